@@ -1,0 +1,58 @@
+# Schakel: two commands on a fresh machine (Python 3.11+, Node 20+):
+#   make run    set up, migrate, load the demo world, serve on http://127.0.0.1:8000
+#   make test   set up, then run every test (SQLite, or PostgreSQL when DATABASE_URL is set)
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1:8000
+PYTEST_ARGS ?=
+
+.PHONY: run test lint setup demo messages browser benchmark clean
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed messages
+
+# The compiled catalogue is committed; recompile when gettext is there.
+messages:
+	@if command -v msgfmt >/dev/null 2>&1; then \
+	  $(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v0; fi
+
+# Debian's Chromium drives the browser tests; no browser is downloaded.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null; \
+	  else echo "Install Chromium (Debian: apt-get install chromium) for the browser tests." >&2; exit 1; fi; }
+
+demo: setup
+	$(MANAGE) migrate --noinput -v0
+	$(MANAGE) demo_load
+
+run: demo
+	@$(MANAGE) demo_signins
+	$(MANAGE) runserver $(HOST)
+
+test: setup browser
+	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/mypy src tests
+	$(MANAGE) makemigrations --check --dry-run -v0
+
+benchmark: setup
+	$(BIN)/python benchmarks/case_pages.py
+
+clean:
+	rm -rf $(VENV) node_modules var

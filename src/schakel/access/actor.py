@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+
+from schakel.accounts.models import User
+from schakel.organisations.models import Professional
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting, as services, selectors, the policy and the audit log need it."""
+
+    user: User
+    professional: Professional | None
+    ip_address: str | None = None
+
+    @property
+    def name(self) -> str:
+        if self.professional is not None:
+            return self.professional.full_name
+        return self.user.get_full_name() or self.user.get_username()
+
+
+def actor_for_user(user: User, ip_address: str | None = None) -> Actor:
+    professional = (
+        Professional.objects.select_related("organisation").filter(user=user).first()
+    )
+    return Actor(user=user, professional=professional, ip_address=ip_address)
+
+
+def actor_from_request(request: HttpRequest) -> Actor:
+    cached: Actor | None = getattr(request, "_schakel_actor", None)
+    if cached is not None:
+        return cached
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionError("An actor needs a signed-in user.")
+    actor = actor_for_user(user, ip_address=request.META.get("REMOTE_ADDR"))
+    request._schakel_actor = actor  # type: ignore[attr-defined]
+    return actor

@@ -1,0 +1,24 @@
+"""Turning a policy decision into a response: allowed goes on, refused is logged and becomes
+the same 404 as "does not exist"."""
+
+from __future__ import annotations
+
+from django.http import Http404
+
+from schakel.access.actor import Actor
+from schakel.access.policy import Decision
+from schakel.audit.models import Action, Outcome
+from schakel.audit.services import Subject, access_event_record
+
+
+def enforce(
+    actor: Actor, decision: Decision, *, event_code: str, action: Action, subject: Subject,
+) -> Decision:
+    """Call outside any transaction that a refusal would roll back, so the refusal is kept."""
+    if not decision:
+        access_event_record(
+            actor=actor, event_code=event_code, action=action, subject=subject,
+            outcome=Outcome.DENIED,
+        )
+        raise Http404
+    return decision

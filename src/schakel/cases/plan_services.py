@@ -1,0 +1,181 @@
+"""Changes to what a case holds: the consultation, the shared plan, agreements,
+interventions and classroom advice. Same rules as `services`: policy, one transaction,
+own access-log row, notify after commit."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from schakel.access import policy
+from schakel.access.actor import Actor
+from schakel.access.enforce import enforce
+from schakel.audit.models import Action
+from schakel.cases.models import (
+    Agreement,
+    AgreementStatus,
+    Case,
+    ClassroomAdvice,
+    Consultation,
+    Intervention,
+    PlanStepEntry,
+)
+from schakel.cases.services import case_lock_open, case_log_event, case_subject, case_url
+from schakel.notifications.models import NotificationKind
+from schakel.notifications.services import notification_send
+from schakel.organisations.models import Professional
+
+EVALUATION_STEP = 6
+
+
+def _require_contribute(actor: Actor, case: Case, event_code: str, action: Action) -> str:
+    decision = enforce(
+        actor, policy.case_contribute(actor, case), event_code=event_code, action=action,
+        subject=case_subject(case),
+    )
+    return decision.ground
+
+
+def _me(actor: Actor) -> Professional:
+    if actor.professional is None:  # the policy admits professionals only
+        raise PermissionError
+    return actor.professional
+
+
+def consultation_record(
+    *, actor: Actor, case: Case, signals_seen: str, already_started: str = "",
+    wisdom: str = "", who_takes_role: str = "",
+) -> Consultation:
+    ground = _require_contribute(actor, case, "case.consultation", Action.CREATE)
+    if not signals_seen.strip():
+        raise ValidationError({"signals_seen": _("Describe which signals there are.")})
+    with transaction.atomic():
+        case = case_lock_open(case)
+        consultation = Consultation.objects.create(
+            case=case, signals_seen=signals_seen.strip(),
+            already_started=already_started.strip(), wisdom=wisdom.strip(),
+            who_takes_role=who_takes_role.strip(), recorded_by=_me(actor),
+        )
+        case_log_event(actor, case, event_code="case.consultation", action=Action.CREATE,
+                        ground=ground)
+    return consultation
+
+
+def plan_step_save(
+    *, actor: Actor, case: Case, step: int, content: str, is_provisional: bool = False,
+    consensus: bool | None = None, dissent: str = "",
+) -> PlanStepEntry:
+    """Save a new version of one step of the plan. Saving the evaluation step counts as an
+    evaluation for the case's health."""
+    ground = _require_contribute(actor, case, "case.plan_step", Action.UPDATE)
+    definition = case.plan_template.step(step)
+    if definition is None:
+        raise ValidationError({"step": _("This plan has no step %(step)s.") % {"step": step}})
+    if not content.strip():
+        raise ValidationError({"content": _("Fill in this step before saving it.")})
+    if consensus is False and not dissent.strip():
+        raise ValidationError(
+            {"dissent": _("Without consensus, record the dissenting views concretely.")})
+    with transaction.atomic():
+        case = case_lock_open(case)
+        latest = case.plan_entries.filter(step=step).aggregate(v=Max("version"))["v"] or 0
+        entry = PlanStepEntry.objects.create(
+            case=case, step=step, version=latest + 1, content=content.strip(),
+            is_provisional=is_provisional, consensus=consensus, dissent=dissent.strip(),
+            filled_in_by=_me(actor),
+        )
+        if step == EVALUATION_STEP:
+            case.last_evaluated_at = entry.filled_in_at
+            case.save(update_fields=["last_evaluated_at"])
+        case_log_event(actor, case, event_code="case.plan_step", action=Action.UPDATE,
+                        ground=ground)
+    return entry
+
+
+def _check_owner_involved(case: Case, owner: Professional) -> None:
+    today = timezone.localdate()
+    if not case.involvements.filter(professional=owner).exclude(end_date__lt=today).exists():
+        raise ValidationError(
+            {"owner": _("An agreement belongs to someone involved in the case.")})
+
+
+def agreement_create(
+    *, actor: Actor, case: Case, description: str, owner: Professional, due_date: dt.date,
+    is_provisional: bool = False,
+) -> Agreement:
+    ground = _require_contribute(actor, case, "case.agreement", Action.CREATE)
+    if not description.strip():
+        raise ValidationError({"description": _("Describe what will be done.")})
+    if due_date < timezone.localdate():
+        raise ValidationError({"due_date": _("The due date lies in the past.")})
+    with transaction.atomic():
+        case = case_lock_open(case)
+        _check_owner_involved(case, owner)
+        agreement = Agreement.objects.create(
+            case=case, description=description.strip(), owner=owner, due_date=due_date,
+            is_provisional=is_provisional, created_by=_me(actor),
+        )
+        case_log_event(actor, case, event_code="case.agreement", action=Action.CREATE,
+                        ground=ground)
+        if owner.pk != _me(actor).pk:
+            notification_send(
+                recipients=[owner.user], kind=NotificationKind.AGREEMENT_ASSIGNED,
+                message=_("New agreement for you in case %(ref)s, due %(date)s.")
+                % {"ref": case.reference, "date": due_date.strftime("%d-%m-%Y")},
+                link=case_url(case),
+            )
+    return agreement
+
+
+def agreement_set_status(
+    *, actor: Actor, agreement: Agreement, status: AgreementStatus,
+) -> Agreement:
+    case = agreement.case
+    ground = _require_contribute(actor, case, "case.agreement_status", Action.UPDATE)
+    with transaction.atomic():
+        case_lock_open(case)
+        agreement.status = status
+        agreement.completed_at = timezone.now() if status == AgreementStatus.DONE else None
+        agreement.save(update_fields=["status", "completed_at"])
+        case_log_event(actor, case, event_code="case.agreement_status", action=Action.UPDATE,
+                        ground=ground)
+    return agreement
+
+
+def intervention_record(
+    *, actor: Actor, case: Case, description: str, provider: str, start_date: dt.date,
+    end_date: dt.date | None = None, effect: str = "",
+) -> Intervention:
+    ground = _require_contribute(actor, case, "case.intervention", Action.CREATE)
+    if not description.strip() or not provider.strip():
+        raise ValidationError(_("Name the intervention and who provides it."))
+    if end_date is not None and end_date < start_date:
+        raise ValidationError({"end_date": _("The end date lies before the start date.")})
+    with transaction.atomic():
+        case = case_lock_open(case)
+        intervention = Intervention.objects.create(
+            case=case, description=description.strip(), provider=provider.strip(),
+            start_date=start_date, end_date=end_date, effect=effect.strip(),
+            recorded_by=_me(actor),
+        )
+        case_log_event(actor, case, event_code="case.intervention", action=Action.CREATE,
+                        ground=ground)
+    return intervention
+
+
+def classroom_advice_give(*, actor: Actor, case: Case, advice: str) -> ClassroomAdvice:
+    ground = _require_contribute(actor, case, "case.classroom_advice", Action.CREATE)
+    if not advice.strip():
+        raise ValidationError({"advice": _("Write the advice for the classroom.")})
+    with transaction.atomic():
+        case = case_lock_open(case)
+        item = ClassroomAdvice.objects.create(
+            case=case, advice=advice.strip(), given_by=_me(actor))
+        case_log_event(actor, case, event_code="case.classroom_advice", action=Action.CREATE,
+                        ground=ground)
+    return item

@@ -1,0 +1,194 @@
+"""Reads of cases. Each read of a child's data goes through the access policy and leaves a
+row in the access log; querysets come with their related objects loaded."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db.models import (
+    Count,
+    Exists,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from schakel.access import policy
+from schakel.access.actor import Actor
+from schakel.access.enforce import enforce
+from schakel.audit.models import Action
+from schakel.audit.services import Subject, access_events_record
+from schakel.cases.models import (
+    Agreement,
+    AgreementStatus,
+    Case,
+    Involvement,
+    PlanStepEntry,
+)
+from schakel.cases.services import case_log_event, case_subject
+
+
+def with_health(qs: QuerySet[Case]) -> QuerySet[Case]:
+    """Annotate the inputs of the case health indicators (DESIGN §2.4)."""
+    today = timezone.localdate()
+    active_involvements = (
+        Involvement.objects.filter(case=OuterRef("pk"))
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+        .order_by().values("case").annotate(n=Count("pk")).values("n")
+    )
+    return qs.annotate(
+        overdue_agreements=Coalesce(Subquery(
+            Agreement.objects.filter(
+                case=OuterRef("pk"), status=AgreementStatus.OPEN, due_date__lt=today)
+            .order_by().values("case").annotate(n=Count("pk")).values("n"),
+            output_field=IntegerField()), Value(0)),
+        involved_count=Coalesce(
+            Subquery(active_involvements, output_field=IntegerField()), Value(0)),
+        has_plan=Exists(PlanStepEntry.objects.filter(case=OuterRef("pk"))),
+    )
+
+
+@dataclass(frozen=True)
+class HealthIndicator:
+    code: str
+    label: str
+
+
+def health_indicators(case: Case, today: dt.date | None = None) -> list[HealthIndicator]:
+    """The warnings for a case annotated by `with_health`."""
+    now = timezone.now()
+    indicators: list[HealthIndicator] = []
+    if case.coordinator_id is None and not case.is_closed:
+        indicators.append(HealthIndicator("no_coordinator", str(_("No coordinator"))))
+    if case.is_closed:
+        return indicators
+    weeks = settings.SCHAKEL_EVALUATION_WEEKS
+    last = case.last_evaluated_at or case.opened_at
+    if now - last > dt.timedelta(weeks=weeks):
+        indicators.append(HealthIndicator(
+            "no_evaluation", str(_("No evaluation for %(weeks)s weeks") % {"weeks": weeks})))
+    overdue: int = getattr(case, "overdue_agreements", 0)
+    if overdue:
+        indicators.append(HealthIndicator(
+            "overdue_agreements", str(_("%(n)s overdue agreement(s)") % {"n": overdue})))
+    involved: int = getattr(case, "involved_count", 0)
+    if involved >= settings.SCHAKEL_MANY_PROFESSIONALS and not getattr(case, "has_plan", True):
+        indicators.append(HealthIndicator(
+            "many_without_plan",
+            str(_("%(n)s professionals and no plan") % {"n": involved})))
+    return indicators
+
+
+def cases_for_actor(*, actor: Actor, include_closed: bool = False) -> QuerySet[Case]:
+    qs = Case.objects.filter(policy.case_content_visible_q(actor))
+    if not include_closed:
+        qs = qs.exclude(status="closed")
+    return with_health(
+        qs.select_related("child", "family", "school", "coordinator__organisation")
+    ).order_by("-opened_at", "-pk")
+
+
+def case_list_page(*, actor: Actor, page_number: int | str | None,
+                   include_closed: bool = False) -> Page[Case]:
+    """One page of the actor's cases; every child shown is logged as read."""
+    paginator = Paginator(
+        cases_for_actor(actor=actor, include_closed=include_closed),
+        settings.SCHAKEL_PAGE_SIZE)
+    page = paginator.get_page(page_number)
+    access_events_record(
+        actor=actor, event_code="case.list", action=Action.READ,
+        subjects=[Subject.of(case, case.child_id) for case in page.object_list],
+    )
+    return page
+
+
+def _case_detail_queryset() -> QuerySet[Case]:
+    today = timezone.localdate()
+    return with_health(Case.objects.select_related(
+        "child__family", "family", "school__contact_point", "coordinator__organisation",
+        "plan_template", "opened_by",
+    )).prefetch_related(
+        Prefetch(
+            "involvements",
+            queryset=Involvement.objects.select_related("professional__organisation")
+            .annotate(is_active=Q(end_date__isnull=True) | Q(end_date__gte=today)),
+        ),
+        Prefetch("agreements", queryset=Agreement.objects.select_related("owner")),
+        "interventions", "classroom_advice", "escalations__escalated_by",
+        "consultations__recorded_by", "signals__theme",
+        Prefetch("plan_entries",
+                 queryset=PlanStepEntry.objects.select_related("filled_in_by")),
+    )
+
+
+def case_get(*, actor: Actor, case_id: int) -> tuple[Case, policy.Decision]:
+    """Fetch a case whose content the actor may read, or 404 — the same 404 whether the case
+    is missing or forbidden. The read is logged."""
+    case = _case_detail_queryset().filter(pk=case_id).first()
+    if case is None:
+        enforce(actor, policy.DENY, event_code="case.view", action=Action.READ,
+                subject=Subject("cases.case", str(case_id), None))
+        raise AssertionError("unreachable")
+    decision = enforce(actor, policy.case_read(actor, case), event_code="case.view",
+                       action=Action.READ, subject=case_subject(case))
+    case_log_event(actor, case, event_code="case.view", action=Action.READ,
+                   ground=decision.ground)
+    return case, decision
+
+
+@dataclass
+class PlanStepView:
+    number: int
+    title: str
+    questions: list[str]
+    records_consensus: bool
+    current: PlanStepEntry | None
+    history: list[PlanStepEntry] = field(default_factory=list)
+
+
+def plan_steps(case: Case) -> list[PlanStepView]:
+    """The plan as the template's steps, each with its current entry and earlier versions.
+    Uses the prefetched entries."""
+    by_step: dict[int, list[PlanStepEntry]] = {}
+    for entry in case.plan_entries.all():
+        by_step.setdefault(entry.step, []).append(entry)
+    views = []
+    for step in case.plan_template.steps:
+        entries = sorted(by_step.get(step["number"], []), key=lambda e: -e.version)
+        views.append(PlanStepView(
+            number=step["number"], title=step["title"], questions=step.get("questions", []),
+            records_consensus=bool(step.get("records_consensus")),
+            current=entries[0] if entries else None, history=entries[1:],
+        ))
+    return views
+
+
+def agreements_for_owner(*, actor: Actor) -> QuerySet[Agreement]:
+    """The actor's own open agreements in cases they may read."""
+    if actor.professional is None:
+        return Agreement.objects.none()
+    return (
+        Agreement.objects.filter(owner=actor.professional, status=AgreementStatus.OPEN)
+        .filter(case__in=Case.objects.filter(policy.case_content_visible_q(actor)))
+        .select_related("case__child", "case__family").order_by("due_date")
+    )
+
+
+def case_existence_for_child(*, actor: Actor, child_id: int) -> QuerySet[Case]:
+    """The cases of a child whose existence and coordinator the actor may see."""
+    return (
+        Case.objects.filter(policy.case_existence_visible_q(actor))
+        .filter(child_id=child_id)
+        .select_related("coordinator__organisation").order_by("-opened_at")
+    )
+

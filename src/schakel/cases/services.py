@@ -1,0 +1,275 @@
+"""Changes to cases: opening, involving, coordinating, escalating and closing.
+
+Every function checks the access policy, runs in one transaction, writes its own access-log
+row and notifies after commit. Plan, agreements and the rest live in `plan_services`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from schakel.access import policy
+from schakel.access.actor import Actor
+from schakel.access.enforce import enforce
+from schakel.audit.models import Action
+from schakel.audit.services import Subject, access_event_record
+from schakel.cases.models import (
+    Case,
+    CaseStatus,
+    Escalation,
+    EscalationLevel,
+    Involvement,
+    PlanTemplate,
+)
+from schakel.cases.workflow import TransitionNotAllowed, check_transition
+from schakel.children.models import Child, Family
+from schakel.notifications.models import NotificationKind
+from schakel.notifications.services import notification_send
+from schakel.organisations.models import Professional, School
+from schakel.signals.models import Signal, SignalStatus
+
+
+def case_child_ids(case: Case) -> list[int]:
+    """The children whose data a case holds: its child, or every child of its family."""
+    if case.child_id is not None:
+        return [case.child_id]
+    if case.family_id is not None:
+        return list(Child.objects.filter(family_id=case.family_id).values_list("pk", flat=True))
+    return []
+
+
+def case_subject(case: Case) -> Subject:
+    ids = case_child_ids(case)
+    return Subject.of(case, ids[0] if ids else None)
+
+
+def case_log_event(actor: Actor, case: Case, *, event_code: str, action: Action,
+                    ground: str) -> None:
+    for child_id in case_child_ids(case) or [None]:
+        access_event_record(
+            actor=actor, event_code=event_code, action=action,
+            subject=Subject.of(case, child_id), ground=ground,
+        )
+
+
+def case_url(case: Case) -> str:
+    return reverse("cases:detail", kwargs={"case_id": case.pk})
+
+
+def _plan_template_for(school: School) -> PlanTemplate:
+    template = school.organisation.region.plan_template
+    if template is not None:
+        return template
+    default = PlanTemplate.objects.filter(is_default=True).first()
+    if default is None:
+        raise ValidationError(_("No plan template has been configured."))
+    return default
+
+
+def case_lock_open(case: Case) -> Case:
+    locked = Case.objects.select_for_update().get(pk=case.pk)
+    if locked.status == CaseStatus.CLOSED:
+        raise ValidationError(_("This case is closed and can no longer be changed."))
+    return locked
+
+
+def case_open(
+    *, actor: Actor, school: School, title: str, child: Child | None = None,
+    family: Family | None = None, signals: Sequence[Signal] = (), part: str = "",
+) -> Case:
+    """Open a case for a child or a family from the school's core team. The opener is the
+    first involved professional; the team then agrees who coordinates."""
+    subject = Subject("cases.case", "", child.pk if child else None)
+    decision = enforce(
+        actor, policy.case_open_from_school(actor, school.pk),
+        event_code="case.open", action=Action.CREATE, subject=subject,
+    )
+    if (child is None) == (family is None):
+        raise ValidationError(_("A case is about one child or one family."))
+    if not title.strip():
+        raise ValidationError({"title": _("Give the case a short title.")})
+    for signal in signals:
+        if signal.school_id != school.pk or (child is not None and signal.child_id != child.pk):
+            raise ValidationError(_("A linked signal belongs to another child or school."))
+    assert actor.professional is not None  # the policy allows professionals only
+    with transaction.atomic():
+        now = timezone.now()
+        case = Case.objects.create(
+            reference=f"tmp-{now.timestamp()}", title=title.strip(), child=child,
+            family=family, school=school, plan_template=_plan_template_for(school),
+            opened_by=actor.professional, opened_at=now,
+        )
+        case.reference = f"C{now:%Y}-{case.pk:06d}"
+        case.save(update_fields=["reference"])
+        Involvement.objects.create(
+            case=case, professional=actor.professional,
+            part=part.strip() or _("Raised the concern"),
+            start_date=timezone.localdate(), added_by=actor.professional,
+        )
+        if signals:
+            Signal.objects.filter(pk__in=[s.pk for s in signals]).update(
+                case=case, status=SignalStatus.LINKED_CASE)
+        case_log_event(actor, case, event_code="case.open", action=Action.CREATE,
+                        ground=decision.ground)
+    return case
+
+
+def case_involve(
+    *, actor: Actor, case: Case, professional: Professional, part: str,
+    start_date: dt.date | None = None,
+) -> Involvement:
+    decision = enforce(
+        actor, policy.case_contribute(actor, case), event_code="case.involve",
+        action=Action.UPDATE, subject=case_subject(case),
+    )
+    if not part.strip():
+        raise ValidationError({"part": _("Describe this professional's part in the case.")})
+    start = start_date or timezone.localdate()
+    with transaction.atomic():
+        case = case_lock_open(case)
+        already = case.involvements.filter(professional=professional).filter(
+            end_date__isnull=True).exists()
+        if already:
+            raise ValidationError(
+                {"professional": _("%(name)s is already involved in this case.")
+                 % {"name": professional.full_name}})
+        assert actor.professional is not None
+        involvement = Involvement.objects.create(
+            case=case, professional=professional, part=part.strip(), start_date=start,
+            added_by=actor.professional,
+        )
+        case_log_event(actor, case, event_code="case.involve", action=Action.UPDATE,
+                        ground=decision.ground)
+        notification_send(
+            recipients=[professional.user], kind=NotificationKind.INVOLVED,
+            message=_("You have been involved in case %(ref)s.") % {"ref": case.reference},
+            link=case_url(case),
+        )
+    return involvement
+
+
+def involvement_end(*, actor: Actor, involvement: Involvement, end_date: dt.date) -> Involvement:
+    case = involvement.case
+    decision = enforce(
+        actor, policy.case_contribute(actor, case), event_code="case.involvement_end",
+        action=Action.UPDATE, subject=case_subject(case),
+    )
+    if end_date < involvement.start_date:
+        raise ValidationError({"end_date": _("The end date lies before the start date.")})
+    if case.coordinator_id == involvement.professional_id:
+        raise ValidationError(
+            _("Choose another coordinator before ending the coordinator's involvement."))
+    with transaction.atomic():
+        case_lock_open(case)
+        involvement.end_date = end_date
+        involvement.save(update_fields=["end_date"])
+        case_log_event(actor, case, event_code="case.involvement_end", action=Action.UPDATE,
+                        ground=decision.ground)
+    return involvement
+
+
+def case_set_coordinator(*, actor: Actor, case: Case, professional: Professional) -> Case:
+    """Make an involved professional the regiehouder."""
+    decision = enforce(
+        actor, policy.case_contribute(actor, case), event_code="case.set_coordinator",
+        action=Action.UPDATE, subject=case_subject(case),
+    )
+    today = timezone.localdate()
+    with transaction.atomic():
+        case = case_lock_open(case)
+        involved = case.involvements.filter(professional=professional).exclude(
+            end_date__lt=today).exists()
+        if not involved:
+            raise ValidationError(
+                {"professional": _("Only a professional involved in the case can coordinate.")})
+        case.coordinator = professional
+        case.save(update_fields=["coordinator"])
+        case_log_event(actor, case, event_code="case.set_coordinator", action=Action.UPDATE,
+                        ground=decision.ground)
+        notification_send(
+            recipients=[professional.user], kind=NotificationKind.BECAME_COORDINATOR,
+            message=_("You are now the coordinator of case %(ref)s.") % {"ref": case.reference},
+            link=case_url(case),
+        )
+    return case
+
+
+def _involved_users(case: Case) -> list[object]:
+    today = timezone.localdate()
+    return [
+        inv.professional.user
+        for inv in case.involvements.exclude(end_date__lt=today).select_related(
+            "professional__user")
+    ]
+
+
+def case_escalate(
+    *, actor: Actor, case: Case, level: EscalationLevel, reason: str,
+) -> Escalation:
+    decision = enforce(
+        actor, policy.case_contribute(actor, case), event_code="case.escalate",
+        action=Action.UPDATE, subject=case_subject(case),
+    )
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for escalating.")})
+    with transaction.atomic():
+        case = case_lock_open(case)
+        try:
+            check_transition(case.status, CaseStatus.ESCALATED)
+        except TransitionNotAllowed as exc:
+            raise ValidationError(str(exc)) from exc
+        assert actor.professional is not None
+        escalation = Escalation.objects.create(
+            case=case, level=level, reason=reason.strip(), escalated_by=actor.professional)
+        case.status = CaseStatus.ESCALATED
+        case.save(update_fields=["status"])
+        case_log_event(actor, case, event_code="case.escalate", action=Action.UPDATE,
+                        ground=decision.ground)
+        notification_send(
+            recipients=_involved_users(case), kind=NotificationKind.CASE_ESCALATED,
+            message=_("Case %(ref)s was escalated to %(level)s.")
+            % {"ref": case.reference, "level": EscalationLevel(level).label},
+            link=case_url(case),
+        )
+    return escalation
+
+
+def case_close(*, actor: Actor, case: Case, reason: str) -> Case:
+    """Close with a reason; the school's contact point and everyone involved hear of it.
+    A closed case is read-only."""
+    decision = enforce(
+        actor, policy.case_steer(actor, case), event_code="case.close",
+        action=Action.UPDATE, subject=case_subject(case),
+    )
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give the reason for closing the case.")})
+    with transaction.atomic():
+        case = case_lock_open(case)
+        try:
+            check_transition(case.status, CaseStatus.CLOSED)
+        except TransitionNotAllowed as exc:
+            raise ValidationError(str(exc)) from exc
+        case.status = CaseStatus.CLOSED
+        case.closed_at = timezone.now()
+        case.closure_reason = reason.strip()
+        case.save(update_fields=["status", "closed_at", "closure_reason"])
+        case_log_event(actor, case, event_code="case.close", action=Action.UPDATE,
+                        ground=decision.ground)
+        recipients = _involved_users(case)
+        contact = case.school.contact_point
+        if contact is not None:
+            recipients.append(contact.user)
+        notification_send(
+            recipients=recipients,  # type: ignore[arg-type]
+            kind=NotificationKind.CASE_CLOSED,
+            message=_("Case %(ref)s has been closed.") % {"ref": case.reference},
+            link=case_url(case),
+        )
+    return case

@@ -1,0 +1,100 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Family(models.Model):
+    """A household (gezin). Siblings may attend different schools."""
+
+    name = models.CharField(_("family name"), max_length=200)
+
+    class Meta:
+        verbose_name_plural = "families"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Child(models.Model):
+    """A child, pupil or young person. Identified by the onderwijsnummer and, per school,
+    the pupil number on the enrolment; never by the BSN."""
+
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    birth_date = models.DateField(_("date of birth"))
+    education_number = models.CharField(
+        _("education number (onderwijsnummer)"), max_length=9, unique=True, null=True, blank=True)
+    family = models.ForeignKey(
+        Family, on_delete=models.PROTECT, null=True, blank=True, related_name="children")
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    def age_on(self, day: dt.date) -> int:
+        before_birthday = (day.month, day.day) < (self.birth_date.month, self.birth_date.day)
+        return day.year - self.birth_date.year - int(before_birthday)
+
+
+class Guardian(models.Model):
+    """A parent or carer (ouder/verzorger). Custody (gezag) is per child, on `Guardianship`."""
+
+    full_name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    children = models.ManyToManyField(Child, through="Guardianship", related_name="guardians")
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class Guardianship(models.Model):
+    guardian = models.ForeignKey(Guardian, on_delete=models.CASCADE, related_name="guardianships")
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="guardianships")
+    relation = models.CharField(_("relation"), max_length=50, default="ouder")
+    has_custody = models.BooleanField(_("has custody (gezag)"), default=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["guardian", "child"], name="unique_guardianship"),
+        ]
+
+
+class Enrolment(models.Model):
+    """Inschrijving: a child at a school (and class) from a date, until a date."""
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="enrolments")
+    school = models.ForeignKey(
+        "organisations.School", on_delete=models.PROTECT, related_name="enrolments")
+    school_class = models.ForeignKey(
+        "organisations.SchoolClass", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="enrolments",
+    )
+    pupil_number = models.CharField(_("pupil number"), max_length=20)
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(_("until"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["child", "-start_date"]
+        indexes = [models.Index(fields=["school", "end_date"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["school", "pupil_number"], name="unique_pupil_number_per_school"),
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="enrolment_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.child} @ {self.school}"

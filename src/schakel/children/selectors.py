@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from schakel.access import policy
+from schakel.access.actor import Actor
+from schakel.access.enforce import enforce
+from schakel.audit.models import Action
+from schakel.audit.services import Subject, access_event_record, access_events_record
+from schakel.children.models import Child, Enrolment, Guardianship
+
+SEARCH_LIMIT = 20
+
+
+def child_get(*, actor: Actor, child_id: int) -> tuple[Child, policy.Decision]:
+    """A child's overview, for the core team of a current school or those involved."""
+    child = (
+        Child.objects.select_related("family")
+        .prefetch_related(
+            Prefetch("enrolments",
+                     queryset=Enrolment.objects.select_related("school", "school_class")),
+            Prefetch("guardianships", queryset=Guardianship.objects.select_related("guardian")),
+        )
+        .filter(pk=child_id).first()
+    )
+    if child is None:
+        enforce(actor, policy.DENY, event_code="child.view", action=Action.READ,
+                subject=Subject("children.child", str(child_id), None))
+        raise AssertionError("unreachable")
+    decision = enforce(actor, policy.child_read(actor, child), event_code="child.view",
+                       action=Action.READ, subject=Subject.of(child, child.pk))
+    access_event_record(actor=actor, event_code="child.view", action=Action.READ,
+                        subject=Subject.of(child, child.pk), ground=decision.ground)
+    return child, decision
+
+
+def pupils_search(*, actor: Actor, school_id: int, query: str) -> list[Enrolment]:
+    """Find current pupils of a school by name or pupil number, for raising a signal. Only for
+    those who may raise signals at that school; each result shown is logged as a search."""
+    if not policy.signal_raise(actor, school_id) or len(query.strip()) < 2:
+        return []
+    today = timezone.localdate()
+    q = query.strip()
+    results = list(
+        Enrolment.objects.filter(school_id=school_id, start_date__lte=today)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+        .filter(Q(child__first_name__icontains=q) | Q(child__last_name__icontains=q)
+                | Q(pupil_number=q))
+        .select_related("child", "school_class").order_by("child__first_name")[:SEARCH_LIMIT]
+    )
+    access_events_record(
+        actor=actor, event_code="child.search", action=Action.READ,
+        subjects=[Subject.of(e.child, e.child_id) for e in results],
+    )
+    return results
+
+
+def siblings(child: Child) -> QuerySet[Child]:
+    if child.family_id is None:
+        return Child.objects.none()
+    return Child.objects.filter(family_id=child.family_id).exclude(pk=child.pk)

@@ -1,0 +1,29 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationKind(models.TextChoices):
+    BECAME_COORDINATOR = "became_coordinator", _("You became coordinator")
+    INVOLVED = "involved", _("You were involved in a case")
+    AGREEMENT_ASSIGNED = "agreement_assigned", _("New agreement for you")
+    AGREEMENT_OVERDUE = "agreement_overdue", _("Agreement overdue")
+    CASE_CLOSED = "case_closed", _("Case closed")
+    CASE_ESCALATED = "case_escalated", _("Case escalated")
+
+
+class Notification(models.Model):
+    """An in-app notification. It names the case by reference, never its content: e-mail
+    copies say only that something is waiting in Schakel."""
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(_("kind"), max_length=30, choices=NotificationKind.choices)
+    message = models.CharField(_("message"), max_length=300)
+    link = models.CharField(_("link"), max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]

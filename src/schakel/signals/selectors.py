@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db.models import QuerySet
+
+from schakel.access import policy
+from schakel.access.actor import Actor
+from schakel.access.enforce import enforce
+from schakel.audit.models import Action
+from schakel.audit.services import Subject, access_event_record, access_events_record
+from schakel.organisations.models import School
+from schakel.signals.models import Signal, Theme
+
+
+def signals_for_actor(*, actor: Actor, status: str | None = None) -> QuerySet[Signal]:
+    qs = Signal.objects.filter(policy.signals_visible_q(actor))
+    if status:
+        qs = qs.filter(status=status)
+    return qs.select_related(
+        "school", "school_class", "child", "theme", "raised_by__organisation", "case",
+    ).order_by("-raised_at", "-pk")
+
+
+def signal_list_page(*, actor: Actor, page_number: int | str | None,
+                     status: str | None = None) -> Page[Signal]:
+    page = Paginator(signals_for_actor(actor=actor, status=status),
+                     settings.SCHAKEL_PAGE_SIZE).get_page(page_number)
+    access_events_record(
+        actor=actor, event_code="signal.list", action=Action.READ,
+        subjects=[Subject.of(s, s.child_id) for s in page.object_list if s.child_id],
+    )
+    return page
+
+
+def signal_get(*, actor: Actor, signal_id: int) -> tuple[Signal, policy.Decision]:
+    signal = (
+        Signal.objects.select_related(
+            "school", "school_class", "child", "theme", "raised_by__organisation", "case")
+        .filter(pk=signal_id).first()
+    )
+    if signal is None:
+        enforce(actor, policy.DENY, event_code="signal.view", action=Action.READ,
+                subject=Subject("signals.signal", str(signal_id), None))
+        raise AssertionError("unreachable")
+    decision = enforce(actor, policy.signal_read(actor, signal), event_code="signal.view",
+                       action=Action.READ, subject=Subject.of(signal, signal.child_id))
+    if signal.child_id is not None:
+        access_event_record(actor=actor, event_code="signal.view", action=Action.READ,
+                            subject=Subject.of(signal, signal.child_id), ground=decision.ground)
+    return signal, decision
+
+
+def active_themes() -> QuerySet[Theme]:
+    return Theme.objects.filter(is_active=True)
+
+
+def schools_for_raising(*, actor: Actor) -> QuerySet[School]:
+    return School.objects.filter(policy.schools_for_raising(actor)).order_by("name")

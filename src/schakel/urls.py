@@ -1,0 +1,15 @@
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("schakel.web.urls")),
+    path("account/", include("schakel.accounts.urls")),
+    path("organisaties/", include("schakel.organisations.urls")),
+    path("kinderen/", include("schakel.children.urls")),
+    path("signalen/", include("schakel.signals.urls")),
+    path("casussen/", include("schakel.cases.urls")),
+    path("logboek/", include("schakel.audit.urls")),
+    path("meldingen/", include("schakel.notifications.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+handler404 = "schakel.web.views.not_found"
