@@ -21,3 +21,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "agreements": list(agreements_for_owner(actor=actor)[:20]),
     }
     return render(request, "web/dashboard.html", context)
+
+
+def healthz(request: HttpRequest) -> HttpResponse:
+    """Liveness check; also the trivial view the benchmark compares against."""
+    return HttpResponse("ok", content_type="text/plain")
