@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "schakel.children",
     "schakel.signals",
     "schakel.cases",
+    "schakel.consent",
     "schakel.access",
     "schakel.audit",
     "schakel.notifications",
