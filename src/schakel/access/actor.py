@@ -16,6 +16,13 @@ class Actor:
     professional: Professional | None
     ip_address: str | None = None
 
+    def require_professional(self) -> Professional:
+        """The acting professional; services call this after the policy allowed the action,
+        which it only does for professionals."""
+        if self.professional is None:
+            raise PermissionError("This action is for professionals.")
+        return self.professional
+
     @property
     def name(self) -> str:
         if self.professional is not None:

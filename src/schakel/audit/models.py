@@ -25,7 +25,7 @@ class AppendOnlyQuerySet(models.QuerySet["AccessEvent"]):
     def update(self, **kwargs: Any) -> NoReturn:
         raise PermissionError("The access log is append-only.")
 
-    def delete(self) -> NoReturn:  # type: ignore[override]
+    def delete(self) -> NoReturn:
         raise PermissionError("The access log is append-only.")
 
 

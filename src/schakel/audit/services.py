@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -27,7 +28,7 @@ class Subject:
 
 def _event(
     actor: Actor, *, event_code: str, action: Action, subject: Subject, outcome: Outcome,
-    ground: str, now: object,
+    ground: str, now: dt.datetime,
 ) -> AccessEvent:
     professional = actor.professional
     return AccessEvent(

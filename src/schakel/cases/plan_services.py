@@ -41,12 +41,6 @@ def _require_contribute(actor: Actor, case: Case, event_code: str, action: Actio
     return decision.ground
 
 
-def _me(actor: Actor) -> Professional:
-    if actor.professional is None:  # the policy admits professionals only
-        raise PermissionError
-    return actor.professional
-
-
 def consultation_record(
     *, actor: Actor, case: Case, signals_seen: str, already_started: str = "",
     wisdom: str = "", who_takes_role: str = "",
@@ -59,7 +53,7 @@ def consultation_record(
         consultation = Consultation.objects.create(
             case=case, signals_seen=signals_seen.strip(),
             already_started=already_started.strip(), wisdom=wisdom.strip(),
-            who_takes_role=who_takes_role.strip(), recorded_by=_me(actor),
+            who_takes_role=who_takes_role.strip(), recorded_by=actor.require_professional(),
         )
         case_log_event(actor, case, event_code="case.consultation", action=Action.CREATE,
                         ground=ground)
@@ -87,7 +81,7 @@ def plan_step_save(
         entry = PlanStepEntry.objects.create(
             case=case, step=step, version=latest + 1, content=content.strip(),
             is_provisional=is_provisional, consensus=consensus, dissent=dissent.strip(),
-            filled_in_by=_me(actor),
+            filled_in_by=actor.require_professional(),
         )
         if step == EVALUATION_STEP:
             case.last_evaluated_at = entry.filled_in_at
@@ -118,11 +112,11 @@ def agreement_create(
         _check_owner_involved(case, owner)
         agreement = Agreement.objects.create(
             case=case, description=description.strip(), owner=owner, due_date=due_date,
-            is_provisional=is_provisional, created_by=_me(actor),
+            is_provisional=is_provisional, created_by=actor.require_professional(),
         )
         case_log_event(actor, case, event_code="case.agreement", action=Action.CREATE,
                         ground=ground)
-        if owner.pk != _me(actor).pk:
+        if owner.pk != actor.require_professional().pk:
             notification_send(
                 recipients=[owner.user], kind=NotificationKind.AGREEMENT_ASSIGNED,
                 message=_("New agreement for you in case %(ref)s, due %(date)s.")
@@ -161,7 +155,7 @@ def intervention_record(
         intervention = Intervention.objects.create(
             case=case, description=description.strip(), provider=provider.strip(),
             start_date=start_date, end_date=end_date, effect=effect.strip(),
-            recorded_by=_me(actor),
+            recorded_by=actor.require_professional(),
         )
         case_log_event(actor, case, event_code="case.intervention", action=Action.CREATE,
                         ground=ground)
@@ -175,7 +169,7 @@ def classroom_advice_give(*, actor: Actor, case: Case, advice: str) -> Classroom
     with transaction.atomic():
         case = case_lock_open(case)
         item = ClassroomAdvice.objects.create(
-            case=case, advice=advice.strip(), given_by=_me(actor))
+            case=case, advice=advice.strip(), given_by=actor.require_professional())
         case_log_event(actor, case, event_code="case.classroom_advice", action=Action.CREATE,
                         ground=ground)
     return item

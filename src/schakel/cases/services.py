@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.access.enforce import enforce
+from schakel.accounts.models import User
 from schakel.audit.models import Action
 from schakel.audit.services import Subject, access_event_record
 from schakel.cases.models import (
@@ -52,7 +53,8 @@ def case_subject(case: Case) -> Subject:
 
 def case_log_event(actor: Actor, case: Case, *, event_code: str, action: Action,
                     ground: str) -> None:
-    for child_id in case_child_ids(case) or [None]:
+    child_ids: list[int | None] = list(case_child_ids(case)) or [None]
+    for child_id in child_ids:
         access_event_record(
             actor=actor, event_code=event_code, action=action,
             subject=Subject.of(case, child_id), ground=ground,
@@ -98,20 +100,20 @@ def case_open(
     for signal in signals:
         if signal.school_id != school.pk or (child is not None and signal.child_id != child.pk):
             raise ValidationError(_("A linked signal belongs to another child or school."))
-    assert actor.professional is not None  # the policy allows professionals only
+    me = actor.require_professional()
     with transaction.atomic():
         now = timezone.now()
         case = Case.objects.create(
             reference=f"tmp-{now.timestamp()}", title=title.strip(), child=child,
             family=family, school=school, plan_template=_plan_template_for(school),
-            opened_by=actor.professional, opened_at=now,
+            opened_by=me, opened_at=now,
         )
         case.reference = f"C{now:%Y}-{case.pk:06d}"
         case.save(update_fields=["reference"])
         Involvement.objects.create(
-            case=case, professional=actor.professional,
+            case=case, professional=me,
             part=part.strip() or _("Raised the concern"),
-            start_date=timezone.localdate(), added_by=actor.professional,
+            start_date=timezone.localdate(), added_by=me,
         )
         if signals:
             Signal.objects.filter(pk__in=[s.pk for s in signals]).update(
@@ -140,10 +142,10 @@ def case_involve(
             raise ValidationError(
                 {"professional": _("%(name)s is already involved in this case.")
                  % {"name": professional.full_name}})
-        assert actor.professional is not None
+        me = actor.require_professional()
         involvement = Involvement.objects.create(
             case=case, professional=professional, part=part.strip(), start_date=start,
-            added_by=actor.professional,
+            added_by=me,
         )
         case_log_event(actor, case, event_code="case.involve", action=Action.UPDATE,
                         ground=decision.ground)
@@ -201,7 +203,7 @@ def case_set_coordinator(*, actor: Actor, case: Case, professional: Professional
     return case
 
 
-def _involved_users(case: Case) -> list[object]:
+def _involved_users(case: Case) -> list[User]:
     today = timezone.localdate()
     return [
         inv.professional.user
@@ -225,9 +227,9 @@ def case_escalate(
             check_transition(case.status, CaseStatus.ESCALATED)
         except TransitionNotAllowed as exc:
             raise ValidationError(str(exc)) from exc
-        assert actor.professional is not None
+        me = actor.require_professional()
         escalation = Escalation.objects.create(
-            case=case, level=level, reason=reason.strip(), escalated_by=actor.professional)
+            case=case, level=level, reason=reason.strip(), escalated_by=me)
         case.status = CaseStatus.ESCALATED
         case.save(update_fields=["status"])
         case_log_event(actor, case, event_code="case.escalate", action=Action.UPDATE,
@@ -267,7 +269,7 @@ def case_close(*, actor: Actor, case: Case, reason: str) -> Case:
         if contact is not None:
             recipients.append(contact.user)
         notification_send(
-            recipients=recipients,  # type: ignore[arg-type]
+            recipients=recipients,
             kind=NotificationKind.CASE_CLOSED,
             message=_("Case %(ref)s has been closed.") % {"ref": case.reference},
             link=case_url(case),

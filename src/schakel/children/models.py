@@ -51,7 +51,8 @@ class Guardian(models.Model):
     full_name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
-    children = models.ManyToManyField(Child, through="Guardianship", related_name="guardians")
+    children: models.ManyToManyField[Child, Guardianship] = models.ManyToManyField(
+        Child, through="Guardianship", related_name="guardians")
 
     def __str__(self) -> str:
         return self.full_name

@@ -52,12 +52,12 @@ def signal_raise(
         child, school_class = None, None
     if errors:
         raise ValidationError(errors)
-    assert actor.professional is not None
+    me = actor.require_professional()
     with transaction.atomic():
         signal = Signal.objects.create(
             level=level, school=school, school_class=school_class, child=child, theme=theme,
             description=description.strip(), observed_outside_school=observed_outside_school,
-            raised_by=actor.professional,
+            raised_by=me,
         )
         access_event_record(
             actor=actor, event_code="signal.raise", action=Action.CREATE,

@@ -1,5 +1,12 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from schakel.organisations.models import Professional
 
 
 class TeamLayer(models.TextChoices):
@@ -15,7 +22,7 @@ class Team(models.Model):
         "organisations.School", on_delete=models.CASCADE, related_name="teams")
     layer = models.CharField(_("layer"), max_length=10, choices=TeamLayer.choices)
     name = models.CharField(_("name"), max_length=200)
-    members = models.ManyToManyField(
+    members: models.ManyToManyField[Professional, TeamMembership] = models.ManyToManyField(
         "organisations.Professional", through="TeamMembership", related_name="teams")
 
     class Meta:
