@@ -99,3 +99,52 @@ class Enrolment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.child} @ {self.school}"
+
+
+class MeasureKind(models.TextChoices):
+    OTS = "ots", _("Supervision order (OTS)")
+    PROVISIONAL_OTS = "provisional_ots", _("Provisional supervision order (voorlopige OTS)")
+    GUARDIANSHIP = "voogdij", _("Guardianship (voogdij)")
+    YOUTH_PROBATION = "jeugdreclassering", _("Youth probation (jeugdreclassering)")
+
+
+class Measure(models.Model):
+    """A child-protection or youth-justice measure (maatregel) carried out by a certified
+    institution (GI), with its worker and period. An OTS is ordered for at most a year and is
+    extended by a new period (a new row); a provisional OTS lasts at most 3 months
+    (BW 1:255-265). Under voogdij the parents lose custody and consent goes to the voogd: the
+    consent rules do not yet take the GI as consenter (see `consent.rules`)."""
+
+    child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="measures")
+    kind = models.CharField(_("measure"), max_length=20, choices=MeasureKind.choices)
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="measures",
+        verbose_name=_("certified institution (GI)"))
+    worker = models.ForeignKey(
+        "organisations.Professional", on_delete=models.PROTECT, related_name="measures",
+        verbose_name=_("worker"))
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(_("until"), null=True, blank=True)
+    started_by = models.ForeignKey(
+        "organisations.Professional", on_delete=models.PROTECT, related_name="+")
+    ended_at = models.DateTimeField(_("end recorded at"), null=True, blank=True)
+    ended_by = models.ForeignKey(
+        "organisations.Professional", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+")
+
+    class Meta:
+        ordering = ["child", "-start_date"]
+        indexes = [models.Index(fields=["child", "kind"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="measure_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.child}"
+
+    def is_active_on(self, day: dt.date) -> bool:
+        return self.start_date <= day and (self.end_date is None or day <= self.end_date)

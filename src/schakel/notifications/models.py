@@ -10,6 +10,9 @@ class NotificationKind(models.TextChoices):
     AGREEMENT_OVERDUE = "agreement_overdue", _("Agreement overdue")
     CASE_CLOSED = "case_closed", _("Case closed")
     CASE_ESCALATED = "case_escalated", _("Case escalated")
+    MEASURE_STARTED = "measure_started", _("Measure started")
+    MEASURE_ENDED = "measure_ended", _("Measure ended")
+    CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent withdrawn")
 
 
 class Notification(models.Model):
