@@ -1,0 +1,189 @@
+"""Changes to a child's measures (OTS, voogdij, jeugdreclassering).
+
+Start and end notify the contact point of the child's current school(s) (seed 003: the
+jeugdbeschermer informs the school at the start and the end of the measure). The notification
+names the child, the measure and whom to contact, never care content. While an OTS is active
+the GI receives the school's data on the school's duty to inform (`policy.category_allowed`
+derives that ground from the measure).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from schakel.access import policy
+from schakel.access.actor import Actor
+from schakel.access.enforce import enforce
+from schakel.accounts.models import User
+from schakel.audit.models import Action
+from schakel.audit.services import Subject, access_event_record
+from schakel.children.models import Child, Enrolment, Measure, MeasureKind
+from schakel.notifications.models import NotificationKind
+from schakel.notifications.services import notification_send
+from schakel.organisations.models import Organisation, Professional, Sector
+
+OTS_MAX_MONTHS = 12  # BW 1:258: at most one year, extended by a new period of at most a year
+PROVISIONAL_OTS_MAX_MONTHS = 3  # BW 1:257: a provisional OTS lasts at most three months
+NOTIFICATION_MAX_CHARS = 300  # Notification.message
+YOUTH_PROBATION_FROM_AGE = 12  # jeugdreclassering: adolescent criminal law from 12
+# Kinds that may not overlap in time with another measure of the same group.
+_OVERLAP_GROUPS: dict[str, frozenset[str]] = {
+    MeasureKind.OTS: frozenset({MeasureKind.OTS, MeasureKind.PROVISIONAL_OTS}),
+    MeasureKind.PROVISIONAL_OTS: frozenset({MeasureKind.OTS, MeasureKind.PROVISIONAL_OTS}),
+    MeasureKind.GUARDIANSHIP: frozenset({MeasureKind.GUARDIANSHIP}),
+    MeasureKind.YOUTH_PROBATION: frozenset({MeasureKind.YOUTH_PROBATION}),
+}
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, or the month's last day when it has no such day."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return day.replace(year=year, month=month,
+                       day=min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _day(day: dt.date) -> str:
+    return date_format(day, "j F Y")
+
+
+def _period_errors(
+    child: Child, kind: str, start_date: dt.date, end_date: dt.date | None,
+) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if end_date is not None and end_date < start_date:
+        errors["end_date"] = _("The end date lies before the start date.")
+    elif kind == MeasureKind.OTS:
+        if end_date is None:
+            errors["end_date"] = _("An OTS is ordered for a set period: give its end date.")
+        elif end_date > add_months(start_date, OTS_MAX_MONTHS):
+            errors["end_date"] = _("An OTS lasts at most one year per period; record an "
+                                   "extension as a new period.")
+    elif kind == MeasureKind.PROVISIONAL_OTS:
+        if end_date is None:
+            errors["end_date"] = _("A provisional OTS is ordered for a set period: give its end "
+                                   "date.")
+        elif end_date > add_months(start_date, PROVISIONAL_OTS_MAX_MONTHS):
+            errors["end_date"] = _("A provisional OTS lasts at most three months.")
+    elif kind == MeasureKind.YOUTH_PROBATION:
+        age = child.age_on(start_date)
+        if age < YOUTH_PROBATION_FROM_AGE:
+            errors["start_date"] = _(
+                "Youth probation applies from 12 years; %(name)s is %(age)s on %(date)s.") % {
+                "name": child.first_name, "age": age, "date": _day(start_date)}
+    return errors
+
+
+def _overlapping(child: Child, kind: str, start: dt.date, end: dt.date | None) -> bool:
+    overlap = Measure.objects.filter(
+        child=child, kind__in=_OVERLAP_GROUPS[kind],
+    ).filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
+    if end is not None:
+        overlap = overlap.filter(start_date__lte=end)
+    return overlap.exists()
+
+
+def _school_contact_points(child: Child) -> list[User]:
+    today = timezone.localdate()
+    enrolments = Enrolment.objects.filter(child=child, start_date__lte=today).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=today)).select_related(
+        "school__contact_point__user")
+    return [e.school.contact_point.user for e in enrolments
+            if e.school.contact_point is not None]
+
+
+def _notify_schools(measure: Measure, *, kind: NotificationKind, message: str) -> None:
+    notification_send(
+        recipients=_school_contact_points(measure.child), kind=kind,
+        message=Truncator(message).chars(NOTIFICATION_MAX_CHARS),
+        link=reverse("children:detail", kwargs={"child_id": measure.child_id}),
+    )
+
+
+def measure_start(
+    *, actor: Actor, child: Child, kind: MeasureKind, organisation: Organisation,
+    worker: Professional, start_date: dt.date, end_date: dt.date | None = None,
+) -> Measure:
+    """Record a measure by the certified institution (GI) carrying it out; the contact point
+    of each of the child's current schools is told who the worker is."""
+    decision = enforce(
+        actor, policy.measure_manage(actor, organisation), event_code="measure.start",
+        action=Action.CREATE, subject=Subject("children.measure", "", child.pk),
+    )
+    errors: dict[str, str] = {}
+    if kind not in MeasureKind.values:
+        errors["kind"] = _("Choose the kind of measure.")
+    if organisation.sector != Sector.CHILD_PROTECTION:
+        errors["organisation"] = _("A measure is carried out by a certified institution "
+                                   "(child protection).")
+    if worker.organisation_id != organisation.pk:
+        errors["worker"] = _("%(worker)s does not work at %(organisation)s.") % {
+            "worker": worker.full_name, "organisation": organisation.name}
+    if "kind" not in errors:
+        errors |= _period_errors(child, kind, start_date, end_date)
+        if not errors and _overlapping(child, kind, start_date, end_date):
+            errors["start_date"] = _("%(name)s already has a measure of this kind in this "
+                                     "period.") % {"name": child.first_name}
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        measure = Measure.objects.create(
+            child=child, kind=kind, organisation=organisation, worker=worker,
+            start_date=start_date, end_date=end_date, started_by=actor.require_professional(),
+        )
+        access_event_record(
+            actor=actor, event_code="measure.start", action=Action.CREATE,
+            subject=Subject.of(measure, child.pk), ground=decision.ground,
+        )
+        _notify_schools(measure, kind=NotificationKind.MEASURE_STARTED, message=_(
+            "%(measure)s for %(child)s from %(date)s. Contact: %(worker)s, %(organisation)s.")
+            % {"measure": MeasureKind(kind).label, "child": child.full_name,
+               "date": _day(start_date), "worker": worker.full_name,
+               "organisation": organisation.name})
+    return measure
+
+
+def measure_end(*, actor: Actor, measure: Measure, end_date: dt.date | None = None) -> Measure:
+    """End a measure on `end_date` (today by default, not later than its ordered end); the
+    schools' contact points are told."""
+    decision = enforce(
+        actor, policy.measure_manage(actor, measure.organisation), event_code="measure.end",
+        action=Action.UPDATE, subject=Subject.of(measure, measure.child_id),
+    )
+    end = end_date or timezone.localdate()
+    with transaction.atomic():
+        measure = Measure.objects.select_for_update().select_related(
+            "child", "worker", "organisation").get(pk=measure.pk)
+        if measure.ended_at is not None:
+            raise ValidationError(_("This measure has already ended."))
+        if end < measure.start_date:
+            raise ValidationError({"end_date": _("The end date lies before the start date.")})
+        if measure.end_date is not None and end > measure.end_date:
+            raise ValidationError({"end_date": _(
+                "The measure was ordered until %(date)s; record an extension as a new "
+                "period.") % {"date": _day(measure.end_date)}})
+        measure.end_date = end
+        measure.ended_at = timezone.now()
+        measure.ended_by = actor.require_professional()
+        measure.save(update_fields=["end_date", "ended_at", "ended_by"])
+        access_event_record(
+            actor=actor, event_code="measure.end", action=Action.UPDATE,
+            subject=Subject.of(measure, measure.child_id), ground=decision.ground,
+        )
+        _notify_schools(measure, kind=NotificationKind.MEASURE_ENDED, message=_(
+            "%(measure)s for %(child)s ended on %(date)s. Contact: %(worker)s, "
+            "%(organisation)s.") % {
+            "measure": MeasureKind(measure.kind).label, "child": measure.child.full_name,
+            "date": _day(end), "worker": measure.worker.full_name,
+            "organisation": measure.organisation.name})
+    return measure

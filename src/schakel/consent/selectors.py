@@ -1,0 +1,191 @@
+"""Reads of consent: a child's overview and the sharing check "Mag ik dit delen?".
+
+Both go through the access policy (`policy.consent_read`) and leave an access-log row; the
+answer itself comes from `policy.category_allowed`, the same function case access uses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from schakel.access import policy
+from schakel.access.actor import Actor
+from schakel.access.enforce import enforce
+from schakel.audit.models import Action
+from schakel.audit.services import Subject, access_event_record
+from schakel.children.models import Child, Guardian, Guardianship, Measure
+from schakel.consent import explain, rules
+from schakel.consent.models import (
+    Consent,
+    ConsentSignature,
+    InformationCategory,
+    LegalGround,
+    LegalGroundKind,
+)
+from schakel.organisations.models import Organisation
+
+
+@dataclass(frozen=True)
+class SharingAnswer:
+    """Yes or no, the ground in plain words, and an explanation naming what is missing."""
+
+    allowed: bool
+    ground: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class ConsentRow:
+    consent: Consent
+    in_force: bool
+    consenters: str
+
+
+@dataclass(frozen=True)
+class ConsentOverview:
+    child: Child
+    requirement_text: str
+    consents: list[ConsentRow]
+    legal_grounds: list[LegalGround]
+    measures: list[Measure]
+    guardianships: list[Guardianship]
+    may_manage: bool
+
+
+def _signatures(consent: Consent) -> list[ConsentSignature]:
+    return list(consent.signatures.all())
+
+
+def consenters_text(consent: Consent, child: Child) -> str:
+    names = [s.guardian.full_name if s.guardian is not None else child.first_name
+             for s in _signatures(consent)]
+    return ", ".join(names)
+
+
+def _consents(child: Child) -> QuerySet[Consent]:
+    return Consent.objects.filter(child=child).select_related("organisation").prefetch_related(
+        Prefetch("signatures", queryset=ConsentSignature.objects.select_related("guardian")))
+
+
+def consent_overview(*, actor: Actor, child: Child, day: dt.date | None = None) -> ConsentOverview:
+    """A child's consents (with whether each is in force today), legal grounds and measures."""
+    decision = enforce(actor, policy.consent_read(actor, child), event_code="consent.list",
+                       action=Action.READ, subject=Subject.of(child, child.pk))
+    day = day or timezone.localdate()
+    requirement = policy.consent_requirement(child, day)
+    rows = [ConsentRow(c, policy.consent_in_force(c, requirement, day),
+                       consenters_text(c, child)) for c in _consents(child)]
+    overview = ConsentOverview(
+        child=child,
+        requirement_text=explain.requirement_text(requirement, name=child.first_name),
+        consents=rows,
+        legal_grounds=list(LegalGround.objects.filter(child=child).select_related(
+            "organisation", "recorded_by")),
+        measures=list(Measure.objects.filter(child=child).select_related(
+            "organisation", "worker")),
+        guardianships=list(Guardianship.objects.filter(child=child).select_related("guardian")),
+        may_manage=bool(policy.consent_manage(actor, child)),
+    )
+    access_event_record(actor=actor, event_code="consent.list", action=Action.READ,
+                        subject=Subject.of(child, child.pk), ground=decision.ground)
+    return overview
+
+
+def _allowed_text(
+    decision: policy.CategoryDecision, *, child: Child, organisation: Organisation,
+    category_label: str,
+) -> tuple[str, str]:
+    values = {"organisation": organisation.name, "category": category_label,
+              "name": child.first_name}
+    if decision.consent is not None:
+        consent = decision.consent
+        text = _("%(organisation)s may receive %(category)s of %(name)s: consent given on "
+                 "%(date)s by %(consenters)s, for: %(purpose)s.") % {
+            **values, "date": explain.day_text(consent.given_at),
+            "consenters": consenters_text(consent, child), "purpose": consent.purpose}
+        if consent.valid_until is not None:
+            text += " " + _("The consent is valid until %(date)s.") % {
+                "date": explain.day_text(consent.valid_until)}
+        return str(_("Consent")), text
+    if decision.legal_ground is not None:
+        ground = decision.legal_ground
+        label = str(LegalGroundKind(ground.kind).label)
+        return label, _("%(organisation)s may receive %(category)s of %(name)s without consent, "
+                        "on a legal ground: %(ground)s (%(reference)s).") % {
+            **values, "ground": label, "reference": ground.reference}
+    since = decision.measure.start_date if decision.measure is not None else None
+    return str(LegalGroundKind.OTS_DUTY_TO_INFORM.label), _(
+        "%(name)s is under a supervision order (OTS) since %(date)s, carried out by "
+        "%(organisation)s: the school informs the child-protection worker of its concerns on "
+        "that statutory ground, without consent.") % {
+        **values, "date": explain.day_text(since) if since else ""}
+
+
+def _refused_text(
+    decision: policy.CategoryDecision, *, child: Child, organisation: Organisation,
+    category: str, category_label: str, day: dt.date,
+) -> str:
+    requirement = decision.requirement
+    name = child.first_name
+    lines = [explain.requirement_text(requirement, name=name)]
+    candidates = [c for c in _consents(child).filter(organisation=organisation, category=category)
+                  if c.given_at <= day]
+    if not candidates:
+        lines.append(_("No consent has been recorded for sharing %(category)s with "
+                       "%(organisation)s.") % {"category": category_label,
+                                               "organisation": organisation.name})
+    for consent in candidates[:3]:
+        given = explain.day_text(consent.given_at)
+        if consent.withdrawn_at is not None and consent.is_withdrawn_on(day):
+            lines.append(_("The consent of %(date)s was withdrawn on %(withdrawn)s.") % {
+                "date": given,
+                "withdrawn": explain.day_text(timezone.localdate(consent.withdrawn_at))})
+        elif consent.valid_until is not None and consent.valid_until < day:
+            lines.append(_("The consent of %(date)s was valid until %(until)s.") % {
+                "date": given, "until": explain.day_text(consent.valid_until)})
+        else:
+            signatures = _signatures(consent)
+            missing = rules.shortfall(
+                requirement,
+                guardian_ids={s.guardian_id for s in signatures if s.guardian_id is not None},
+                young_person=any(s.is_young_person for s in signatures))
+            names = dict(Guardian.objects.filter(pk__in=missing.guardian_ids).values_list(
+                "pk", "full_name"))
+            lines.append(_("The consent of %(date)s is not enough.") % {"date": given} + " "
+                         + explain.missing_text(missing, name=name, guardian_names=names))
+    lines.append(_("Do not share until the consent is there, or a legal ground applies."))
+    return " ".join(lines)
+
+
+def sharing_check(
+    *, actor: Actor, child: Child, recipient: Organisation,
+    category: InformationCategory | str, day: dt.date | None = None,
+) -> SharingAnswer:
+    """"Mag ik dit delen?": may `recipient` receive `category` of `child`'s information on
+    `day` (today by default)? The answer names the ground, or what is missing."""
+    subject = Subject.of(child, child.pk)
+    access = enforce(actor, policy.consent_read(actor, child),
+                     event_code="consent.sharing_check", action=Action.READ, subject=subject)
+    day = day or timezone.localdate()
+    decision = policy.category_allowed(child, recipient, category, day)
+    category_label = InformationCategory(category).label.lower()
+    if decision:
+        ground, explanation = _allowed_text(decision, child=child, organisation=recipient,
+                                            category_label=category_label)
+    else:
+        ground = ""
+        explanation = _refused_text(decision, child=child, organisation=recipient,
+                                    category=category, category_label=category_label, day=day)
+    access_event_record(actor=actor, event_code="consent.sharing_check", action=Action.READ,
+                        subject=subject, ground=access.ground)
+    return SharingAnswer(allowed=decision.allowed, ground=str(ground), explanation=explanation)
+
+
+def recipient_organisations() -> QuerySet[Organisation]:
+    """Organisations that can be chosen as a recipient (not child data)."""
+    return Organisation.objects.order_by("name")

@@ -1,0 +1,274 @@
+"""Changes to consent and legal grounds.
+
+Every function asks the access policy (`policy.consent_manage`), validates everything before it
+writes (a refusal stores nothing), runs in one transaction, writes its own access-log row and
+notifies after commit. Who must consent follows `consent.rules` on the day the consent is
+given; whether a consent is in force later is decided by `policy.category_allowed`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from schakel.access import policy
+from schakel.access.actor import Actor
+from schakel.access.enforce import enforce
+from schakel.accounts.models import User
+from schakel.audit.models import Action
+from schakel.audit.services import Subject, access_event_record
+from schakel.cases.models import Case, CaseStatus, Involvement
+from schakel.children.models import Child, Guardian, Guardianship
+from schakel.consent import explain, rules
+from schakel.consent.models import (
+    Consent,
+    ConsentMethod,
+    ConsentSignature,
+    InformationCategory,
+    LegalGround,
+    LegalGroundKind,
+)
+from schakel.notifications.models import NotificationKind
+from schakel.notifications.services import notification_send
+from schakel.organisations.models import Organisation
+
+
+def consent_url(child: Child) -> str:
+    return reverse("consent:child", kwargs={"child_id": child.pk})
+
+
+def _guardian_errors(child: Child, guardians: Sequence[Guardian]) -> list[str]:
+    """Each guardian must be a guardian of this child and have custody."""
+    custody = dict(Guardianship.objects.filter(
+        child=child, guardian__in=guardians).values_list("guardian_id", "has_custody"))
+    errors: list[str] = []
+    for guardian in guardians:
+        values = {"guardian": guardian.full_name, "child": child.first_name}
+        if guardian.pk not in custody:
+            errors.append(_("%(guardian)s is not a parent or guardian of %(child)s.") % values)
+        elif not custody[guardian.pk]:
+            errors.append(_("%(guardian)s has no custody (gezag) of %(child)s and cannot "
+                            "consent.") % values)
+    return errors
+
+
+def _choice_errors(category: str, method: str | None = None) -> dict[str, str]:
+    errors: dict[str, str] = {}
+    if category not in InformationCategory.values:
+        errors["category"] = _("Choose an information category.")
+    if method is not None and method not in ConsentMethod.values:
+        errors["method"] = _("Choose how the consent was given.")
+    return errors
+
+
+def consent_record(
+    *, actor: Actor, child: Child, organisation: Organisation, category: InformationCategory,
+    purpose: str, method: ConsentMethod, given_at: dt.date,
+    guardians: Sequence[Guardian] = (), young_person: bool = False,
+    valid_until: dt.date | None = None,
+) -> Consent:
+    """Record consent given by guardians and/or the young person to share `category` of the
+    child's information with `organisation` for `purpose`. Refused, with nothing stored, when
+    the date lies in the future or the signatures do not satisfy the age rule on that date."""
+    decision = enforce(
+        actor, policy.consent_manage(actor, child), event_code="consent.record",
+        action=Action.CREATE, subject=Subject("consent.consent", "", child.pk),
+    )
+    unique_guardians = list({g.pk: g for g in guardians}.values())
+    errors: dict[str, list[str]] = {
+        field: [message] for field, message in _choice_errors(category, method).items()}
+    if not purpose.strip():
+        errors["purpose"] = [_("Describe the purpose for which the information is shared.")]
+    today = timezone.localdate()
+    if given_at > today:
+        errors["given_at"] = [_("The consent date lies in the future.")]
+    if valid_until is not None and valid_until < given_at:
+        errors["valid_until"] = [_("The end of validity lies before the date the consent was "
+                                   "given.")]
+    if not unique_guardians and not young_person:
+        errors["guardians"] = [_("Say who gave the consent.")]
+    elif guardian_errors := _guardian_errors(child, unique_guardians):
+        errors["guardians"] = guardian_errors
+    elif "given_at" not in errors:
+        requirement = policy.consent_requirement(child, given_at)
+        missing = rules.shortfall(
+            requirement, guardian_ids={g.pk for g in unique_guardians}, young_person=young_person)
+        if missing:
+            names = dict(Guardian.objects.filter(pk__in=missing.guardian_ids).values_list(
+                "pk", "full_name"))
+            errors["__all__"] = [" ".join([
+                explain.requirement_text(requirement, name=child.first_name),
+                explain.missing_text(missing, name=child.first_name, guardian_names=names),
+            ])]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        consent = Consent.objects.create(
+            child=child, organisation=organisation, category=category, purpose=purpose.strip(),
+            method=method, given_at=given_at, valid_until=valid_until,
+            recorded_by=actor.require_professional(),
+        )
+        ConsentSignature.objects.bulk_create(
+            [ConsentSignature(consent=consent, guardian=g) for g in unique_guardians]
+            + ([ConsentSignature(consent=consent, is_young_person=True)] if young_person else [])
+        )
+        access_event_record(
+            actor=actor, event_code="consent.record", action=Action.CREATE,
+            subject=Subject.of(consent, child.pk), ground=decision.ground,
+        )
+    return consent
+
+
+def _withdrawer_error(
+    child: Child, requirement: rules.Requirement, *, guardian: Guardian | None,
+    young_person: bool,
+) -> str | None:
+    if (guardian is None) == (not young_person):
+        return _("Say who withdraws the consent: one parent or guardian, or the young person.")
+    values = {"name": child.first_name, "age": requirement.age}
+    if guardian is not None:
+        if guardian_errors := _guardian_errors(child, [guardian]):
+            return guardian_errors[0]
+        if not requirement.needs_guardians:
+            return _("%(name)s is %(age)s and decides alone: only %(name)s can withdraw this "
+                     "consent.") % values
+    if young_person and not requirement.needs_young_person:
+        return _("%(name)s is %(age)s: a parent with custody withdraws the consent.") % values
+    return None
+
+
+def _involved_recipients(child: Child, organisation: Organisation, actor: Actor) -> list[User]:
+    """Professionals of `organisation` involved in the child's open cases, and the
+    coordinators of those cases (not the actor)."""
+    today = timezone.localdate()
+    cases = Case.objects.exclude(status=CaseStatus.CLOSED).filter(
+        Q(child=child) | Q(family_id=child.family_id, family__isnull=False))
+    involved = Involvement.objects.filter(
+        case__in=cases, professional__organisation=organisation,
+    ).exclude(end_date__lt=today).select_related("professional__user")
+    users = {inv.professional.user for inv in involved}
+    users |= {case.coordinator.user for case in cases.select_related("coordinator__user")
+              if case.coordinator is not None}
+    return [user for user in users if user.pk != actor.user.pk]
+
+
+def consent_withdraw(
+    *, actor: Actor, child: Child, consent_id: int, by_guardian: Guardian | None = None,
+    by_young_person: bool = False,
+) -> Consent:
+    """Withdraw a consent at once, on behalf of a guardian with custody or the young person
+    (whoever must consent today may withdraw). Notifies the receiving organisation's
+    professionals involved with the child and the coordinators of the child's cases."""
+    decision = enforce(
+        actor, policy.consent_manage(actor, child), event_code="consent.withdraw",
+        action=Action.UPDATE, subject=Subject("consent.consent", str(consent_id), child.pk),
+    )
+    consent = Consent.objects.select_related("organisation").filter(
+        pk=consent_id, child=child).first()
+    if consent is None:
+        raise ValidationError(_("This consent was never given, so it cannot be withdrawn."))
+    requirement = policy.consent_requirement(child, timezone.localdate())
+    error = _withdrawer_error(child, requirement, guardian=by_guardian,
+                              young_person=by_young_person)
+    if error is not None:
+        raise ValidationError(error)
+    with transaction.atomic():
+        consent = Consent.objects.select_for_update().select_related("organisation").get(
+            pk=consent.pk)
+        if consent.withdrawn_at is not None:
+            raise ValidationError(_("This consent was already withdrawn on %(date)s.") % {
+                "date": explain.day_text(timezone.localdate(consent.withdrawn_at))})
+        consent.withdrawn_at = timezone.now()
+        consent.withdrawn_by_guardian = by_guardian
+        consent.withdrawn_by_young_person = by_young_person
+        consent.withdrawal_recorded_by = actor.require_professional()
+        consent.save(update_fields=["withdrawn_at", "withdrawn_by_guardian",
+                                    "withdrawn_by_young_person", "withdrawal_recorded_by"])
+        access_event_record(
+            actor=actor, event_code="consent.withdraw", action=Action.UPDATE,
+            subject=Subject.of(consent, child.pk), ground=decision.ground,
+        )
+        notification_send(
+            recipients=_involved_recipients(child, consent.organisation, actor),
+            kind=NotificationKind.CONSENT_WITHDRAWN,
+            message=Truncator(_(
+                "Consent to share %(category)s of %(child)s with %(organisation)s has been "
+                "withdrawn; it no longer applies.") % {
+                "category": InformationCategory(consent.category).label.lower(),
+                "child": child.full_name, "organisation": consent.organisation.name,
+            }).chars(300),
+            link=consent_url(child),
+        )
+    return consent
+
+
+def legal_ground_record(
+    *, actor: Actor, child: Child, organisation: Organisation, category: InformationCategory,
+    kind: LegalGroundKind, reference: str, valid_from: dt.date,
+    valid_until: dt.date | None = None,
+) -> LegalGround:
+    """Record a ground other than consent (a statutory duty) with its legal reference."""
+    decision = enforce(
+        actor, policy.consent_manage(actor, child), event_code="legal_ground.record",
+        action=Action.CREATE, subject=Subject("consent.legalground", "", child.pk),
+    )
+    errors = _choice_errors(category)
+    if kind not in LegalGroundKind.values:
+        errors["kind"] = _("Choose the legal ground.")
+    if not reference.strip():
+        errors["reference"] = _("Give the legal reference (article, report or decision).")
+    if valid_until is not None and valid_until < valid_from:
+        errors["valid_until"] = _("The end date lies before the start date.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        ground = LegalGround.objects.create(
+            child=child, organisation=organisation, category=category, kind=kind,
+            reference=reference.strip(), valid_from=valid_from, valid_until=valid_until,
+            recorded_by=actor.require_professional(),
+        )
+        access_event_record(
+            actor=actor, event_code="legal_ground.record", action=Action.CREATE,
+            subject=Subject.of(ground, child.pk), ground=decision.ground,
+        )
+    return ground
+
+
+def legal_ground_end(
+    *, actor: Actor, legal_ground: LegalGround, end_date: dt.date | None = None,
+) -> LegalGround:
+    """End a legal ground on `end_date` (today by default); from the next day it no longer
+    applies."""
+    child = legal_ground.child
+    decision = enforce(
+        actor, policy.consent_manage(actor, child), event_code="legal_ground.end",
+        action=Action.UPDATE, subject=Subject.of(legal_ground, child.pk),
+    )
+    today = timezone.localdate()
+    end = end_date or today
+    with transaction.atomic():
+        legal_ground = LegalGround.objects.select_for_update().get(pk=legal_ground.pk)
+        if legal_ground.ended_by_id is not None or (
+                legal_ground.valid_until is not None and legal_ground.valid_until < today):
+            raise ValidationError(_("This legal ground has already ended."))
+        if end < legal_ground.valid_from:
+            raise ValidationError({"end_date": _("The end date lies before the start date.")})
+        if legal_ground.valid_until is not None and end > legal_ground.valid_until:
+            raise ValidationError({"end_date": _(
+                "The end date lies after the ground's own end; record a new ground instead.")})
+        legal_ground.valid_until = end
+        legal_ground.ended_by = actor.require_professional()
+        legal_ground.save(update_fields=["valid_until", "ended_by"])
+        access_event_record(
+            actor=actor, event_code="legal_ground.end", action=Action.UPDATE,
+            subject=Subject.of(legal_ground, child.pk), ground=decision.ground,
+        )
+    return legal_ground
