@@ -1,0 +1,119 @@
+"""Shared fixtures: a small world around one school, and helpers to prove that refused input
+changes nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.apps import apps
+from hypothesis import HealthCheck, settings
+
+from schakel.access.actor import Actor
+from schakel.cases.models import Case
+from schakel.children.models import Child, Family, Guardian
+from schakel.organisations.models import Professional, School, SchoolClass
+from schakel.signals.models import Signal
+from tests.factories import (
+    CaseFactory,
+    ChildFactory,
+    EnrolmentFactory,
+    FamilyFactory,
+    GuardianshipFactory,
+    ProfessionalFactory,
+    SchoolClassFactory,
+    SchoolFactory,
+    SignalFactory,
+    actor_for,
+)
+
+# Database examples are rolled back one by one, so function-scoped fixtures are fine; the
+# database timing varies on shared machines, so no deadline.
+settings.register_profile(
+    "schakel", deadline=None, database=None, print_blob=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+settings.load_profile("schakel")
+
+
+@dataclass
+class World:
+    """One primary school with its core team, a teacher, a nurse who coordinates the case of a
+    pupil, an outsider, a log administrator, and a second school with its own core team."""
+
+    school: School
+    school_class: SchoolClass
+    core_member: Professional
+    teacher: Professional
+    nurse: Professional
+    outsider: Professional
+    log_admin: Professional
+    family: Family
+    child: Child
+    guardian: Guardian
+    case: Case
+    signal: Signal
+    other_school: School
+    other_core_member: Professional
+
+    def actor(self, professional: Professional) -> Actor:
+        """A fresh actor, so that cached team memberships are never stale."""
+        return actor_for(professional)
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    school = SchoolFactory(name="Basisschool De Esch")
+    school_class = SchoolClassFactory(school=school, name="groep 4")
+    core_member = ProfessionalFactory(
+        support_coordinator=True, organisation=school.organisation, core_team_of=school,
+        full_name="Ilse Bakker")
+    school.contact_point = core_member
+    school.save(update_fields=["contact_point"])
+    teacher = ProfessionalFactory(teacher=True, organisation=school.organisation,
+                                  full_name="Tom Smit")
+    nurse = ProfessionalFactory(nurse=True, full_name="Anne de Vries")
+    outsider = ProfessionalFactory(youth_director=True, full_name="Olaf Buiten")
+    log_admin = ProfessionalFactory(log_administrator=True, full_name="Petra Log")
+    family = FamilyFactory(name="Gezin Jansen")
+    child = ChildFactory(first_name="Bas", last_name="Jansen", family=family, under_12=True)
+    EnrolmentFactory(child=child, school=school, school_class=school_class)
+    guardian = GuardianshipFactory(child=child, guardian__full_name="Eva Jansen").guardian
+    case = CaseFactory(child=child, school=school, coordinator=nurse, opened_by=core_member,
+                       title="Vechtpartijen op het plein")
+    signal = SignalFactory(school=school, child=child, raised_by=teacher)
+    other_school = SchoolFactory(name="Basisschool Het Anker")
+    other_core_member = ProfessionalFactory(
+        support_coordinator=True, organisation=other_school.organisation,
+        core_team_of=other_school)
+    return World(
+        school=school, school_class=school_class, core_member=core_member, teacher=teacher,
+        nurse=nurse, outsider=outsider, log_admin=log_admin, family=family, child=child,
+        guardian=guardian, case=case, signal=signal, other_school=other_school,
+        other_core_member=other_core_member,
+    )
+
+
+Snapshot = dict[str, list[tuple[Any, ...]]]
+
+_SNAPSHOT_APPS = ("organisations", "teams", "children", "signals", "cases", "notifications",
+                  "audit", "accounts")
+
+
+def take_snapshot() -> Snapshot:
+    """Every row of every domain table, for "refused input changes nothing" assertions."""
+    snapshot: Snapshot = {}
+    for label in _SNAPSHOT_APPS:
+        for model in apps.get_app_config(label).get_models():
+            snapshot[model._meta.label] = list(
+                model._base_manager.order_by("pk").values_list())
+    return snapshot
+
+
+@pytest.fixture
+def db_snapshot(db: None) -> Callable[[], Snapshot]:
+    """`before = db_snapshot()` ... `assert db_snapshot() == before`."""
+    return take_snapshot
+
