@@ -1,0 +1,41 @@
+"""Loading the demo world (DESIGN §5): places and people with the ORM, the stories of seed
+004 through the services. Idempotent: a second run finds everything in place and changes
+nothing, so `make run` can call it on every start."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from schakel.cases.models import Case
+from schakel.demo.family import classmates_load, family_load
+from schakel.demo.people import professionals_load, teams_load
+from schakel.demo.stories import Cast, stories_load
+from schakel.demo.world import places_load
+from schakel.organisations.models import Professional
+
+
+@dataclass(frozen=True)
+class DemoWorld:
+    cast: Cast
+    bas_case: Case
+
+    @property
+    def professionals(self) -> dict[str, Professional]:
+        return self.cast.professionals
+
+
+def demo_world_load() -> DemoWorld:
+    today = timezone.localdate()
+    with transaction.atomic():
+        places = places_load(today)
+        professionals = professionals_load(places.organisations)
+        teams_load(places.schools, professionals)
+        family = family_load(places, today)
+        dylan = classmates_load(places, today)
+        cast = Cast(places=places, professionals=professionals, children=family.children,
+                    today=today)
+        bas_case = stories_load(cast, dylan)
+    return DemoWorld(cast=cast, bas_case=bas_case)

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand
+
+from schakel.demo.signins import signin_password_line, signin_rows, signin_table
+
+
+class Command(BaseCommand):
+    help = "Print the demo sign-ins: who they are and what they can see, and the password."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        rows = signin_rows()
+        if not rows:
+            self.stdout.write("No demo sign-ins; run `manage.py demo_load` first.")
+            return
+        self.stdout.write(signin_table(rows))
+        self.stdout.write("")
+        self.stdout.write(signin_password_line())
