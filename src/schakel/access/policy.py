@@ -43,6 +43,7 @@ class Ground(StrEnum):
     RAISED_BY = "raised_by"
     LOG_ADMINISTRATOR = "log_administrator"
     MEASURE_ORGANISATION = "measure_organisation"
+    ACCOUNT_ADMINISTRATOR = "account_administrator"
     NONE = ""
 
 
@@ -241,6 +242,17 @@ def signal_triage_school(actor: Actor, school_id: int) -> Decision:
 def audit_log_read(actor: Actor) -> Decision:
     if actor.professional is not None and actor.professional.is_log_administrator:
         return Decision(True, Ground.LOG_ADMINISTRATOR)
+    return DENY
+
+
+# --- accounts ----------------------------------------------------------------------------
+
+
+def account_manage(actor: Actor) -> Decision:
+    """Deactivate an account or reset its second factor: the operators (Django superusers),
+    who act for the functional administrator of an organisation."""
+    if actor.user.is_superuser:
+        return Decision(True, Ground.ACCOUNT_ADMINISTRATOR)
     return DENY
 
 
