@@ -167,8 +167,11 @@ def child_read(actor: Actor, child: Child) -> Decision:
 
 
 def children_visible_q(actor: Actor) -> Q:
+    """The children `child_read` allows, as a filter on `Child` (family cases included)."""
     schools = core_team_school_ids(actor)
-    q = Q(Exists(Case.objects.filter(case_content_visible_q(actor), child=OuterRef("pk"))))
+    own_cases = Case.objects.filter(case_content_visible_q(actor))
+    q = Q(Exists(own_cases.filter(child=OuterRef("pk"))))
+    q |= Q(Exists(own_cases.filter(family_id=OuterRef("family_id"))))
     if schools:
         q |= Q(Exists(_current_enrolments_at(schools).filter(child=OuterRef("pk"))))
     return q
