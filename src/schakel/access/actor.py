@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.contrib.auth.hashers import make_password
 from django.http import HttpRequest
 
 from schakel.accounts.models import User
@@ -47,3 +48,17 @@ def actor_from_request(request: HttpRequest) -> Actor:
     actor = actor_for_user(user, ip_address=request.META.get("REMOTE_ADDR"))
     request._schakel_actor = actor  # type: ignore[attr-defined]
     return actor
+
+
+SYSTEM_USERNAME = "schakel-system"
+
+
+def system_actor() -> Actor:
+    """The actor for work Schakel does by itself, such as the scheduled retention run: a
+    dedicated user without a professional, inactive and with an unusable password so that
+    nobody can sign in as it, created on first use. The access log names it by username."""
+    user, _created = User.objects.get_or_create(
+        username=SYSTEM_USERNAME,
+        defaults={"is_active": False, "password": make_password(None)},
+    )
+    return Actor(user=user, professional=None)

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "schakel.signals",
     "schakel.cases",
     "schakel.consent",
+    "schakel.retention",
     "schakel.access",
     "schakel.audit",
     "schakel.notifications",

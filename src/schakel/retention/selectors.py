@@ -1,0 +1,243 @@
+"""Reads for retention: rules and runs (the privacy officer), destruction requests (the
+privacy officer and the coordinators of the children's cases) and the Verwijsindex answer of a
+case. Every read of a child's data leaves an access-log row; a refusal is a 404."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from schakel.access import policy
+from schakel.access.actor import Actor
+from schakel.access.enforce import enforce
+from schakel.audit.models import Action
+from schakel.audit.services import Subject, access_events_record
+from schakel.cases.models import Case, CaseStatus
+from schakel.cases.services import case_child_ids, case_log_event, case_subject
+from schakel.children.models import Child, Measure, MeasureKind
+from schakel.retention.models import (
+    DestructionRequest,
+    DestructionStatus,
+    RetentionRule,
+    RetentionRun,
+    VerwijsindexReport,
+)
+from schakel.retention.periods import verwijsindex_expires_on
+from schakel.retention.services import RetentionReport, retention_run
+
+# --- rules and runs ------------------------------------------------------------------------
+
+
+def _require_manager(actor: Actor, event_code: str, obj_type: str) -> None:
+    enforce(actor, policy.retention_manage(actor), event_code=event_code, action=Action.READ,
+            subject=Subject(obj_type, "", None))
+
+
+def retention_rules(*, actor: Actor) -> QuerySet[RetentionRule]:
+    _require_manager(actor, "retention.rules", "retention.retentionrule")
+    return RetentionRule.objects.select_related("updated_by").order_by("category")
+
+
+def retention_rule_get(*, actor: Actor, rule_id: int) -> RetentionRule:
+    _require_manager(actor, "retention.rules", "retention.retentionrule")
+    rule = RetentionRule.objects.filter(pk=rule_id).first()
+    if rule is None:
+        raise Http404
+    return rule
+
+
+def retention_runs(*, actor: Actor, limit: int = 100) -> list[RetentionRun]:
+    _require_manager(actor, "retention.runs", "retention.retentionrun")
+    return list(RetentionRun.objects.prefetch_related("actions")[:limit])
+
+
+def retention_run_get(*, actor: Actor, run_id: int) -> RetentionRun:
+    _require_manager(actor, "retention.runs", "retention.retentionrun")
+    run = RetentionRun.objects.prefetch_related("actions").filter(pk=run_id).first()
+    if run is None:
+        raise Http404
+    return run
+
+
+def retention_preview(*, actor: Actor, today: dt.date | None = None) -> RetentionReport:
+    """What a run would do today: a dry run, which changes and stores nothing."""
+    _require_manager(actor, "retention.preview", "retention.retentionrun")
+    return retention_run(today=today, dry_run=True)
+
+
+# --- destruction requests ------------------------------------------------------------------
+
+
+def _log_requests(actor: Actor, requests: list[DestructionRequest], ground: str) -> None:
+    if requests:
+        access_events_record(
+            actor=actor, event_code="destruction_request.list", action=Action.READ,
+            subjects=[Subject.of(r, r.child_id) for r in requests], ground=ground,
+        )
+
+
+def destruction_requests(*, actor: Actor) -> list[DestructionRequest]:
+    """The requests the actor may handle: every open one by due date, then the latest 100
+    decided ones."""
+    decision = enforce(
+        actor, policy.destruction_requests_list(actor), event_code="destruction_request.list",
+        action=Action.READ, subject=Subject("retention.destructionrequest", "", None),
+    )
+    visible = DestructionRequest.objects.filter(
+        policy.destruction_requests_visible_q(actor)).select_related("child", "handled_by")
+    open_statuses = [DestructionStatus.RECEIVED, DestructionStatus.ASSESSED]
+    requests = [
+        *visible.filter(status__in=open_statuses).order_by("due_on", "pk"),
+        *visible.exclude(status__in=open_statuses).order_by("-received_on", "-pk")[:100],
+    ]
+    _log_requests(actor, requests, decision.ground)
+    return requests
+
+
+def destruction_requests_overdue(
+    *, actor: Actor, today: dt.date | None = None,
+) -> list[DestructionRequest]:
+    """Requests past their due date and not carried out or refused: for the privacy officer."""
+    decision = enforce(
+        actor, policy.retention_manage(actor), event_code="destruction_request.overdue",
+        action=Action.READ, subject=Subject("retention.destructionrequest", "", None),
+    )
+    today = today or timezone.localdate()
+    requests = list(
+        DestructionRequest.objects.filter(
+            status__in=[DestructionStatus.RECEIVED, DestructionStatus.ASSESSED],
+            due_on__lt=today,
+        ).select_related("child").order_by("due_on", "pk")
+    )
+    _log_requests(actor, requests, decision.ground)
+    return requests
+
+
+def destruction_request_get(*, actor: Actor, request_id: int) -> DestructionRequest:
+    request = (
+        DestructionRequest.objects.select_related("child", "handled_by", "registered_by")
+        .filter(pk=request_id).first()
+    )
+    if request is None:
+        raise Http404
+    decision = enforce(
+        actor, policy.destruction_request_handle(actor, request.child),
+        event_code="destruction_request.read", action=Action.READ,
+        subject=Subject.of(request, request.child_id),
+    )
+    access_events_record(
+        actor=actor, event_code="destruction_request.read", action=Action.READ,
+        subjects=[Subject.of(request, request.child_id)], ground=decision.ground,
+    )
+    return request
+
+
+def child_for_destruction_request(*, actor: Actor, child_id: int) -> Child:
+    """The child a new request is registered for (its name is shown on the form)."""
+    child = Child.objects.filter(pk=child_id).first()
+    if child is None:
+        raise Http404
+    decision = enforce(
+        actor, policy.destruction_request_handle(actor, child),
+        event_code="destruction_request.form", action=Action.READ,
+        subject=Subject("children.child", str(child.pk), child.pk),
+    )
+    access_events_record(
+        actor=actor, event_code="destruction_request.form", action=Action.READ,
+        subjects=[Subject("children.child", str(child.pk), child.pk)], ground=decision.ground,
+    )
+    return child
+
+
+def children_for_destruction_request(
+    *, actor: Actor, last_name: str, birth_date: dt.date,
+) -> list[Child]:
+    """Find the child a request is about by last name and date of birth (as a letter gives
+    them), among the children the actor may handle requests for."""
+    decision = enforce(
+        actor, policy.destruction_requests_list(actor), event_code="destruction_request.search",
+        action=Action.READ, subject=Subject("children.child", "", None),
+    )
+    candidates = Child.objects.filter(last_name__iexact=last_name.strip(), birth_date=birth_date)
+    children = [child for child in candidates.order_by("first_name", "pk")[:20]
+                if policy.destruction_request_handle(actor, child)]
+    if children:
+        access_events_record(
+            actor=actor, event_code="destruction_request.search", action=Action.READ,
+            subjects=[Subject("children.child", str(c.pk), c.pk) for c in children],
+            ground=decision.ground,
+        )
+    return children
+
+
+# --- the Verwijsindex question -------------------------------------------------------------
+
+RISK_MEASURES = (MeasureKind.OTS, MeasureKind.PROVISIONAL_OTS, MeasureKind.GUARDIANSHIP,
+                 MeasureKind.YOUTH_PROBATION)
+
+
+def verwijsindex_latest(case: Case) -> VerwijsindexReport | None:
+    return case.verwijsindex_reports.order_by("-checked_at", "-pk").first()
+
+
+def verwijsindex_risk_ground(case: Case, today: dt.date | None = None) -> bool:
+    """A risk ground for the Verwijsindex question: the case is or was escalated, or a child
+    of the case has an active OTS, voogdij or jeugdreclassering measure."""
+    if case.status == CaseStatus.ESCALATED or case.escalations.exists():
+        return True
+    today = today or timezone.localdate()
+    return Measure.objects.filter(
+        child_id__in=case_child_ids(case), kind__in=RISK_MEASURES, start_date__lte=today,
+    ).filter(Q(end_date__isnull=True) | Q(end_date__gte=today)).exists()
+
+
+def verwijsindex_question_due(case: Case, today: dt.date | None = None) -> bool:
+    """Should the team be asked whether the child is also reported in the Verwijsindex? Yes
+    for an open case with a risk ground and no answer yet, or whose recorded report has
+    expired (a report lapses after 2 years)."""
+    if case.status == CaseStatus.CLOSED:
+        return False
+    today = today or timezone.localdate()
+    if not verwijsindex_risk_ground(case, today):
+        return False
+    latest = verwijsindex_latest(case)
+    if latest is None:
+        return True
+    return (latest.reported and latest.reported_on is not None
+            and verwijsindex_expires_on(latest.reported_on) <= today)
+
+
+@dataclass(frozen=True)
+class VerwijsindexStatus:
+    case: Case
+    latest: VerwijsindexReport | None
+    history: list[VerwijsindexReport]
+    expires_on: dt.date | None
+    question_due: bool
+    can_record: bool
+
+
+def verwijsindex_status(*, actor: Actor, case_id: int) -> VerwijsindexStatus:
+    case = Case.objects.select_related("child", "family").filter(pk=case_id).first()
+    if case is None:
+        raise Http404
+    decision = enforce(
+        actor, policy.case_read(actor, case), event_code="case.verwijsindex.read",
+        action=Action.READ, subject=case_subject(case),
+    )
+    case_log_event(actor, case, event_code="case.verwijsindex.read", action=Action.READ,
+                   ground=decision.ground)
+    history = list(case.verwijsindex_reports.select_related("checked_by")
+                   .order_by("-checked_at", "-pk"))
+    latest = history[0] if history else None
+    expires_on = (verwijsindex_expires_on(latest.reported_on)
+                  if latest is not None and latest.reported_on is not None else None)
+    return VerwijsindexStatus(
+        case=case, latest=latest, history=history, expires_on=expires_on,
+        question_due=verwijsindex_question_due(case),
+        can_record=bool(policy.case_contribute(actor, case)),
+    )
