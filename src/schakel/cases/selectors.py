@@ -36,6 +36,7 @@ from schakel.cases.models import (
     PlanStepEntry,
 )
 from schakel.cases.services import case_log_event, case_subject
+from schakel.organisations.models import School
 
 
 def with_health(qs: QuerySet[Case]) -> QuerySet[Case]:
@@ -124,7 +125,7 @@ def _case_detail_queryset() -> QuerySet[Case]:
             .annotate(is_active=Q(end_date__isnull=True) | Q(end_date__gte=today)),
         ),
         Prefetch("agreements", queryset=Agreement.objects.select_related("owner")),
-        "interventions", "classroom_advice", "escalations__escalated_by",
+        "interventions", "classroom_advice__given_by", "escalations__escalated_by",
         "consultations__recorded_by", "signals__theme",
         Prefetch("plan_entries",
                  queryset=PlanStepEntry.objects.select_related("filled_in_by")),
@@ -192,3 +193,16 @@ def case_existence_for_child(*, actor: Actor, child_id: int) -> QuerySet[Case]:
         .select_related("coordinator__organisation").order_by("-opened_at")
     )
 
+
+
+def case_ids_readable(*, actor: Actor, case_ids: list[int]) -> set[int]:
+    """Which of these cases the actor may open (read the content of), in one query."""
+    return set(
+        Case.objects.filter(policy.case_content_visible_q(actor), pk__in=case_ids)
+        .values_list("pk", flat=True)
+    )
+
+
+def schools_for_opening(*, actor: Actor) -> QuerySet[School]:
+    """Schools at which the actor may open a case: those whose core team they are in."""
+    return School.objects.filter(pk__in=policy.core_team_school_ids(actor)).order_by("name")

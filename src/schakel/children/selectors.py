@@ -60,3 +60,30 @@ def siblings(child: Child) -> QuerySet[Child]:
     if child.family_id is None:
         return Child.objects.none()
     return Child.objects.filter(family_id=child.family_id).exclude(pk=child.pk)
+
+
+def pupil_at_school(*, actor: Actor, school_id: int, child_id: int) -> Enrolment | None:
+    """A current pupil of a school chosen in a form (after `pupils_search`), for those who may
+    raise signals or open cases there; None when the id is not such a pupil. Logged."""
+    if not policy.signal_raise(actor, school_id):
+        return None
+    today = timezone.localdate()
+    enrolment = (
+        Enrolment.objects.filter(school_id=school_id, child_id=child_id, start_date__lte=today)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+        .select_related("child__family", "school_class").first()
+    )
+    if enrolment is not None:
+        access_event_record(actor=actor, event_code="child.search", action=Action.READ,
+                            subject=Subject.of(enrolment.child, enrolment.child_id))
+    return enrolment
+
+
+def siblings_shown(*, actor: Actor, child: Child) -> list[Child]:
+    """The siblings listed on a child's page (names only); each is logged as read."""
+    found = list(siblings(child))
+    access_events_record(
+        actor=actor, event_code="child.siblings", action=Action.READ,
+        subjects=[Subject.of(s, s.pk) for s in found],
+    )
+    return found

@@ -1,5 +1,9 @@
 from django.urls import path
 
+from schakel.children import views
+
 app_name = "children"
 
-urlpatterns: list[object] = []
+urlpatterns = [
+    path("<int:child_id>/", views.child_detail, name="detail"),
+]

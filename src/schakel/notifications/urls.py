@@ -1,5 +1,10 @@
 from django.urls import path
 
+from schakel.notifications import views
+
 app_name = "notifications"
 
-urlpatterns: list[object] = []
+urlpatterns = [
+    path("", views.notification_list, name="list"),
+    path("<int:notification_id>/lezen/", views.notification_read, name="read"),
+]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 
-from schakel.organisations.models import Professional, School
+from schakel.organisations.models import Professional, School, SchoolClass
 from schakel.teams.models import TeamMembership
 
 
@@ -32,3 +32,8 @@ def professionals_directory(query: str = "") -> QuerySet[Professional]:
     if query.strip():
         qs = qs.filter(full_name__icontains=query.strip())
     return qs.order_by("full_name")
+
+
+def school_classes(*, school_id: int) -> QuerySet[SchoolClass]:
+    """The classes and groups of a school, newest school year first."""
+    return SchoolClass.objects.filter(school_id=school_id).order_by("-school_year", "name")

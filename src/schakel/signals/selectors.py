@@ -10,7 +10,7 @@ from schakel.access.enforce import enforce
 from schakel.audit.models import Action
 from schakel.audit.services import Subject, access_event_record, access_events_record
 from schakel.organisations.models import School
-from schakel.signals.models import Signal, Theme
+from schakel.signals.models import Signal, SignalStatus, Theme
 
 
 def signals_for_actor(*, actor: Actor, status: str | None = None) -> QuerySet[Signal]:
@@ -57,3 +57,30 @@ def active_themes() -> QuerySet[Theme]:
 
 def schools_for_raising(*, actor: Actor) -> QuerySet[School]:
     return School.objects.filter(policy.schools_for_raising(actor)).order_by("name")
+
+
+def new_signals_for_core_team(*, actor: Actor, limit: int = 10) -> list[Signal]:
+    """New signals of the schools whose core team the actor is in (for "my work"). Each
+    child shown is logged as read."""
+    schools = policy.core_team_school_ids(actor)
+    if not schools:
+        return []
+    signals = list(
+        signals_for_actor(actor=actor, status=SignalStatus.NEW).filter(school_id__in=schools)[
+            :limit]
+    )
+    access_events_record(
+        actor=actor, event_code="signal.list", action=Action.READ,
+        subjects=[Subject.of(s, s.child_id) for s in signals if s.child_id],
+    )
+    return signals
+
+
+def signals_for_child(*, actor: Actor, child_id: int) -> list[Signal]:
+    """The signals about one child that the actor may see; each is logged as read."""
+    signals = list(signals_for_actor(actor=actor).filter(child_id=child_id))
+    access_events_record(
+        actor=actor, event_code="signal.list", action=Action.READ,
+        subjects=[Subject.of(s, s.child_id) for s in signals],
+    )
+    return signals

@@ -1,0 +1,119 @@
+"""The list of my cases and the case page."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from schakel.access import policy
+from schakel.access.actor import actor_from_request
+from schakel.cases.forms import (
+    AdviceForm,
+    AgreementForm,
+    AgreementStatusForm,
+    CaseFilterForm,
+    CloseForm,
+    ConsultationForm,
+    CoordinatorForm,
+    EndInvolvementForm,
+    EscalateForm,
+    InterventionForm,
+    PlanStepForm,
+)
+from schakel.cases.models import Agreement, AgreementStatus, Case, Involvement, PlanStepEntry
+from schakel.cases.selectors import case_get, case_list_page, health_indicators, plan_steps
+from schakel.organisations.models import Professional
+
+
+@login_required
+def case_list(request: HttpRequest) -> HttpResponse:
+    actor = actor_from_request(request)
+    filter_form = CaseFilterForm(request.GET or None)
+    include_closed = filter_form.is_valid() and filter_form.cleaned_data["closed"]
+    page = case_list_page(actor=actor, page_number=request.GET.get("page"),
+                          include_closed=include_closed)
+    return render(request, "cases/list.html", {
+        "page": page, "filter_form": filter_form,
+        "rows": [(case, health_indicators(case)) for case in page.object_list],
+    })
+
+
+def active_professionals(case: Case) -> list[Professional]:
+    """The professionals currently involved, from the prefetched involvements."""
+    today = timezone.localdate()
+    return [inv.professional for inv in case.involvements.all()
+            if inv.end_date is None or inv.end_date >= today]
+
+
+def agreement_status_form(agreement: Agreement) -> AgreementStatusForm:
+    return AgreementStatusForm(
+        initial={"agreement": agreement.pk, "status": agreement.status},
+        auto_id=f"id_agreement_{agreement.pk}_%s")
+
+
+def end_involvement_form(involvement: Involvement) -> EndInvolvementForm:
+    return EndInvolvementForm(
+        initial={"involvement": involvement.pk, "end_date": timezone.localdate()},
+        auto_id=f"id_involvement_{involvement.pk}_%s")
+
+
+@login_required
+def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
+    """Everything about one case on one page, in sections. A closed case is read-only: no
+    form is shown."""
+    actor = actor_from_request(request)
+    case, _decision = case_get(actor=actor, case_id=case_id)
+    can_contribute = bool(policy.case_contribute(actor, case))
+    can_steer = can_contribute and bool(policy.case_steer(actor, case))
+    active = active_professionals(case)
+    steps = plan_steps(case)
+    involvements = list(case.involvements.all())
+    agreements = list(case.agreements.all())
+    context: dict[str, object] = {
+        "case": case,
+        "health": health_indicators(case),
+        "can_contribute": can_contribute,
+        "can_steer": can_steer,
+        "family_children": list(case.family.children.all()) if case.family else [],
+        "involvements": [
+            (inv, end_involvement_form(inv)
+             if can_contribute and getattr(inv, "is_active", False) else None)
+            for inv in involvements],
+        "consultations": list(case.consultations.all()),
+        "steps": [
+            (step, PlanStepForm(
+                prefix=f"step-{step.number}", records_consensus=step.records_consensus,
+                initial=step_initial(step.current)) if can_contribute else None)
+            for step in steps],
+        "agreements": [
+            (a, agreement_status_form(a) if can_contribute else None) for a in agreements],
+        "interventions": list(case.interventions.all()),
+        "advice": list(case.classroom_advice.all()),
+        "escalations": list(case.escalations.all()),
+        "signals": list(case.signals.all()),
+        "open_agreement_status": AgreementStatus.OPEN,
+    }
+    if can_contribute:
+        context.update({
+            "coordinator_form": CoordinatorForm(
+                professionals=active, initial={"professional": case.coordinator_id}),
+            "consultation_form": ConsultationForm(),
+            "agreement_form": AgreementForm(professionals=active),
+            "intervention_form": InterventionForm(),
+            "advice_form": AdviceForm(),
+            "escalate_form": EscalateForm(),
+            "close_form": CloseForm() if can_steer else None,
+        })
+    return render(request, "cases/detail.html", context)
+
+
+def step_initial(entry: PlanStepEntry | None) -> dict[str, object]:
+    """A new version starts from the current one."""
+    if entry is None:
+        return {}
+    return {
+        "content": entry.content, "is_provisional": entry.is_provisional,
+        "consensus": PlanStepForm.initial_for(entry.consensus), "dissent": entry.dissent,
+    }

@@ -1,0 +1,66 @@
+"""The shared flow of every action on a case: load it through the policy (404 when not
+readable), refuse politely when it is closed, parse the form, call the service, show its
+validation errors beside the fields, or go back to the case page."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from schakel.access import policy
+from schakel.access.actor import Actor, actor_from_request
+from schakel.cases.models import Case
+from schakel.cases.selectors import case_get
+from schakel.web.forms import SchakelForm, apply_service_errors
+
+FormFactory = Callable[[Case, QueryDict | None], SchakelForm]
+Perform = Callable[[Actor, Case, SchakelForm], object]
+
+
+def case_detail_url(case: Case, anchor: str = "") -> str:
+    url = reverse("cases:detail", kwargs={"case_id": case.pk})
+    return f"{url}#{anchor}" if anchor else url
+
+
+def refusal(request: HttpRequest, case: Case, *, steer: bool, actor: Actor) -> HttpResponse | None:
+    """Send the user back to the case page when they may read but not change it."""
+    decision = policy.case_steer(actor, case) if steer else policy.case_contribute(actor, case)
+    if decision:
+        return None
+    if case.is_closed:
+        messages.info(request, _("This case is closed and can no longer be changed."))
+    else:
+        messages.info(request, _("Only the coordinator can do this."))
+    return redirect(case_detail_url(case))
+
+
+def case_action(
+    request: HttpRequest, case_id: int, *, form_factory: FormFactory, perform: Perform,
+    title: str, submit: str, anchor: str, success: str, steer: bool = False,
+    template: str = "cases/action.html",
+    context: Callable[[Case], Mapping[str, object]] | None = None,
+) -> HttpResponse:
+    actor = actor_from_request(request)
+    case, _decision = case_get(actor=actor, case_id=case_id)
+    refused = refusal(request, case, steer=steer, actor=actor)
+    if refused is not None:
+        return refused
+    form = form_factory(case, request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            perform(actor, case, form)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, success)
+            return redirect(case_detail_url(case, anchor))
+    return render(request, template, {
+        "case": case, "form": form, "title": title, "submit": submit, "anchor": anchor,
+        **(context(case) if context else {}),
+    })

@@ -1,0 +1,147 @@
+"""Signals: the list, raising one (with a pupil search), the detail and triage by the core
+team. Views parse input, resolve chosen ids within what the actor may choose (404 otherwise),
+call the service and render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from schakel.access import policy
+from schakel.access.actor import Actor, actor_from_request
+from schakel.access.enforce import enforce
+from schakel.audit.models import Action
+from schakel.audit.services import Subject
+from schakel.cases.selectors import case_ids_readable
+from schakel.children.models import Enrolment
+from schakel.children.selectors import pupils_search
+from schakel.children.views import chosen_pupil, pupil_results
+from schakel.organisations.selectors import school_classes
+from schakel.signals.forms import (
+    SchoolChoiceForm,
+    SignalFilterForm,
+    SignalRaiseForm,
+    SignalStatusForm,
+)
+from schakel.signals.models import Signal, SignalLevel, SignalStatus
+from schakel.signals.selectors import (
+    active_themes,
+    schools_for_raising,
+    signal_get,
+    signal_list_page,
+)
+from schakel.signals.services import signal_raise, signal_set_status
+from schakel.web.forms import apply_service_errors
+from schakel.web.views import chosen_school, int_or_none, pick_or_404
+
+
+@login_required
+def signal_list(request: HttpRequest) -> HttpResponse:
+    actor = actor_from_request(request)
+    filter_form = SignalFilterForm(request.GET or None)
+    status = filter_form.cleaned_data["status"] if filter_form.is_valid() else None
+    page = signal_list_page(actor=actor, page_number=request.GET.get("page"), status=status)
+    return render(request, "signals/list.html", {"page": page, "filter_form": filter_form})
+
+
+@login_required
+def pupil_search(request: HttpRequest) -> HttpResponse:
+    """The htmx fragment with matching pupils, as radio buttons named `child`."""
+    actor = actor_from_request(request)
+    school_id = int_or_none(request.GET.get("school"))
+    query = request.GET.get("q", "").strip()
+    results = (pupils_search(actor=actor, school_id=school_id, query=query)
+               if school_id is not None else [])
+    return render(request, "signals/partials/pupil_results.html",
+                  {"results": results, "query": query, "selected_child_id": None})
+
+
+@login_required
+def signal_raise_view(request: HttpRequest) -> HttpResponse:
+    actor = actor_from_request(request)
+    schools = list(schools_for_raising(actor=actor))
+    school = chosen_school(request, schools) if schools else None
+    if school is None:
+        return render(request, "signals/raise_school.html", {
+            "schools": schools, "form": SchoolChoiceForm(schools=schools)})
+    themes = list(active_themes())
+    classes = list(school_classes(school_id=school.pk))
+    selected: Enrolment | None = None
+    if request.method == "POST":
+        form = SignalRaiseForm(request.POST, classes=classes, themes=themes)
+        selected = chosen_pupil(actor, school, int_or_none(request.POST.get("child")))
+        if form.is_valid():
+            data = form.cleaned_data
+            school_class = (pick_or_404(classes, data["school_class"])
+                            if data["school_class"] is not None else None)
+            theme = pick_or_404(themes, data["theme"])
+            try:
+                signal = signal_raise(
+                    actor=actor, level=SignalLevel(data["level"]), school=school, theme=theme,
+                    description=data["description"], child=selected.child if selected else None,
+                    school_class=school_class,
+                    observed_outside_school=data["observed_outside_school"],
+                )
+            except ValidationError as error:
+                apply_service_errors(form, error)
+            else:
+                messages.success(request, _("Your signal has been recorded."))
+                return redirect("signals:detail", signal_id=signal.pk)
+    else:
+        form = SignalRaiseForm(initial={"school": school.pk}, classes=classes, themes=themes)
+    query = request.GET.get("q", "").strip()
+    return render(request, "signals/raise.html", {
+        "form": form, "school": school, "several_schools": len(schools) > 1, "query": query,
+        "results": pupil_results(actor, school, query, selected),
+        "selected_child_id": selected.child_id if selected else None,
+    })
+
+
+@login_required
+def signal_detail(request: HttpRequest, signal_id: int) -> HttpResponse:
+    actor = actor_from_request(request)
+    signal, _decision = signal_get(actor=actor, signal_id=signal_id)
+    can_triage = bool(policy.signal_triage(actor, signal))
+    context = {
+        "signal": signal,
+        "can_triage": can_triage,
+        "can_open_case": can_triage and signal.level == SignalLevel.CHILD
+        and signal.case_id is None and signal.status != SignalStatus.CLOSED,
+        "child_readable": signal.child is not None and bool(policy.child_read(actor, signal.child)),
+        "case_readable": signal.case_id is not None
+        and bool(case_ids_readable(actor=actor, case_ids=[signal.case_id])),
+        "status_form": SignalStatusForm(current=signal.status) if can_triage else None,
+    }
+    return render(request, "signals/detail.html", context)
+
+
+def _require_triage(actor: Actor, signal: Signal) -> None:
+    enforce(actor, policy.signal_triage(actor, signal), event_code="signal.status",
+            action=Action.UPDATE, subject=Subject.of(signal, signal.child_id))
+
+
+@login_required
+def signal_status(request: HttpRequest, signal_id: int) -> HttpResponse:
+    """The core team changes a signal's status (discussed, collective action, closed)."""
+    actor = actor_from_request(request)
+    signal, _decision = signal_get(actor=actor, signal_id=signal_id)
+    _require_triage(actor, signal)
+    if request.method == "POST":
+        form = SignalStatusForm(request.POST, current=signal.status)
+        if form.is_valid():
+            try:
+                signal_set_status(
+                    actor=actor, signal=signal, status=SignalStatus(form.cleaned_data["status"]),
+                    collective_action=form.cleaned_data["collective_action"])
+            except ValidationError as error:
+                apply_service_errors(form, error)
+            else:
+                messages.success(request, _("The status of the signal has been changed."))
+                return redirect("signals:detail", signal_id=signal.pk)
+    else:
+        form = SignalStatusForm(current=signal.status)
+    return render(request, "signals/status.html", {"signal": signal, "form": form})
