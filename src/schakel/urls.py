@@ -7,8 +7,10 @@ urlpatterns = [
     path("kinderen/", include("schakel.children.urls")),
     path("signalen/", include("schakel.signals.urls")),
     path("casussen/", include("schakel.cases.urls")),
+    path("toestemming/", include("schakel.consent.urls")),
     path("logboek/", include("schakel.audit.urls")),
     path("meldingen/", include("schakel.notifications.urls")),
+    path("bewaartermijnen/", include("schakel.retention.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -189,3 +189,10 @@ def sharing_check(
 def recipient_organisations() -> QuerySet[Organisation]:
     """Organisations that can be chosen as a recipient (not child data)."""
     return Organisation.objects.order_by("name")
+
+
+def legal_ground_of_child(*, child: Child, legal_ground_id: int) -> LegalGround | None:
+    """A legal ground of a child already read through `child_get`, to end it (the service
+    checks the policy and writes the access-log row)."""
+    return LegalGround.objects.select_related("child").filter(
+        pk=legal_ground_id, child=child).first()

@@ -1,0 +1,95 @@
+"""Forms of the consent pages. They only parse input; the services decide."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from schakel.children.models import Child, Guardian
+from schakel.consent.models import ConsentMethod, InformationCategory, LegalGroundKind
+from schakel.consent.selectors import recipient_organisations
+from schakel.web.forms import DateInput, SchakelForm
+
+YOUNG_PERSON = "young_person"
+
+
+class SharingCheckForm(SchakelForm):
+    child_id = forms.IntegerField(widget=forms.HiddenInput)
+    organisation = forms.ModelChoiceField(
+        label=_("Share with (organisation)"), queryset=recipient_organisations())
+    category = forms.ChoiceField(
+        label=_("Which information"), choices=InformationCategory.choices)
+
+
+if TYPE_CHECKING:
+    _ModelMultipleChoiceField = forms.ModelMultipleChoiceField[Guardian]
+else:
+    _ModelMultipleChoiceField = forms.ModelMultipleChoiceField
+
+
+class _GuardianChoice(_ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.full_name)
+
+
+class ConsentRecordForm(SchakelForm):
+    organisation = forms.ModelChoiceField(
+        label=_("Receiving organisation"), queryset=recipient_organisations())
+    category = forms.ChoiceField(
+        label=_("Information category"), choices=InformationCategory.choices)
+    purpose = forms.CharField(label=_("Purpose"), widget=forms.Textarea(attrs={"rows": 2}))
+    method = forms.ChoiceField(
+        label=_("How was the consent given?"), choices=ConsentMethod.choices,
+        widget=forms.RadioSelect)
+    given_at = forms.DateField(label=_("Given on"), widget=DateInput)
+    valid_until = forms.DateField(label=_("Valid until"), widget=DateInput, required=False)
+    guardians = _GuardianChoice(
+        label=_("Consent given by parents or carers"), queryset=Guardian.objects.none(),
+        widget=forms.CheckboxSelectMultiple, required=False)
+    young_person = forms.BooleanField(
+        label=_("Consent given by the young person"), required=False)
+
+    def __init__(self, *args: Any, child: Child, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        guardians = cast(_GuardianChoice, self.fields["guardians"])
+        guardians.queryset = Guardian.objects.filter(guardianships__child=child).order_by(
+            "full_name")
+
+
+class ConsentWithdrawForm(SchakelForm):
+    withdrawn_by = forms.ChoiceField(label=_("Withdrawn by"))
+
+    def __init__(self, *args: Any, child: Child, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices: list[tuple[str, str]] = [
+            (str(g.pk), g.full_name)
+            for g in Guardian.objects.filter(guardianships__child=child).order_by("full_name")]
+        choices.append((YOUNG_PERSON, child.first_name))
+        cast(forms.ChoiceField, self.fields["withdrawn_by"]).choices = choices
+
+    def withdrawer(self) -> tuple[Guardian | None, bool]:
+        """The guardian who withdraws, or (None, True) for the young person."""
+        value = self.cleaned_data["withdrawn_by"]
+        if value == YOUNG_PERSON:
+            return None, True
+        return Guardian.objects.get(pk=int(value)), False
+
+
+class LegalGroundRecordForm(SchakelForm):
+    prefix = "ground"  # shares the page with the consent form
+    organisation = forms.ModelChoiceField(
+        label=_("Receiving organisation"), queryset=recipient_organisations())
+    category = forms.ChoiceField(
+        label=_("Information category"), choices=InformationCategory.choices)
+    kind = forms.ChoiceField(label=_("Legal ground"), choices=LegalGroundKind.choices)
+    reference = forms.CharField(
+        label=_("Reference"), help_text=_("Article, report or decision."),
+        widget=forms.Textarea(attrs={"rows": 2}))
+    valid_from = forms.DateField(label=_("From"), widget=DateInput)
+    valid_until = forms.DateField(label=_("Until"), widget=DateInput, required=False)
+
+
+class LegalGroundEndForm(SchakelForm):
+    end_date = forms.DateField(label=_("End date"), widget=DateInput, required=False)
