@@ -117,3 +117,17 @@ def db_snapshot(db: None) -> Callable[[], Snapshot]:
     """`before = db_snapshot()` ... `assert db_snapshot() == before`."""
     return take_snapshot
 
+
+
+def assert_nothing_changed(before: Snapshot, *, denied_rows: int = 0) -> None:
+    """Nothing but `denied_rows` new denied rows in the access log changed since `before`."""
+    after = take_snapshot()
+    log = "audit.AccessEvent"
+    assert {k: v for k, v in after.items() if k != log} == {
+        k: v for k, v in before.items() if k != log}
+    new_rows = after[log][len(before[log]):]
+    assert after[log][:len(before[log])] == before[log]
+    assert len(new_rows) == denied_rows
+    outcome = [f.name for f in apps.get_model("audit", "AccessEvent")._meta.concrete_fields].index(
+        "outcome")
+    assert all(row[outcome] == "denied" for row in new_rows)

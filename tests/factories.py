@@ -409,7 +409,7 @@ class CaseFactory(DjangoModelFactory[Case]):
         model = Case
         skip_postgeneration_save = True
 
-    reference = factory.Sequence(lambda n: f"C2026-{n:06d}")
+    reference = factory.Sequence(lambda n: f"C1999-{n:06d}")  # never clashes with case_open
     title = "Zorgen over welbevinden"
     child = factory.SubFactory(ChildFactory, enrolled_at=factory.SelfAttribute("...school"))
     family: Any = None

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 
 from schakel.access import policy
 from schakel.access.actor import Actor
-from schakel.access.enforce import enforce
 from schakel.audit.models import Action
 from schakel.cases.models import (
     Agreement,
@@ -25,7 +24,12 @@ from schakel.cases.models import (
     Intervention,
     PlanStepEntry,
 )
-from schakel.cases.services import case_lock_open, case_log_event, case_subject, case_url
+from schakel.cases.services import (
+    case_enforce_change,
+    case_lock_open,
+    case_log_event,
+    case_url,
+)
 from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send
 from schakel.organisations.models import Professional
@@ -34,9 +38,9 @@ EVALUATION_STEP = 6
 
 
 def _require_contribute(actor: Actor, case: Case, event_code: str, action: Action) -> str:
-    decision = enforce(
-        actor, policy.case_contribute(actor, case), event_code=event_code, action=action,
-        subject=case_subject(case),
+    decision = case_enforce_change(
+        actor, case, policy.case_contribute(actor, case), event_code=event_code,
+        action=action,
     )
     return decision.ground
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,7 +31,7 @@ from schakel.cases.models import (
     PlanTemplate,
 )
 from schakel.cases.workflow import TransitionNotAllowed, check_transition
-from schakel.children.models import Child, Family
+from schakel.children.models import Child, Enrolment, Family
 from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send
 from schakel.organisations.models import Professional, School
@@ -75,11 +76,35 @@ def _plan_template_for(school: School) -> PlanTemplate:
     return default
 
 
+def _closed_error() -> ValidationError:
+    return ValidationError(_("This case is closed and can no longer be changed."))
+
+
 def case_lock_open(case: Case) -> Case:
     locked = Case.objects.select_for_update().get(pk=case.pk)
     if locked.status == CaseStatus.CLOSED:
-        raise ValidationError(_("This case is closed and can no longer be changed."))
+        raise _closed_error()
     return locked
+
+
+def case_enforce_change(
+    actor: Actor, case: Case, decision: policy.Decision, *, event_code: str, action: Action,
+) -> policy.Decision:
+    """`enforce` for a change to a case: whoever may read a closed case is told that it is
+    closed (ValidationError) rather than given a 404; everyone else gets the 404."""
+    if not decision and case.is_closed and policy.case_read(actor, case):
+        raise _closed_error()
+    return enforce(actor, decision, event_code=event_code, action=action,
+                   subject=case_subject(case))
+
+
+def _current_pupils(school: School) -> set[int]:
+    today = timezone.localdate()
+    return set(
+        Enrolment.objects.filter(school=school, start_date__lte=today)
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+        .values_list("child_id", flat=True)
+    )
 
 
 def case_open(
@@ -97,9 +122,19 @@ def case_open(
         raise ValidationError(_("A case is about one child or one family."))
     if not title.strip():
         raise ValidationError({"title": _("Give the case a short title.")})
+    pupils = _current_pupils(school)
+    if child is not None and child.pk not in pupils:
+        raise ValidationError({"child": _("This child is not a current pupil of this school.")})
+    subject_ids = {child.pk} if child is not None else set(
+        Child.objects.filter(family=family).values_list("pk", flat=True))
+    if family is not None and not subject_ids & pupils:
+        raise ValidationError(
+            {"family": _("No child of this family is a current pupil of this school.")})
     for signal in signals:
-        if signal.school_id != school.pk or (child is not None and signal.child_id != child.pk):
+        if signal.school_id != school.pk or signal.child_id not in subject_ids:
             raise ValidationError(_("A linked signal belongs to another child or school."))
+        if signal.status not in (SignalStatus.NEW, SignalStatus.DISCUSSED):
+            raise ValidationError(_("A linked signal has already been dealt with."))
     me = actor.require_professional()
     with transaction.atomic():
         now = timezone.now()
@@ -127,17 +162,17 @@ def case_involve(
     *, actor: Actor, case: Case, professional: Professional, part: str,
     start_date: dt.date | None = None,
 ) -> Involvement:
-    decision = enforce(
-        actor, policy.case_contribute(actor, case), event_code="case.involve",
-        action=Action.UPDATE, subject=case_subject(case),
+    decision = case_enforce_change(
+        actor, case, policy.case_contribute(actor, case), event_code="case.involve",
+        action=Action.UPDATE,
     )
     if not part.strip():
         raise ValidationError({"part": _("Describe this professional's part in the case.")})
     start = start_date or timezone.localdate()
     with transaction.atomic():
         case = case_lock_open(case)
-        already = case.involvements.filter(professional=professional).filter(
-            end_date__isnull=True).exists()
+        already = case.involvements.filter(professional=professional).exclude(
+            end_date__lt=timezone.localdate()).exists()
         if already:
             raise ValidationError(
                 {"professional": _("%(name)s is already involved in this case.")
@@ -159,9 +194,9 @@ def case_involve(
 
 def involvement_end(*, actor: Actor, involvement: Involvement, end_date: dt.date) -> Involvement:
     case = involvement.case
-    decision = enforce(
-        actor, policy.case_contribute(actor, case), event_code="case.involvement_end",
-        action=Action.UPDATE, subject=case_subject(case),
+    decision = case_enforce_change(
+        actor, case, policy.case_contribute(actor, case), event_code="case.involvement_end",
+        action=Action.UPDATE,
     )
     if end_date < involvement.start_date:
         raise ValidationError({"end_date": _("The end date lies before the start date.")})
@@ -179,9 +214,9 @@ def involvement_end(*, actor: Actor, involvement: Involvement, end_date: dt.date
 
 def case_set_coordinator(*, actor: Actor, case: Case, professional: Professional) -> Case:
     """Make an involved professional the regiehouder."""
-    decision = enforce(
-        actor, policy.case_contribute(actor, case), event_code="case.set_coordinator",
-        action=Action.UPDATE, subject=case_subject(case),
+    decision = case_enforce_change(
+        actor, case, policy.case_contribute(actor, case), event_code="case.set_coordinator",
+        action=Action.UPDATE,
     )
     today = timezone.localdate()
     with transaction.atomic():
@@ -215,9 +250,9 @@ def _involved_users(case: Case) -> list[User]:
 def case_escalate(
     *, actor: Actor, case: Case, level: EscalationLevel, reason: str,
 ) -> Escalation:
-    decision = enforce(
-        actor, policy.case_contribute(actor, case), event_code="case.escalate",
-        action=Action.UPDATE, subject=case_subject(case),
+    decision = case_enforce_change(
+        actor, case, policy.case_contribute(actor, case), event_code="case.escalate",
+        action=Action.UPDATE,
     )
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for escalating.")})
@@ -246,9 +281,9 @@ def case_escalate(
 def case_close(*, actor: Actor, case: Case, reason: str) -> Case:
     """Close with a reason; the school's contact point and everyone involved hear of it.
     A closed case is read-only."""
-    decision = enforce(
-        actor, policy.case_steer(actor, case), event_code="case.close",
-        action=Action.UPDATE, subject=case_subject(case),
+    decision = case_enforce_change(
+        actor, case, policy.case_steer(actor, case), event_code="case.close",
+        action=Action.UPDATE,
     )
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for closing the case.")})
