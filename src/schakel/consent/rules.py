@@ -2,24 +2,28 @@
 
 The rules (REFERENCE.md, "Consent, access (inzage) and retention"):
 
-- under 12: the parents (or other guardians) with custody (gezag) decide
-  (Jeugdwet art. 7.3.4 lid 1; WGBO, BW 7:450 lid 1; AVG art. 8 with UAVG art. 5);
-- 12 to 15: the young person **and** the parents with custody (Jeugdwet art. 7.3.4 lid 2;
-  BW 7:450 lid 2). The statutory exceptions (help without the parents' consent to prevent
-  serious harm, or when the young person persists in a well-considered wish, art. 7.3.4 lid 3)
-  are a professional's judgement in a single case and are not decided here;
-- 16 and over: the young person alone (Jeugdwet art. 7.3.4 lid 4 with art. 7.3.15; BW 7:447).
+- under 12: the parents (or the voogd) with custody (gezag) decide
+  (Jeugdwet art. 7.3.4; WGBO, BW 7:450 and 7:465; for data processing AVG art. 8 with UAVG
+  art. 5);
+- 12 to 15: the young person **and** the parents with custody (Jeugdwet art. 7.3.4; BW 7:450).
+  The statutory exceptions (help without the parents' consent to prevent serious harm, or when
+  the young person persists in a well-considered wish) are a professional's judgement in a
+  single case and are not decided here;
+- 16 and over: the young person alone (Jeugdwet art. 7.3.4 with 7.3.15; BW 7:447).
+
+The article and paragraph numbers are as REFERENCE.md gives them; *verify* with the region's
+privacy officer before relying on a paragraph number in a letter.
 
 Consent is always revocable (AVG art. 7 lid 3).
 
 **One or every parent with custody.** The law speaks of "the parents who exercise custody".
 With joint custody (BW 1:245, 1:251) a professional may, for everyday decisions such as
 sharing information within the help that is given, assume that the consent of one custodial
-parent carries the other's, unless they know or suspect that the other parent objects (the
-usual reading of BW 1:253a and the KNMG/NJi guidance on joint custody; *verify* with the
-region's privacy officer). Schakel therefore asks for at least one guardian with custody by
-default (`CustodyRule.ANY`); a region that wants the signature of every guardian with custody
-sets ``SCHAKEL_CONSENT_CUSTODY_RULE=all`` (`CustodyRule.ALL`).
+parent carries the other's, unless they know or suspect that the other parent objects; for
+drastic decisions both are asked (professional guidance on joint custody, e.g. KNMG and NJi;
+*verify* with the region's privacy officer). Schakel therefore asks for at least one
+guardian with custody by default (`CustodyRule.ANY`); a region that wants the signature of
+every guardian with custody sets ``SCHAKEL_CONSENT_CUSTODY_RULE=all`` (`CustodyRule.ALL`).
 
 **Voogdij.** When a guardianship order (voogdij) is in force the parents lose custody and the
 voogd (usually the certified institution, GI) consents. Schakel does not yet record the GI as a
