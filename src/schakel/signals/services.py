@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from schakel.access import policy
@@ -34,6 +36,7 @@ def signal_raise(
         action=Action.CREATE, subject=Subject("signals.signal", "", child.pk if child else None),
     )
     errors: dict[str, str] = {}
+    today = timezone.localdate()
     if not description.strip():
         errors["description"] = _("Describe what you noticed.")
     if not theme.is_active:
@@ -41,7 +44,8 @@ def signal_raise(
     if level == SignalLevel.CHILD:
         if child is None:
             errors["child"] = _("Choose the child this signal is about.")
-        elif not child.enrolments.filter(school=school).exists():
+        elif not child.enrolments.filter(school=school, start_date__lte=today).filter(
+                Q(end_date__isnull=True) | Q(end_date__gte=today)).exists():
             errors["child"] = _("This child is not enrolled at this school.")
         school_class = None
     elif level == SignalLevel.CLASS:
