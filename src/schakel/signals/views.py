@@ -64,7 +64,7 @@ def pupil_search(request: HttpRequest) -> HttpResponse:
 def signal_raise_view(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     schools = list(schools_for_raising(actor=actor))
-    school = chosen_school(request, schools) if schools else None
+    school = chosen_school(request, schools)
     if school is None:
         return render(request, "signals/raise_school.html", {
             "schools": schools, "form": SchoolChoiceForm(schools=schools)})

@@ -59,7 +59,7 @@ def case_open_view(request: HttpRequest) -> HttpResponse:
     """The core team opens a case for a pupil of their school, chosen by searching."""
     actor = actor_from_request(request)
     schools = list(schools_for_opening(actor=actor))
-    school = chosen_school(request, schools) if schools else None
+    school = chosen_school(request, schools)
     if school is None:
         return render(request, "cases/open_school.html", {
             "schools": schools, "form": SchoolChoiceForm(schools=schools)})
