@@ -105,3 +105,14 @@ def test_the_check_is_logged_and_refused_outside_ones_rights(cw: ConsentWorld) -
         sharing_check(actor=actor(cw.olaf), child=cw.tina, recipient=cw.ggd, category=CARE)
     assert AccessEvent.objects.filter(event_code="consent.sharing_check",
                                       outcome=Outcome.DENIED).count() == 1
+
+
+def test_without_anyone_with_custody_the_check_says_who_decides(cw: ConsentWorld) -> None:
+    """Voogdij: the parents lost custody and the voogd is not recorded as a guardian."""
+    cw.tina.guardianships.update(has_custody=False)
+    make_consent(cw.tina, cw.ggd, given_at=today(), guardians=(cw.eva,), young_person=True)
+    answer = sharing_check(actor=actor(cw.anne), child=cw.tina, recipient=cw.ggd, category=CARE)
+    assert not answer.allowed
+    assert ("No parent or guardian with custody is recorded; under guardianship (voogdij) the "
+            "voogd decides.") in answer.explanation
+    assert "Missing: a parent or guardian with custody (none is recorded" in answer.explanation

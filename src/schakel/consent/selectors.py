@@ -133,6 +133,9 @@ def _refused_text(
     requirement = decision.requirement
     name = child.first_name
     lines = [explain.requirement_text(requirement, name=name)]
+    if requirement.needs_guardians and not requirement.custodian_ids:
+        lines.append(_("No parent or guardian with custody is recorded; under guardianship "
+                       "(voogdij) the voogd decides."))
     candidates = [c for c in _consents(child).filter(organisation=organisation, category=category)
                   if c.given_at <= day]
     if not candidates:
