@@ -2,12 +2,50 @@
 
 from __future__ import annotations
 
+import time
+
+from django.conf import settings
 from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import TOTP, hotp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from schakel.accounts.models import User
+from schakel.accounts.signin import SEEN_AT, SIGNED_IN_AT
+
+TEST_DEVICE_NAME = "Test authenticator"
+
+
+def totp_device(user: User) -> TOTPDevice:
+    """The user's confirmed authenticator, created when missing."""
+    device: TOTPDevice | None = (
+        TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first())
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name=TEST_DEVICE_NAME, confirmed=True)
+    return device
+
+
+def totp_code(user: User) -> str:
+    """A code the user's authenticator accepts now: the current one, or — when that one was
+    used already (a code works once) — the next one, which the device also accepts."""
+    device = totp_device(user)
+    device.refresh_from_db()
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    while device.last_t + 1 > totp.t() + device.tolerance:  # pragma: no cover - rare
+        time.sleep(0.2)
+    step = max(totp.t(), device.last_t + 1)
+    return f"{hotp(device.bin_key, step, digits=device.digits):0{device.digits}d}"
 
 
 def sign_in(client: Client, user: User) -> Client:
-    """Sign a user in the way the application requires of them (all tests use this one)."""
-    client.force_login(user)
+    """Sign a user in the way the application requires of them (all tests use this one):
+    with the password's session and a second factor verified the way django-otp records it."""
+    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = totp_device(user).persistent_id
+    now = time.time()
+    session[SIGNED_IN_AT] = now
+    session[SEEN_AT] = now
+    session.save()
+    assert settings.SESSION_ENGINE == "schakel.accounts.sessions"
     return client

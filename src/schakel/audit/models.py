@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
 
-from django.db import models
+from django.db import connections, models, router, transaction
 from django.utils.translation import gettext_lazy as _
+
+from schakel.audit.chain import ADVISORY_LOCK_KEY, GENESIS, row_digest, values_of
 
 
 class Action(models.TextChoices):
@@ -21,11 +24,44 @@ class Outcome(models.TextChoices):
     DENIED = "denied", _("Denied")
 
 
+def _chain_link(using: str, events: Sequence[AccessEvent]) -> None:
+    """Link new events to the end of the hash chain. Must run inside the transaction that
+    inserts them: on PostgreSQL a transaction-level advisory lock serialises the writers from
+    reading the last hash until commit; on SQLite every write transaction is serialised
+    already (`transaction_mode` IMMEDIATE)."""
+    connection = connections[using]
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ADVISORY_LOCK_KEY])
+    previous: str = (
+        AccessEvent._base_manager.using(using).order_by("-pk")
+        .values_list("row_hash", flat=True).first()
+    ) or GENESIS
+    for event in events:
+        event.previous_hash = previous
+        event.row_hash = row_digest(values_of(event), previous)
+        previous = event.row_hash
+
+
 class AppendOnlyQuerySet(models.QuerySet["AccessEvent"]):
     def update(self, **kwargs: Any) -> NoReturn:
         raise PermissionError("The access log is append-only.")
 
     def delete(self) -> NoReturn:
+        raise PermissionError("The access log is append-only.")
+
+    def bulk_create(  # type: ignore[override]
+        self, objs: Iterable[AccessEvent], batch_size: int | None = None,
+    ) -> list[AccessEvent]:
+        """Insert in one go, chained in the order given."""
+        events = list(objs)
+        if not events:
+            return events
+        with transaction.atomic(using=self.db):
+            _chain_link(self.db, events)
+            return super().bulk_create(events, batch_size=batch_size)
+
+    def bulk_update(self, objs: Any, fields: Any, batch_size: Any = None) -> NoReturn:
         raise PermissionError("The access log is append-only.")
 
 
@@ -51,6 +87,9 @@ class AccessEvent(models.Model):
     # Why: the authorisation ground the access policy used (treatment relationship, consent).
     ground = models.CharField(_("ground"), max_length=100, blank=True)
     source_system = models.CharField(max_length=40, default="schakel")
+    # Tamper evidence: the hash chain over the fields above (see `audit.chain`).
+    previous_hash = models.CharField(max_length=64, blank=True, editable=False)
+    row_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = AppendOnlyQuerySet.as_manager()
 
@@ -62,9 +101,13 @@ class AccessEvent(models.Model):
         ]
 
     def save(self, *args: Any, **kwargs: Any) -> None:
+        """Insert only, linked to the end of the hash chain in the same transaction."""
         if self.pk is not None:
             raise PermissionError("The access log is append-only.")
-        super().save(*args, **kwargs)
+        using = kwargs.get("using") or router.db_for_write(AccessEvent, instance=self)
+        with transaction.atomic(using=using):
+            _chain_link(using, [self])
+            super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise PermissionError("The access log is append-only.")

@@ -1,5 +1,10 @@
 from django.urls import path
 
+from schakel.audit import views
+
 app_name = "audit"
 
-urlpatterns: list[object] = []
+urlpatterns = [
+    path("", views.log, name="log"),
+    path("export/", views.export, name="export"),
+]

@@ -4,9 +4,13 @@ No secret and no DEBUG=True live here: `dev` and `test` set their own, `producti
 start without a secret key.
 """
 
+import datetime as dt
+import os
 from pathlib import Path
 
 import environ
+
+from .oidc import authentication_backends, oidc_settings
 
 SRC_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = SRC_DIR.parent.parent
@@ -26,6 +30,11 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
+    "csp",
     "schakel.accounts",
     "schakel.organisations",
     "schakel.teams",
@@ -44,15 +53,24 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Inactivity and absolute session timeouts (ASVS 7.3.1/7.3.2).
+    "schakel.accounts.middleware.SessionTimeoutMiddleware",
+    # Every page except sign-in, enrolment, health check and static files needs a session
+    # verified with the second factor; `@login_required` alone is not enough.
+    "schakel.accounts.middleware.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "schakel.web.middleware.NoStoreForAuthenticatedMiddleware",
+    # Last, as django-axes asks: turns a lock-out into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "schakel.urls"
@@ -68,6 +86,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "schakel.accounts.context_processors.second_factor",
                 "schakel.web.context_processors.navigation",
             ],
         },
@@ -105,6 +124,45 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "web:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
+# --- sign-in security (DESIGN §4, REFERENCE "Access logging (NEN 7513) and security") -------
+# django-axes must come first: it refuses a locked-out username + IP before any password check.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Brute-force protection (ASVS 6.3.1): 5 failures of password or second factor lock the
+# combination of username and IP address for the cool-off period.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_CALLABLE = "schakel.accounts.lockout.lockout_response"
+# Failures are cleared after the second factor, not after the password alone.
+AXES_RESET_ON_SUCCESS = False
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password", "code"]
+
+# Second factor (ASVS 6.3.3): TOTP apps, plus single-use recovery codes.
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Schakel")
+SCHAKEL_RECOVERY_CODE_COUNT = 10
+# The views a session without a verified second factor may reach (URL names).
+SCHAKEL_PUBLIC_URL_NAMES = frozenset({
+    "accounts:login", "accounts:logout", "accounts:verify", "accounts:enrol",
+    "accounts:oidc_start", "accounts:oidc_callback", "web:healthz", "set_language",
+})
+
+# Sessions: the session rows carry the user id, so that deactivating a user ends their sessions
+# (ASVS 7.4.2). Inactivity and absolute timeouts in seconds (ASVS 7.3.1/7.3.2).
+SESSION_ENGINE = "schakel.accounts.sessions"
+SCHAKEL_SESSION_IDLE_TIMEOUT = env.int("SESSION_IDLE_TIMEOUT", default=30 * 60)
+SCHAKEL_SESSION_ABSOLUTE_TIMEOUT = env.int("SESSION_ABSOLUTE_TIMEOUT", default=8 * 60 * 60)
+
+# OpenID Connect for organisations: enabled only when configured through the environment.
+_OIDC = oidc_settings(os.environ)
+vars().update(_OIDC)
+SCHAKEL_OIDC_ENABLED: bool = _OIDC["SCHAKEL_OIDC_ENABLED"]
+SCHAKEL_OIDC_PROVIDES_SECOND_FACTOR: bool = _OIDC["SCHAKEL_OIDC_PROVIDES_SECOND_FACTOR"]
+AUTHENTICATION_BACKENDS = authentication_backends(
+    AUTHENTICATION_BACKENDS, oidc_enabled=SCHAKEL_OIDC_ENABLED)
+
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
@@ -134,11 +192,31 @@ STORAGES = {
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
+SESSION_COOKIE_AGE = SCHAKEL_SESSION_ABSOLUTE_TIMEOUT
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 CSRF_COOKIE_SAMESITE = "Strict"
+CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content Security Policy (ASVS 3.4.3): only our own scripts, styles and images; no inline
+# script, no eval (htmx runs with allowEval=false, see base.html), no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

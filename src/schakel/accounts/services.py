@@ -1,0 +1,185 @@
+"""Changes to accounts: enrolling and checking the second factor, recovery codes, ending
+sessions, deactivating accounts and the demo world's authenticators.
+
+There is no password reset here, and none may be added that signs a user in or removes their
+second factor (ASVS 6.4.3): a lost authenticator is reset by an account administrator
+(`second_factor_reset`), after which the user enrols again at their next sign-in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from collections.abc import Iterable
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+from django_otp import verify_token
+from django_otp.models import Device
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from schakel.access import policy
+from schakel.access.actor import Actor
+from schakel.access.enforce import enforce
+from schakel.accounts.models import User, UserSession
+from schakel.accounts.selectors import has_second_factor, totp_device_pending
+from schakel.audit.models import Action
+from schakel.audit.services import Subject, access_event_record
+
+TOTP_DEVICE_NAME = "Authenticator"
+RECOVERY_DEVICE_NAME = "Recovery codes"
+DEMO_DEVICE_NAME = "Demo authenticator"
+
+
+class DemoOnlyError(RuntimeError):
+    """Raised when a demo-only operation is asked for outside DEBUG."""
+
+
+def normalise_code(code: str) -> str:
+    """Codes are typed with spaces or dashes now and then; recovery codes are lower case."""
+    return "".join(ch for ch in code if ch.isalnum()).lower()
+
+
+# --- enrolment ---------------------------------------------------------------------------
+
+
+def totp_enrolment_start(*, user: User) -> TOTPDevice:
+    """The unconfirmed device whose secret the user scans; the same one on every reload."""
+    if has_second_factor(user=user):
+        raise ValidationError(_("You already have an authenticator app."))
+    device = totp_device_pending(user=user)
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name=TOTP_DEVICE_NAME, confirmed=False)
+    return device
+
+
+def totp_enrolment_confirm(*, user: User, code: str) -> tuple[TOTPDevice, list[str]]:
+    """Confirm the pending device with a first code; returns it with fresh recovery codes,
+    which are shown once and then only kept in the database."""
+    with transaction.atomic():
+        device = (TOTPDevice.objects.select_for_update()
+                  .filter(user=user, confirmed=False).order_by("-pk").first())
+        if device is None or has_second_factor(user=user):
+            raise ValidationError(_("Start the set-up again."))
+        if not device.verify_token(normalise_code(code)):
+            raise ValidationError(_("That code is not correct. Check the time on your phone "
+                                    "and try the code that is shown now."))
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        TOTPDevice.objects.filter(user=user, confirmed=False).delete()
+        codes = recovery_codes_replace(user=user)
+    return device, codes
+
+
+def recovery_codes_replace(*, user: User) -> list[str]:
+    """Ten new single-use recovery codes; the old ones stop working."""
+    count = settings.SCHAKEL_RECOVERY_CODE_COUNT
+    with transaction.atomic():
+        device, _created = StaticDevice.objects.get_or_create(
+            user=user, name=RECOVERY_DEVICE_NAME, defaults={"confirmed": True})
+        StaticToken.objects.filter(device=device).delete()
+        codes = [StaticToken.random_token() for _i in range(count)]
+        StaticToken.objects.bulk_create(StaticToken(device=device, token=c) for c in codes)
+    return codes
+
+
+# --- the second step of signing in -------------------------------------------------------
+
+
+def second_factor_match(*, user: User, code: str) -> Device | None:
+    """The device that accepts the code: a 6-digit code is checked against the authenticator,
+    anything else against the recovery codes, each of which works once. Devices throttle
+    repeated failures themselves (django-otp), the sign-in flow also counts them (axes)."""
+    token = normalise_code(code)
+    if not token:
+        return None
+    devices: Iterable[Device]
+    if token.isdigit() and len(token) == 6:
+        devices = TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk")
+    else:
+        devices = StaticDevice.objects.filter(user=user, confirmed=True).order_by("pk")
+    for device in devices:
+        matched: Device | None = verify_token(user, device.persistent_id, token)
+        if matched is not None:
+            return matched
+    return None
+
+
+# --- account administration --------------------------------------------------------------
+
+
+def sessions_end(*, user: User) -> int:
+    """End every session of the user, wherever they are signed in."""
+    deleted, _per_model = UserSession.objects.filter(user_id=user.pk).delete()
+    return deleted
+
+
+def _account_subject(user: User) -> Subject:
+    return Subject(object_type="accounts.user", object_id=str(user.pk), child_id=None)
+
+
+def user_deactivate(*, actor: Actor, user: User) -> int:
+    """Deactivate an account and end its sessions at once (ASVS 7.4.2). Returns the number of
+    sessions ended."""
+    decision = enforce(actor, policy.account_manage(actor), event_code="account.deactivate",
+                       action=Action.UPDATE, subject=_account_subject(user))
+    with transaction.atomic():
+        User.objects.filter(pk=user.pk).update(is_active=False)
+        user.is_active = False
+        ended = sessions_end(user=user)
+        access_event_record(actor=actor, event_code="account.deactivate", action=Action.UPDATE,
+                            subject=_account_subject(user), ground=decision.ground)
+    return ended
+
+
+def second_factor_reset(*, actor: Actor, user: User) -> None:
+    """Remove a user's authenticator and recovery codes (lost phone) and end their sessions;
+    at their next sign-in with password they enrol a new authenticator."""
+    decision = enforce(actor, policy.account_manage(actor), event_code="account.mfa_reset",
+                       action=Action.UPDATE, subject=_account_subject(user))
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        StaticDevice.objects.filter(user=user).delete()
+        sessions_end(user=user)
+        access_event_record(actor=actor, event_code="account.mfa_reset", action=Action.UPDATE,
+                            subject=_account_subject(user), ground=decision.ground)
+
+
+# --- the demo world ----------------------------------------------------------------------
+
+
+def demo_totp_key(*, username: str) -> str:
+    """A TOTP secret derived from SECRET_KEY and the username (hex, 20 bytes), so that the demo
+    can tell anyone the current code. Only ever used when DEBUG is on."""
+    digest = hmac.new(settings.SECRET_KEY.encode(), f"schakel.demo-totp:{username}".encode(),
+                      hashlib.sha256).hexdigest()
+    return digest[:40]
+
+
+def _demo_only() -> None:
+    if not settings.DEBUG:
+        raise DemoOnlyError("Demo authenticators exist only in the demo (DEBUG=True).")
+
+
+def demo_totp_enrol(*, users: Iterable[User]) -> int:
+    """Give each demo professional a confirmed authenticator with a derived secret.
+    Idempotent; refuses outside DEBUG."""
+    _demo_only()
+    count = 0
+    with transaction.atomic():
+        for user in users:
+            TOTPDevice.objects.update_or_create(
+                user=user, name=DEMO_DEVICE_NAME,
+                defaults={"key": demo_totp_key(username=user.username), "confirmed": True})
+            count += 1
+    return count
+
+
+def demo_totp_device(*, user: User) -> TOTPDevice:
+    """The demo authenticator of a demo user; refuses outside DEBUG."""
+    _demo_only()
+    device: TOTPDevice = TOTPDevice.objects.get(user=user, name=DEMO_DEVICE_NAME)
+    return device

@@ -1,0 +1,41 @@
+"""The log administrator's access-log viewer and the export for a request of access."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from schakel.access.actor import actor_from_request
+from schakel.audit.forms import AccessLogExportForm, AccessLogFilterForm
+from schakel.audit.selectors import access_log_page
+from schakel.audit.services import access_log_export
+
+
+@require_GET
+def log(request: HttpRequest) -> HttpResponse:
+    form = AccessLogFilterForm(request.GET or None)
+    page = access_log_page(actor=actor_from_request(request), filters=form.filters(),
+                           page_number=request.GET.get("page"))
+    export_form = AccessLogExportForm(initial={"child": form.filters().child_id})
+    return render(request, "audit/log.html",
+                  {"form": form, "page": page, "export_form": export_form})
+
+
+@require_POST
+def export(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
+    form = AccessLogExportForm(request.POST)
+    actor = actor_from_request(request)
+    if not form.is_valid():
+        page = access_log_page(actor=actor, filters=AccessLogFilterForm().filters(),
+                               page_number=1)
+        return render(request, "audit/log.html",
+                      {"form": AccessLogFilterForm(), "page": page, "export_form": form},
+                      status=400)
+    child_id: int = form.cleaned_data["child"]
+    lines = access_log_export(actor=actor, child_id=child_id)
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    filename = f"logboek-kind-{child_id}-{timezone.localdate():%Y%m%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
