@@ -36,6 +36,7 @@ from schakel.cases.models import (
     PlanStepEntry,
 )
 from schakel.cases.services import case_log_event, case_subject
+from schakel.children.models import Child
 from schakel.organisations.models import School
 
 
@@ -108,9 +109,23 @@ def case_list_page(*, actor: Actor, page_number: int | str | None,
     page = paginator.get_page(page_number)
     access_events_record(
         actor=actor, event_code="case.list", action=Action.READ,
-        subjects=[Subject.of(case, case.child_id) for case in page.object_list],
+        subjects=_list_subjects(list(page.object_list)),
     )
     return page
+
+
+def _list_subjects(cases: list[Case]) -> list[Subject]:
+    """One subject per child a list shows: the case's child, or each child of its family."""
+    family_ids = {c.family_id for c in cases if c.child_id is None and c.family_id is not None}
+    by_family: dict[int | None, list[int | None]] = {}
+    for family_id, child_id in Child.objects.filter(family_id__in=family_ids).values_list(
+            "family_id", "pk"):
+        by_family.setdefault(family_id, []).append(child_id)
+    return [
+        Subject.of(case, child_id) for case in cases
+        for child_id in ([case.child_id] if case.child_id is not None
+                         else by_family.get(case.family_id, [None]))
+    ]
 
 
 def _case_detail_queryset() -> QuerySet[Case]:
