@@ -1,7 +1,7 @@
 """Seed 004 at the Esrand College and the ROC: Tina's lateness and the smell of weed, drugs
 in years 1 and 2 (jongerenwerk on the school), overweight as a theme at the MBO; plus an
-escalated case (Dylan) and Lotte's closed case from her mavo years, so that escalation and
-closure can be seen. Everything goes through the services."""
+escalated case (Dylan) and Lotte's closed case from her first MBO year, so that escalation
+and closure can be seen. Everything goes through the services."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ OVERWEIGHT_COLLECTIVE = (
     "specialistische hulp te voorkomen."
 )
 DYLAN_CASE_TITLE = "Dylan: langdurig verzuim en zorgen thuis"
-LOTTE_CASE_TITLE = "Lotte: faalangst bij toetsen in 3 mavo"
+LOTTE_CASE_TITLE = "Lotte: faalangst bij praktijkexamens in leerjaar 1"
 
 
 def tina_story(cast: Cast) -> None:
@@ -150,25 +150,25 @@ def dylan_story(cast: Cast, dylan: Child) -> None:
 
 
 def lotte_story(cast: Cast) -> None:
-    """A case from Lotte's mavo years, closed with feedback to the school."""
+    """A case from Lotte's first MBO year, closed with feedback to the school."""
     lotte = cast.children["lotte"]
     if Case.objects.filter(child=lotte, title=LOTTE_CASE_TITLE).exists():
         return
     p = cast.professionals
-    coordinator = cast.actor("zorgcoordinator.demo")
-    case = case_open(actor=coordinator, school=cast.places.schools["vo"],
+    coordinator = cast.actor("mbo.demo")
+    case = case_open(actor=coordinator, school=cast.places.schools["mbo"],
                      title=LOTTE_CASE_TITLE, child=lotte,
-                     part="Zorgcoördinator: aanspreekpunt van de school")
+                     part="Coördinator studentondersteuning: aanspreekpunt van de school")
     case_involve(actor=coordinator, case=case, professional=p["smw.demo"],
                  part="Schoolmaatschappelijk werk: faalangsttraining")
     case_set_coordinator(actor=coordinator, case=case, professional=p["smw.demo"])
     plan_services.intervention_record(
         actor=cast.actor("smw.demo"), case=case, description="Faalangsttraining (8 sessies)",
         provider="Welzijn Hengeloo - schoolmaatschappelijk werk",
-        start_date=cast.days_ago(900), end_date=cast.days_ago(820),
-        effect="Lotte voelt zich zekerder bij toetsen; cijfers stabiel.")
+        start_date=cast.days_ago(280), end_date=cast.days_ago(190),
+        effect="Lotte voelt zich zekerder bij praktijkexamens; ze haalde ze allemaal.")
     case_close(actor=cast.actor("smw.demo"), case=case,
                reason="Faalangsttraining afgerond met goed resultaat; terugkoppeling aan de "
-                      "mentor en de zorgcoördinator gegeven.")
-    backdate(case, opened_at=cast.moment(930, 10), closed_at=cast.moment(815, 15))
-    case.involvements.update(start_date=cast.days_ago(930))
+                      "studieloopbaanbegeleider en de coördinator studentondersteuning.")
+    backdate(case, opened_at=cast.moment(300, 10), closed_at=cast.moment(180, 15))
+    case.involvements.update(start_date=cast.days_ago(300))
