@@ -164,3 +164,16 @@ def test_detail_queries_do_not_grow_with_rows(
     assert page.count('id="agreement-') == 14
     assert page.count("Helper 5") >= 5  # involved, agreement, advice, consultation, escalation
     assert count_queries(client, detail_url(w.case.pk)) == few
+
+
+def test_list_is_paginated_and_keeps_the_filter(
+    client: Client, w: WebWorld, settings: Any,
+) -> None:
+    settings.SCHAKEL_PAGE_SIZE = 2
+    _add_cases(w, 3)
+    sign_in(client, w.nurse.user)
+    first = client.get(reverse("cases:list"), {"closed": "on"}).content.decode()
+    assert "closed=on&amp;page=2" in first
+    second = client.get(reverse("cases:list"), {"closed": "on", "page": "2"})
+    assert second.status_code == 200
+    assert second.content.decode().count('href="/casussen/') >= 2

@@ -368,3 +368,16 @@ def test_outsiders_get_404_on_actions(
     assert not ClassroomAdvice.objects.exists()
     assert not Escalation.objects.exists()
     assert not Intervention.objects.exists()
+
+
+def test_htmx_change_on_a_closed_case_reloads_the_page(nurse: Client, w: WebWorld) -> None:
+    agreement = make_agreement(w.case, w.nurse, due=today())
+    w.case.status = CaseStatus.CLOSED
+    w.case.save()
+    response = nurse.post(url("cases:agreement_status", w),
+                          {"agreement": agreement.pk, "status": AgreementStatus.DONE},
+                          HTTP_HX_REQUEST="true")
+    assert response.status_code == 204
+    assert response["HX-Redirect"] == reverse("cases:detail", kwargs={"case_id": w.case.pk})
+    agreement.refresh_from_db()
+    assert agreement.status == AgreementStatus.OPEN

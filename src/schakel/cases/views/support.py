@@ -18,6 +18,7 @@ from schakel.access.actor import Actor, actor_from_request
 from schakel.cases.models import Case
 from schakel.cases.selectors import case_get
 from schakel.web.forms import SchakelForm, apply_service_errors
+from schakel.web.views import is_htmx
 
 FormFactory = Callable[[Case, QueryDict | None], SchakelForm]
 Perform = Callable[[Actor, Case, SchakelForm], object]
@@ -37,6 +38,10 @@ def refusal(request: HttpRequest, case: Case, *, steer: bool, actor: Actor) -> H
         messages.info(request, _("This case is closed and can no longer be changed."))
     else:
         messages.info(request, _("Only the coordinator can do this."))
+    if is_htmx(request):  # reload the whole page rather than swap it into a fragment
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = case_detail_url(case)
+        return response
     return redirect(case_detail_url(case))
 
 
