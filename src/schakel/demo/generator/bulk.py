@@ -65,7 +65,7 @@ def wide_sqlite_batches() -> Iterator[None]:
     raw = connection.connection
     limit = raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) if raw is not None else 999
     previous = features.max_query_params
-    features.max_query_params = max(previous, limit)
+    features.max_query_params = max(previous or 0, limit)
     try:
         yield
     finally:

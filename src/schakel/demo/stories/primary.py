@@ -189,6 +189,7 @@ def bas_story(cast: Cast) -> Case:
     _bas_team(cast, case)
     _bas_plan(cast, case)
     _bas_agreements(cast, case)
+    case.refresh_from_db()  # the services changed it through their own locked copies
     return case
 
 

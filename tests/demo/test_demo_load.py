@@ -1,0 +1,202 @@
+"""The demo world of seed 004: loads through the services, twice without change."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from schakel.access import policy
+from schakel.access.actor import actor_for_user
+from schakel.audit.models import AccessEvent
+from schakel.audit.selectors import access_log_verify
+from schakel.cases.models import AgreementStatus, CaseStatus
+from schakel.children.models import Child, Enrolment, Guardianship
+from schakel.demo.family import FAMILY_NAME
+from schakel.demo.loader import DemoWorld, demo_world_load
+from schakel.demo.people import DEMO_PASSWORD, PEOPLE
+from schakel.demo.signins import signin_password_line, signin_rows
+from schakel.organisations.models import School, SchoolType
+from schakel.signals.models import Signal, SignalLevel, SignalStatus
+from schakel.teams.models import TeamLayer, TeamMembership
+from tests.conftest import take_snapshot
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo() -> DemoWorld:
+    return demo_world_load()
+
+
+def _current(child: Child) -> Enrolment:
+    return child.enrolments.select_related("school", "school_class").get(end_date__isnull=True)
+
+
+def test_loading_twice_changes_nothing() -> None:
+    call_command("demo_load", verbosity=0)
+    before = take_snapshot()
+    call_command("demo_load", verbosity=0)
+    assert take_snapshot() == before
+    assert before["cases.Case"], "the first load created the cases"
+
+
+def test_the_family_has_the_ages_of_seed_004(demo: DemoWorld) -> None:
+    today = timezone.localdate()
+    children = Child.objects.filter(family__name=f"Gezin {FAMILY_NAME}")
+    ages = {c.first_name: c.age_on(today) for c in children}
+    assert ages == {"Sara": 4, "Bas": 7, "Tina": 13, "Lotte": 17}
+
+
+def test_both_parents_have_custody_and_the_grandmother_has_none(demo: DemoWorld) -> None:
+    for child in demo.cast.children.values():
+        custody = {g.guardian.full_name: g.has_custody
+                   for g in Guardianship.objects.filter(child=child).select_related("guardian")}
+        assert custody["Ingrid Twente-Lohuis"] is True
+        assert custody["Marco Twente"] is True
+        if child.first_name in ("Sara", "Bas"):
+            assert custody["Gerda Lohuis"] is False
+        else:
+            assert "Gerda Lohuis" not in custody
+
+
+def _class_name(child: Child) -> str:
+    school_class = _current(child).school_class
+    assert school_class is not None
+    return school_class.name
+
+
+def _history(child: Child) -> list[str]:
+    return [e.school.school_type
+            for e in child.enrolments.select_related("school").order_by("start_date")]
+
+
+def test_four_children_at_three_schools_with_their_history(demo: DemoWorld) -> None:
+    c = demo.cast.children
+    assert _current(c["sara"]).school.school_type == SchoolType.PO
+    assert _class_name(c["sara"]) == "groep 1"
+    assert _class_name(c["bas"]) == "groep 4"
+    assert _current(c["tina"]).school.school_type == SchoolType.VO
+    assert _class_name(c["tina"]) == "1 mavo/havo a"
+    assert _current(c["lotte"]).school.school_type == SchoolType.MBO
+    assert "Kapper" in _class_name(c["lotte"])
+    assert _history(c["tina"]) == [SchoolType.PO, SchoolType.VO]
+    assert _history(c["lotte"]) == [SchoolType.PO, SchoolType.VO, SchoolType.MBO]
+    for child in c.values():
+        for ended in child.enrolments.filter(end_date__isnull=False):
+            assert ended.end_date is not None
+            assert ended.end_date < _current(child).start_date
+
+
+def test_each_school_has_its_contact_point_in_its_core_team(demo: DemoWorld) -> None:
+    schools = School.objects.filter(brin__startswith="00DM")
+    assert schools.count() == 3
+    for school in schools:
+        assert school.contact_point is not None
+        assert TeamMembership.objects.filter(
+            team__school=school, team__layer=TeamLayer.CORE,
+            professional=school.contact_point).exists()
+        assert school.teams.filter(layer=TeamLayer.BROAD).exists() or (
+            school.school_type == SchoolType.MBO)
+    p = demo.professionals
+    primary = demo.cast.places.schools["po"]
+    assert primary.contact_point == p["ib.demo"]
+    core = set(TeamMembership.objects.filter(team__school=primary, team__layer=TeamLayer.CORE)
+               .values_list("professional__user__username", flat=True))
+    assert {"ib.demo", "jvk.demo"} <= core
+    assert p["ib.demo"].user_id != p["jvk.demo"].user_id
+
+
+def test_bas_case_is_coordinated_by_the_youth_nurse(demo: DemoWorld) -> None:
+    case = demo.bas_case
+    p = demo.professionals
+    assert case.child == demo.cast.children["bas"]
+    assert case.coordinator == p["jvk.demo"]
+    assert case.status == CaseStatus.OPEN
+    involved = set(case.involvements.filter(end_date__isnull=True)
+                   .values_list("professional__user__username", flat=True))
+    assert {"ib.demo", "jvk.demo", "poh.demo", "leerkracht.demo"} <= involved
+    assert set(case.plan_entries.values_list("step", flat=True)) == {0, 1, 2, 3, 4}
+    assert case.plan_entries.get(step=3).consensus is True
+    today = timezone.localdate()
+    overdue = [a for a in case.agreements.all() if a.is_overdue_on(today)]
+    assert len(overdue) == 1
+    assert overdue[0].owner == p["ib.demo"]
+    assert case.agreements.filter(status=AgreementStatus.DONE).count() == 1
+    assert case.interventions.count() >= 3
+    assert case.classroom_advice.filter(given_by=p["poh.demo"]).exists()
+    assert case.consultations.count() == 1
+    assert set(case.signals.values_list("theme__code", flat=True)) == {
+        "gedrag", "thuissituatie"}
+
+
+def test_the_youth_director_is_not_involved_with_bas(demo: DemoWorld) -> None:
+    director = demo.professionals["jeugdregisseur.demo"]
+    actor = actor_for_user(director.user)
+    assert not demo.bas_case.involvements.filter(professional=director).exists()
+    assert not policy.case_read(actor, demo.bas_case)
+    assert policy.case_read(actor_for_user(demo.professionals["jvk.demo"].user), demo.bas_case)
+
+
+def test_the_stories_left_a_real_and_intact_access_log(demo: DemoWorld) -> None:
+    opened = AccessEvent.objects.get(event_code="case.open", object_id=str(demo.bas_case.pk))
+    assert opened.user_name == "Anouk Bosman"
+    assert opened.child_id == demo.cast.children["bas"].pk
+    assert AccessEvent.objects.filter(event_code="signal.raise").count() == Signal.objects.count()
+    assert access_log_verify().intact
+
+
+def test_signals_of_seed_004(demo: DemoWorld) -> None:
+    c = demo.cast.children
+    assert set(Signal.objects.filter(child=c["tina"]).values_list("theme__code", flat=True)) == {
+        "verzuim", "middelengebruik"}
+    drugs = Signal.objects.filter(level=SignalLevel.CLASS, theme__code="middelengebruik")
+    assert {s.school_class.name[0] for s in drugs if s.school_class} == {"1", "2"}
+    assert drugs.filter(status=SignalStatus.LINKED_COLLECTIVE).count() == 2
+    overweight = Signal.objects.get(level=SignalLevel.SCHOOL, theme__code="gezondheid")
+    assert overweight.school.school_type == SchoolType.MBO
+    handover = Signal.objects.get(child=c["sara"], raised_by__user__username="kinderopvang.demo")
+    assert handover.status == SignalStatus.DISCUSSED
+
+
+def test_escalated_and_closed_cases_show_the_other_states(demo: DemoWorld) -> None:
+    p = demo.professionals
+    escalated = p["jeugdregisseur.demo"].coordinated_cases.get()
+    assert escalated.status == CaseStatus.ESCALATED
+    assert escalated.escalations.count() == 1
+    closed = demo.cast.children["lotte"].cases.get()
+    assert closed.status == CaseStatus.CLOSED
+    assert closed.closed_at is not None
+    assert closed.closed_at > closed.opened_at
+
+
+def test_every_demo_sign_in_works_with_the_demo_password(demo: DemoWorld) -> None:
+    for spec in PEOPLE:
+        professional = demo.professionals[spec.username]
+        user = professional.user
+        assert user.check_password(DEMO_PASSWORD), spec.username
+        assert user.is_active
+        assert user.email.endswith("@example.org")
+        assert professional.what_i_do
+        assert professional.what_to_expect
+        assert professional.how_to_reach
+    logs = [u for u, p in demo.professionals.items() if p.is_log_administrator]
+    assert logs == ["privacy.demo"]
+
+
+def test_signin_rows_list_every_demo_sign_in(demo: DemoWorld) -> None:
+    rows = {row.username: row for row in signin_rows()}
+    assert list(rows) == [spec.username for spec in PEOPLE]
+    assert rows["jvk.demo"].name == "Marieke ter Horst"
+    assert "IKC De Vlinderboom" in rows["jvk.demo"].sees
+    assert rows["privacy.demo"].sees
+    assert DEMO_PASSWORD in signin_password_line()
+
+
+def test_demo_signins_prints_the_table(demo: DemoWorld, capsys: pytest.CaptureFixture[str]
+                                       ) -> None:
+    call_command("demo_signins")
+    out = capsys.readouterr().out
+    assert "ib.demo" in out
+    assert "jeugdregisseur.demo" in out
+    assert DEMO_PASSWORD in out
