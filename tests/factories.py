@@ -180,7 +180,7 @@ class SchoolClassFactory(DjangoModelFactory[SchoolClass]):
         model = SchoolClass
 
     school = factory.SubFactory(SchoolFactory)
-    name = factory.Sequence(lambda n: f"groep {n}")
+    name = factory.Sequence(lambda n: f"klas {n:03d}")
     school_year = "2026-2027"
 
 
