@@ -39,11 +39,17 @@ class SchakelForm(forms.Form):
     """A form whose widgets carry the Utrecht component classes."""
 
     template_name = "partials/form_fields.html"
+    # The server validates; browsers' own messages would be English and unlinked to ours.
+    # Required fields are announced through aria-required instead.
+    use_required_attribute = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget
+            if field.required and not widget.is_hidden and not isinstance(
+                    widget, forms.RadioSelect):
+                widget.attrs["aria-required"] = "true"
             for widget_class, css in _WIDGET_CLASSES:
                 if isinstance(widget, widget_class):
                     if css:
