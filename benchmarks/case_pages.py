@@ -1,0 +1,311 @@
+"""Server time of the case pages on a region of realistic size.
+
+    python benchmarks/case_pages.py                        # SQLite under var/bench/
+    python benchmarks/case_pages.py --database-url postgres://postgres@127.0.0.1:5432/schakel_bench
+
+Builds fresh databases (a small region and a full one: by default 90,000 pupils, 9,000 cases,
+1,000,000 access-log rows), migrates, generates the region, signs in a professional involved
+in a typical number of cases and times `cases:list`, `cases:detail` and the trivial
+`web:healthz` in-process with Django's test client (DEBUG off, the full middleware stack).
+Reports median and p95, the ratio to healthz and the number of queries per request on both
+data sets, prints a Markdown table and writes it to `benchmarks/results-<db>.md`.
+
+Each data set is measured in its own process, because Django's database settings are fixed
+when it starts. THE DATABASES ARE DROPPED AND RECREATED: point --database-url at a database
+that holds nothing you want to keep.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import secrets
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+VAR_BENCH = ROOT / "var" / "bench"
+RESULTS_DIR = Path(__file__).resolve().parent
+
+SMALL = {"schools": 10, "pupils": 2_000, "professionals": 200, "cases": 200,
+         "audit_rows": 20_000, "signals": 400}
+TARGET_MEDIAN_MS = 100.0
+
+
+@dataclass
+class PageResult:
+    page: str
+    url: str
+    median_ms: float
+    p95_ms: float
+    queries: int
+
+
+@dataclass
+class RunResult:
+    label: str
+    vendor: str
+    sizes: dict[str, int]
+    generation_s: dict[str, float]
+    professional: str
+    professional_cases: int
+    median_cases: float
+    busiest: str
+    busiest_cases: int
+    pages: list[PageResult] = field(default_factory=list)
+
+
+# --- the measuring child process ---------------------------------------------------------
+
+
+def _fresh_database(database_url: str | None, label: str) -> dict[str, str]:
+    """Drop and create the database for one data set; returns the environment for Django."""
+    if database_url:
+        parts = urlsplit(database_url)
+        name = parts.path.lstrip("/") + ("" if label == "full" else f"_{label}")
+        import psycopg
+
+        admin = urlunsplit(parts._replace(path="/postgres"))
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return {"DATABASE_URL": urlunsplit(parts._replace(path=f"/{name}"))}
+    VAR_BENCH.mkdir(parents=True, exist_ok=True)
+    path = VAR_BENCH / f"{label}.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return {"SQLITE_PATH": str(path)}
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def _measure(client: Any, page: str, url: str, requests: int, warmup: int) -> PageResult:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for _ in range(warmup):
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+    timings = []
+    for _ in range(requests):
+        started = time.perf_counter()
+        response = client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return PageResult(page, url, statistics.median(timings), _percentile(timings, 0.95),
+                      len(queries.captured_queries))
+
+
+def _complete_case(professional: Any) -> Any:
+    """One of their open cases about one child that has every kind of content (agreements,
+    interventions, advice, a consultation, signals, plan entries, an escalation), so that the
+    page runs every one of its queries on either data set."""
+    from django.db.models import Exists, OuterRef
+
+    from schakel.cases import models as m
+    from schakel.signals.models import Signal
+
+    kinds = {
+        "has_agreements": m.Agreement, "has_interventions": m.Intervention,
+        "has_advice": m.ClassroomAdvice, "has_consultation": m.Consultation,
+        "has_signal": Signal, "has_plan": m.PlanStepEntry, "has_escalation": m.Escalation,
+    }
+    annotations = {name: Exists(model._default_manager.filter(case=OuterRef("pk")))
+                   for name, model in kinds.items()}
+    return (m.Case.objects.filter(involvements__professional=professional,
+                                  involvements__end_date__isnull=True, child__isnull=False)
+            .exclude(status=m.CaseStatus.CLOSED).annotate(**annotations)
+            .filter(**dict.fromkeys(kinds, True)).order_by("reference").first())
+
+
+def _typical_professional() -> tuple[Any, int, float, Any, Any, int]:
+    """The generated professional whose number of open cases is closest to the median over
+    everyone with at least one (and who has a case with every kind of content), that case,
+    and the busiest professional."""
+    from django.db.models import Count, Q
+    from django.utils import timezone
+
+    from schakel.cases.models import CaseStatus, Involvement
+    from schakel.organisations.models import Professional
+
+    today = timezone.localdate()
+    counts = list(
+        Involvement.objects.filter(professional__user__username__startswith="gen-")
+        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+        .exclude(case__status=CaseStatus.CLOSED)
+        .values("professional").annotate(n=Count("case", distinct=True))
+        .order_by("n", "professional").values_list("professional", "n"))
+    median = statistics.median(n for _p, n in counts)
+    get = Professional.objects.select_related("user").get
+    for pk, n in sorted(counts, key=lambda pn: (abs(pn[1] - median), pn[0]))[:500]:
+        professional, cases = get(pk=pk), n
+        case = _complete_case(professional)
+        if case is not None:
+            break
+    else:
+        raise SystemExit("No professional near the median has a case with every kind of "
+                         "content; generate a larger region.")
+    busiest_id, busiest_n = max(counts, key=lambda pn: (pn[1], -pn[0]))
+    return professional, cases, float(median), case, get(pk=busiest_id), busiest_n
+
+
+def run_child(args: argparse.Namespace) -> None:
+    os.environ.update(_fresh_database(args.database_url, args.label))
+    os.environ["DJANGO_SETTINGS_MODULE"] = "schakel.settings.test"
+    os.environ["DEBUG"] = "false"
+    os.environ["ALLOWED_HOSTS"] = "testserver,127.0.0.1,localhost"
+    os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
+    sys.path[:0] = [str(ROOT), str(ROOT / "src")]
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.urls import reverse
+    from tests.support import sign_in
+
+    from schakel.demo.generator import RegionSize, region_generate
+
+    assert not settings.DEBUG
+    started = time.monotonic()
+    call_command("migrate", verbosity=0)
+    generation = {"migrate": time.monotonic() - started}
+    sizes = json.loads(args.sizes)
+
+    def progress(phase: str, seconds: float) -> None:
+        generation[phase] = seconds
+        print(f"    [{args.label}] {phase}: {seconds:.1f} s", file=sys.stderr, flush=True)
+
+    counts = region_generate(RegionSize(seed=args.seed, **sizes), progress=progress)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    typical, typical_n, median, case, busiest, busiest_n = _typical_professional()
+    result = RunResult(args.label, connection.vendor, counts,
+                       {k: round(v, 1) for k, v in generation.items()},
+                       typical.user.username, typical_n, median, busiest.user.username,
+                       busiest_n)
+    client = sign_in(Client(), typical.user)
+    for page, url in (("cases:list", reverse("cases:list")),
+                      ("cases:detail", reverse("cases:detail", kwargs={"case_id": case.pk})),
+                      ("web:healthz", reverse("web:healthz"))):
+        result.pages.append(_measure(client, page, url, args.requests, args.warmup))
+    busy_client = sign_in(Client(), busiest.user)
+    busy = _measure(busy_client, "cases:list", reverse("cases:list"), args.requests, args.warmup)
+    busy.page = "cases:list (busiest)"
+    result.pages.append(busy)
+    Path(args.out).write_text(json.dumps(asdict(result)))
+
+
+# --- the parent: two data sets, one report -----------------------------------------------
+
+
+def _run(label: str, sizes: dict[str, int], args: argparse.Namespace) -> RunResult:
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
+        out = handle.name
+    command = [sys.executable, __file__, "--child", "--label", label, "--out", out,
+               "--sizes", json.dumps(sizes), "--seed", str(args.seed),
+               "--requests", str(args.requests), "--warmup", str(args.warmup)]
+    if args.database_url:
+        command += ["--database-url", args.database_url]
+    print(f"== {label}: {sizes}", file=sys.stderr, flush=True)
+    subprocess.run(command, check=True, cwd=ROOT)  # noqa: S603 - our own script
+    data = json.loads(Path(out).read_text())
+    Path(out).unlink()
+    pages = [PageResult(**p) for p in data.pop("pages")]
+    return RunResult(**data, pages=pages)
+
+
+def report(small: RunResult, full: RunResult, args: argparse.Namespace) -> str:
+    health = next(p for p in full.pages if p.page == "web:healthz").median_ms
+    small_queries = {p.page: p.queries for p in small.pages}
+    lines = [
+        f"# Case pages benchmark ({full.vendor})",
+        "",
+        f"Measured {time.strftime('%Y-%m-%d %H:%M')} with `python benchmarks/case_pages.py"
+        + (" --database-url ..." if args.database_url else "") + "`: Django test client "
+        f"in-process, DEBUG off, full middleware, {args.requests} requests per page after "
+        f"{args.warmup} warm-up requests. Python {platform.python_version()}, "
+        f"{platform.machine()}, {os.cpu_count()} CPU(s) shared with other work.",
+        "",
+        f"Full data set: {_sizes(full.sizes)}. Small data set: {_sizes(small.sizes)}.",
+        f"Signed in as `{full.professional}`, involved in {full.professional_cases} open "
+        f"cases (median over professionals with an open case: {full.median_cases:g}; the "
+        f"detail page shows one of their cases with every kind of content). The busiest "
+        f"professional, `{full.busiest}`, has {full.busiest_cases}. Generating the full "
+        "region took "
+        f"{sum(v for k, v in full.generation_s.items() if k != 'migrate'):.0f} s.",
+        "",
+        "| page | median (ms) | p95 (ms) | median / healthz | queries (small) | "
+        "queries (full) |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for page in full.pages:
+        lines.append(
+            f"| `{page.page}` | {page.median_ms:.1f} | {page.p95_ms:.1f} | "
+            f"{page.median_ms / health:.1f} | {small_queries.get(page.page, '-')} | "
+            f"{page.queries} |")
+    slow = [p.page for p in full.pages if p.median_ms >= TARGET_MEDIAN_MS]
+    growing = [p.page for p in full.pages if small_queries.get(p.page) != p.queries]
+    lines += [
+        "",
+        f"Target: median below {TARGET_MEDIAN_MS:.0f} ms — "
+        + ("met." if not slow else f"NOT met by {', '.join(slow)}.")
+        + " Query count independent of the data size — "
+        + ("met." if not growing else f"NOT met by {', '.join(growing)}."),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def _sizes(sizes: dict[str, int]) -> str:
+    return ", ".join(f"{v:,} {k.replace('_', ' ')}" for k, v in sizes.items())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database-url", help="PostgreSQL URL (default: SQLite files)")
+    parser.add_argument("--requests", type=int, default=50)
+    parser.add_argument("--warmup", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    for name, default in (("schools", 300), ("pupils", 90_000), ("professionals", 3_000),
+                          ("cases", 9_000), ("audit-rows", 1_000_000), ("signals", 20_000)):
+        parser.add_argument(f"--{name}", type=int, default=default,
+                            help=f"full data set (default {default})")
+    parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--label", default="full", help=argparse.SUPPRESS)
+    parser.add_argument("--out", help=argparse.SUPPRESS)
+    parser.add_argument("--sizes", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        run_child(args)
+        return
+    full_sizes = {"schools": args.schools, "pupils": args.pupils,
+                  "professionals": args.professionals, "cases": args.cases,
+                  "audit_rows": args.audit_rows, "signals": args.signals}
+    small = _run("small", SMALL, args)
+    full = _run("full", full_sizes, args)
+    text = report(small, full, args)
+    print(text)
+    vendor = "postgresql" if args.database_url else "sqlite"
+    (RESULTS_DIR / f"results-{vendor}.md").write_text(text)
+
+
+if __name__ == "__main__":
+    main()
