@@ -7,6 +7,7 @@ row and notifies after commit. Plan, agreements and the rest live in `plan_servi
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
@@ -139,7 +140,7 @@ def case_open(
     with transaction.atomic():
         now = timezone.now()
         case = Case.objects.create(
-            reference=f"tmp-{now.timestamp()}", title=title.strip(), child=child,
+            reference=f"tmp-{uuid.uuid4().hex[:16]}", title=title.strip(), child=child,
             family=family, school=school, plan_template=_plan_template_for(school),
             opened_by=me, opened_at=now,
         )
