@@ -8,6 +8,7 @@ from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from schakel.accounts.services import demo_totp_key
+from schakel.demo.signins import signin_second_factor_line
 from schakel.organisations.models import Professional
 from tests.accounts.conftest import password_step
 from tests.factories import ProfessionalFactory, UserFactory
@@ -70,3 +71,7 @@ def test_demo_totp_for_an_unknown_user(db: None, settings):
     settings.DEBUG = True
     with pytest.raises(CommandError):
         call_command("demo_totp", "nobody.demo")
+
+
+def test_the_demo_sign_in_table_can_say_how_to_get_codes():
+    assert "demo_totp <username>" in signin_second_factor_line()

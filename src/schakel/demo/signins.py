@@ -75,3 +75,10 @@ def signin_table(rows: list[SigninRow]) -> str:
 
 def signin_password_line() -> str:
     return _("Password for every demo sign-in: %(password)s") % {"password": DEMO_PASSWORD}
+
+
+def signin_second_factor_line() -> str:
+    """How to get the second-factor code of a demo sign-in (`demo_enroll_totp` gives every
+    demo professional an authenticator whose secret derives from SECRET_KEY)."""
+    return _("Second step of signing in: the current 6-digit code of a demo sign-in is "
+             "printed by `.venv/bin/python manage.py demo_totp <username>`.")
