@@ -51,9 +51,16 @@ class Ground(StrEnum):
 class Decision:
     allowed: bool
     ground: Ground = Ground.NONE
+    # The consent profile used, when information crossed organisations: "consent #12".
+    basis: str = ""
 
     def __bool__(self) -> bool:
         return self.allowed
+
+    @property
+    def log_ground(self) -> str:
+        """The ground as written to the access log: relationship and consent profile."""
+        return f"{self.ground}; {self.basis}" if self.basis else str(self.ground)
 
 
 DENY = Decision(allowed=False)

@@ -131,7 +131,7 @@ def user_deactivate(*, actor: Actor, user: User) -> int:
         user.is_active = False
         ended = sessions_end(user=user)
         access_event_record(actor=actor, event_code="account.deactivate", action=Action.UPDATE,
-                            subject=_account_subject(user), ground=decision.ground)
+                            subject=_account_subject(user), ground=decision.log_ground)
     return ended
 
 
@@ -145,7 +145,7 @@ def second_factor_reset(*, actor: Actor, user: User) -> None:
         StaticDevice.objects.filter(user=user).delete()
         sessions_end(user=user)
         access_event_record(actor=actor, event_code="account.mfa_reset", action=Action.UPDATE,
-                            subject=_account_subject(user), ground=decision.ground)
+                            subject=_account_subject(user), ground=decision.log_ground)
 
 
 # --- the demo world ----------------------------------------------------------------------

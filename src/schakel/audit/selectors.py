@@ -61,7 +61,7 @@ def access_log_page(
     subjects = [Subject(LOG_OBJECT_TYPE, "", child_id) for child_id in child_ids] or [
         Subject(LOG_OBJECT_TYPE, "", filters.child_id)]
     access_events_record(actor=actor, event_code="access_log.read", action=Action.READ,
-                         subjects=subjects, ground=decision.ground)
+                         subjects=subjects, ground=decision.log_ground)
     return page
 
 

@@ -135,7 +135,7 @@ def access_log_export(*, actor: Actor, child_id: int) -> Iterator[str]:
     # As `access.enforce` does (which imports this module, hence not used here).
     access_event_record(
         actor=actor, event_code="access_log.export", action=Action.EXECUTE, subject=subject,
-        outcome=Outcome.SUCCESS if decision else Outcome.DENIED, ground=decision.ground,
+        outcome=Outcome.SUCCESS if decision else Outcome.DENIED, ground=decision.log_ground,
     )
     if not decision:
         raise Http404

@@ -42,7 +42,7 @@ def _require_contribute(actor: Actor, case: Case, event_code: str, action: Actio
         actor, case, policy.case_contribute(actor, case), event_code=event_code,
         action=action,
     )
-    return decision.ground
+    return decision.log_ground
 
 
 def consultation_record(

@@ -158,7 +158,7 @@ def case_get(*, actor: Actor, case_id: int) -> tuple[Case, policy.Decision]:
     decision = enforce(actor, policy.case_read(actor, case), event_code="case.view",
                        action=Action.READ, subject=case_subject(case))
     case_log_event(actor, case, event_code="case.view", action=Action.READ,
-                   ground=decision.ground)
+                   ground=decision.log_ground)
     return case, decision
 
 

@@ -155,7 +155,7 @@ def case_open(
             Signal.objects.filter(pk__in=[s.pk for s in signals]).update(
                 case=case, status=SignalStatus.LINKED_CASE)
         case_log_event(actor, case, event_code="case.open", action=Action.CREATE,
-                        ground=decision.ground)
+                        ground=decision.log_ground)
     return case
 
 
@@ -184,7 +184,7 @@ def case_involve(
             added_by=me,
         )
         case_log_event(actor, case, event_code="case.involve", action=Action.UPDATE,
-                        ground=decision.ground)
+                        ground=decision.log_ground)
         notification_send(
             recipients=[professional.user], kind=NotificationKind.INVOLVED,
             message=_("You have been involved in case %(ref)s.") % {"ref": case.reference},
@@ -209,7 +209,7 @@ def involvement_end(*, actor: Actor, involvement: Involvement, end_date: dt.date
         involvement.end_date = end_date
         involvement.save(update_fields=["end_date"])
         case_log_event(actor, case, event_code="case.involvement_end", action=Action.UPDATE,
-                        ground=decision.ground)
+                        ground=decision.log_ground)
     return involvement
 
 
@@ -230,7 +230,7 @@ def case_set_coordinator(*, actor: Actor, case: Case, professional: Professional
         case.coordinator = professional
         case.save(update_fields=["coordinator"])
         case_log_event(actor, case, event_code="case.set_coordinator", action=Action.UPDATE,
-                        ground=decision.ground)
+                        ground=decision.log_ground)
         notification_send(
             recipients=[professional.user], kind=NotificationKind.BECAME_COORDINATOR,
             message=_("You are now the coordinator of case %(ref)s.") % {"ref": case.reference},
@@ -269,7 +269,7 @@ def case_escalate(
         case.status = CaseStatus.ESCALATED
         case.save(update_fields=["status"])
         case_log_event(actor, case, event_code="case.escalate", action=Action.UPDATE,
-                        ground=decision.ground)
+                        ground=decision.log_ground)
         notification_send(
             recipients=_involved_users(case), kind=NotificationKind.CASE_ESCALATED,
             message=_("Case %(ref)s was escalated to %(level)s.")
@@ -299,7 +299,7 @@ def case_close(*, actor: Actor, case: Case, reason: str) -> Case:
         case.closure_reason = reason.strip()
         case.save(update_fields=["status", "closed_at", "closure_reason"])
         case_log_event(actor, case, event_code="case.close", action=Action.UPDATE,
-                        ground=decision.ground)
+                        ground=decision.log_ground)
         recipients = _involved_users(case)
         contact = case.school.contact_point
         if contact is not None:

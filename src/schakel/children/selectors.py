@@ -31,7 +31,7 @@ def child_get(*, actor: Actor, child_id: int) -> tuple[Child, policy.Decision]:
     decision = enforce(actor, policy.child_read(actor, child), event_code="child.view",
                        action=Action.READ, subject=Subject.of(child, child.pk))
     access_event_record(actor=actor, event_code="child.view", action=Action.READ,
-                        subject=Subject.of(child, child.pk), ground=decision.ground)
+                        subject=Subject.of(child, child.pk), ground=decision.log_ground)
     return child, decision
 
 

@@ -143,7 +143,7 @@ def measure_start(
         )
         access_event_record(
             actor=actor, event_code="measure.start", action=Action.CREATE,
-            subject=Subject.of(measure, child.pk), ground=decision.ground,
+            subject=Subject.of(measure, child.pk), ground=decision.log_ground,
         )
         _notify_schools(measure, kind=NotificationKind.MEASURE_STARTED, message=_(
             "%(measure)s for %(child)s from %(date)s. Contact: %(worker)s, %(organisation)s.")
@@ -178,7 +178,7 @@ def measure_end(*, actor: Actor, measure: Measure, end_date: dt.date | None = No
         measure.save(update_fields=["end_date", "ended_at", "ended_by"])
         access_event_record(
             actor=actor, event_code="measure.end", action=Action.UPDATE,
-            subject=Subject.of(measure, measure.child_id), ground=decision.ground,
+            subject=Subject.of(measure, measure.child_id), ground=decision.log_ground,
         )
         _notify_schools(measure, kind=NotificationKind.MEASURE_ENDED, message=_(
             "%(measure)s for %(child)s ended on %(date)s. Contact: %(worker)s, "

@@ -92,7 +92,7 @@ def consent_overview(*, actor: Actor, child: Child, day: dt.date | None = None) 
         may_manage=bool(policy.consent_manage(actor, child)),
     )
     access_event_record(actor=actor, event_code="consent.list", action=Action.READ,
-                        subject=Subject.of(child, child.pk), ground=decision.ground)
+                        subject=Subject.of(child, child.pk), ground=decision.log_ground)
     return overview
 
 

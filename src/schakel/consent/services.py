@@ -122,7 +122,7 @@ def consent_record(
         )
         access_event_record(
             actor=actor, event_code="consent.record", action=Action.CREATE,
-            subject=Subject.of(consent, child.pk), ground=decision.ground,
+            subject=Subject.of(consent, child.pk), ground=decision.log_ground,
         )
     return consent
 
@@ -194,7 +194,7 @@ def consent_withdraw(
                                     "withdrawn_by_young_person", "withdrawal_recorded_by"])
         access_event_record(
             actor=actor, event_code="consent.withdraw", action=Action.UPDATE,
-            subject=Subject.of(consent, child.pk), ground=decision.ground,
+            subject=Subject.of(consent, child.pk), ground=decision.log_ground,
         )
         notification_send(
             recipients=_involved_recipients(child, consent.organisation, actor),
@@ -237,7 +237,7 @@ def legal_ground_record(
         )
         access_event_record(
             actor=actor, event_code="legal_ground.record", action=Action.CREATE,
-            subject=Subject.of(ground, child.pk), ground=decision.ground,
+            subject=Subject.of(ground, child.pk), ground=decision.log_ground,
         )
     return ground
 
@@ -269,6 +269,6 @@ def legal_ground_end(
         legal_ground.save(update_fields=["valid_until", "ended_by"])
         access_event_record(
             actor=actor, event_code="legal_ground.end", action=Action.UPDATE,
-            subject=Subject.of(legal_ground, child.pk), ground=decision.ground,
+            subject=Subject.of(legal_ground, child.pk), ground=decision.log_ground,
         )
     return legal_ground

@@ -94,7 +94,7 @@ def destruction_requests(*, actor: Actor) -> list[DestructionRequest]:
         *visible.filter(status__in=open_statuses).order_by("due_on", "pk"),
         *visible.exclude(status__in=open_statuses).order_by("-received_on", "-pk")[:100],
     ]
-    _log_requests(actor, requests, decision.ground)
+    _log_requests(actor, requests, decision.log_ground)
     return requests
 
 
@@ -113,7 +113,7 @@ def destruction_requests_overdue(
             due_on__lt=today,
         ).select_related("child").order_by("due_on", "pk")
     )
-    _log_requests(actor, requests, decision.ground)
+    _log_requests(actor, requests, decision.log_ground)
     return requests
 
 
@@ -131,7 +131,7 @@ def destruction_request_get(*, actor: Actor, request_id: int) -> DestructionRequ
     )
     access_events_record(
         actor=actor, event_code="destruction_request.read", action=Action.READ,
-        subjects=[Subject.of(request, request.child_id)], ground=decision.ground,
+        subjects=[Subject.of(request, request.child_id)], ground=decision.log_ground,
     )
     return request
 
@@ -148,7 +148,7 @@ def child_for_destruction_request(*, actor: Actor, child_id: int) -> Child:
     )
     access_events_record(
         actor=actor, event_code="destruction_request.form", action=Action.READ,
-        subjects=[Subject("children.child", str(child.pk), child.pk)], ground=decision.ground,
+        subjects=[Subject("children.child", str(child.pk), child.pk)], ground=decision.log_ground,
     )
     return child
 
@@ -169,7 +169,7 @@ def children_for_destruction_request(
         access_events_record(
             actor=actor, event_code="destruction_request.search", action=Action.READ,
             subjects=[Subject("children.child", str(c.pk), c.pk) for c in children],
-            ground=decision.ground,
+            ground=decision.log_ground,
         )
     return children
 
@@ -230,7 +230,7 @@ def verwijsindex_status(*, actor: Actor, case_id: int) -> VerwijsindexStatus:
         action=Action.READ, subject=case_subject(case),
     )
     case_log_event(actor, case, event_code="case.verwijsindex.read", action=Action.READ,
-                   ground=decision.ground)
+                   ground=decision.log_ground)
     history = list(case.verwijsindex_reports.select_related("checked_by")
                    .order_by("-checked_at", "-pk"))
     latest = history[0] if history else None

@@ -222,7 +222,7 @@ def retention_rule_update(
         rule.save()
         access_event_record(
             actor=actor, event_code="retention.rule_update", action=Action.UPDATE,
-            subject=Subject.of(rule, None), ground=decision.ground,
+            subject=Subject.of(rule, None), ground=decision.log_ground,
         )
     return rule
 
@@ -270,7 +270,7 @@ def destruction_request_register(
         )
         access_event_record(
             actor=actor, event_code="destruction_request.register", action=Action.CREATE,
-            subject=Subject.of(request, child.pk), ground=decision.ground,
+            subject=Subject.of(request, child.pk), ground=decision.log_ground,
         )
     return request
 
@@ -307,7 +307,7 @@ def destruction_request_decide(
                                     "handled_by", "decided_at"])
         access_event_record(
             actor=actor, event_code="destruction_request.decide", action=Action.UPDATE,
-            subject=Subject.of(request, request.child_id), ground=decision.ground,
+            subject=Subject.of(request, request.child_id), ground=decision.log_ground,
         )
     return request
 
@@ -354,7 +354,7 @@ def destruction_request_carry_out(
         request.save(update_fields=["status", "carried_out_on", "handled_by", "destroyed"])
         access_events_record(
             actor=actor, event_code="destruction_request.carry_out", action=Action.DELETE,
-            ground=decision.ground,
+            ground=decision.log_ground,
             subjects=[Subject.of(request, child_id),
                       *(Subject("cases.case", str(pk), child_id) for pk in case_ids)],
         )
@@ -388,5 +388,5 @@ def verwijsindex_record(
             checked_by=actor.require_professional(), checked_at=timezone.now(),
         )
         case_log_event(actor, case, event_code="case.verwijsindex", action=Action.UPDATE,
-                       ground=decision.ground)
+                       ground=decision.log_ground)
     return report

@@ -47,7 +47,7 @@ def signal_get(*, actor: Actor, signal_id: int) -> tuple[Signal, policy.Decision
                        action=Action.READ, subject=Subject.of(signal, signal.child_id))
     if signal.child_id is not None:
         access_event_record(actor=actor, event_code="signal.view", action=Action.READ,
-                            subject=Subject.of(signal, signal.child_id), ground=decision.ground)
+                            subject=Subject.of(signal, signal.child_id), ground=decision.log_ground)
     return signal, decision
 
 

@@ -65,7 +65,7 @@ def signal_raise(
         )
         access_event_record(
             actor=actor, event_code="signal.raise", action=Action.CREATE,
-            subject=Subject.of(signal, signal.child_id), ground=decision.ground,
+            subject=Subject.of(signal, signal.child_id), ground=decision.log_ground,
         )
     return signal
 
@@ -91,6 +91,6 @@ def signal_set_status(
         signal.save(update_fields=["status", "collective_action"])
         access_event_record(
             actor=actor, event_code="signal.status", action=Action.UPDATE,
-            subject=Subject.of(signal, signal.child_id), ground=decision.ground,
+            subject=Subject.of(signal, signal.child_id), ground=decision.log_ground,
         )
     return signal
