@@ -21,7 +21,8 @@ ALL_FACTORIES: list[Any] = [
     f.GuardianFactory, f.GuardianshipFactory, f.ThemeFactory, f.SignalFactory, f.CaseFactory,
     f.InvolvementFactory, f.ConsultationFactory, f.PlanStepEntryFactory, f.AgreementFactory,
     f.InterventionFactory, f.ClassroomAdviceFactory, f.EscalationFactory,
-    f.AccessEventFactory, f.NotificationFactory,
+    f.AccessEventFactory, f.NotificationFactory, f.MeasureFactory, f.ConsentFactory,
+    f.ConsentSignatureFactory, f.LegalGroundFactory,
 ]
 
 
@@ -118,3 +119,20 @@ def test_world_fixture(world):
     assert list(world.case.involvements.values_list("professional", flat=True)) == [
         world.nurse.pk]
     assert world.child.enrolments.get().school_class == world.school_class
+
+
+def test_consent_signatures():
+    guardian = f.GuardianFactory()
+    consent = f.ConsentFactory(signed_by=[guardian], signed_by_young_person=True)
+    signatures = list(consent.signatures.order_by("is_young_person"))
+    assert [(s.guardian, s.is_young_person) for s in signatures] == [
+        (guardian, False), (None, True)]
+    assert not f.ConsentFactory(withdrawn=True).is_withdrawn_on(f.days_ago(1))
+    assert f.ConsentFactory(withdrawn=True).is_withdrawn_on(f.today())
+
+
+def test_measure_traits():
+    measure = f.MeasureFactory()
+    assert measure.organisation == measure.worker.organisation
+    assert measure.is_active_on(f.today())
+    assert not f.MeasureFactory(ended=True).is_active_on(f.today())

@@ -1,0 +1,98 @@
+"""factory_boy factories for every domain model, with traits for the usual variants.
+
+Dates are relative to `timezone.localdate()` so that tests pass on any day. Factories build
+rows directly; they do not go through the services (the service tests call those).
+`ActorFactory` / `actor_for` build the `Actor` that services, selectors and the policy take.
+"""
+
+from __future__ import annotations
+
+from tests.factories.audit import (
+    AccessEventFactory,
+    NotificationFactory,
+)
+from tests.factories.cases import (
+    AgreementFactory,
+    CaseFactory,
+    ClassroomAdviceFactory,
+    ConsultationFactory,
+    EscalationFactory,
+    InterventionFactory,
+    InvolvementFactory,
+    PlanStepEntryFactory,
+    SignalFactory,
+    ThemeFactory,
+)
+from tests.factories.children import (
+    ChildFactory,
+    ConsentFactory,
+    ConsentSignatureFactory,
+    EnrolmentFactory,
+    FamilyFactory,
+    GuardianFactory,
+    GuardianshipFactory,
+    LegalGroundFactory,
+    MeasureFactory,
+)
+from tests.factories.dates import (
+    birth_date_for_age,
+    days_ago,
+    days_ahead,
+    today,
+)
+from tests.factories.people import (
+    ONE_FAMILY_ONE_PLAN,
+    SEVEN_STEPS,
+    ActorFactory,
+    OrganisationFactory,
+    PlanTemplateFactory,
+    ProfessionalFactory,
+    RegionFactory,
+    SchoolClassFactory,
+    SchoolFactory,
+    TeamFactory,
+    TeamMembershipFactory,
+    UserFactory,
+    actor_for,
+)
+
+__all__ = [
+    "ONE_FAMILY_ONE_PLAN",
+    "SEVEN_STEPS",
+    "AccessEventFactory",
+    "ActorFactory",
+    "AgreementFactory",
+    "CaseFactory",
+    "ChildFactory",
+    "ClassroomAdviceFactory",
+    "ConsentFactory",
+    "ConsentSignatureFactory",
+    "ConsultationFactory",
+    "EnrolmentFactory",
+    "EscalationFactory",
+    "FamilyFactory",
+    "GuardianFactory",
+    "GuardianshipFactory",
+    "InterventionFactory",
+    "InvolvementFactory",
+    "LegalGroundFactory",
+    "MeasureFactory",
+    "NotificationFactory",
+    "OrganisationFactory",
+    "PlanStepEntryFactory",
+    "PlanTemplateFactory",
+    "ProfessionalFactory",
+    "RegionFactory",
+    "SchoolClassFactory",
+    "SchoolFactory",
+    "SignalFactory",
+    "TeamFactory",
+    "TeamMembershipFactory",
+    "ThemeFactory",
+    "UserFactory",
+    "actor_for",
+    "birth_date_for_age",
+    "days_ago",
+    "days_ahead",
+    "today",
+]
