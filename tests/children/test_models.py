@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from schakel.children.models import Child
+from schakel.consent import rules
 from tests.factories import (
     ChildFactory,
     EnrolmentFactory,
@@ -47,6 +48,11 @@ def test_age_counts_the_birthdays_passed(birth, day):
     if day < birth:
         birth, day = day, birth
     assert child_born(birth).age_on(day) == reference_age(birth, day)
+
+
+@given(birth=DATES, day=DATES)
+def test_agrees_with_the_consent_rules(birth, day):
+    assert child_born(birth).age_on(day) == rules.age_on(birth, day)
 
 
 @given(birth=DATES, days=st.integers(0, 366 * 40))
