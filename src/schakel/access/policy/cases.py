@@ -1,0 +1,169 @@
+"""Cases, children and signals: need to know (DESIGN §4)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+
+from schakel.access.actor import Actor
+from schakel.access.policy.core import (
+    DENY,
+    Decision,
+    Ground,
+    _active_involvement_q,
+    _is_involved,
+    _today,
+    core_team_school_ids,
+)
+from schakel.cases.models import Case, CaseStatus, Involvement
+from schakel.children.models import Child, Enrolment
+from schakel.signals.models import Signal
+
+# --- cases -------------------------------------------------------------------------------
+
+
+def case_content_visible_q(actor: Actor) -> Q:
+    """Cases whose content the actor may read, as a filter on `Case`."""
+    if actor.professional is None:
+        return Q(pk__in=[])
+    involved = Involvement.objects.filter(_active_involvement_q(actor), case=OuterRef("pk"))
+    return Q(coordinator=actor.professional) | Q(Exists(involved))
+
+
+def case_read(actor: Actor, case: Case) -> Decision:
+    if actor.professional is None:
+        return DENY
+    if case.coordinator_id == actor.professional.pk:
+        return Decision(True, Ground.COORDINATOR)
+    if _is_involved(actor, case):
+        return Decision(True, Ground.INVOLVED)
+    return DENY
+
+
+def case_contribute(actor: Actor, case: Case) -> Decision:
+    """Add to the plan, agreements, interventions, advice; involve others; escalate."""
+    if case.status == CaseStatus.CLOSED:
+        return DENY
+    return case_read(actor, case)
+
+
+def case_steer(actor: Actor, case: Case) -> Decision:
+    """Close the case. The coordinator steers; while nobody coordinates, any involved
+    professional may."""
+    decision = case_contribute(actor, case)
+    if not decision:
+        return DENY
+    if case.coordinator_id is None or decision.ground == Ground.COORDINATOR:
+        return decision
+    return DENY
+
+
+def case_existence_visible_q(actor: Actor) -> Q:
+    """Cases whose existence and coordinator (not content) the actor may see: their own, and
+    those of pupils currently enrolled at a school whose core team the actor is in."""
+    schools = core_team_school_ids(actor)
+    q = case_content_visible_q(actor)
+    if schools:
+        q |= Q(Exists(_current_enrolments_at(schools).filter(child_id=OuterRef("child_id"))))
+        q |= Q(school_id__in=schools, child__isnull=True)
+    return q
+
+
+# --- children ----------------------------------------------------------------------------
+
+
+def _current_enrolments_at(school_ids: frozenset[int]) -> models.QuerySet[Enrolment]:
+    today = _today()
+    return Enrolment.objects.filter(school_id__in=school_ids, start_date__lte=today).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=today)
+    )
+
+
+def child_read(actor: Actor, child: Child) -> Decision:
+    """The child's overview page: core team of a current school, or involved in a case."""
+    if actor.professional is None:
+        return DENY
+    schools = core_team_school_ids(actor)
+    if schools and _current_enrolments_at(schools).filter(child=child).exists():
+        return Decision(True, Ground.CORE_TEAM)
+    own_cases = Case.objects.filter(case_content_visible_q(actor)).filter(
+        Q(child=child) | Q(family_id=child.family_id, family__isnull=False)
+    )
+    for case in own_cases.only("coordinator_id")[:1]:
+        ground = Ground.COORDINATOR if case.coordinator_id == actor.professional.pk else (
+            Ground.INVOLVED)
+        return Decision(True, ground)
+    return DENY
+
+
+def children_visible_q(actor: Actor) -> Q:
+    """The children `child_read` allows, as a filter on `Child` (family cases included)."""
+    schools = core_team_school_ids(actor)
+    own_cases = Case.objects.filter(case_content_visible_q(actor))
+    q = Q(Exists(own_cases.filter(child=OuterRef("pk"))))
+    q |= Q(Exists(own_cases.filter(family_id=OuterRef("family_id"))))
+    if schools:
+        q |= Q(Exists(_current_enrolments_at(schools).filter(child=OuterRef("pk"))))
+    return q
+
+
+# --- signals -----------------------------------------------------------------------------
+
+
+def signals_visible_q(actor: Actor) -> Q:
+    if actor.professional is None:
+        return Q(pk__in=[])
+    schools = core_team_school_ids(actor)
+    q = Q(raised_by=actor.professional)
+    if schools:
+        q |= Q(school_id__in=schools)
+    q |= Q(case__in=Case.objects.filter(case_content_visible_q(actor)))
+    return q
+
+
+def signal_read(actor: Actor, signal: Signal) -> Decision:
+    if actor.professional is None:
+        return DENY
+    if signal.school_id in core_team_school_ids(actor):
+        return Decision(True, Ground.CORE_TEAM)
+    if signal.raised_by_id == actor.professional.pk:
+        return Decision(True, Ground.RAISED_BY)
+    if signal.case is not None:
+        return case_read(actor, signal.case)
+    return DENY
+
+
+def signal_triage(actor: Actor, signal: Signal) -> Decision:
+    """Change a signal's status or open a case from it: the school's core team."""
+    if signal.school_id in core_team_school_ids(actor):
+        return Decision(True, Ground.CORE_TEAM)
+    return DENY
+
+
+def signal_raise(actor: Actor, school_id: int) -> Decision:
+    """Anyone on the team, in or outside school, may raise a signal about a pupil of a school
+    they work with: its staff, its core team, or those involved with its pupils."""
+    if actor.professional is None:
+        return DENY
+    if school_id in core_team_school_ids(actor):
+        return Decision(True, Ground.CORE_TEAM)
+    if actor.professional.organisation.schools.filter(pk=school_id).exists():
+        return Decision(True, Ground.INVOLVED)
+    return DENY
+
+
+def schools_for_raising(actor: Actor) -> Q:
+    """Schools the actor may raise a signal for, as a filter on `School`."""
+    if actor.professional is None:
+        return Q(pk__in=[])
+    return Q(pk__in=core_team_school_ids(actor)) | Q(organisation=actor.professional.organisation)
+
+
+def case_open_from_school(actor: Actor, school_id: int) -> Decision:
+    return signal_triage_school(actor, school_id)
+
+
+def signal_triage_school(actor: Actor, school_id: int) -> Decision:
+    if school_id in core_team_school_ids(actor):
+        return Decision(True, Ground.CORE_TEAM)
+    return DENY

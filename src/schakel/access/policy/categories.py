@@ -1,0 +1,121 @@
+"""Which categories of a child's information an organisation may receive: consent and
+legal grounds (DESIGN §2.5)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Q
+
+from schakel.access.actor import Actor
+from schakel.access.policy.core import (
+    _today,
+)
+from schakel.children.models import Child, Guardianship, Measure, MeasureKind
+from schakel.consent import rules
+from schakel.consent.models import Consent, InformationCategory, LegalGround, LegalGroundKind
+from schakel.organisations.models import Organisation
+
+# --- consent and legal grounds -----------------------------------------------------------
+#
+# Which categories of a child's information an organisation may receive (DESIGN §2.5, §4):
+# a consent in force on the day whose signatures satisfy that day's age rule
+# (`consent.rules`), or a legal ground in force. During an OTS the certified institution (GI)
+# carrying it out receives the school's data on the school's statutory duty to inform the
+# jeugdbeschermer; that ground is derived from the active measure, never copied into rows.
+# `category_allowed` is the one answer; case access calls it per category.
+
+OTS_KINDS = frozenset({MeasureKind.OTS, MeasureKind.PROVISIONAL_OTS})
+OTS_CATEGORIES = frozenset({InformationCategory.SCHOOL})
+GROUND_CONSENT = "consent"
+
+
+@dataclass(frozen=True)
+class CategoryDecision:
+    """Whether `organisation` may receive `category` of a child's information on a day, and
+    the consent, stored legal ground or measure that allows it. `ground` is "consent" or a
+    `LegalGroundKind` value."""
+
+    allowed: bool
+    requirement: rules.Requirement
+    ground: str = ""
+    consent: Consent | None = None
+    legal_ground: LegalGround | None = None
+    measure: Measure | None = None
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+    @property
+    def log_ground(self) -> str:
+        """The consent profile for the access log, e.g. "consent #12"."""
+        source = self.consent or self.legal_ground or self.measure
+        return f"{self.ground} #{source.pk}" if source is not None else ""
+
+
+def custody_rule() -> rules.CustodyRule:
+    return rules.CustodyRule(settings.SCHAKEL_CONSENT_CUSTODY_RULE)
+
+
+def consent_requirement(child: Child, day: dt.date) -> rules.Requirement:
+    """Whose consent is needed for `child` on `day` (guardians with custody as recorded now)."""
+    custodians = Guardianship.objects.filter(child=child, has_custody=True).values_list(
+        "guardian_id", flat=True)
+    return rules.required_consenters(
+        birth_date=child.birth_date, day=day, custodian_ids=custodians,
+        custody_rule=custody_rule())
+
+
+def consent_in_force(consent: Consent, requirement: rules.Requirement, day: dt.date) -> bool:
+    """Within its validity, not withdrawn, and signed by whoever `requirement` asks for."""
+    if not consent.is_within_validity(day) or consent.is_withdrawn_on(day):
+        return False
+    signatures = list(consent.signatures.all())
+    return rules.is_satisfied(
+        requirement,
+        guardian_ids={s.guardian_id for s in signatures if s.guardian_id is not None},
+        young_person=any(s.is_young_person for s in signatures),
+    )
+
+
+def category_allowed(
+    child: Child, organisation: Organisation, category: InformationCategory | str,
+    day: dt.date | None = None,
+) -> CategoryDecision:
+    """May `organisation` receive `category` of `child`'s information on `day` (today by
+    default)? Reads the database afresh, so a withdrawal refuses the very next request."""
+    day = day or _today()
+    requirement = consent_requirement(child, day)
+    consents = Consent.objects.filter(
+        child=child, organisation=organisation, category=category, given_at__lte=day,
+    ).prefetch_related("signatures").order_by("-given_at", "-pk")
+    for consent in consents:
+        if consent_in_force(consent, requirement, day):
+            return CategoryDecision(True, requirement, GROUND_CONSENT, consent=consent)
+    grounds = LegalGround.objects.filter(
+        child=child, organisation=organisation, category=category, valid_from__lte=day,
+    ).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=day)).order_by("-valid_from")
+    legal_ground = grounds.first()
+    if legal_ground is not None:
+        return CategoryDecision(True, requirement, legal_ground.kind, legal_ground=legal_ground)
+    if category in OTS_CATEGORIES:
+        ots = Measure.objects.filter(
+            child=child, organisation=organisation, kind__in=OTS_KINDS, start_date__lte=day,
+        ).filter(Q(end_date__isnull=True) | Q(end_date__gte=day)).order_by("-start_date")
+        measure = ots.first()
+        if measure is not None:
+            return CategoryDecision(True, requirement, LegalGroundKind.OTS_DUTY_TO_INFORM,
+                                    measure=measure)
+    return CategoryDecision(False, requirement)
+
+
+def actor_category_allowed(
+    actor: Actor, child: Child, category: InformationCategory | str,
+) -> CategoryDecision | None:
+    """`category_allowed` today for the actor's own organisation; None for a non-professional
+    (parents and young people are not recipients in this sense)."""
+    if actor.professional is None:
+        return None
+    return category_allowed(child, actor.professional.organisation, category)

@@ -1,0 +1,51 @@
+"""Who manages consent, legal grounds and measures."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from schakel.access.actor import Actor
+from schakel.access.policy.cases import (
+    case_content_visible_q,
+    child_read,
+)
+from schakel.access.policy.core import (
+    DENY,
+    Decision,
+    Ground,
+)
+from schakel.cases.models import Case
+from schakel.children.models import Child
+from schakel.organisations.models import Organisation
+
+
+def _case_ground_for_child(actor: Actor, child: Child) -> Ground | None:
+    if actor.professional is None:
+        return None
+    own_cases = Case.objects.filter(case_content_visible_q(actor)).filter(
+        Q(child=child) | Q(family_id=child.family_id, family__isnull=False))
+    for case in own_cases.only("coordinator_id")[:1]:
+        return Ground.COORDINATOR if case.coordinator_id == actor.professional.pk else (
+            Ground.INVOLVED)
+    return None
+
+
+def consent_read(actor: Actor, child: Child) -> Decision:
+    """See a child's consents, legal grounds and measures, and use the sharing check: whoever
+    may read the child (the core team of a current school, those involved in a case)."""
+    return child_read(actor, child)
+
+
+def consent_manage(actor: Actor, child: Child) -> Decision:
+    """Record or withdraw consent, record or end a legal ground: a professional involved in a
+    case of the child or of its family, or its coordinator. The core team alone is not
+    enough: it sees that a case exists, not its content."""
+    ground = _case_ground_for_child(actor, child)
+    return Decision(True, ground) if ground is not None else DENY
+
+
+def measure_manage(actor: Actor, organisation: Organisation) -> Decision:
+    """Start or end a measure: a professional of the certified institution carrying it out."""
+    if actor.professional is not None and actor.professional.organisation_id == organisation.pk:
+        return Decision(True, Ground.MEASURE_ORGANISATION)
+    return DENY

@@ -1,0 +1,76 @@
+"""Decisions, grounds and the relationships every rule builds on."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from django.db.models import Q
+from django.utils import timezone
+
+from schakel.access.actor import Actor
+from schakel.cases.models import Case, Involvement
+from schakel.teams.models import TeamLayer, TeamMembership
+
+
+class Ground(StrEnum):
+    """The treatment relationship on which access was granted, as logged."""
+
+    COORDINATOR = "coordinator"
+    INVOLVED = "involved"
+    CORE_TEAM = "core_team"
+    RAISED_BY = "raised_by"
+    LOG_ADMINISTRATOR = "log_administrator"
+    MEASURE_ORGANISATION = "measure_organisation"
+    ACCOUNT_ADMINISTRATOR = "account_administrator"
+    NONE = ""
+
+
+@dataclass(frozen=True)
+class Decision:
+    allowed: bool
+    ground: Ground = Ground.NONE
+    # The consent profile used, when information crossed organisations: "consent #12".
+    basis: str = ""
+
+    def __bool__(self) -> bool:
+        return self.allowed
+
+    @property
+    def log_ground(self) -> str:
+        """The ground as written to the access log: relationship and consent profile."""
+        return f"{self.ground}; {self.basis}" if self.basis else str(self.ground)
+
+
+DENY = Decision(allowed=False)
+
+
+def _today() -> dt.date:
+    return timezone.localdate()
+
+
+def core_team_school_ids(actor: Actor) -> frozenset[int]:
+    """Schools whose core team (kernteam) the actor belongs to. Cached per actor."""
+    if actor.professional is None:
+        return frozenset()
+    cache: dict[int, frozenset[int]] = actor.__dict__.setdefault("_core_schools", {})
+    key = actor.professional.pk
+    if key not in cache:
+        cache[key] = frozenset(
+            TeamMembership.objects.filter(
+                professional=actor.professional, team__layer=TeamLayer.CORE
+            ).values_list("team__school_id", flat=True)
+        )
+    return cache[key]
+
+
+def _active_involvement_q(actor: Actor, prefix: str = "") -> Q:
+    today = _today()
+    return Q(**{f"{prefix}professional": actor.professional}) & (
+        Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": today})
+    )
+
+
+def _is_involved(actor: Actor, case: Case) -> bool:
+    return Involvement.objects.filter(_active_involvement_q(actor), case=case).exists()
