@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from schakel.demo.loader import demo_world_load
 
@@ -17,5 +18,6 @@ class Command(BaseCommand):
         world = demo_world_load()
         if options["verbosity"] > 0:
             self.stdout.write(
-                f"Demo world ready: {len(world.professionals)} professionals, "
-                f"case {world.bas_case.reference} ({world.bas_case.title}).")
+                _("Demo world ready: %(n)s professionals, case %(ref)s (%(title)s).")
+                % {"n": len(world.professionals), "ref": world.bas_case.reference,
+                   "title": world.bas_case.title})

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from schakel.demo.signins import signin_password_line, signin_rows, signin_table
 
@@ -13,7 +14,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         rows = signin_rows()
         if not rows:
-            self.stdout.write("No demo sign-ins; run `manage.py demo_load` first.")
+            self.stdout.write(_("No demo sign-ins; run `manage.py demo_load` first."))
             return
         self.stdout.write(signin_table(rows))
         self.stdout.write("")
