@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from itertools import islice
+from typing import Any, cast
 
 from django.db import connection
 
@@ -86,8 +87,8 @@ def _rows(region: RegionIndex, pupils: PupilIndex, drafts: list[CaseDraft],
 def _append_chained(rows: Iterator[Row], batch_size: int) -> int:
     """Append rows to the end of the hash chain; run inside the generating transaction."""
     meta = AccessEvent._meta
-    columns = [meta.get_field(name).column for name in (*CHAIN_FIELDS, "previous_hash",
-                                                         "row_hash")]
+    column_of = {f.name: str(f.column) for f in meta.concrete_fields}
+    columns = [column_of[name] for name in (*CHAIN_FIELDS, "previous_hash", "row_hash")]
     quote = connection.ops.quote_name
     # Table and column names come from the model's metadata; the values are parameters.
     sql = (f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(c) for c in columns)}) "  # noqa: S608
@@ -101,12 +102,13 @@ def _append_chained(rows: Iterator[Row], batch_size: int) -> int:
         previous: str = (AccessEvent._base_manager.order_by("-pk")
                          .values_list("row_hash", flat=True).first()) or GENESIS
         while batch := list(islice(rows, batch_size)):
-            params: list[Sequence[object]] = []
+            params: list[list[Any]] = []
             for values in batch:
                 digest = row_digest(values, previous)
-                adapted = list(values)
-                adapted[at] = connection.ops.adapt_datetimefield_value(values[at])
-                adapted[ip] = connection.ops.adapt_ipaddressfield_value(values[ip])
+                adapted: list[Any] = list(values)
+                adapted[at] = connection.ops.adapt_datetimefield_value(
+                    cast(dt.datetime, values[at]))
+                adapted[ip] = connection.ops.adapt_ipaddressfield_value(cast(str, values[ip]))
                 params.append([*adapted, previous, digest])
                 previous = digest
             cursor.executemany(sql, params)
