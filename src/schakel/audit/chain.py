@@ -51,20 +51,31 @@ def _ip_text(value: str) -> str:
         return value
 
 
+def _integer(value: object) -> int | None:
+    return None if value is None or value == "" else int(str(value))
+
+
+def _ip(value: object) -> str | None:
+    return _ip_text(str(value)) if value else None
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+_CONVERTERS = tuple(
+    _utc_text if name == "occurred_at" else _integer if name in _INTEGER_FIELDS
+    else _ip if name == "ip_address" else _text
+    for name in CHAIN_FIELDS
+)
+
+
 def canonical_values(values: Sequence[object]) -> list[object]:
     """`values` in `CHAIN_FIELDS` order, normalised to what survives a round trip through
     SQLite or PostgreSQL."""
-    out: list[object] = []
-    for name, value in zip(CHAIN_FIELDS, values, strict=True):
-        if name == "occurred_at":
-            out.append(_utc_text(value))
-        elif name in _INTEGER_FIELDS:
-            out.append(None if value is None or value == "" else int(str(value)))
-        elif name == "ip_address":
-            out.append(_ip_text(str(value)) if value else None)
-        else:
-            out.append("" if value is None else str(value))
-    return out
+    if len(values) != len(CHAIN_FIELDS):
+        raise ValueError(f"expected {len(CHAIN_FIELDS)} values, got {len(values)}")
+    return [convert(value) for convert, value in zip(_CONVERTERS, values, strict=True)]
 
 
 def row_digest(values: Sequence[object], previous_hash: str) -> str:

@@ -16,11 +16,15 @@ def link_existing_rows(apps, schema_editor):
         batch = list(AccessEvent._base_manager.using(db).filter(pk__gt=last_pk).order_by("pk")[:BATCH])
         if not batch:
             break
+        updates = []
         for event in batch:
-            event.previous_hash = previous
-            event.row_hash = row_digest(values_of(event), previous)
-            previous = event.row_hash
-        AccessEvent._base_manager.using(db).bulk_update(batch, ["previous_hash", "row_hash"])
+            row_hash = row_digest(values_of(event), previous)
+            updates.append((previous, row_hash, event.pk))
+            previous = row_hash
+        with schema_editor.connection.cursor() as cursor:
+            cursor.executemany(
+                "UPDATE audit_accessevent SET previous_hash = %s, row_hash = %s WHERE id = %s",
+                updates)
         last_pk = batch[-1].pk
 
 
