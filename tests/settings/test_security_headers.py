@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -120,3 +121,24 @@ def test_hsts_header_over_https(client: Client, db: None, settings):
     settings.SECURE_HSTS_SECONDS = 31_536_000
     response = client.get("/healthz", secure=True)
     assert response["Strict-Transport-Security"].startswith("max-age=31536000")
+
+
+def _templates() -> list[Path]:
+    return sorted((ROOT / "src" / "schakel").rglob("templates/**/*.html"))
+
+
+def test_no_template_needs_unsafe_inline_or_eval():
+    """The CSP allows no inline script or style and htmx runs without eval: no template may
+    carry `<script>` without src, `<style>`, `style=` attributes, `on*=` handlers or `hx-on`."""
+    assert _templates()
+    forbidden = [
+        ("inline script", re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)),
+        ("style element", re.compile(r"<style\b", re.IGNORECASE)),
+        ("style attribute", re.compile(r"\sstyle\s*=", re.IGNORECASE)),
+        ("event handler", re.compile(r"\son[a-z]+\s*=", re.IGNORECASE)),
+        ("hx-on", re.compile(r"\shx-on", re.IGNORECASE)),
+        ("javascript: URL", re.compile(r"javascript:", re.IGNORECASE)),
+    ]
+    found = [f"{path.relative_to(ROOT)}: {what}" for path in _templates()
+             for what, pattern in forbidden if pattern.search(path.read_text())]
+    assert found == []
