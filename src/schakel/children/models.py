@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +30,10 @@ class Child(models.Model):
         _("education number (onderwijsnummer)"), max_length=9, unique=True, null=True, blank=True)
     family = models.ForeignKey(
         Family, on_delete=models.PROTECT, null=True, blank=True, related_name="children")
+    # The young person's own sign-in for the portal (from 12), if they have one.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="young_person", verbose_name=_("portal account"))
 
     class Meta:
         ordering = ["last_name", "first_name"]
@@ -51,6 +56,10 @@ class Guardian(models.Model):
     full_name = models.CharField(_("name"), max_length=200)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
+    # The parent's own sign-in for the portal, if they have one.
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="guardian", verbose_name=_("portal account"))
     children: models.ManyToManyField[Child, Guardianship] = models.ManyToManyField(
         Child, through="Guardianship", related_name="guardians")
 
