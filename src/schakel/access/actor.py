@@ -16,6 +16,9 @@ class Actor:
     user: User
     professional: Professional | None
     ip_address: str | None = None
+    # For someone who is not a professional: their role as the access log names it, such as
+    # "ouder" or "jongere" for the portal (see `schakel.portal`).
+    role: str = ""
 
     def require_professional(self) -> Professional:
         """The acting professional; services call this after the policy allowed the action,

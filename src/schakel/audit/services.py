@@ -46,7 +46,7 @@ def _event(
         outcome=outcome,
         user_id=actor.user.pk,
         user_name=actor.name,
-        user_function=professional.get_function_display() if professional else "",
+        user_function=professional.get_function_display() if professional else actor.role,
         organisation_name=professional.organisation.name if professional else "",
         ip_address=actor.ip_address,
         object_type=subject.object_type,

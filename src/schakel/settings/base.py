@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "schakel.access",
     "schakel.audit",
     "schakel.notifications",
+    "schakel.portal",
     "schakel.web",
     "schakel.demo",
 ]
