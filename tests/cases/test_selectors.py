@@ -125,7 +125,7 @@ def _fill(case, nurse, n: int) -> None:
 def _read_detail(actor: Actor, case_id: int) -> None:
     case, _decision = case_get(actor=actor, case_id=case_id)
     for inv in case.involvements.all():
-        _ = (inv.professional.organisation.name, getattr(inv, "is_active"))
+        _ = (inv.professional.organisation.name, getattr(inv, "is_active"))  # noqa: B009
     for agreement in case.agreements.all():
         _ = agreement.owner.full_name
     for advice in case.classroom_advice.all():

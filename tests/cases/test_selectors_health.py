@@ -69,7 +69,7 @@ def test_overdue_agreements_follow_due_date_and_status(db, agreements):
         expected = sum(1 for offset, status in agreements
                        if status == AgreementStatus.OPEN and offset < 0)
         annotated = with_health(Case.objects.filter(pk=case.pk)).get()
-        assert getattr(annotated, "overdue_agreements") == expected
+        assert getattr(annotated, "overdue_agreements") == expected  # noqa: B009
         assert ("overdue_agreements" in codes(case)) is (expected > 0)
         assert sum(a.is_overdue for a in Agreement.objects.filter(case=case)) == expected
 
@@ -87,8 +87,8 @@ def test_many_professionals_without_a_plan(db, ends, has_plan, threshold):
             PlanStepEntryFactory(case=case)
         active = sum(1 for end in ends if end is None or end >= 0)
         annotated = with_health(Case.objects.filter(pk=case.pk)).get()
-        assert getattr(annotated, "involved_count") == active
-        assert getattr(annotated, "has_plan") is has_plan
+        assert getattr(annotated, "involved_count") == active  # noqa: B009
+        assert getattr(annotated, "has_plan") is has_plan  # noqa: B009
         assert ("many_without_plan" in codes(case)) is (active >= threshold and not has_plan)
 
 
