@@ -14,8 +14,10 @@ Need to know (DESIGN §4):
 
 The rules live in submodules: `core` (the decision and the relationships), `cases` (cases,
 children, signals), `categories` (consent and legal grounds per information category),
-`consent` (who manages consent and measures) and `administration` (access log, accounts,
-retention). Callers import this package only: `from schakel.access import policy`.
+`consent` (who manages consent and measures), `portal` (what parents and young people
+see of their own file), `handover` (warm hand-over, telling
+professionals who else is involved) and `administration` (access log, accounts, retention).
+Callers import this package only: `from schakel.access import policy`.
 """
 
 from schakel.access.policy.administration import (
@@ -106,6 +108,9 @@ from schakel.access.policy.categories import (
     custody_rule as custody_rule,
 )
 from schakel.access.policy.consent import (
+    consent_give as consent_give,
+)
+from schakel.access.policy.consent import (
     consent_manage as consent_manage,
 )
 from schakel.access.policy.consent import (
@@ -125,4 +130,100 @@ from schakel.access.policy.core import (
 )
 from schakel.access.policy.core import (
     core_team_school_ids as core_team_school_ids,
+)
+from schakel.access.policy.handover import (
+    DISCLOSURE_CATEGORIES as DISCLOSURE_CATEGORIES,
+)
+from schakel.access.policy.handover import (
+    HANDOVER_CATEGORY as HANDOVER_CATEGORY,
+)
+from schakel.access.policy.handover import (
+    handover_accept as handover_accept,
+)
+from schakel.access.policy.handover import (
+    handover_grounds as handover_grounds,
+)
+from schakel.access.policy.handover import (
+    handover_offer as handover_offer,
+)
+from schakel.access.policy.handover import (
+    handover_package_read as handover_package_read,
+)
+from schakel.access.policy.handover import (
+    handover_return as handover_return,
+)
+from schakel.access.policy.handover import (
+    handover_view as handover_view,
+)
+from schakel.access.policy.handover import (
+    handover_withdraw as handover_withdraw,
+)
+from schakel.access.policy.handover import (
+    handovers_received_q as handovers_received_q,
+)
+from schakel.access.policy.handover import (
+    handovers_visible_q as handovers_visible_q,
+)
+from schakel.access.policy.handover import (
+    involvement_disclosure as involvement_disclosure,
+)
+from schakel.access.policy.handover import (
+    is_handover_receiver as is_handover_receiver,
+)
+from schakel.access.policy.portal import (
+    ROLE_PARENT as ROLE_PARENT,
+)
+from schakel.access.policy.portal import (
+    ROLE_YOUNG_PERSON as ROLE_YOUNG_PERSON,
+)
+from schakel.access.policy.portal import (
+    PortalPerson as PortalPerson,
+)
+from schakel.access.policy.portal import (
+    portal_access_log_read as portal_access_log_read,
+)
+from schakel.access.policy.portal import (
+    portal_case_contribute as portal_case_contribute,
+)
+from schakel.access.policy.portal import (
+    portal_case_read as portal_case_read,
+)
+from schakel.access.policy.portal import (
+    portal_case_respond as portal_case_respond,
+)
+from schakel.access.policy.portal import (
+    portal_case_share as portal_case_share,
+)
+from schakel.access.policy.portal import (
+    portal_cases_q as portal_cases_q,
+)
+from schakel.access.policy.portal import (
+    portal_child_read as portal_child_read,
+)
+from schakel.access.policy.portal import (
+    portal_consent_give as portal_consent_give,
+)
+from schakel.access.policy.portal import (
+    portal_correction_answer as portal_correction_answer,
+)
+from schakel.access.policy.portal import (
+    portal_corrections_visible_q as portal_corrections_visible_q,
+)
+from schakel.access.policy.portal import (
+    portal_entry_withhold as portal_entry_withhold,
+)
+from schakel.access.policy.portal import (
+    portal_file_read as portal_file_read,
+)
+from schakel.access.policy.portal import (
+    portal_hidden_entries as portal_hidden_entries,
+)
+from schakel.access.policy.portal import (
+    portal_person as portal_person,
+)
+from schakel.access.policy.portal import (
+    portal_school_info_read as portal_school_info_read,
+)
+from schakel.access.policy.portal import (
+    portal_school_info_shows_cases as portal_school_info_shows_cases,
 )
