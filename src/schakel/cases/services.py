@@ -23,6 +23,7 @@ from schakel.access.enforce import enforce
 from schakel.accounts.models import User
 from schakel.audit.models import Action
 from schakel.audit.services import Subject, access_event_record
+from schakel.cases.matching import involvement_match
 from schakel.cases.models import (
     Case,
     CaseStatus,
@@ -156,6 +157,7 @@ def case_open(
                 case=case, status=SignalStatus.LINKED_CASE)
         case_log_event(actor, case, event_code="case.open", action=Action.CREATE,
                         ground=decision.log_ground)
+        involvement_match(involvement=case.involvements.get(professional=me))
     return case
 
 
@@ -190,6 +192,7 @@ def case_involve(
             message=_("You have been involved in case %(ref)s.") % {"ref": case.reference},
             link=case_url(case),
         )
+        involvement_match(involvement=involvement)
     return involvement
 
 
