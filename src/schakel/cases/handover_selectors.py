@@ -1,0 +1,147 @@
+"""Reads of hand-overs. The receiver reads the package (logged as `case.handover_read`, on
+the consent or ground used); the sender sees the status (`case.handover_status`); lists are
+logged per child. Anyone else gets the same 404 as for a missing hand-over."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import QuerySet
+
+from schakel.access import policy
+from schakel.access.actor import Actor
+from schakel.access.enforce import enforce
+from schakel.audit.models import Action
+from schakel.audit.services import Subject, access_events_record
+from schakel.cases.handover_services import handover_children, handover_log
+from schakel.cases.models import Case, Handover, HandoverKind, HandoverStatus
+from schakel.children.models import Child
+
+SENT_LIST_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class HandoverPage:
+    """A hand-over as one actor may see it: the package only when `package_readable`."""
+
+    handover: Handover
+    is_receiver: bool
+    is_sender: bool
+    package_readable: bool
+    can_accept: bool
+    can_return: bool
+    can_withdraw: bool
+
+    @property
+    def package(self) -> dict[str, Any]:
+        """The snapshot with its dates as dates, for display; empty when not readable."""
+        return _with_dates(self.handover.snapshot) if self.package_readable else {}
+
+
+_DATE_KEYS = ("due_date", "birth_date")
+_DATETIME_KEYS = ("taken_at", "filled_in_at", "given_at")
+
+
+def _with_dates(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_with_dates(item) for item in value]
+    if not isinstance(value, dict):
+        return value
+    converted: dict[str, Any] = {}
+    for key, item in value.items():
+        if key in _DATE_KEYS and isinstance(item, str):
+            converted[key] = dt.date.fromisoformat(item)
+        elif key in _DATETIME_KEYS and isinstance(item, str):
+            converted[key] = dt.datetime.fromisoformat(item)
+        else:
+            converted[key] = _with_dates(item)
+    return converted
+
+
+def _handovers() -> QuerySet[Handover]:
+    return Handover.objects.select_related(
+        "case__school", "from_professional__organisation", "to_professional__organisation",
+        "to_school__contact_point__organisation", "decided_by")
+
+
+def handover_get(*, actor: Actor, handover_id: int) -> HandoverPage:
+    """One hand-over for its receiver or sender, or 404 (missing or forbidden alike)."""
+    handover = _handovers().filter(pk=handover_id).first()
+    if handover is None:
+        enforce(actor, policy.DENY, event_code="case.handover_status", action=Action.READ,
+                subject=Subject("cases.handover", str(handover_id), None))
+        raise AssertionError("unreachable")
+    children = handover_children(handover.case)
+    view = enforce(actor, policy.handover_view(actor, handover),
+                   event_code="case.handover_status", action=Action.READ,
+                   subject=Subject("cases.handover", str(handover.pk),
+                                   children[0].pk if children else None))
+    package = policy.handover_package_read(actor, handover, children)
+    if package:
+        handover_log(actor, handover, children, event_code="case.handover_read",
+                     action=Action.READ, ground=package.log_ground)
+    else:
+        handover_log(actor, handover, children, event_code="case.handover_status",
+                     action=Action.READ, ground=view.log_ground)
+    return HandoverPage(
+        handover=handover,
+        is_receiver=view.ground == policy.Ground.HANDOVER_RECEIVER,
+        is_sender=(actor.professional is not None
+                   and handover.from_professional_id == actor.professional.pk),
+        package_readable=bool(package),
+        can_accept=bool(policy.handover_accept(actor, handover, children))
+        and not handover.case.is_closed,
+        can_return=bool(policy.handover_return(actor, handover)),
+        can_withdraw=bool(policy.handover_withdraw(actor, handover)),
+    )
+
+
+def _log_list(actor: Actor, handovers: list[Handover]) -> None:
+    family_ids = {h.case.family_id for h in handovers if h.case.child_id is None}
+    by_family: dict[int | None, list[int | None]] = {}
+    for family_id, child_id in Child.objects.filter(family_id__in=family_ids).values_list(
+            "family_id", "pk"):
+        by_family.setdefault(family_id, []).append(child_id)
+    access_events_record(
+        actor=actor, event_code="case.handover_list", action=Action.READ,
+        subjects=[Subject("cases.handover", str(h.pk), child_id) for h in handovers
+                  for child_id in ([h.case.child_id] if h.case.child_id is not None
+                                   else by_family.get(h.case.family_id, [None]))],
+    )
+
+
+@dataclass(frozen=True)
+class HandoverLists:
+    awaiting: list[Handover]
+    sent: list[Handover]
+
+
+def handovers_for(*, actor: Actor) -> HandoverLists:
+    """The hand-overs awaiting the actor's acceptance, and those the actor sent (newest
+    first). Shows who and when, never the package; the rows are logged."""
+    awaiting = list(_handovers().filter(
+        policy.handovers_received_q(actor), status=HandoverStatus.OFFERED))
+    sent: list[Handover] = []
+    if actor.professional is not None:
+        sent = list(_handovers().filter(from_professional=actor.professional)[
+            :SENT_LIST_LIMIT])
+    _log_list(actor, awaiting + sent)
+    return HandoverLists(awaiting=awaiting, sent=sent)
+
+
+def handover_kinds_offerable(*, actor: Actor, case: Case) -> list[HandoverKind]:
+    """The kinds of hand-over the actor may offer for a case they have read."""
+    return [kind for kind in HandoverKind if policy.handover_offer(actor, case, kind)]
+
+
+def handover_for_action(*, actor: Actor, handover_id: int, event_code: str) -> Handover:
+    """The hand-over an action (accept, return, withdraw) is about, for the service to
+    decide on; a missing one is the logged 404."""
+    handover = _handovers().filter(pk=handover_id).first()
+    if handover is None:
+        enforce(actor, policy.DENY, event_code=event_code, action=Action.UPDATE,
+                subject=Subject("cases.handover", str(handover_id), None))
+        raise AssertionError("unreachable")
+    return handover
