@@ -57,7 +57,7 @@ class AppendOnlyQuerySet(models.QuerySet["AccessEvent"]):
         events = list(objs)
         if not events:
             return events
-        with transaction.atomic(using=self.db):
+        with transaction.atomic(using=self.db, savepoint=False):
             _chain_link(self.db, events)
             return super().bulk_create(events, batch_size=batch_size)
 
@@ -101,11 +101,12 @@ class AccessEvent(models.Model):
         ]
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        """Insert only, linked to the end of the hash chain in the same transaction."""
+        """Insert only, linked to the end of the hash chain in the same transaction (no
+        savepoint of its own: a failed log write fails the whole change)."""
         if self.pk is not None:
             raise PermissionError("The access log is append-only.")
         using = kwargs.get("using") or router.db_for_write(AccessEvent, instance=self)
-        with transaction.atomic(using=using):
+        with transaction.atomic(using=using, savepoint=False):
             _chain_link(using, [self])
             super().save(*args, **kwargs)
 
