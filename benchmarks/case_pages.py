@@ -48,6 +48,7 @@ class PageResult:
     median_ms: float
     p95_ms: float
     queries: int
+    sql_ms: float
 
 
 @dataclass
@@ -106,8 +107,9 @@ def _measure(client: Any, page: str, url: str, requests: int, warmup: int) -> Pa
         assert response.status_code == 200, (url, response.status_code)
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
+    sql_ms = 1000 * sum(float(q["time"]) for q in queries.captured_queries)
     return PageResult(page, url, statistics.median(timings), _percentile(timings, 0.95),
-                      len(queries.captured_queries))
+                      len(queries.captured_queries), sql_ms)
 
 
 def _complete_case(professional: Any) -> Any:
@@ -253,17 +255,19 @@ def report(small: RunResult, full: RunResult, args: argparse.Namespace) -> str:
         f"{sum(v for k, v in full.generation_s.items() if k != 'migrate'):.0f} s.",
         "",
         "| page | median (ms) | p95 (ms) | median / healthz | queries (small) | "
-        "queries (full) |",
-        "|---|---:|---:|---:|---:|---:|",
+        "queries (full) | SQL time of one request (ms) |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for page in full.pages:
         lines.append(
             f"| `{page.page}` | {page.median_ms:.1f} | {page.p95_ms:.1f} | "
             f"{page.median_ms / health:.1f} | {small_queries.get(page.page, '-')} | "
-            f"{page.queries} |")
+            f"{page.queries} | {page.sql_ms:.1f} |")
     slow = [p.page for p in full.pages if p.median_ms >= TARGET_MEDIAN_MS]
     growing = [p.page for p in full.pages if small_queries.get(p.page) != p.queries]
     lines += [
+        "",
+        "See `benchmarks/README.md` for what the figures mean and the analysis of the queries.",
         "",
         f"Target: median below {TARGET_MEDIAN_MS:.0f} ms — "
         + ("met." if not slow else f"NOT met by {', '.join(slow)}.")

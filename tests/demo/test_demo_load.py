@@ -12,6 +12,7 @@ from schakel.audit.models import AccessEvent
 from schakel.audit.selectors import access_log_verify
 from schakel.cases.models import AgreementStatus, CaseStatus
 from schakel.children.models import Child, Enrolment, Guardianship
+from schakel.consent.models import Consent, InformationCategory
 from schakel.demo.family import FAMILY_NAME
 from schakel.demo.loader import DemoWorld, demo_world_load
 from schakel.demo.people import DEMO_PASSWORD, PEOPLE
@@ -128,6 +129,12 @@ def test_bas_case_is_coordinated_by_the_youth_nurse(demo: DemoWorld) -> None:
     assert case.consultations.count() == 1
     assert set(case.signals.values_list("theme__code", flat=True)) == {
         "gedrag", "thuissituatie"}
+    consents = Consent.objects.filter(child=case.child, category=InformationCategory.CARE)
+    assert set(consents.values_list("organisation__sector", flat=True)) == {
+        "onderwijs", "zorg"}
+    assert consents.count() == 3
+    for consent in consents:
+        assert consent.signatures.count() == 2
 
 
 def test_the_youth_director_is_not_involved_with_bas(demo: DemoWorld) -> None:
@@ -164,6 +171,10 @@ def test_escalated_and_closed_cases_show_the_other_states(demo: DemoWorld) -> No
     escalated = p["jeugdregisseur.demo"].coordinated_cases.get()
     assert escalated.status == CaseStatus.ESCALATED
     assert escalated.escalations.count() == 1
+    assert escalated.child is not None
+    measure = escalated.child.measures.get()
+    assert measure.worker == p["jeugdbescherming.demo"]
+    assert escalated.involvements.filter(professional=measure.worker).exists()
     closed = demo.cast.children["lotte"].cases.get()
     assert closed.status == CaseStatus.CLOSED
     assert closed.closed_at is not None

@@ -9,6 +9,9 @@ import datetime as dt
 from schakel.cases import plan_services
 from schakel.cases.models import AgreementStatus, Case
 from schakel.cases.services import case_involve, case_open, case_set_coordinator
+from schakel.children.models import Guardianship
+from schakel.consent.models import ConsentMethod, InformationCategory
+from schakel.consent.services import consent_record
 from schakel.demo.stories.common import Cast, backdate, theme
 from schakel.signals.models import Signal, SignalLevel, SignalStatus
 from schakel.signals.services import signal_raise, signal_set_status
@@ -174,6 +177,20 @@ def _bas_agreements(cast: Cast, case: Case) -> None:
         backdate(agreement, created_at=cast.moment(21, 16))
 
 
+def _bas_consents(cast: Cast) -> None:
+    """Both parents agreed, in writing, that school, JGZ and the GP practice share what they
+    know about Bas (plan step 2)."""
+    bas = cast.children["bas"]
+    parents = [g.guardian for g in Guardianship.objects.filter(child=bas, has_custody=True)
+               .select_related("guardian")]
+    for key in ("po_board", "ggd", "gp"):
+        consent_record(
+            actor=cast.actor("jvk.demo"), child=bas,
+            organisation=cast.places.organisations[key], category=InformationCategory.CARE,
+            purpose="Samen één plan voor Bas: afstemmen tussen school, JGZ en huisartsenpraktijk",
+            method=ConsentMethod.WRITTEN, given_at=cast.days_ago(28), guardians=parents)
+
+
 def bas_story(cast: Cast) -> Case:
     existing = Case.objects.filter(child=cast.children["bas"], title=BAS_CASE_TITLE).first()
     if existing is not None:
@@ -187,6 +204,7 @@ def bas_story(cast: Cast) -> Case:
     case.involvements.filter(professional=cast.professionals["ib.demo"]).update(
         start_date=cast.days_ago(35))
     _bas_team(cast, case)
+    _bas_consents(cast)
     _bas_plan(cast, case)
     _bas_agreements(cast, case)
     case.refresh_from_db()  # the services changed it through their own locked copies

@@ -16,7 +16,8 @@ from schakel.cases.services import (
     case_open,
     case_set_coordinator,
 )
-from schakel.children.models import Child
+from schakel.children.models import Child, MeasureKind
+from schakel.children.services import measure_start
 from schakel.demo.stories.common import Cast, backdate, theme
 from schakel.signals.models import Signal, SignalLevel, SignalStatus
 from schakel.signals.services import signal_raise, signal_set_status
@@ -144,9 +145,15 @@ def dylan_story(cast: Cast, dylan: Child) -> None:
         actor=director, case=case, level=EscalationLevel.SOT,
         reason="Het verzuim loopt op en ouders zijn niet bereikbaar; er is geen zicht op de "
                "veiligheid thuis. Afstemmen met Veilig Thuis en de GI in het SOT.")
+    guardian = cast.actor("jeugdbescherming.demo")
+    measure_start(actor=guardian, child=dylan, kind=MeasureKind.PROVISIONAL_OTS,
+                  organisation=cast.places.organisations["gi"],
+                  worker=p["jeugdbescherming.demo"], start_date=cast.days_ago(2),
+                  end_date=cast.today + dt.timedelta(days=88))
     case_involve(actor=director, case=case, professional=p["jeugdbescherming.demo"],
-                 part="Jeugdbeschermer: verkennend, sinds de SOT-bespreking",
-                 start_date=cast.today)
+                 part="Jeugdbeschermer: voorlopige ondertoezichtstelling sinds de "
+                      "SOT-bespreking; regie over het proces",
+                 start_date=cast.days_ago(2))
 
 
 def lotte_story(cast: Cast) -> None:
