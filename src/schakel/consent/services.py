@@ -79,7 +79,7 @@ def consent_record(
     child's information with `organisation` for `purpose`. Refused, with nothing stored, when
     the date lies in the future or the signatures do not satisfy the age rule on that date."""
     decision = enforce(
-        actor, policy.consent_manage(actor, child), event_code="consent.record",
+        actor, policy.consent_give(actor, child), event_code="consent.record",
         action=Action.CREATE, subject=Subject("consent.consent", "", child.pk),
     )
     unique_guardians = list({g.pk: g for g in guardians}.values())
@@ -114,7 +114,8 @@ def consent_record(
         consent = Consent.objects.create(
             child=child, organisation=organisation, category=category, purpose=purpose.strip(),
             method=method, given_at=given_at, valid_until=valid_until,
-            recorded_by=actor.require_professional(),
+            # None when the consenter records it themselves in the portal.
+            recorded_by=actor.professional,
         )
         ConsentSignature.objects.bulk_create(
             [ConsentSignature(consent=consent, guardian=g) for g in unique_guardians]
@@ -168,7 +169,7 @@ def consent_withdraw(
     (whoever must consent today may withdraw). Notifies the receiving organisation's
     professionals involved with the child and the coordinators of the child's cases."""
     decision = enforce(
-        actor, policy.consent_manage(actor, child), event_code="consent.withdraw",
+        actor, policy.consent_give(actor, child), event_code="consent.withdraw",
         action=Action.UPDATE, subject=Subject("consent.consent", str(consent_id), child.pk),
     )
     consent = Consent.objects.select_related("organisation").filter(
@@ -189,7 +190,7 @@ def consent_withdraw(
         consent.withdrawn_at = timezone.now()
         consent.withdrawn_by_guardian = by_guardian
         consent.withdrawn_by_young_person = by_young_person
-        consent.withdrawal_recorded_by = actor.require_professional()
+        consent.withdrawal_recorded_by = actor.professional  # None: withdrawn in the portal
         consent.save(update_fields=["withdrawn_at", "withdrawn_by_guardian",
                                     "withdrawn_by_young_person", "withdrawal_recorded_by"])
         access_event_record(

@@ -13,6 +13,11 @@ class NotificationKind(models.TextChoices):
     MEASURE_STARTED = "measure_started", _("Measure started")
     MEASURE_ENDED = "measure_ended", _("Measure ended")
     CONSENT_WITHDRAWN = "consent_withdrawn", _("Consent withdrawn")
+    # The portal (parents and young people).
+    CONSENT_REQUESTED = "consent_requested", _("Consent waiting for your signature")
+    PORTAL_CONTRIBUTION = "portal_contribution", _("Added by a parent or young person")
+    CORRECTION_REQUESTED = "correction_requested", _("Correction requested")
+    CORRECTION_ANSWERED = "correction_answered", _("Your correction request was answered")
     HANDOVER_OFFERED = "handover_offered", _("A hand-over awaiting acceptance")
     HANDOVER_DECIDED = "handover_decided", _("A hand-over was accepted, returned or withdrawn")
     MATCH = "match", _("Also involved")

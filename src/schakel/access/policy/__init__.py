@@ -14,7 +14,8 @@ Need to know (DESIGN §4):
 
 The rules live in submodules: `core` (the decision and the relationships), `cases` (cases,
 children, signals), `categories` (consent and legal grounds per information category),
-`consent` (who manages consent and measures), `handover` (warm hand-over, telling
+`consent` (who manages consent and measures), `portal` (what parents and young people
+see of their own file), `handover` (warm hand-over, telling
 professionals who else is involved) and `administration` (access log, accounts, retention).
 Callers import this package only: `from schakel.access import policy`.
 """
@@ -107,6 +108,9 @@ from schakel.access.policy.categories import (
     custody_rule as custody_rule,
 )
 from schakel.access.policy.consent import (
+    consent_give as consent_give,
+)
+from schakel.access.policy.consent import (
     consent_manage as consent_manage,
 )
 from schakel.access.policy.consent import (
@@ -165,4 +169,61 @@ from schakel.access.policy.handover import (
 )
 from schakel.access.policy.handover import (
     is_handover_receiver as is_handover_receiver,
+)
+from schakel.access.policy.portal import (
+    ROLE_PARENT as ROLE_PARENT,
+)
+from schakel.access.policy.portal import (
+    ROLE_YOUNG_PERSON as ROLE_YOUNG_PERSON,
+)
+from schakel.access.policy.portal import (
+    PortalPerson as PortalPerson,
+)
+from schakel.access.policy.portal import (
+    portal_access_log_read as portal_access_log_read,
+)
+from schakel.access.policy.portal import (
+    portal_case_contribute as portal_case_contribute,
+)
+from schakel.access.policy.portal import (
+    portal_case_read as portal_case_read,
+)
+from schakel.access.policy.portal import (
+    portal_case_respond as portal_case_respond,
+)
+from schakel.access.policy.portal import (
+    portal_case_share as portal_case_share,
+)
+from schakel.access.policy.portal import (
+    portal_cases_q as portal_cases_q,
+)
+from schakel.access.policy.portal import (
+    portal_child_read as portal_child_read,
+)
+from schakel.access.policy.portal import (
+    portal_consent_give as portal_consent_give,
+)
+from schakel.access.policy.portal import (
+    portal_correction_answer as portal_correction_answer,
+)
+from schakel.access.policy.portal import (
+    portal_corrections_visible_q as portal_corrections_visible_q,
+)
+from schakel.access.policy.portal import (
+    portal_entry_withhold as portal_entry_withhold,
+)
+from schakel.access.policy.portal import (
+    portal_file_read as portal_file_read,
+)
+from schakel.access.policy.portal import (
+    portal_hidden_entries as portal_hidden_entries,
+)
+from schakel.access.policy.portal import (
+    portal_person as portal_person,
+)
+from schakel.access.policy.portal import (
+    portal_school_info_read as portal_school_info_read,
+)
+from schakel.access.policy.portal import (
+    portal_school_info_shows_cases as portal_school_info_shows_cases,
 )

@@ -14,6 +14,7 @@ from schakel.access.policy.core import (
     Decision,
     Ground,
 )
+from schakel.access.policy.portal import portal_consent_give
 from schakel.cases.models import Case
 from schakel.children.models import Child
 from schakel.organisations.models import Organisation
@@ -42,6 +43,14 @@ def consent_manage(actor: Actor, child: Child) -> Decision:
     enough: it sees that a case exists, not its content."""
     ground = _case_ground_for_child(actor, child)
     return Decision(True, ground) if ground is not None else DENY
+
+
+def consent_give(actor: Actor, child: Child) -> Decision:
+    """Record or withdraw a consent: a professional as `consent_manage`; in the portal, the
+    parent or young person who must consent today, for themselves (`portal_consent_give`)."""
+    if actor.professional is None:
+        return portal_consent_give(actor, child)
+    return consent_manage(actor, child)
 
 
 def measure_manage(actor: Actor, organisation: Organisation) -> Decision:

@@ -24,6 +24,11 @@ class Ground(StrEnum):
     LOG_ADMINISTRATOR = "log_administrator"
     MEASURE_ORGANISATION = "measure_organisation"
     ACCOUNT_ADMINISTRATOR = "account_administrator"
+    # The portal (`policy.portal`): parents and young people looking at their own file.
+    PARENT_WITH_CUSTODY = "parent_with_custody"
+    PARENT_WITHOUT_CUSTODY = "parent_without_custody"
+    YOUNG_PERSON = "young_person"
+    SHARED_BY_YOUNG_PERSON = "shared_by_young_person"
     HANDOVER_SENDER = "handover_sender"
     HANDOVER_RECEIVER = "handover_receiver"
     NONE = ""
