@@ -239,19 +239,21 @@ def handover_offer(
 
 
 def _lock(handover: Handover) -> Handover:
-    return Handover.objects.select_for_update().select_related(
+    return Handover.objects.select_for_update(of=("self",)).select_related(
         "case", "to_school__contact_point", "to_professional", "from_professional__user",
     ).get(pk=handover.pk)
 
 
 def _enforce_decision(actor: Actor, handover: Handover, decision: policy.Decision,
-                      children: list[Child], *, event_code: str) -> policy.Decision:
-    """Whoever may see the hand-over hears why they cannot do this; others get the 404."""
+                      children: list[Child], *, event_code: str,
+                      needs_package: bool = False) -> policy.Decision:
+    """Whoever may see the hand-over hears why they cannot do this; others get the 404.
+    `needs_package`: the receiver is told when consent is missing (accepting)."""
     if not decision and policy.handover_view(actor, handover):
         if not handover.is_open:
             raise ValidationError(_("This hand-over has already been %(status)s.") % {
                 "status": handover.get_status_display().lower()})
-        if policy.is_handover_receiver(actor, handover):
+        if needs_package and policy.is_handover_receiver(actor, handover):
             raise ValidationError(_(
                 "Your organisation has no consent or legal ground (any more) to receive care "
                 "content of this case. You can return the hand-over."))
@@ -275,7 +277,7 @@ def handover_accept(*, actor: Actor, handover: Handover) -> Handover:
     children = handover_children(handover.case)
     decision = _enforce_decision(
         actor, handover, policy.handover_accept(actor, handover, children), children,
-        event_code="case.handover_accept")
+        event_code="case.handover_accept", needs_package=True)
     me = actor.require_professional()
     today = timezone.localdate()
     with transaction.atomic():
