@@ -1,0 +1,177 @@
+"""The small world of the role x URL matrix: one school, one child with a case that holds
+everything a case can hold, and one person per role. Every URL keyword argument of the
+project can be filled from `MatrixWorld.url_kwargs`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from http.cookies import SimpleCookie
+
+from django.conf import settings
+from django.test import Client
+from django.utils import timezone
+
+from schakel.accounts.models import User
+from schakel.cases.handover_services import handover_offer
+from schakel.cases.models import HandoverKind
+from schakel.retention.models import (
+    DestructionRequest,
+    RequesterRelation,
+    RetentionRule,
+    RetentionRun,
+)
+from tests.factories import (
+    AgreementFactory,
+    CaseFactory,
+    ChildFactory,
+    ConsentFactory,
+    ConsultationFactory,
+    EnrolmentFactory,
+    FamilyFactory,
+    GuardianshipFactory,
+    InterventionFactory,
+    InvolvementFactory,
+    LegalGroundFactory,
+    NotificationFactory,
+    OrganisationFactory,
+    PlanStepEntryFactory,
+    ProfessionalFactory,
+    SchoolClassFactory,
+    SchoolFactory,
+    SignalFactory,
+    ThemeFactory,
+    UserFactory,
+    actor_for,
+    days_ahead,
+)
+from tests.support import sign_in, totp_device
+
+# Distinctive, so that a hit in a page can only be this child (never "Basisschool").
+CHILD_FIRST_NAME = "Bastiaan"
+CHILD_LAST_NAME = "Ploegmakers"
+
+ANONYMOUS = "anonymous"
+
+# Role -> who plays it. Parents and young people get their rows when the portal has
+# sign-ins (DESIGN §4: they see their own child's plan, agreements and access log).
+ROLES: dict[str, str] = {
+    ANONYMOUS: "nobody signed in",
+    "core": "the school's IB'er, in its core team, not involved in the case",
+    "teacher": "a teacher of the school, not in the core team",
+    "coordinator": "the case's coordinator (regiehouder), a youth nurse at the GGD",
+    "involved": "a POH-GGZ at a GP practice, involved in the case",
+    "former": "a school social worker whose involvement in the case ended yesterday",
+    "colleague": "another youth nurse at the coordinator's GGD, not involved; the case is "
+                 "offered to her in a warm hand-over",
+    "outsider": "a youth director of another municipality",
+    "other_core": "the IB'er of another school, in that school's core team",
+    "log_admin": "the privacy officer who administers the access log",
+    "superuser": "an operator account (Django superuser) without a professional",
+}
+
+
+@dataclass
+class MatrixWorld:
+    url_kwargs: dict[str, int]
+    # Extra ids some pages take from the query string.
+    query_ids: dict[str, int]
+    users: dict[str, User]
+    # Session cookie per signed-in role, and one client per role (loading the middleware once).
+    session_keys: dict[str, str] = field(default_factory=dict)
+    clients: dict[str, Client] = field(default_factory=dict)
+
+    def client_for(self, role: str) -> Client:
+        """The role's client with no cookie but its session's: nothing (a message, a changed
+        session) carries over from one request to the next."""
+        client = self.clients.setdefault(role, Client(REMOTE_ADDR="192.0.2.77"))
+        client.cookies = SimpleCookie()
+        if role != ANONYMOUS:
+            client.cookies[settings.SESSION_COOKIE_NAME] = self.session_keys[role]
+        return client
+
+
+def build_matrix_world() -> MatrixWorld:
+    """Rows straight from the factories; the hand-over through its service (which writes an
+    access-log row and a notification, rolled back with the rest)."""
+    school = SchoolFactory(name="IKC De Matrix")
+    school_class = SchoolClassFactory(school=school, name="groep 4")
+    core = ProfessionalFactory(
+        support_coordinator=True, organisation=school.organisation, core_team_of=school,
+        full_name="Ilse Kern")
+    school.contact_point = core
+    school.save(update_fields=["contact_point"])
+    teacher = ProfessionalFactory(teacher=True, organisation=school.organisation,
+                                  full_name="Tom Leerkracht")
+    ggd = OrganisationFactory(care=True, name="GGD Matrix")
+    coordinator = ProfessionalFactory(nurse=True, organisation=ggd, full_name="Anne Regie")
+    colleague = ProfessionalFactory(nurse=True, organisation=ggd, full_name="Carla Collega")
+    involved = ProfessionalFactory(
+        organisation=OrganisationFactory(care=True, name="Huisartsenpraktijk Matrix"),
+        full_name="Peter Poh")
+    former = ProfessionalFactory(social_worker=True, full_name="Sven Vroeger")
+    outsider = ProfessionalFactory(youth_director=True, full_name="Olaf Buiten")
+    other_school = SchoolFactory(name="Basisschool Het Anker")
+    other_core = ProfessionalFactory(
+        support_coordinator=True, organisation=other_school.organisation,
+        core_team_of=other_school, full_name="Ina Anker")
+    log_admin = ProfessionalFactory(log_administrator=True, full_name="Petra Privacy")
+    superuser = UserFactory(username="operator", is_superuser=True, is_staff=True)
+
+    family = FamilyFactory(name="Gezin Ploegmakers")
+    child = ChildFactory(first_name=CHILD_FIRST_NAME, last_name=CHILD_LAST_NAME, family=family,
+                         under_12=True)
+    EnrolmentFactory(child=child, school=school, school_class=school_class)
+    guardian = GuardianshipFactory(child=child, guardian__full_name="Eva Ouder").guardian
+    case = CaseFactory(child=child, school=school, coordinator=coordinator, opened_by=core,
+                       title="Ruzie op het plein", involved=[involved])
+    InvolvementFactory(case=case, professional=former, ended=True)
+    ConsultationFactory(case=case, recorded_by=coordinator)
+    PlanStepEntryFactory(case=case, step=1, filled_in_by=coordinator)
+    agreement = AgreementFactory(case=case, owner=coordinator)
+    InterventionFactory(case=case, recorded_by=coordinator)
+    signal = SignalFactory(school=school, child=child, raised_by=core,
+                           theme=ThemeFactory(code="gedrag"))
+    consent = ConsentFactory(child=child, organisation=ggd, recorded_by=coordinator,
+                             signed_by=[guardian])
+    ground = LegalGroundFactory(child=child, recorded_by=coordinator)
+    # A warm hand-over from the coordinator to her colleague, whose GGD has consent.
+    handover = handover_offer(
+        actor=actor_for(coordinator), case=case, kind=HandoverKind.PROFESSIONALS,
+        summary="Overdracht binnen de GGD", to_professional=colleague,
+        sender_stays_involved=True)
+    notification = NotificationFactory(recipient=coordinator.user,
+                                       link=f"/casussen/{case.pk}/")
+    rule = RetentionRule.objects.order_by("pk").first()
+    if rule is None:  # the migrations install the default rules
+        raise LookupError("No retention rules; did the migrations run?")
+    run = RetentionRun.objects.create(run_on=timezone.localdate(), started_at=timezone.now(),
+                                      finished_at=timezone.now())
+    destruction = DestructionRequest.objects.create(
+        child=child, requested_by="Eva Ouder", requester_relation=RequesterRelation.PARENT,
+        received_on=timezone.localdate(), due_on=days_ahead(90), registered_by=log_admin)
+
+    users = {
+        "core": core.user, "teacher": teacher.user, "coordinator": coordinator.user,
+        "involved": involved.user, "former": former.user, "colleague": colleague.user,
+        "outsider": outsider.user, "other_core": other_core.user,
+        "log_admin": log_admin.user, "superuser": superuser,
+    }
+    world = MatrixWorld(
+        url_kwargs={
+            "case_id": case.pk, "child_id": child.pk, "signal_id": signal.pk,
+            "school_id": school.pk, "professional_id": coordinator.pk, "step": 1,
+            "consent_id": consent.pk, "ground_id": ground.pk,
+            "notification_id": notification.pk, "rule_id": rule.pk, "run_id": run.pk,
+            "request_id": destruction.pk, "handover_id": handover.pk,
+        },
+        query_ids={
+            "agreement_id": agreement.pk,
+            "involvement_id": case.involvements.get(professional=involved).pk,
+        },
+        users=users,
+    )
+    for role, user in users.items():
+        totp_device(user)
+        client = sign_in(Client(), user)
+        world.session_keys[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return world

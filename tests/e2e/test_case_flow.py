@@ -1,0 +1,231 @@
+"""The core flow in a real browser: the IB'er of IKC De Vlinderboom raises a signal about Bas,
+opens a case from it, involves the youth nurse and makes her regiehouder, fills plan steps 1-4
+and makes an agreement for her; the nurse finds the case and her agreement; the jeugdregisseur,
+in the core team but not involved, gets 404; the privacy officer sees the reads in the access
+log.
+
+Locators are accessible names and labels in the language the server renders: `t()` asks
+Django's catalogue for Dutch, which is the msgid itself while the catalogue is not compiled.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone, translation
+from playwright.sync_api import Page, expect
+from pytest_django.live_server_helper import LiveServer
+
+from schakel.accounts.models import User
+from schakel.cases.models import Case
+from schakel.children.models import Child
+from schakel.demo.people import DEMO_PASSWORD
+from schakel.demo.stories.primary import BAS_CASE_TITLE
+from schakel.organisations.models import Professional
+from schakel.signals.models import Signal, SignalStatus
+from tests.support import totp_code, totp_device
+
+pytestmark = [
+    pytest.mark.browser,
+    # The live server reads what the test writes, so the test commits; the rows the
+    # migrations installed (themes, plan templates) come back for the tests after it.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+RESULTS = Path(settings.BASE_DIR) / "var" / "test-results"
+
+SIGNAL_TEXT = ("Bas schopte vandaag in de grote pauze twee kinderen uit groep 5 op het "
+               "schoolplein. Hij was daarna niet aanspreekbaar.")
+CASE_TITLE = "Bas: gedrag op het schoolplein"
+PLAN = {
+    1: "Bas schopt en slaat op het plein; bestraffen helpt niet. We starten omdat het "
+       "aanhoudt.",
+    2: "Observaties van de leerkracht, gesprek met ouders en het JGZ-dossier.",
+    3: "Bas speelt op het plein zonder te slaan en weet bij wie hij terecht kan.",
+    4: "De jeugdverpleegkundige spreekt ouders; de leerkracht biedt time-in op het plein.",
+}
+AGREEMENT_TEXT = "Gesprek met ouders over de situatie thuis en op het plein"
+
+NewPage = Callable[[], Page]
+
+
+def t(msgid: str) -> str:
+    """The text the server shows for `msgid` (Dutch when the catalogue is compiled)."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return translation.gettext(msgid)
+
+
+@dataclass
+class Demo:
+    bas: Child
+    ib: Professional
+    nurse: Professional
+    director: Professional
+    privacy: Professional
+
+
+@pytest.fixture
+def demo(transactional_db: None) -> Demo:
+    call_command("demo_load", verbosity=0)
+    bas_case = Case.objects.select_related("child").get(title=BAS_CASE_TITLE)
+    people = {p.user.username: p for p in Professional.objects.select_related("user").filter(
+        user__username__in=["ib.demo", "jvk.demo", "jeugdregisseur.demo", "privacy.demo"])}
+    assert bas_case.child is not None
+    return Demo(bas=bas_case.child, ib=people["ib.demo"], nurse=people["jvk.demo"],
+                director=people["jeugdregisseur.demo"], privacy=people["privacy.demo"])
+
+
+def sign_in(page: Page, server: LiveServer, user: User) -> None:
+    """Password, then the current code of the user's authenticator (made beforehand)."""
+    totp_device(user)
+    page.goto(server.url + reverse("accounts:login"))
+    page.get_by_label(t("Username")).fill(user.username)
+    page.get_by_label(t("Password")).fill(DEMO_PASSWORD)
+    page.get_by_role("button", name=t("Next"), exact=True).click()
+    expect(page).to_have_url(re.compile(re.escape(reverse("accounts:verify"))))
+    page.get_by_label(t("Code"), exact=True).fill(totp_code(user))
+    page.get_by_role("button", name=t("Sign in"), exact=True).click()
+    expect(page).to_have_url(server.url + reverse("web:dashboard"))
+
+
+def raise_signal(page: Page, server: LiveServer, bas: Child) -> int:
+    page.goto(server.url + reverse("signals:raise"))
+    page.get_by_label(t("Search for the pupil by name or pupil number")).fill(bas.first_name)
+    pupil = page.get_by_role("radio", name=re.compile(rf"^{re.escape(bas.full_name)}\b"))
+    pupil.check()  # waits until htmx has shown the results
+    page.get_by_label(t("Theme")).select_option(label="Gedrag")
+    page.get_by_label(t("What did you notice?")).fill(SIGNAL_TEXT)
+    page.get_by_role("button", name=t("Record signal")).click()
+    expect(page).to_have_url(re.compile(r"/signalen/\d+/$"))
+    expect(page.get_by_text(SIGNAL_TEXT)).to_be_visible()
+    return int(re.findall(r"\d+", page.url)[-1])
+
+
+def open_case(page: Page) -> int:
+    page.get_by_role("link", name=t("Open a case"), exact=True).click()
+    page.get_by_label(t("Short title")).fill(CASE_TITLE)
+    page.get_by_label(t("Your part in the case")).fill("Intern begeleider, aanspreekpunt")
+    page.get_by_role("button", name=t("Open the case"), exact=True).click()
+    expect(page).to_have_url(re.compile(r"/casussen/\d+/$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text(CASE_TITLE)
+    return int(re.findall(r"\d+", page.url)[-1])
+
+
+def involve_as_coordinator(page: Page, nurse: Professional) -> None:
+    page.get_by_role("link", name=t("Involve a professional")).click()
+    page.get_by_label(t("Professional"), exact=True).select_option(value=str(nurse.pk))
+    page.get_by_label(t("Their part in the case")).fill(
+        "Jeugdverpleegkundige: gesprek met ouders; regiehouder")
+    page.get_by_role("button", name=t("Involve"), exact=True).click()
+    involved = page.get_by_role("region", name=t("Involved professionals"))
+    expect(involved.get_by_role("link", name=nurse.full_name)).to_be_visible()
+
+    overview = page.get_by_role("region", name=t("Overview"))
+    overview.locator("summary", has_text=t("Choose the coordinator")).click()
+    overview.get_by_label(t("Coordinator (regiehouder)")).select_option(value=str(nurse.pk))
+    overview.get_by_role("button", name=t("Make coordinator")).click()
+    expect(page.get_by_role("region", name=t("Overview"))).to_contain_text(nurse.full_name)
+
+
+def fill_plan(page: Page) -> None:
+    for number, text in PLAN.items():
+        step = page.locator(f"#step-{number}")
+        step.locator("summary", has_text=t("Fill in this step")).click()
+        step.get_by_label(t("Answer for this step")).fill(text)
+        if number == 3:
+            step.get_by_label(t("Yes"), exact=True).check()
+        step.get_by_role("button", name=t("Save new version")).click()
+        expect(page.locator(f"#step-{number}")).to_contain_text(text)
+
+
+def make_agreement(page: Page, nurse: Professional, due: dt.date) -> None:
+    agreements = page.get_by_role("region", name=t("Agreements"))
+    agreements.locator("summary", has_text=t("New agreement")).click()
+    agreements.get_by_label(t("What will be done")).fill(AGREEMENT_TEXT)
+    agreements.get_by_label(t("Who"), exact=True).select_option(value=str(nurse.pk))
+    agreements.get_by_label(t("By when"), exact=True).fill(due.isoformat())
+    agreements.get_by_role("button", name=t("Add agreement")).click()
+    expect(page.get_by_role("region", name=t("Agreements")).get_by_role(
+        "row").filter(has_text=AGREEMENT_TEXT)).to_contain_text(nurse.full_name)
+
+
+def log_rows(page: Page, *texts: str) -> int:
+    rows = page.get_by_role("row")
+    for text in texts:
+        rows = rows.filter(has_text=text)
+    return rows.count()
+
+
+def screenshot(page: Page, name: str) -> None:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    page.screenshot(path=str(RESULTS / f"{name}-{worker}.png"), full_page=True)
+
+
+def test_signal_to_case_to_agreement_and_the_access_log(
+    live_server: LiveServer, new_page: NewPage, demo: Demo,
+) -> None:
+    due = timezone.localdate() + dt.timedelta(days=14)
+
+    ib = new_page()
+    sign_in(ib, live_server, demo.ib.user)
+    signal_id = raise_signal(ib, live_server, demo.bas)
+    case_id = open_case(ib)
+    involve_as_coordinator(ib, demo.nurse)
+    fill_plan(ib)
+    make_agreement(ib, demo.nurse, due)
+    screenshot(ib, "case-flow-case")
+
+    case = Case.objects.get(pk=case_id)
+    assert case.child_id == demo.bas.pk
+    assert case.coordinator_id == demo.nurse.pk
+    assert sorted(case.plan_entries.values_list("step", flat=True)) == [1, 2, 3, 4]
+    assert case.plan_entries.get(step=3).consensus is True
+    agreement = case.agreements.get()
+    assert (agreement.owner_id, agreement.due_date) == (demo.nurse.pk, due)
+    signal = Signal.objects.get(pk=signal_id)
+    assert (signal.case_id, signal.theme.code) == (case_id, "gedrag")
+    assert signal.status == SignalStatus.LINKED_CASE
+
+    case_url = live_server.url + reverse("cases:detail", kwargs={"case_id": case_id})
+    nurse = new_page()
+    sign_in(nurse, live_server, demo.nurse.user)
+    my_cases = nurse.get_by_role("region", name=t("My cases"))
+    expect(my_cases.get_by_role("link", name=re.compile(re.escape(case.reference)))).to_be_visible()
+    expect(nurse.get_by_role("region", name=t("My agreements"))).to_contain_text(AGREEMENT_TEXT)
+    nurse.goto(live_server.url + reverse("cases:list"))
+    nurse.get_by_role("link", name=re.compile(re.escape(case.reference))).click()
+    expect(nurse).to_have_url(case_url)
+    expect(nurse.get_by_role("region", name=t("Agreements"))).to_contain_text(AGREEMENT_TEXT)
+
+    director = new_page()
+    sign_in(director, live_server, demo.director.user)
+    response = director.goto(case_url)
+    assert response is not None
+    assert response.status == 404
+    assert demo.bas.last_name not in director.content()
+    assert CASE_TITLE not in director.content()
+
+    privacy = new_page()
+    sign_in(privacy, live_server, demo.privacy.user)
+    privacy.goto(live_server.url + reverse("audit:log"))
+    filters = privacy.get_by_role("search", name=t("Filter the access log"))
+    filters.get_by_label(t("Child id")).fill(str(demo.bas.pk))
+    filters.get_by_role("button", name=t("Filter")).click()
+    expect(privacy).to_have_url(re.compile(rf"[?&]child={demo.bas.pk}\b"))
+    case_object = f"cases.case {case_id}"
+    expect(privacy.get_by_role("row").filter(has_text=demo.nurse.full_name).filter(
+        has_text=case_object).filter(has_text="case.view").first).to_be_visible()
+    assert log_rows(privacy, demo.ib.full_name, case_object, "case.view") >= 1
+    assert log_rows(privacy, demo.nurse.full_name, case_object, "case.view") >= 1
+    assert log_rows(privacy, demo.director.full_name, case_object, "case.view") == 1
+    screenshot(privacy, "case-flow-access-log")
