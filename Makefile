@@ -38,6 +38,7 @@ browser:
 demo: setup
 	$(MANAGE) migrate --noinput -v0
 	$(MANAGE) demo_load
+	$(MANAGE) demo_portal
 	$(MANAGE) demo_enroll_totp
 
 run: demo

@@ -11,6 +11,7 @@ urlpatterns = [
     path("logboek/", include("schakel.audit.urls")),
     path("meldingen/", include("schakel.notifications.urls")),
     path("bewaartermijnen/", include("schakel.retention.urls")),
+    path("portaal/", include("schakel.portal.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

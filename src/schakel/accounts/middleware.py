@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import auth, messages
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRedirect
@@ -17,10 +17,14 @@ from django_htmx.http import HttpResponseClientRedirect
 from schakel.accounts.signin import (
     SEEN_AT,
     SIGNED_IN_AT,
+    is_portal_session,
     second_factor_verified,
     second_step_url,
     session_user,
 )
+
+# Besides the portal's own views (marked `portal_view`), what a portal session may reach.
+PORTAL_SESSION_URL_NAMES = frozenset({"accounts:logout", "web:healthz", "set_language"})
 
 # Refresh the "last seen" time at most this often, so that a page view does not always write
 # the session.
@@ -56,7 +60,10 @@ class SecondFactorRequiredMiddleware:
     """Every view needs a session verified with the second factor, except the views named in
     `SCHAKEL_PUBLIC_URL_NAMES`, views marked `@second_factor_exempt` and static files.
     Anonymous visitors go to the sign-in page; signed in with the password only, to the
-    second step (or to enrolment when they have no authenticator yet)."""
+    second step (or to enrolment when they have no authenticator yet).
+
+    A parent's or young person's session (signed in through the portal) reaches the views
+    marked `portal_view` only: every other page is missing for them (404)."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -68,9 +75,16 @@ class SecondFactorRequiredMiddleware:
         self, request: HttpRequest, view_func: Callable[..., Any], view_args: tuple[Any, ...],
         view_kwargs: dict[str, Any],
     ) -> HttpResponse | None:
+        match = request.resolver_match
+        if is_portal_session(request):
+            if (getattr(view_func, "portal_view", False)
+                    or (match is not None and match.view_name in PORTAL_SESSION_URL_NAMES)
+                    or (settings.STATIC_URL
+                        and request.path_info.startswith(settings.STATIC_URL))):
+                return None
+            raise Http404
         if getattr(view_func, "second_factor_exempt", False):
             return None
-        match = request.resolver_match
         if match is not None and match.view_name in settings.SCHAKEL_PUBLIC_URL_NAMES:
             return None
         if settings.STATIC_URL and request.path_info.startswith(settings.STATIC_URL):

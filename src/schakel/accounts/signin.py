@@ -29,6 +29,9 @@ SIGNED_IN_AT = "schakel_signed_in_at"
 SEEN_AT = "schakel_seen_at"
 NEXT_URL = "schakel_next"
 IDP_SECOND_FACTOR = "schakel_idp_second_factor"
+# A parent's or young person's session, signed in through the portal (`schakel.portal`): the
+# user's id. Such a session reaches the portal's views only (see `middleware`).
+PORTAL_SESSION = "schakel_portal"
 
 
 def session_user(request: HttpRequest) -> User | None:
@@ -37,6 +40,12 @@ def session_user(request: HttpRequest) -> User | None:
     if isinstance(user, User) and user.is_authenticated:
         return user
     return None
+
+
+def is_portal_session(request: HttpRequest) -> bool:
+    """Signed in through the portal, not as a professional."""
+    user = session_user(request)
+    return user is not None and request.session.get(PORTAL_SESSION) == str(user.pk)
 
 
 def second_factor_verified(request: HttpRequest) -> bool:

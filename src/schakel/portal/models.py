@@ -8,6 +8,8 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from schakel.consent.models import InformationCategory
+
 
 class EntryType(models.TextChoices):
     """The entries of a case that the portal shows and that can be withheld, answered with
@@ -183,7 +185,8 @@ class PendingConsent(models.Model):
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, related_name="+",
         verbose_name=_("receiving organisation"))
-    category = models.CharField(_("information category"), max_length=20)
+    category = models.CharField(
+        _("information category"), max_length=20, choices=InformationCategory.choices)
     purpose = models.TextField(_("purpose"))
     created_at = models.DateTimeField(_("started at"))
     status = models.CharField(

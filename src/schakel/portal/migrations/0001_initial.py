@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             name='PendingConsent',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('category', models.CharField(max_length=20, verbose_name='information category')),
+                ('category', models.CharField(choices=[('care', 'Care content'), ('school', 'School data'), ('attendance', 'Attendance'), ('contact', 'Contact details')], max_length=20, verbose_name='information category')),
                 ('purpose', models.TextField(verbose_name='purpose')),
                 ('created_at', models.DateTimeField(verbose_name='started at')),
                 ('status', models.CharField(choices=[('open', 'Waiting for a signature'), ('recorded', 'Recorded'), ('cancelled', 'Cancelled')], default='open', max_length=10, verbose_name='status')),

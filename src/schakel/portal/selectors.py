@@ -1,0 +1,413 @@
+"""What parents and young people read in the portal. Every read goes through the access
+policy (`policy.portal_*`) and leaves an access-log row; a refusal is the same logged 404 as
+a missing page."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TypeVar
+
+from django.conf import settings
+from django.core.paginator import Page, Paginator
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from schakel.access import policy
+from schakel.access.actor import Actor
+from schakel.access.enforce import enforce
+from schakel.audit.models import AccessEvent, Action
+from schakel.audit.services import Subject, access_event_record, access_events_record
+from schakel.cases.models import Agreement, Case, Involvement, PlanStepEntry
+from schakel.cases.selectors import PlanStepView, plan_steps
+from schakel.cases.services import case_log_event, case_subject
+from schakel.children.models import Child, Enrolment, Guardianship
+from schakel.consent import explain, rules
+from schakel.consent.models import Consent, ConsentSignature
+from schakel.consent.selectors import consenters_text
+from schakel.notifications.models import Notification
+from schakel.organisations.models import Organisation, Professional
+from schakel.portal.entries import Entry, entry_get, entry_key
+from schakel.portal.models import (
+    CorrectionRequest,
+    EntryType,
+    OwnView,
+    PendingConsent,
+    PendingConsentStatus,
+    PlanSignature,
+    PortalContribution,
+    SharedWithParents,
+)
+from schakel.portal.services import portal_case_url
+
+R = TypeVar("R", OwnView, CorrectionRequest)
+
+# --- home and the child's page -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChildRow:
+    child: Child
+    age: int
+    sees_file: bool
+    decides_alone: bool  # 16 or over: the young person decides, parents see what is shared
+    has_custody: bool | None  # None for the young person themself
+    cases: list[Case]
+
+
+@dataclass(frozen=True)
+class PortalHome:
+    name: str
+    is_young_person: bool
+    children: list[ChildRow]
+
+
+def _age(child: Child) -> int:
+    return rules.age_on(child.birth_date, timezone.localdate())
+
+
+def _cases(actor: Actor, child: Child) -> list[Case]:
+    return list(Case.objects.filter(policy.portal_cases_q(actor, child))
+                .select_related("coordinator", "school").order_by("-opened_at", "-pk"))
+
+
+def _row(actor: Actor, child: Child, custody: bool | None) -> ChildRow:
+    age = _age(child)
+    return ChildRow(child=child, age=age, sees_file=bool(policy.portal_file_read(actor, child)),
+                    decides_alone=age >= rules.YOUNG_PERSON_ALONE_FROM,
+                    has_custody=custody, cases=_cases(actor, child))
+
+
+def portal_home(*, actor: Actor) -> PortalHome:
+    """The children of a parent (with what each may be seen), or the young person's own
+    file. Each child shown is logged as read."""
+    person = policy.portal_person(actor)
+    if person is None:
+        return PortalHome(name=actor.name, is_young_person=False, children=[])
+    if person.child is not None:
+        rows = [_row(actor, person.child, None)] if policy.portal_file_read(
+            actor, person.child) else []
+    else:
+        rows = [_row(actor, g.child, g.has_custody) for g in Guardianship.objects.filter(
+            guardian=person.guardian).select_related("child").order_by("-child__birth_date")]
+    access_events_record(actor=actor, event_code="portal.home", action=Action.READ,
+                         subjects=[Subject.of(row.child, row.child.pk) for row in rows])
+    return PortalHome(name=person.name, is_young_person=person.child is not None,
+                      children=rows)
+
+
+def portal_child_get(*, actor: Actor, child_id: int) -> ChildRow:
+    """One child's page: the file's cases, or the shared cases and the minimal page."""
+    child = Child.objects.filter(pk=child_id).first()
+    subject = Subject("children.child", str(child_id), child.pk if child else None)
+    decision = enforce(actor, policy.portal_child_read(actor, child) if child else policy.DENY,
+                       event_code="portal.child", action=Action.READ, subject=subject)
+    assert child is not None  # noqa: S101 - enforce raised otherwise
+    person = policy.portal_person(actor)
+    custody = None
+    if person is not None and person.guardian is not None:
+        custody = Guardianship.objects.filter(guardian=person.guardian, child=child).values_list(
+            "has_custody", flat=True).first()
+    row = _row(actor, child, custody)
+    access_event_record(actor=actor, event_code="portal.child", action=Action.READ,
+                        subject=subject, ground=decision.log_ground)
+    return row
+
+
+# --- the minimal page (BW 1:377c) --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SchoolInfo:
+    child: Child
+    enrolments: list[Enrolment]
+    shows_cases: bool
+    has_case: bool
+    contacts: list[Professional]
+
+
+def portal_school_info(*, actor: Actor, child_id: int) -> SchoolInfo:
+    """Which school and class, whether there is an open case and who is the contact: the
+    school's contact point and the case's coordinator. Nothing of the plan."""
+    child = Child.objects.filter(pk=child_id).first()
+    subject = Subject("children.child", str(child_id), child.pk if child else None)
+    decision = enforce(actor, policy.portal_school_info_read(actor, child) if child
+                       else policy.DENY, event_code="portal.school_info", action=Action.READ,
+                       subject=subject)
+    assert child is not None  # noqa: S101 - enforce raised otherwise
+    today = timezone.localdate()
+    enrolments = list(Enrolment.objects.filter(child=child, start_date__lte=today).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=today)).select_related(
+        "school__contact_point", "school_class"))
+    shows_cases = policy.portal_school_info_shows_cases(child)
+    open_cases = list(Case.objects.filter(child=child).exclude(status="closed").select_related(
+        "coordinator")) if shows_cases else []
+    contacts = {e.school.contact_point.pk: e.school.contact_point for e in enrolments
+                if e.school.contact_point is not None}
+    contacts.update({c.coordinator.pk: c.coordinator for c in open_cases
+                     if c.coordinator is not None})
+    access_event_record(actor=actor, event_code="portal.school_info", action=Action.READ,
+                        subject=subject, ground=decision.log_ground)
+    return SchoolInfo(child=child, enrolments=enrolments, shows_cases=shows_cases,
+                      has_case=bool(open_cases), contacts=list(contacts.values()))
+
+
+# --- a case ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PortalEntry:
+    """An entry as the portal shows it, with the own views added to it and the reader's
+    own correction requests about it."""
+
+    entry: Entry
+    entry_type: str
+    own_views: list[OwnView]
+    corrections: list[CorrectionRequest]
+
+
+@dataclass(frozen=True)
+class PortalStep:
+    view: PlanStepView
+    current: PortalEntry | None
+    contributions: list[PortalContribution]
+
+
+@dataclass(frozen=True)
+class PortalCasePage:
+    case: Case
+    steps: list[PortalStep]
+    agreements: list[PortalEntry]
+    interventions: list[PortalEntry]
+    involvements: list[Involvement]
+    signatures: list[PlanSignature]
+    notifications: list[Notification]
+    signed_current: bool
+    has_plan: bool
+    can_contribute: bool
+    can_share: bool
+    is_shared: bool
+
+
+def _case_queryset() -> QuerySet[Case]:
+    today = timezone.localdate()
+    return Case.objects.select_related(
+        "child", "family", "school", "coordinator__organisation", "plan_template",
+    ).prefetch_related(
+        Prefetch("involvements", queryset=Involvement.objects.filter(
+            Q(end_date__isnull=True) | Q(end_date__gte=today)).select_related(
+            "professional__organisation")),
+        Prefetch("agreements", queryset=Agreement.objects.select_related("owner")),
+        "interventions",
+        Prefetch("plan_entries", queryset=PlanStepEntry.objects.select_related("filled_in_by")),
+    )
+
+
+def case_for_portal(*, actor: Actor, case_id: int, event_code: str = "portal.case") -> Case:
+    """A case the portal user may read, or the logged 404. Not logged as a read: the page
+    or the service that uses it does that."""
+    case = _case_queryset().filter(pk=case_id).first()
+    if case is None:
+        enforce(actor, policy.DENY, event_code=event_code, action=Action.READ,
+                subject=Subject("cases.case", str(case_id), None))
+        raise AssertionError("unreachable")
+    enforce(actor, policy.portal_case_read(actor, case), event_code=event_code,
+            action=Action.READ, subject=case_subject(case))
+    return case
+
+
+def portal_entry_get(
+    *, actor: Actor, case_id: int, entry_type: str, entry_id: int,
+) -> tuple[Case, Entry]:
+    """One entry of a case the reader sees (to add a view or ask for a correction); a
+    missing or withheld entry is the logged 404. The read is logged."""
+    case = case_for_portal(actor=actor, case_id=case_id, event_code="portal.entry")
+    entry = entry_get(case, entry_type, entry_id)
+    if entry is None or (entry_type, entry_id) in policy.portal_hidden_entries(actor, case):
+        enforce(actor, policy.DENY, event_code="portal.entry", action=Action.READ,
+                subject=case_subject(case))
+        raise AssertionError("unreachable")
+    case_log_event(actor, case, event_code="portal.entry", action=Action.READ,
+                   ground=policy.portal_case_read(actor, case).log_ground)
+    return case, entry
+
+
+def visible_steps(case: Case, hidden: frozenset[tuple[str, int]]) -> list[PlanStepView]:
+    """`plan_steps` without the versions withheld from this reader."""
+    views = []
+    for step in plan_steps(case):
+        entries = [e for e in ([step.current] if step.current else []) + step.history
+                   if (EntryType.PLAN_STEP, e.pk) not in hidden]
+        views.append(PlanStepView(
+            number=step.number, title=step.title, questions=step.questions,
+            records_consensus=step.records_consensus,
+            current=entries[0] if entries else None, history=entries[1:]))
+    return views
+
+
+def _by_entry(rows: QuerySet[R]) -> dict[tuple[str, int], list[R]]:
+    grouped: dict[tuple[str, int], list[R]] = defaultdict(list)
+    for row in rows:
+        grouped[(row.object_type, row.object_id)].append(row)
+    return dict(grouped)
+
+
+def portal_case_page(*, actor: Actor, case_id: int) -> PortalCasePage:
+    """Everything of one case the reader may see: the plan (without withheld versions),
+    agreements, help given, the involved professionals with their visitekaartje, what parents
+    and young person added, and the reader's notifications about the case. Logged."""
+    case = case_for_portal(actor=actor, case_id=case_id)
+    decision = policy.portal_case_read(actor, case)
+    hidden = policy.portal_hidden_entries(actor, case)
+    person = policy.portal_person(actor)
+    guardian = person.guardian if person is not None else None
+    young_person = person.child if person is not None else None
+    views = _by_entry(OwnView.objects.filter(case=case).select_related(
+        "by_guardian", "by_young_person"))
+    corrections = _by_entry(CorrectionRequest.objects.filter(
+        case=case, by_guardian=guardian, by_young_person=young_person).select_related(
+        "answered_by"))
+
+    def wrap(entry: Entry) -> PortalEntry:
+        key = entry_key(entry)
+        return PortalEntry(entry, key[0], views.get(key, []), corrections.get(key, []))
+
+    contributions: dict[int, list[PortalContribution]] = defaultdict(list)
+    for contribution in PortalContribution.objects.filter(case=case).select_related(
+            "by_guardian", "by_young_person"):
+        contributions[contribution.step].append(contribution)
+    steps = [PortalStep(view, wrap(view.current) if view.current else None,
+                        contributions.get(view.number, []))
+             for view in visible_steps(case, hidden)]
+    current = {str(s.view.number): s.view.current.version for s in steps
+               if s.view.current is not None}
+    signatures = list(PlanSignature.objects.filter(case=case).select_related(
+        "by_guardian", "by_young_person"))
+    page = PortalCasePage(
+        case=case, steps=steps,
+        agreements=[wrap(a) for a in case.agreements.all() if entry_key(a) not in hidden],
+        interventions=[wrap(i) for i in case.interventions.all() if entry_key(i) not in hidden],
+        involvements=list(case.involvements.all()),
+        signatures=signatures,
+        notifications=list(Notification.objects.filter(
+            recipient=actor.user, link__startswith=portal_case_url(case))[:10]),
+        signed_current=bool(current) and any(
+            s.step_versions == current and s.by_guardian == guardian
+            and s.by_young_person == young_person for s in signatures),
+        has_plan=bool(current),
+        can_contribute=bool(policy.portal_case_contribute(actor, case)),
+        can_share=bool(policy.portal_case_share(actor, case)),
+        is_shared=SharedWithParents.objects.filter(case=case, ended_at__isnull=True).exists(),
+    )
+    case_log_event(actor, case, event_code="portal.case", action=Action.READ,
+                   ground=decision.log_ground)
+    return page
+
+
+# --- consent -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PortalConsentRow:
+    consent: Consent
+    in_force: bool
+    consenters: str
+
+
+@dataclass(frozen=True)
+class PortalConsentOverview:
+    child: Child
+    requirement_text: str
+    consents: list[PortalConsentRow]
+    pending: list[PendingConsent]
+    signed_pending: set[int]
+    organisations: list[Organisation]
+    may_give: bool
+
+
+def consent_organisations(child: Child) -> list[Organisation]:
+    """Who consent can be given to: the organisations of the professionals involved in the
+    child's (or family's) open cases, and of the core teams of the child's current schools.
+    Not child data of anyone else."""
+    today = timezone.localdate()
+    cases = Case.objects.exclude(status="closed").filter(
+        Q(child=child) | Q(family_id=child.family_id, family__isnull=False))
+    involved = Involvement.objects.filter(case__in=cases).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=today)).values("professional__organisation")
+    schools = Enrolment.objects.filter(child=child, start_date__lte=today).filter(
+        Q(end_date__isnull=True) | Q(end_date__gte=today)).values("school")
+    core = Professional.objects.filter(
+        team_memberships__team__school__in=schools).values("organisation")
+    return list(Organisation.objects.filter(Q(pk__in=involved) | Q(pk__in=core)).order_by("name"))
+
+
+def portal_consent_overview(*, actor: Actor, child_id: int) -> PortalConsentOverview:
+    """The child's consents (in force today or not), those waiting for a signature, and
+    whether the reader may give and withdraw consent today."""
+    child = Child.objects.filter(pk=child_id).first()
+    subject = Subject("children.child", str(child_id), child.pk if child else None)
+    decision = enforce(actor, policy.portal_file_read(actor, child) if child else policy.DENY,
+                       event_code="portal.consent", action=Action.READ, subject=subject)
+    assert child is not None  # noqa: S101 - enforce raised otherwise
+    today = timezone.localdate()
+    requirement = policy.consent_requirement(child, today)
+    consents = Consent.objects.filter(child=child).select_related("organisation").prefetch_related(
+        Prefetch("signatures", queryset=ConsentSignature.objects.select_related("guardian")))
+    rows = [PortalConsentRow(c, policy.consent_in_force(c, requirement, today),
+                             consenters_text(c, child)) for c in consents]
+    pending = list(PendingConsent.objects.filter(
+        child=child, status=PendingConsentStatus.OPEN).select_related(
+        "organisation").prefetch_related("signatures__by_guardian", "signatures__by_young_person"))
+    person = policy.portal_person(actor)
+    signed = {p.pk for p in pending for s in p.signatures.all()
+              if person is not None and (
+                  (person.guardian is not None and s.by_guardian_id == person.guardian.pk)
+                  or (person.child is not None and s.by_young_person_id == person.child.pk))}
+    overview = PortalConsentOverview(
+        child=child, requirement_text=explain.requirement_text(requirement, name=child.first_name),
+        consents=rows, pending=pending, signed_pending=signed,
+        organisations=consent_organisations(child),
+        may_give=bool(policy.portal_consent_give(actor, child)))
+    access_event_record(actor=actor, event_code="portal.consent", action=Action.READ,
+                        subject=subject, ground=decision.log_ground)
+    return overview
+
+
+def pending_consent_of(*, child: Child, pending_id: int) -> PendingConsent | None:
+    """A pending consent of a child already read through the policy (the service checks the
+    policy again and logs)."""
+    return PendingConsent.objects.select_related("child", "organisation").filter(
+        pk=pending_id, child=child).first()
+
+
+def child_for_portal(*, actor: Actor, child_id: int, event_code: str) -> Child:
+    """A child whose consent the reader may give (for the change pages), or the logged 404."""
+    child = Child.objects.filter(pk=child_id).first()
+    enforce(actor, policy.portal_consent_give(actor, child) if child else policy.DENY,
+            event_code=event_code, action=Action.UPDATE,
+            subject=Subject("children.child", str(child_id), child.pk if child else None))
+    assert child is not None  # noqa: S101 - enforce raised otherwise
+    return child
+
+
+# --- the access log of the file ----------------------------------------------------------
+
+
+def portal_access_log_page(
+    *, actor: Actor, child_id: int, page_number: int | str | None,
+) -> tuple[Child, Page[AccessEvent]]:
+    """Who looked at the child's file, when, from which organisation, in which function,
+    what they did and on which ground: every row about the child, oldest first (NEN 7513;
+    AVG art. 15). Reading it is logged too."""
+    child = Child.objects.filter(pk=child_id).first()
+    subject = Subject("audit.accessevent", "", child.pk if child else None)
+    decision = enforce(actor, policy.portal_access_log_read(actor, child) if child
+                       else policy.DENY, event_code="portal.access_log", action=Action.READ,
+                       subject=subject)
+    assert child is not None  # noqa: S101 - enforce raised otherwise
+    events = AccessEvent.objects.filter(child_id=child.pk).order_by("occurred_at", "pk")
+    page = Paginator(events, settings.SCHAKEL_PAGE_SIZE).get_page(page_number)
+    access_event_record(actor=actor, event_code="portal.access_log", action=Action.READ,
+                        subject=subject, ground=decision.log_ground)
+    return child, page
+

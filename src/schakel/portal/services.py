@@ -1,0 +1,294 @@
+"""Changes made in the portal by parents and young people, and the coordinator's side of
+them (withholding an entry from the parents, answering a correction request).
+
+Every function asks the access policy (`policy.portal_*`), validates before it writes (a
+refusal stores nothing), runs in one transaction, writes its own access-log row and notifies
+(in-app at once, e-mail after commit, see `notification_send`). Consent given in the portal
+lives in `consent_services`.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from schakel.access import policy
+from schakel.access.actor import Actor
+from schakel.access.enforce import enforce
+from schakel.accounts.models import User
+from schakel.audit.models import Action
+from schakel.cases.models import Case
+from schakel.cases.selectors import plan_steps
+from schakel.cases.services import case_log_event, case_subject, case_url
+from schakel.notifications.models import NotificationKind
+from schakel.notifications.services import notification_send
+from schakel.portal.entries import entry_get, entry_label
+from schakel.portal.models import (
+    CorrectionRequest,
+    CorrectionStatus,
+    EntryType,
+    OwnView,
+    PlanSignature,
+    PortalContribution,
+    SharedWithParents,
+    WithheldEntry,
+)
+
+MAX_TEXT = 5000
+
+
+def portal_case_url(case: Case) -> str:
+    return reverse("portal:case", kwargs={"case_id": case.pk})
+
+
+def author_of(actor: Actor) -> dict[str, object]:
+    """The author fields (`PortalAuthored`) for the parent or young person acting."""
+    person = policy.portal_person(actor)
+    if person is None:  # the policy allowed the action, which it only does for portal users
+        raise PermissionError("This action is for parents and young people.")
+    return {"by_guardian": person.guardian, "by_young_person": person.child}
+
+
+def _text(value: str, field: str, message: str) -> str:
+    text = value.strip()
+    if not text:
+        raise ValidationError({field: message})
+    if len(text) > MAX_TEXT:
+        raise ValidationError({field: _("Please keep it under %(n)s characters.") % {
+            "n": MAX_TEXT}})
+    return text
+
+
+def _coordinator_users(case: Case) -> list[User]:
+    return [case.coordinator.user] if case.coordinator is not None else []
+
+
+def _notify_coordinator(case: Case, actor: Actor, message: str,
+                        kind: NotificationKind = NotificationKind.PORTAL_CONTRIBUTION,
+                        link: str = "") -> None:
+    notification_send(recipients=_coordinator_users(case), kind=kind,
+                      message=message % {"case": case.reference, "role": actor.role},
+                      link=link or case_url(case))
+
+
+def _visible_entry(actor: Actor, case: Case, entry_type: str, entry_id: int,
+                   *, event_code: str, action: Action) -> str:
+    """The label of an entry the portal user sees; a missing or withheld entry is the same
+    logged 404."""
+    entry = entry_get(case, entry_type, entry_id)
+    if entry is None or (entry_type, entry_id) in policy.portal_hidden_entries(actor, case):
+        enforce(actor, policy.DENY, event_code=event_code, action=action,
+                subject=case_subject(case))
+        raise AssertionError("unreachable")
+    return entry_label(entry)
+
+
+# --- the parents' and young person's own part ---------------------------------------------
+
+
+def portal_contribution_add(
+    *, actor: Actor, case: Case, content: str, step: int = 3,
+) -> PortalContribution:
+    """Add one's own perspective and wishes to a plan step (step 3, the desired situation, by
+    default), beside the professionals' entry; the coordinator is told."""
+    decision = enforce(actor, policy.portal_case_contribute(actor, case),
+                       event_code="portal.contribution", action=Action.CREATE,
+                       subject=case_subject(case))
+    if case.plan_template.step(step) is None:
+        raise ValidationError({"step": _("This plan has no step %(step)s.") % {"step": step}})
+    text = _text(content, "content", _("Write your perspective and wishes."))
+    with transaction.atomic():
+        contribution = PortalContribution.objects.create(
+            case=case, step=step, content=text, created_at=timezone.now(), **author_of(actor))
+        case_log_event(actor, case, event_code="portal.contribution", action=Action.CREATE,
+                       ground=decision.log_ground)
+        _notify_coordinator(case, actor, _(
+            "A parent or young person (%(role)s) added their perspective to the plan of "
+            "case %(case)s."))
+    return contribution
+
+
+def plan_sign(*, actor: Actor, case: Case) -> PlanSignature:
+    """Co-sign the plan as the signer sees it now: the current version of every step."""
+    decision = enforce(actor, policy.portal_case_contribute(actor, case),
+                       event_code="portal.plan_sign", action=Action.CREATE,
+                       subject=case_subject(case))
+    hidden = policy.portal_hidden_entries(actor, case)
+    versions: dict[str, int] = {}
+    for step in plan_steps(case):
+        visible = [e for e in ([step.current] if step.current else []) + step.history
+                   if (EntryType.PLAN_STEP, e.pk) not in hidden]
+        if visible:
+            versions[str(step.number)] = visible[0].version
+    if not versions:
+        raise ValidationError(_("There is no plan to sign yet."))
+    author = author_of(actor)
+    with transaction.atomic():
+        if PlanSignature.objects.filter(case=case, step_versions=versions, **author).exists():
+            raise ValidationError(_("You have already signed this version of the plan."))
+        signature = PlanSignature.objects.create(
+            case=case, step_versions=versions, signed_at=timezone.now(), **author)
+        case_log_event(actor, case, event_code="portal.plan_sign", action=Action.CREATE,
+                       ground=decision.log_ground)
+        _notify_coordinator(case, actor, _(
+            "A parent or young person (%(role)s) signed the plan of case %(case)s."))
+    return signature
+
+
+def own_view_add(
+    *, actor: Actor, case: Case, entry_type: str, entry_id: int, text: str,
+) -> OwnView:
+    """Add one's own view (zienswijze) to an entry of the file; the entry itself is not
+    changed."""
+    decision = enforce(actor, policy.portal_case_respond(actor, case),
+                       event_code="portal.own_view", action=Action.CREATE,
+                       subject=case_subject(case))
+    _visible_entry(actor, case, entry_type, entry_id, event_code="portal.own_view",
+                   action=Action.CREATE)
+    body = _text(text, "text", _("Write your view."))
+    with transaction.atomic():
+        view = OwnView.objects.create(
+            case=case, object_type=entry_type, object_id=entry_id, text=body,
+            created_at=timezone.now(), **author_of(actor))
+        case_log_event(actor, case, event_code="portal.own_view", action=Action.CREATE,
+                       ground=decision.log_ground)
+        _notify_coordinator(case, actor, _(
+            "A parent or young person (%(role)s) added their view to an entry of case "
+            "%(case)s."))
+    return view
+
+
+def correction_request_create(
+    *, actor: Actor, case: Case, entry_type: str, entry_id: int, text: str,
+) -> CorrectionRequest:
+    """Ask the coordinator to correct an entry (AVG art. 16). The coordinator answers
+    within a month (AVG art. 12(3))."""
+    decision = enforce(actor, policy.portal_case_respond(actor, case),
+                       event_code="portal.correction_request", action=Action.CREATE,
+                       subject=case_subject(case))
+    _visible_entry(actor, case, entry_type, entry_id,
+                   event_code="portal.correction_request", action=Action.CREATE)
+    body = _text(text, "text", _("Say what is not correct and what it should be."))
+    with transaction.atomic():
+        correction = CorrectionRequest.objects.create(
+            case=case, object_type=entry_type, object_id=entry_id, request_text=body,
+            requested_at=timezone.now(), **author_of(actor))
+        case_log_event(actor, case, event_code="portal.correction_request",
+                       action=Action.CREATE, ground=decision.log_ground)
+        _notify_coordinator(
+            case, actor, _("A parent or young person (%(role)s) asked for a correction in "
+                           "case %(case)s."),
+            kind=NotificationKind.CORRECTION_REQUESTED,
+            link=reverse("portal:correction_answer", kwargs={"correction_id": correction.pk}))
+    return correction
+
+
+def case_share_with_parents(*, actor: Actor, case: Case, share: bool) -> Case:
+    """A young person of 16 or over lets the parents with custody see this case, or stops
+    doing so; either takes effect at once."""
+    decision = enforce(actor, policy.portal_case_share(actor, case),
+                       event_code="portal.share", action=Action.UPDATE,
+                       subject=case_subject(case))
+    with transaction.atomic():
+        active = SharedWithParents.objects.select_for_update().filter(
+            case=case, ended_at__isnull=True).first()
+        if share and active is None and case.child is not None:
+            SharedWithParents.objects.create(
+                case=case, young_person=case.child, shared_at=timezone.now())
+        elif not share and active is not None:
+            active.ended_at = timezone.now()
+            active.save(update_fields=["ended_at"])
+        case_log_event(actor, case, event_code="portal.share", action=Action.UPDATE,
+                       ground=decision.log_ground)
+    return case
+
+
+# --- the coordinator's side --------------------------------------------------------------
+
+
+def entry_withhold(
+    *, actor: Actor, case: Case, entry_type: str, entry_id: int, reason: str,
+) -> WithheldEntry:
+    """Keep an entry from the parents in the child's interest, with the reason. The young
+    person still sees it."""
+    decision = enforce(actor, policy.portal_entry_withhold(actor, case),
+                       event_code="portal.withhold", action=Action.UPDATE,
+                       subject=case_subject(case))
+    if entry_get(case, entry_type, entry_id) is None:
+        raise ValidationError(_("This entry does not belong to the case."))
+    text = _text(reason, "reason", _("Give the reason for withholding this entry."))
+    with transaction.atomic():
+        if WithheldEntry.objects.select_for_update().filter(
+                case=case, object_type=entry_type, object_id=entry_id,
+                released_at__isnull=True).exists():
+            raise ValidationError(_("This entry is already withheld from the parents."))
+        withheld = WithheldEntry.objects.create(
+            case=case, object_type=entry_type, object_id=entry_id, reason=text,
+            withheld_by=actor.require_professional(), withheld_at=timezone.now())
+        case_log_event(actor, case, event_code="portal.withhold", action=Action.UPDATE,
+                       ground=decision.log_ground)
+    return withheld
+
+
+def entry_release(*, actor: Actor, withheld: WithheldEntry) -> WithheldEntry:
+    """Show a withheld entry to the parents again."""
+    case = withheld.case
+    decision = enforce(actor, policy.portal_entry_withhold(actor, case),
+                       event_code="portal.release", action=Action.UPDATE,
+                       subject=case_subject(case))
+    with transaction.atomic():
+        withheld = WithheldEntry.objects.select_for_update().get(pk=withheld.pk)
+        if withheld.released_at is not None:
+            raise ValidationError(_("This entry is no longer withheld."))
+        withheld.released_at = timezone.now()
+        withheld.released_by = actor.require_professional()
+        withheld.save(update_fields=["released_at", "released_by"])
+        case_log_event(actor, case, event_code="portal.release", action=Action.UPDATE,
+                       ground=decision.log_ground)
+    return withheld
+
+
+def _requester_users(correction: CorrectionRequest) -> list[User]:
+    person = correction.by_guardian or correction.by_young_person
+    user = person.user if person is not None else None
+    return [user] if user is not None else []
+
+
+def correction_request_answer(
+    *, actor: Actor, correction: CorrectionRequest, status: CorrectionStatus | str,
+    answer: str,
+) -> CorrectionRequest:
+    """The coordinator's recorded answer: corrected (the entry itself is corrected with a new
+    version on the case page) or not corrected, with the reason. The requester is told."""
+    case = correction.case
+    decision = enforce(actor, policy.portal_correction_answer(actor, case),
+                       event_code="portal.correction_answer", action=Action.UPDATE,
+                       subject=case_subject(case))
+    errors: dict[str, str] = {}
+    if status not in (CorrectionStatus.CORRECTED, CorrectionStatus.DECLINED):
+        errors["status"] = _("Choose whether the entry was corrected.")
+    if not answer.strip():
+        errors["answer"] = _("Write the answer to the request; it is shown to the requester.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        correction = CorrectionRequest.objects.select_for_update().select_related(
+            "by_guardian__user", "by_young_person__user").get(pk=correction.pk)
+        if correction.status != CorrectionStatus.OPEN:
+            raise ValidationError(_("This request has already been answered."))
+        correction.status = status
+        correction.answer = answer.strip()
+        correction.answered_by = actor.require_professional()
+        correction.answered_at = timezone.now()
+        correction.save(update_fields=["status", "answer", "answered_by", "answered_at"])
+        case_log_event(actor, case, event_code="portal.correction_answer",
+                       action=Action.UPDATE, ground=decision.log_ground)
+        notification_send(
+            recipients=_requester_users(correction), kind=NotificationKind.CORRECTION_ANSWERED,
+            message=_("Your request for a correction in case %(case)s has been answered.") % {
+                "case": case.reference},
+            link=portal_case_url(case))
+    return correction
