@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from schakel.audit.models import AccessEvent, Action
+from schakel.cases.handover_services import handover_accept, handover_offer
 from schakel.cases.matching import involvement_match
-from schakel.cases.models import Case, InvolvementMatch
+from schakel.cases.models import Case, HandoverKind, InvolvementMatch
 from schakel.cases.services import case_involve, case_open
 from schakel.children.models import Child
 from schakel.consent.models import Consent, InformationCategory
@@ -235,3 +236,21 @@ def test_a_family_case_matches_each_child(mw: MatchWorld) -> None:
     assert sorted(n.message for n in matches(w.core_member)) == sorted([
         same_child(w.nurse, "Bas Jansen"), same_child(w.other_core_member, "Sara Jansen")])
     assert sara_case.involvements.count() == 1
+
+
+def test_accepting_a_handover_matches_the_receiver(mw: MatchWorld) -> None:
+    w = mw.world
+    other_case = CaseFactory(child=w.child, school=w.school, coordinator=w.core_member)
+    allow(w.child, w.core_member, w)
+    allow(w.child, mw.social_worker, w)
+    allow(w.child, mw.social_worker, w, InformationCategory.CARE)
+    handover = handover_offer(actor=w.actor(w.nurse), case=w.case,
+                              kind=HandoverKind.PROFESSIONALS, summary="Overdracht",
+                              to_professional=mw.social_worker)
+    assert not Notification.objects.filter(kind=NotificationKind.MATCH).exists()
+    handover_accept(actor=w.actor(mw.social_worker), handover=handover)
+    assert [n.message for n in matches(mw.social_worker)] == [
+        same_child(w.core_member, "Bas Jansen")]
+    assert [n.message for n in matches(w.core_member)] == [
+        same_child(mw.social_worker, "Bas Jansen")]
+    assert other_case.involvements.count() == 1
