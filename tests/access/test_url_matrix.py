@@ -118,7 +118,7 @@ cases:close                      POST sign 404  404  200  302  404  404  404  40
 
 # Warm hand-over, offered by the coordinator to her colleague (consent for the GGD): the
 # receiver reads the package and decides; the sender sees the status and may withdraw. An
-# empty return form comes back with its errors before the service decides who may return.
+# empty return form comes back with its errors to the receiver only (others: 404).
 cases:handover_offer             GET  sign 404  404  200  302  404  404  404  404  404  404
 cases:handover_offer             POST sign 404  404  200  302  404  404  404  404  404  404
 cases:handovers                  GET  sign 200  200  200  200  200  200  200  200  200  200
@@ -126,7 +126,7 @@ cases:handover_detail            GET  sign 404  404  200  404  404  200* 404  40
 cases:handover_accept            GET  sign 405  405  405  405  405  405  405  405  405  405
 cases:handover_accept            POST sign 404  404  404  404  404  302  404  404  404  404
 cases:handover_return            GET  sign 405  405  405  405  405  405  405  405  405  405
-cases:handover_return            POST sign 404  404  200  404  404  200* 404  404  404  404
+cases:handover_return            POST sign 404  404  404  404  404  200* 404  404  404  404
 cases:handover_withdraw          GET  sign 405  405  405  405  405  405  405  405  405  405
 cases:handover_withdraw          POST sign 404  404  302  404  404  404  404  404  404  404
 

@@ -150,6 +150,8 @@ def test_returning_needs_a_reason(client: Client, vw: ViewWorld) -> None:
 def test_the_sender_withdraws(client: Client, vw: ViewWorld) -> None:
     handover = offered(vw)
     as_user(client, vw.world.nurse)
+    assert client.post(reverse("cases:handover_return", kwargs={"handover_id": handover.pk}),
+                       {"return-reason": ""}).status_code == 404
     response = client.post(reverse("cases:handover_withdraw",
                                    kwargs={"handover_id": handover.pk}))
     assert response.status_code == 302

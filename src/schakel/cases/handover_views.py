@@ -11,7 +11,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from schakel.access import policy
 from schakel.access.actor import actor_from_request
+from schakel.access.enforce import enforce
+from schakel.audit.models import Action
+from schakel.audit.services import Subject
 from schakel.cases.handover_forms import HandoverOfferForm, HandoverReturnForm
 from schakel.cases.handover_selectors import (
     HandoverPage,
@@ -141,6 +145,10 @@ def handover_return_view(request: HttpRequest, handover_id: int) -> HttpResponse
         else:
             messages.success(request, _("The hand-over has been returned to the sender."))
             return redirect("cases:handover_detail", handover_id=handover.pk)
+    else:  # whoever may not return it gets the same 404 as with a reason
+        enforce(actor, policy.handover_return(actor, handover),
+                event_code="case.handover_return", action=Action.UPDATE,
+                subject=Subject("cases.handover", str(handover.pk), None))
     page = handover_get(actor=actor, handover_id=handover.pk)
     return _detail(request, page, form)
 
