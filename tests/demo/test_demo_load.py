@@ -10,7 +10,7 @@ from schakel.access import policy
 from schakel.access.actor import actor_for_user
 from schakel.audit.models import AccessEvent
 from schakel.audit.selectors import access_log_verify
-from schakel.cases.models import AgreementStatus, CaseStatus
+from schakel.cases.models import AgreementStatus, Case, CaseStatus
 from schakel.children.models import Child, Enrolment, Guardianship
 from schakel.consent.models import Consent, InformationCategory
 from schakel.demo.family import FAMILY_NAME
@@ -211,3 +211,14 @@ def test_demo_signins_prints_the_table(demo: DemoWorld, capsys: pytest.CaptureFi
     assert "ib.demo" in out
     assert "jeugdregisseur.demo" in out
     assert DEMO_PASSWORD in out
+
+
+def test_everyone_involved_in_a_demo_case_may_read_it(demo: DemoWorld) -> None:
+    """The consents and legal grounds of the stories give every involved organisation its
+    ground, so no demo sign-in meets a 404 on a case that lists them."""
+    cases = Case.objects.filter(reference__startswith="C").exclude(status=CaseStatus.CLOSED)
+    assert cases.count() == 2
+    for case in cases:
+        for involvement in case.involvements.filter(end_date__isnull=True):
+            actor = actor_for_user(involvement.professional.user)
+            assert policy.case_read(actor, case), (case.title, involvement.professional)

@@ -10,11 +10,14 @@ from django.core.management import CommandError, call_command
 from django.db import transaction
 from django.db.models import Count
 
+from schakel.access import policy
+from schakel.access.actor import actor_for_user
 from schakel.accounts.models import User
 from schakel.audit.models import AccessEvent
 from schakel.audit.selectors import access_log_verify
 from schakel.cases.models import Agreement, Case, Involvement, PlanStepEntry
 from schakel.children.models import Child
+from schakel.consent.models import Consent
 from schakel.demo.generator import RegionAlreadyGenerated, RegionSize, region_generate
 from schakel.demo.loader import demo_world_load
 from schakel.organisations.models import Professional, School, SchoolType
@@ -118,3 +121,17 @@ def test_the_region_and_the_demo_world_live_side_by_side() -> None:
 def test_impossible_sizes_are_a_command_error() -> None:
     with pytest.raises(CommandError, match="at least 3 schools"):
         call_command("generate_region", schools=2, pupils=10, verbosity=0)
+
+
+def test_everyone_involved_may_read_their_case() -> None:
+    """Consents for every organisation besides the school that holds the file."""
+    region_generate(TINY)
+    checked = 0
+    for case in Case.objects.select_related("child", "family", "opened_by"):
+        for involvement in case.involvements.filter(end_date__isnull=True).exclude(
+                case__status="closed").select_related("professional__user"):
+            assert policy.case_read(actor_for_user(involvement.professional.user), case)
+            checked += 1
+    assert checked > TINY.cases
+    assert Consent.objects.exists()
+    assert not Consent.objects.filter(signatures__isnull=True).exists()

@@ -19,6 +19,7 @@ from schakel.demo.generator.audit_rows import audit_generate
 from schakel.demo.generator.bulk import wide_sqlite_batches
 from schakel.demo.generator.cases import cases_generate
 from schakel.demo.generator.config import USERNAME_PREFIX, RegionSize
+from schakel.demo.generator.consents import consents_generate
 from schakel.demo.generator.organisations import organisations_generate
 from schakel.demo.generator.pupils import pupils_generate
 from schakel.demo.generator.signal_rows import signals_generate
@@ -55,6 +56,8 @@ def region_generate(size: RegionSize,
         step("families, pupils, guardians, enrolments")
         drafts = cases_generate(region, pupils, size)
         step("cases and their content")
+        consents_generate(pupils, drafts, size)
+        step("consents")
         signals = signals_generate(region, pupils, drafts, size)
         step("signals")
         audit = audit_generate(region, pupils, drafts, size)

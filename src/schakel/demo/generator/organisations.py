@@ -65,6 +65,7 @@ class Pro:
     name: str
     function: str
     organisation: str
+    organisation_id: int
 
 
 @dataclass
@@ -146,7 +147,7 @@ def _users_and_professionals(
             zip(users, names, specs, strict=True))
     ), size.batch_size)
     return [Pro(p.pk, p.user_id, p.full_name, str(Function(p.function).label),
-                p.organisation.name) for p in professionals]
+                p.organisation.name, p.organisation_id) for p in professionals]
 
 
 def organisations_generate(size: RegionSize) -> RegionIndex:

@@ -4,7 +4,7 @@ primary or secondary school for part of the older pupils)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from schakel.children.models import Child, Enrolment, Family, Guardian, Guardianship
 from schakel.demo.dates import birth_date_for_age, school_year_start, years_after
@@ -29,6 +29,9 @@ class Pupil:
 class PupilIndex:
     by_school: list[list[Pupil]]
     family_children: dict[int, list[int]]
+    family_of: dict[int, int] = field(default_factory=dict)  # child -> family
+    custodians: dict[int, list[int]] = field(default_factory=dict)  # family -> guardians
+    birth_dates: dict[int, dt.date] = field(default_factory=dict)  # child -> birth date
 
 
 def _family_plan(size: RegionSize) -> list[int]:
@@ -69,7 +72,7 @@ def pupils_generate(region: RegionIndex, size: RegionSize) -> PupilIndex:
         for i, (_s, _c, age) in enumerate(places)
     ), size.batch_size)
 
-    _guardians_generate(families, children, family_of, size)
+    custodians = _guardians_generate(families, children, family_of, size)
     _enrolments_generate(region, places, children, this_year, today, size)
 
     index = PupilIndex([[] for _ in region.schools], {})
@@ -77,11 +80,15 @@ def pupils_generate(region: RegionIndex, size: RegionSize) -> PupilIndex:
         family_id = families[family_n].pk
         index.by_school[s].append(Pupil(child.pk, family_id, s))
         index.family_children.setdefault(family_id, []).append(child.pk)
+        index.family_of[child.pk] = family_id
+        index.birth_dates[child.pk] = child.birth_date
+    index.custodians = {families[f].pk: ids for f, ids in custodians.items()}
     return index
 
 
 def _guardians_generate(families: list[Family], children: list[Child], family_of: list[int],
-                        size: RegionSize) -> None:
+                        size: RegionSize) -> dict[int, list[int]]:
+    """Guardians per family; returns the guardians with custody per family position."""
     rng = size.rng("guardians")
     wanted: list[tuple[int, Guardian, bool]] = []
     for f, family in enumerate(families):
@@ -100,6 +107,7 @@ def _guardians_generate(families: list[Family], children: list[Child], family_of
         for child, f in zip(children, family_of, strict=True)
         for guardian, custody in by_family[f]
     ), size.batch_size)
+    return {f: [g.pk for g, custody in pairs if custody] for f, pairs in by_family.items()}
 
 
 def _enrolments_generate(region: RegionIndex, places: list[tuple[int, int, int]],

@@ -90,6 +90,21 @@ def _bas_signals(cast: Cast) -> list[Signal]:
     return [behaviour, home]
 
 
+def _bas_consents(cast: Cast) -> None:
+    """At the first talk both parents agreed, in writing, that school, JGZ and the GP practice
+    share what they know about Bas (plan step 2). Recorded by the IB'er, whose school holds
+    the file; without it the nurse and the POH could not read the case."""
+    bas = cast.children["bas"]
+    parents = [g.guardian for g in Guardianship.objects.filter(child=bas, has_custody=True)
+               .select_related("guardian")]
+    for key in ("po_board", "ggd", "gp"):
+        consent_record(
+            actor=cast.actor("ib.demo"), child=bas,
+            organisation=cast.places.organisations[key], category=InformationCategory.CARE,
+            purpose="Samen één plan voor Bas: afstemmen tussen school, JGZ en huisartsenpraktijk",
+            method=ConsentMethod.WRITTEN, given_at=cast.days_ago(34), guardians=parents)
+
+
 def _bas_team(cast: Cast, case: Case) -> None:
     ib, jvk = cast.actor("ib.demo"), cast.actor("jvk.demo")
     case_involve(
@@ -98,6 +113,7 @@ def _bas_team(cast: Cast, case: Case) -> None:
              "regiehouder en vaste contactpersoon voor ouders",
         start_date=cast.days_ago(35))
     case_set_coordinator(actor=ib, case=case, professional=cast.professionals["jvk.demo"])
+    _bas_consents(cast)
     case_involve(
         actor=jvk, case=case, professional=cast.professionals["leerkracht.demo"],
         part="Leerkracht groep 4: ondersteunt Bas direct bij lastig gedrag in klas en op het "
@@ -177,20 +193,6 @@ def _bas_agreements(cast: Cast, case: Case) -> None:
         backdate(agreement, created_at=cast.moment(21, 16))
 
 
-def _bas_consents(cast: Cast) -> None:
-    """Both parents agreed, in writing, that school, JGZ and the GP practice share what they
-    know about Bas (plan step 2)."""
-    bas = cast.children["bas"]
-    parents = [g.guardian for g in Guardianship.objects.filter(child=bas, has_custody=True)
-               .select_related("guardian")]
-    for key in ("po_board", "ggd", "gp"):
-        consent_record(
-            actor=cast.actor("jvk.demo"), child=bas,
-            organisation=cast.places.organisations[key], category=InformationCategory.CARE,
-            purpose="Samen één plan voor Bas: afstemmen tussen school, JGZ en huisartsenpraktijk",
-            method=ConsentMethod.WRITTEN, given_at=cast.days_ago(28), guardians=parents)
-
-
 def bas_story(cast: Cast) -> Case:
     existing = Case.objects.filter(child=cast.children["bas"], title=BAS_CASE_TITLE).first()
     if existing is not None:
@@ -204,7 +206,6 @@ def bas_story(cast: Cast) -> Case:
     case.involvements.filter(professional=cast.professionals["ib.demo"]).update(
         start_date=cast.days_ago(35))
     _bas_team(cast, case)
-    _bas_consents(cast)
     _bas_plan(cast, case)
     _bas_agreements(cast, case)
     case.refresh_from_db()  # the services changed it through their own locked copies

@@ -18,6 +18,8 @@ from schakel.cases.services import (
 )
 from schakel.children.models import Child, MeasureKind
 from schakel.children.services import measure_start
+from schakel.consent.models import ConsentMethod, InformationCategory, LegalGroundKind
+from schakel.consent.services import consent_record, legal_ground_record
 from schakel.demo.stories.common import Cast, backdate, theme
 from schakel.signals.models import Signal, SignalLevel, SignalStatus
 from schakel.signals.services import signal_raise, signal_set_status
@@ -131,6 +133,13 @@ def dylan_story(cast: Cast, dylan: Child) -> None:
     case_involve(actor=coordinator, case=case, professional=p["jeugdregisseur.demo"],
                  part="Jeugdregisseur: regiehouder, zicht op het gezin en inzet van jeugdhulp",
                  start_date=cast.days_ago(45))
+    # Parents cannot be reached, so no consent: the school shares under the Meldcode.
+    legal_ground_record(
+        actor=coordinator, child=dylan, organisation=cast.places.organisations["municipality"],
+        category=InformationCategory.CARE, kind=LegalGroundKind.MELDCODE,
+        reference="Meldcode stap 2 en 3: collegiale consultatie en overleg met Veilig Thuis "
+                  "over langdurig verzuim zonder zicht op de thuissituatie",
+        valid_from=cast.days_ago(46))
     case_set_coordinator(actor=coordinator, case=case, professional=p["jeugdregisseur.demo"])
     director = cast.actor("jeugdregisseur.demo")
     plan_services.plan_step_save(
@@ -150,6 +159,12 @@ def dylan_story(cast: Cast, dylan: Child) -> None:
                   organisation=cast.places.organisations["gi"],
                   worker=p["jeugdbescherming.demo"], start_date=cast.days_ago(2),
                   end_date=cast.today + dt.timedelta(days=88))
+    legal_ground_record(
+        actor=director, child=dylan, organisation=cast.places.organisations["gi"],
+        category=InformationCategory.CARE, kind=LegalGroundKind.OTS_DUTY_TO_INFORM,
+        reference="Voorlopige ondertoezichtstelling (beschikking kinderrechter); Jeugdwet "
+                  "art. 7.3.11 lid 4", valid_from=cast.days_ago(2),
+        valid_until=cast.today + dt.timedelta(days=88))
     case_involve(actor=director, case=case, professional=p["jeugdbescherming.demo"],
                  part="Jeugdbeschermer: voorlopige ondertoezichtstelling sinds de "
                       "SOT-bespreking; regie over het proces",
@@ -168,6 +183,11 @@ def lotte_story(cast: Cast) -> None:
                      part="Coördinator studentondersteuning: aanspreekpunt van de school")
     case_involve(actor=coordinator, case=case, professional=p["smw.demo"],
                  part="Schoolmaatschappelijk werk: faalangsttraining")
+    consent_record(
+        actor=coordinator, child=lotte, organisation=cast.places.organisations["welfare"],
+        category=InformationCategory.CARE,
+        purpose="Begeleiding bij faalangst door het schoolmaatschappelijk werk",
+        method=ConsentMethod.VERBAL, given_at=cast.days_ago(300), young_person=True)
     case_set_coordinator(actor=coordinator, case=case, professional=p["smw.demo"])
     plan_services.intervention_record(
         actor=cast.actor("smw.demo"), case=case, description="Faalangsttraining (8 sessies)",
