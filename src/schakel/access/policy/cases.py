@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
 from schakel.access.actor import Actor
+from schakel.access.policy.categories import category_allowed
 from schakel.access.policy.core import (
     DENY,
     Decision,
@@ -17,27 +18,64 @@ from schakel.access.policy.core import (
 )
 from schakel.cases.models import Case, CaseStatus, Involvement
 from schakel.children.models import Child, Enrolment
+from schakel.consent.models import InformationCategory
+from schakel.organisations.models import Organisation
 from schakel.signals.models import Signal
 
 # --- cases -------------------------------------------------------------------------------
 
 
 def case_content_visible_q(actor: Actor) -> Q:
-    """Cases whose content the actor may read, as a filter on `Case`."""
+    """Cases the actor works on (coordinates or is actively involved in), as a filter on
+    `Case`: lists and dashboards show these. Opening the content also needs `case_read`,
+    which adds the consent check across organisations."""
     if actor.professional is None:
         return Q(pk__in=[])
     involved = Involvement.objects.filter(_active_involvement_q(actor), case=OuterRef("pk"))
     return Q(coordinator=actor.professional) | Q(Exists(involved))
 
 
+FILE_HOLDER = "file_holder"
+
+
 def case_read(actor: Actor, case: Case) -> Decision:
+    """Read a case's content (information category care): the coordinator and those actively
+    involved — and, across organisations, only on a consent or legal ground in force today
+    for every child of the case (Jeugdwet 7.3.11; `categories.category_allowed`). The
+    organisation that opened the case holds the file and needs no further ground. The check
+    reads the database on every request, so a withdrawal refuses the very next one."""
     if actor.professional is None:
         return DENY
     if case.coordinator_id == actor.professional.pk:
-        return Decision(True, Ground.COORDINATOR)
-    if _is_involved(actor, case):
-        return Decision(True, Ground.INVOLVED)
-    return DENY
+        relationship = Ground.COORDINATOR
+    elif _is_involved(actor, case):
+        relationship = Ground.INVOLVED
+    else:
+        return DENY
+    basis = _care_basis(actor.professional.organisation, case)
+    if basis is None:
+        return DENY
+    return Decision(True, relationship, basis)
+
+
+def _care_basis(organisation: Organisation, case: Case) -> str | None:
+    """The ground on which `organisation` receives the case's care content, or None."""
+    if case.opened_by.organisation_id == organisation.pk:
+        return FILE_HOLDER
+    children: list[Child]
+    if case.child is not None:
+        children = [case.child]
+    elif case.family_id is not None:
+        children = list(Child.objects.filter(family_id=case.family_id))
+    else:
+        children = []
+    grounds = []
+    for child in children:
+        decision = category_allowed(child, organisation, InformationCategory.CARE)
+        if not decision:
+            return None
+        grounds.append(decision.log_ground)
+    return ", ".join(grounds) if grounds else None
 
 
 def case_contribute(actor: Actor, case: Case) -> Decision:
