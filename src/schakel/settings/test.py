@@ -8,3 +8,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, te
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {**STORAGES, "staticfiles": {
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+
+# Tests assert the English message ids; the browser tests ask for Dutch (Accept-Language),
+# as a Dutch user's browser does, and `tests/web/test_translations.py` checks the catalogue.
+LANGUAGE_CODE = "en"
