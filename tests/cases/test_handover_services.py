@@ -67,6 +67,9 @@ def hw(world: World) -> HandoverWorld:
     vo.contact_point = vo_contact
     vo.save(update_fields=["contact_point"])
     EnrolmentFactory(child=world.child, school=vo, future=True)
+    # The coordinator's GGD reads the case on consent (the school holds the file).
+    ConsentFactory(child=world.child, organisation=world.nurse.organisation,
+                   category=InformationCategory.CARE, signed_by=[world.guardian])
     return HandoverWorld(world=world, social_worker=social_worker, vo=vo,
                          vo_contact=vo_contact)
 
@@ -113,8 +116,6 @@ def test_a_consent_for_another_category_or_organisation_is_not_enough(
     w = hw.world
     ConsentFactory(child=w.child, organisation=hw.social_worker.organisation,
                    category=InformationCategory.CONTACT, signed_by=[w.guardian])
-    ConsentFactory(child=w.child, organisation=w.nurse.organisation,
-                   category=InformationCategory.CARE, signed_by=[w.guardian])
     with pytest.raises(ValidationError):
         offer_to_social_worker(hw)
     assert not Handover.objects.exists()
@@ -157,7 +158,9 @@ def test_offer_with_consent_stores_the_package_and_notifies_the_receiver(
     event = AccessEvent.objects.get(event_code="case.handover_offer")
     assert (event.action, event.outcome, event.child_id) == (
         Action.CREATE, Outcome.SUCCESS, w.child.pk)
-    assert event.ground == f"{Ground.COORDINATOR}; consent #{consent.pk}"
+    nurse_consent = Consent.objects.get(organisation=w.nurse.organisation)
+    assert event.ground == (
+        f"{Ground.COORDINATOR}; consent #{nurse_consent.pk}; consent #{consent.pk}")
 
 
 def test_a_legal_ground_for_care_allows_the_offer(hw: HandoverWorld) -> None:
@@ -173,7 +176,7 @@ def test_a_legal_ground_for_care_allows_the_offer(hw: HandoverWorld) -> None:
 def test_only_the_coordinator_offers(hw: HandoverWorld) -> None:
     w = hw.world
     give_care_consent(w, hw.social_worker)
-    colleague = ProfessionalFactory(nurse=True)
+    colleague = ProfessionalFactory(nurse=True, organisation=w.nurse.organisation)
     InvolvementFactory(case=w.case, professional=colleague)
     for outsider in (colleague, w.outsider):
         before = take_snapshot()

@@ -33,6 +33,8 @@ def vw(world: World) -> ViewWorld:
     social_worker = ProfessionalFactory(social_worker=True, full_name="Sanne Visser")
     ConsentFactory(child=world.child, organisation=social_worker.organisation,
                    category=InformationCategory.CARE, signed_by=[world.guardian])
+    ConsentFactory(child=world.child, organisation=world.nurse.organisation,
+                   category=InformationCategory.CARE, signed_by=[world.guardian])
     return ViewWorld(world=world, social_worker=social_worker)
 
 
@@ -90,7 +92,7 @@ def test_an_offer_without_consent_shows_why_and_stores_nothing(
 def test_an_involved_professional_who_does_not_coordinate_is_sent_back(
     client: Client, vw: ViewWorld,
 ) -> None:
-    colleague = ProfessionalFactory(nurse=True)
+    colleague = ProfessionalFactory(nurse=True, organisation=vw.world.nurse.organisation)
     InvolvementFactory(case=vw.world.case, professional=colleague)
     as_user(client, colleague)
     response = client.get(offer_url(vw))
@@ -206,7 +208,7 @@ def test_the_case_page_links_to_the_offer_for_the_coordinator_only(
     client: Client, vw: ViewWorld,
 ) -> None:
     w = vw.world
-    colleague = ProfessionalFactory(nurse=True)
+    colleague = ProfessionalFactory(nurse=True, organisation=w.nurse.organisation)
     InvolvementFactory(case=w.case, professional=colleague)
     case_url = reverse("cases:detail", kwargs={"case_id": w.case.pk})
     assert offer_url(vw) in text(as_user(client, w.nurse).get(case_url))

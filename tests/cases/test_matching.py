@@ -180,13 +180,15 @@ def test_case_involve_matches_and_repeats_tell_nobody_twice(mw: MatchWorld) -> N
     w = mw.world
     allow(w.child, w.nurse, w)
     allow(w.child, mw.social_worker, w)
-    second = CaseFactory(child=w.child, school=w.school, coordinator=w.core_member)
+    second = CaseFactory(child=w.child, school=w.school, coordinator=w.core_member,
+                         opened_by=w.core_member)
     involvement = case_involve(actor=w.actor(w.core_member), case=second,
                                professional=mw.social_worker, part="Weerbaarheid")
     assert len(matches(mw.social_worker)) == 1
     assert len(matches(w.nurse)) == 1
     assert involvement_match(involvement=involvement) == []
-    third = CaseFactory(child=w.child, school=w.school, coordinator=w.core_member)
+    third = CaseFactory(child=w.child, school=w.school, coordinator=w.core_member,
+                         opened_by=w.core_member)
     case_involve(actor=w.actor(w.core_member), case=third, professional=mw.social_worker,
                  part="Nog een casus")
     assert len(matches(mw.social_worker)) == 1
@@ -197,6 +199,7 @@ def test_case_involve_matches_and_repeats_tell_nobody_twice(mw: MatchWorld) -> N
 def test_colleagues_in_the_same_case_are_not_matched(mw: MatchWorld) -> None:
     w = mw.world
     allow(w.child, w.nurse, w)
+    allow(w.child, w.nurse, w, InformationCategory.CARE)  # to involve others in her case
     allow(w.child, mw.social_worker, w)
     case_involve(actor=w.actor(w.nurse), case=w.case, professional=mw.social_worker,
                  part="Weerbaarheid")
@@ -240,10 +243,12 @@ def test_a_family_case_matches_each_child(mw: MatchWorld) -> None:
 
 def test_accepting_a_handover_matches_the_receiver(mw: MatchWorld) -> None:
     w = mw.world
-    other_case = CaseFactory(child=w.child, school=w.school, coordinator=w.core_member)
+    other_case = CaseFactory(child=w.child, school=w.school, coordinator=w.core_member,
+                         opened_by=w.core_member)
     allow(w.child, w.core_member, w)
     allow(w.child, mw.social_worker, w)
     allow(w.child, mw.social_worker, w, InformationCategory.CARE)
+    allow(w.child, w.nurse, w, InformationCategory.CARE)
     handover = handover_offer(actor=w.actor(w.nurse), case=w.case,
                               kind=HandoverKind.PROFESSIONALS, summary="Overdracht",
                               to_professional=mw.social_worker)
