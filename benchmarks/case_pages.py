@@ -129,9 +129,10 @@ def _measure(client: Any, page: str, url: str, requests: int, warmup: int) -> Pa
 
 def _complete_case(professional: Any) -> Any:
     """One of their open cases about one child that has every kind of content (agreements,
-    interventions, advice, a consultation, signals, plan entries, an escalation) and that
-    someone else coordinates (the common role; the policy asks more for it), so that the page
-    runs the same queries on either data set."""
+    interventions, advice, a consultation, signals, plan entries, an escalation), that
+    someone else coordinates and that another organisation opened (the common role of a care
+    professional; the policy asks more for it: involvement, and the consent of the family),
+    so that the page runs the same queries on either data set."""
     from django.db.models import Exists, OuterRef
 
     from schakel.cases import models as m
@@ -147,7 +148,9 @@ def _complete_case(professional: Any) -> Any:
     return (m.Case.objects.filter(involvements__professional=professional,
                                   involvements__end_date__isnull=True, child__isnull=False)
             .exclude(status=m.CaseStatus.CLOSED).exclude(coordinator=professional)
-            .exclude(coordinator__isnull=True).annotate(**annotations)
+            .exclude(coordinator__isnull=True)
+            .exclude(opened_by__organisation=professional.organisation_id)
+            .annotate(**annotations)
             .filter(**dict.fromkeys(kinds, True)).order_by("reference").first())
 
 
