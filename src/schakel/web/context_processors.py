@@ -1,11 +1,19 @@
 from django.http import HttpRequest
 
+from schakel.access import policy
+from schakel.access.actor import actor_from_request
 from schakel.accounts.models import User
 from schakel.notifications.selectors import unread_count
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
+    """What the main navigation shows. The pages themselves still ask the policy."""
     user = getattr(request, "user", None)
-    if isinstance(user, User):
-        return {"unread_notifications": unread_count(user=user)}
-    return {}
+    if not isinstance(user, User):
+        return {}
+    actor = actor_from_request(request)
+    return {
+        "unread_notifications": unread_count(user=user),
+        "is_professional": actor.professional is not None,
+        "may_read_access_log": bool(policy.audit_log_read(actor)),
+    }

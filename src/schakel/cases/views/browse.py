@@ -25,6 +25,7 @@ from schakel.cases.forms import (
 from schakel.cases.models import Agreement, AgreementStatus, Case, Involvement, PlanStepEntry
 from schakel.cases.selectors import case_get, case_list_page, health_indicators, plan_steps
 from schakel.organisations.models import Professional
+from schakel.retention.selectors import verwijsindex_question_due
 
 
 @login_required
@@ -94,6 +95,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "escalations": list(case.escalations.all()),
         "signals": list(case.signals.all()),
         "open_agreement_status": AgreementStatus.OPEN,
+        "verwijsindex_due": can_contribute and verwijsindex_question_due(case),
     }
     if can_contribute:
         context.update({
