@@ -78,17 +78,18 @@ def _care_basis(organisation: Organisation, case: Case) -> str | None:
     return ", ".join(grounds) if grounds else None
 
 
-def case_contribute(actor: Actor, case: Case) -> Decision:
-    """Add to the plan, agreements, interventions, advice; involve others; escalate."""
+def case_contribute(actor: Actor, case: Case, *, read: Decision | None = None) -> Decision:
+    """Add to the plan, agreements, interventions, advice; involve others; escalate.
+    `read` is the `case_read` decision when the caller made it in this request already."""
     if case.status == CaseStatus.CLOSED:
         return DENY
-    return case_read(actor, case)
+    return read if read is not None else case_read(actor, case)
 
 
-def case_steer(actor: Actor, case: Case) -> Decision:
+def case_steer(actor: Actor, case: Case, *, read: Decision | None = None) -> Decision:
     """Close the case. The coordinator steers; while nobody coordinates, any involved
     professional may."""
-    decision = case_contribute(actor, case)
+    decision = case_contribute(actor, case, read=read)
     if not decision:
         return DENY
     if case.coordinator_id is None or decision.ground == Ground.COORDINATOR:

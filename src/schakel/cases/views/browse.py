@@ -65,9 +65,9 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     """Everything about one case on one page, in sections. A closed case is read-only: no
     form is shown."""
     actor = actor_from_request(request)
-    case, _decision = case_get(actor=actor, case_id=case_id)
-    can_contribute = bool(policy.case_contribute(actor, case))
-    can_steer = can_contribute and bool(policy.case_steer(actor, case))
+    case, read = case_get(actor=actor, case_id=case_id)
+    can_contribute = bool(policy.case_contribute(actor, case, read=read))
+    can_steer = can_contribute and bool(policy.case_steer(actor, case, read=read))
     active = active_professionals(case)
     steps = plan_steps(case)
     involvements = list(case.involvements.all())

@@ -29,9 +29,13 @@ def case_detail_url(case: Case, anchor: str = "") -> str:
     return f"{url}#{anchor}" if anchor else url
 
 
-def refusal(request: HttpRequest, case: Case, *, steer: bool, actor: Actor) -> HttpResponse | None:
+def refusal(
+    request: HttpRequest, case: Case, *, steer: bool, actor: Actor,
+    read: policy.Decision | None = None,
+) -> HttpResponse | None:
     """Send the user back to the case page when they may read but not change it."""
-    decision = policy.case_steer(actor, case) if steer else policy.case_contribute(actor, case)
+    decision = (policy.case_steer(actor, case, read=read) if steer
+                else policy.case_contribute(actor, case, read=read))
     if decision:
         return None
     if case.is_closed:
@@ -52,8 +56,8 @@ def case_action(
     context: Callable[[Case], Mapping[str, object]] | None = None,
 ) -> HttpResponse:
     actor = actor_from_request(request)
-    case, _decision = case_get(actor=actor, case_id=case_id)
-    refused = refusal(request, case, steer=steer, actor=actor)
+    case, read = case_get(actor=actor, case_id=case_id)
+    refused = refusal(request, case, steer=steer, actor=actor, read=read)
     if refused is not None:
         return refused
     form = form_factory(case, request.POST if request.method == "POST" else None)
