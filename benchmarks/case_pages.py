@@ -68,22 +68,25 @@ class RunResult:
 # --- the measuring child process ---------------------------------------------------------
 
 
-def _fresh_database(database_url: str | None, label: str) -> dict[str, str]:
-    """Drop and create the database for one data set; returns the environment for Django."""
+def _database(database_url: str | None, label: str, *, fresh: bool) -> dict[str, str]:
+    """The environment for Django to use one data set's database; when `fresh`, the
+    database is dropped and created first."""
     if database_url:
         parts = urlsplit(database_url)
         name = parts.path.lstrip("/") + ("" if label == "full" else f"_{label}")
-        import psycopg
+        if fresh:
+            import psycopg
 
-        admin = urlunsplit(parts._replace(path="/postgres"))
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            conn.execute(f'CREATE DATABASE "{name}"')
+            admin = urlunsplit(parts._replace(path="/postgres"))
+            with psycopg.connect(admin, autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                conn.execute(f'CREATE DATABASE "{name}"')
         return {"DATABASE_URL": urlunsplit(parts._replace(path=f"/{name}"))}
     VAR_BENCH.mkdir(parents=True, exist_ok=True)
     path = VAR_BENCH / f"{label}.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    if fresh:
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
     return {"SQLITE_PATH": str(path)}
 
 
@@ -186,7 +189,7 @@ def _typical_professional() -> tuple[Any, int, float, Any, Any, int]:
 
 
 def run_child(args: argparse.Namespace) -> None:
-    os.environ.update(_fresh_database(args.database_url, args.label))
+    os.environ.update(_database(args.database_url, args.label, fresh=not args.reuse))
     os.environ["DJANGO_SETTINGS_MODULE"] = "schakel.settings.test"
     os.environ["DEBUG"] = "false"
     os.environ["ALLOWED_HOSTS"] = "testserver,127.0.0.1,localhost"
@@ -214,7 +217,8 @@ def run_child(args: argparse.Namespace) -> None:
         generation[phase] = seconds
         print(f"    [{args.label}] {phase}: {seconds:.1f} s", file=sys.stderr, flush=True)
 
-    counts = region_generate(RegionSize(seed=args.seed, **sizes), progress=progress)
+    counts = {} if args.reuse else region_generate(
+        RegionSize(seed=args.seed, **sizes), progress=progress)
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
@@ -238,7 +242,8 @@ def run_child(args: argparse.Namespace) -> None:
 # --- the parent: two data sets, one report -----------------------------------------------
 
 
-def _run(label: str, sizes: dict[str, int], args: argparse.Namespace) -> RunResult:
+def _run(label: str, sizes: dict[str, int], args: argparse.Namespace, *,
+         reuse: bool = False) -> RunResult:
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         out = handle.name
     command = [sys.executable, __file__, "--child", "--label", label, "--out", out,
@@ -246,7 +251,9 @@ def _run(label: str, sizes: dict[str, int], args: argparse.Namespace) -> RunResu
                "--requests", str(args.requests), "--warmup", str(args.warmup)]
     if args.database_url:
         command += ["--database-url", args.database_url]
-    print(f"== {label}: {sizes}", file=sys.stderr, flush=True)
+    if reuse:
+        command.append("--reuse")
+    print(f"== {label}{' (again)' if reuse else ''}: {sizes}", file=sys.stderr, flush=True)
     subprocess.run(command, check=True, cwd=ROOT)  # noqa: S603 - our own script
     data = json.loads(Path(out).read_text())
     Path(out).unlink()
@@ -266,7 +273,8 @@ def report(small: RunResult, full: RunResult, args: argparse.Namespace) -> str:
         f"{args.warmup} warm-up requests. Python {platform.python_version()}, "
         f"{platform.machine()}, {os.cpu_count()} CPU(s) shared with other work.",
         "",
-        f"Full data set: {_sizes(full.sizes)}. Small data set: {_sizes(small.sizes)}.",
+        f"Full data set: {_sizes(full.sizes)}. Small data set: {_sizes(small.sizes)} "
+        "(measured right after the full one).",
         f"Signed in as `{full.professional}`, involved in {full.professional_cases} open "
         f"cases (median over professionals with an open case: {full.median_cases:g}; the "
         f"detail page shows one of their cases with every kind of content). The busiest "
@@ -316,6 +324,7 @@ def main() -> None:
     parser.add_argument("--label", default="full", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
     parser.add_argument("--sizes", help=argparse.SUPPRESS)
+    parser.add_argument("--reuse", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         run_child(args)
@@ -325,7 +334,11 @@ def main() -> None:
                   "audit_rows": args.audit_rows, "signals": args.signals}
     small = _run("small", SMALL, args)
     full = _run("full", full_sizes, args)
-    text = report(small, full, args)
+    # Other work may change the code while the full region is generated; the small data set
+    # is measured again right after the full one, so that the counts compare the same code.
+    again = _run("small", SMALL, args, reuse=True)
+    again.sizes = small.sizes
+    text = report(again, full, args)
     print(text)
     vendor = "postgresql" if args.database_url else "sqlite"
     (RESULTS_DIR / f"results-{vendor}.md").write_text(text)
