@@ -120,7 +120,7 @@ def portal_consent_cosign(*, actor: Actor, pending: PendingConsent) -> Consent |
                        subject=Subject.of(pending, child.pk))
     author = author_of(actor)
     with transaction.atomic():
-        pending = PendingConsent.objects.select_for_update().select_related(
+        pending = PendingConsent.objects.select_for_update(of=("self",)).select_related(
             "organisation").get(pk=pending.pk)
         if pending.status != PendingConsentStatus.OPEN:
             raise ValidationError(_("This consent is no longer waiting for a signature."))

@@ -275,7 +275,7 @@ def correction_request_answer(
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
-        correction = CorrectionRequest.objects.select_for_update().select_related(
+        correction = CorrectionRequest.objects.select_for_update(of=("self",)).select_related(
             "by_guardian__user", "by_young_person__user").get(pk=correction.pk)
         if correction.status != CorrectionStatus.OPEN:
             raise ValidationError(_("This request has already been answered."))
