@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 from django.http import HttpResponseBase, StreamingHttpResponse
 from django.urls import reverse
 
-from tests.access.matrix_urls import Expected, Pattern
+from tests.access.matrix_urls import SIGN_IN_PAGES, Expected, Pattern
 from tests.access.matrix_world import CHILD_FIRST_NAME, CHILD_LAST_NAME, MatrixWorld
 
 # Query strings some pages need to show anything (formatted with the world's ids).
@@ -29,15 +29,20 @@ class Outcome:
     body: str
 
     @property
-    def to_login(self) -> bool:
-        return self.status == 302 and urlsplit(self.location).path == reverse("accounts:login")
+    def sign_in(self) -> str:
+        """The token of the sign-in page this redirects to, or ""."""
+        if self.status != 302:
+            return ""
+        path = urlsplit(self.location).path
+        return next((token for token, name in SIGN_IN_PAGES.items() if path == reverse(name)),
+                    "")
 
     @property
     def shows_child(self) -> bool:
         return CHILD_FIRST_NAME in self.body or CHILD_LAST_NAME in self.body
 
     def as_expected(self) -> Expected:
-        return Expected(self.status, to_login=self.to_login, shows_child=self.shows_child)
+        return Expected(self.status, sign_in=self.sign_in, shows_child=self.shows_child)
 
 
 def _body(response: HttpResponseBase) -> str:

@@ -51,25 +51,30 @@ def project_patterns() -> list[Pattern]:
     return patterns
 
 
+# Redirects to a sign-in page, by table token.
+SIGN_IN_PAGES = {"sign": "accounts:login", "ptl": "portal:login"}
+
+
 @dataclass(frozen=True)
 class Expected:
-    """An expected outcome: a status code, or "sign" (a redirect to the sign-in page); and
-    whether the child's name is in the response (`200*` in the table) or must not be."""
+    """An expected outcome: a status code, or a redirect to a sign-in page (`sign_in` is a
+    token of `SIGN_IN_PAGES`); and whether the child's name is in the response (`200*` in
+    the table) or must not be."""
 
     status: int
-    to_login: bool = False
+    sign_in: str = ""
     shows_child: bool = False
 
     @classmethod
     def parse(cls, token: str) -> Expected:
-        if token == "sign":
-            return cls(302, to_login=True)
+        if token in SIGN_IN_PAGES:
+            return cls(302, sign_in=token)
         shows_child = token.endswith("*")
         return cls(int(token.rstrip("*")), shows_child=shows_child)
 
     def __str__(self) -> str:
-        if self.to_login:
-            return "sign"
+        if self.sign_in:
+            return self.sign_in
         return f"{self.status}{'*' if self.shows_child else ''}"
 
 

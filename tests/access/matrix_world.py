@@ -14,6 +14,7 @@ from django.utils import timezone
 from schakel.accounts.models import User
 from schakel.cases.handover_services import handover_offer
 from schakel.cases.models import HandoverKind
+from schakel.portal.models import CorrectionRequest, EntryType
 from schakel.retention.models import (
     DestructionRequest,
     RequesterRelation,
@@ -44,6 +45,7 @@ from tests.factories import (
     actor_for,
     days_ahead,
 )
+from tests.portal.fixtures import portal_sign_in
 from tests.support import sign_in, totp_device
 
 # Distinctive, so that a hit in a page can only be this child (never "Basisschool").
@@ -59,7 +61,9 @@ ROLES: dict[str, str] = {
     "core": "the school's IB'er, in its core team, not involved in the case",
     "teacher": "a teacher of the school, not in the core team",
     "coordinator": "the case's coordinator (regiehouder), a youth nurse at the GGD",
-    "involved": "a POH-GGZ at a GP practice, involved in the case",
+    "involved": "a POH-GGZ at a GP practice (consent for it), involved in the case",
+    "unconsented": "a youth worker involved in the case, owner of an agreement, whose "
+                   "organisation has no consent",
     "former": "a school social worker whose involvement in the case ended yesterday",
     "colleague": "another youth nurse at the coordinator's GGD, not involved; the case is "
                  "offered to her in a warm hand-over",
@@ -67,12 +71,15 @@ ROLES: dict[str, str] = {
     "other_core": "the IB'er of another school, in that school's core team",
     "log_admin": "the privacy officer who administers the access log",
     "superuser": "an operator account (Django superuser) without a professional",
+    "parent": "the child's mother (custody), signed in to the portal",
+    "young_person": "the child (13) herself, signed in to the portal",
 }
+PORTAL_ROLES = frozenset({"parent", "young_person"})
 
 
 @dataclass
 class MatrixWorld:
-    url_kwargs: dict[str, int]
+    url_kwargs: dict[str, int | str]
     # Extra ids some pages take from the query string.
     query_ids: dict[str, int]
     users: dict[str, User]
@@ -90,11 +97,16 @@ class MatrixWorld:
         return client
 
 
+def _portal_user(username: str) -> User:
+    user: User = UserFactory(username=username)
+    return user
+
+
 def build_matrix_world() -> MatrixWorld:
     """Rows straight from the factories; the hand-over through its service (which writes an
     access-log row and a notification, rolled back with the rest)."""
-    school = SchoolFactory(name="IKC De Matrix")
-    school_class = SchoolClassFactory(school=school, name="groep 4")
+    school = SchoolFactory(secondary=True, name="Matrix College")
+    school_class = SchoolClassFactory(school=school, name="1 havo a")
     core = ProfessionalFactory(
         support_coordinator=True, organisation=school.organisation, core_team_of=school,
         full_name="Ilse Kern")
@@ -108,6 +120,9 @@ def build_matrix_world() -> MatrixWorld:
     involved = ProfessionalFactory(
         organisation=OrganisationFactory(care=True, name="Huisartsenpraktijk Matrix"),
         full_name="Peter Poh")
+    unconsented = ProfessionalFactory(
+        organisation=OrganisationFactory(welfare=True, name="Jongerenwerk Matrix"),
+        full_name="Yusuf Jongerenwerk")
     former = ProfessionalFactory(social_worker=True, full_name="Sven Vroeger")
     outsider = ProfessionalFactory(youth_director=True, full_name="Olaf Buiten")
     other_school = SchoolFactory(name="Basisschool Het Anker")
@@ -118,21 +133,29 @@ def build_matrix_world() -> MatrixWorld:
     superuser = UserFactory(username="operator", is_superuser=True, is_staff=True)
 
     family = FamilyFactory(name="Gezin Ploegmakers")
+    # 13: both the parents with custody and the young person herself have a say.
     child = ChildFactory(first_name=CHILD_FIRST_NAME, last_name=CHILD_LAST_NAME, family=family,
-                         under_12=True)
+                         age_12_to_15=True, user=_portal_user("bastiaan"))
     EnrolmentFactory(child=child, school=school, school_class=school_class)
-    guardian = GuardianshipFactory(child=child, guardian__full_name="Eva Ouder").guardian
+    guardian = GuardianshipFactory(
+        child=child, guardian__full_name="Eva Ouder", guardian__user=_portal_user("eva")
+    ).guardian
+    # Opened by the school's core team: the school's organisation holds the file; the GGD
+    # and the GP practice read its care content on consent, the youth work without any.
     case = CaseFactory(child=child, school=school, coordinator=coordinator, opened_by=core,
-                       title="Ruzie op het plein", involved=[involved])
+                       title="Ruzie op het plein", involved=[involved, unconsented])
     InvolvementFactory(case=case, professional=former, ended=True)
     ConsultationFactory(case=case, recorded_by=coordinator)
-    PlanStepEntryFactory(case=case, step=1, filled_in_by=coordinator)
+    plan_entry = PlanStepEntryFactory(case=case, step=1, filled_in_by=coordinator)
     agreement = AgreementFactory(case=case, owner=coordinator)
+    AgreementFactory(case=case, owner=unconsented, description="Wekelijks contact op het plein")
     InterventionFactory(case=case, recorded_by=coordinator)
     signal = SignalFactory(school=school, child=child, raised_by=core,
                            theme=ThemeFactory(code="gedrag"))
     consent = ConsentFactory(child=child, organisation=ggd, recorded_by=coordinator,
-                             signed_by=[guardian])
+                             signed_by=[guardian], signed_by_young_person=True)
+    ConsentFactory(child=child, organisation=involved.organisation, recorded_by=coordinator,
+                   signed_by=[guardian], signed_by_young_person=True)
     ground = LegalGroundFactory(child=child, recorded_by=coordinator)
     # A warm hand-over from the coordinator to her colleague, whose GGD has consent.
     handover = handover_offer(
@@ -141,6 +164,9 @@ def build_matrix_world() -> MatrixWorld:
         sender_stays_involved=True)
     notification = NotificationFactory(recipient=coordinator.user,
                                        link=f"/casussen/{case.pk}/")
+    correction = CorrectionRequest.objects.create(
+        case=case, object_type=EntryType.PLAN_STEP, object_id=plan_entry.pk,
+        request_text="Dit klopt niet", requested_at=timezone.now(), by_young_person=child)
     rule = RetentionRule.objects.order_by("pk").first()
     if rule is None:  # the migrations install the default rules
         raise LookupError("No retention rules; did the migrations run?")
@@ -152,10 +178,11 @@ def build_matrix_world() -> MatrixWorld:
 
     users = {
         "core": core.user, "teacher": teacher.user, "coordinator": coordinator.user,
-        "involved": involved.user, "former": former.user, "colleague": colleague.user,
-        "outsider": outsider.user, "other_core": other_core.user,
+        "involved": involved.user, "unconsented": unconsented.user, "former": former.user,
+        "colleague": colleague.user, "outsider": outsider.user, "other_core": other_core.user,
         "log_admin": log_admin.user, "superuser": superuser,
     }
+    portal_users = {"parent": guardian.user, "young_person": child.user}
     world = MatrixWorld(
         url_kwargs={
             "case_id": case.pk, "child_id": child.pk, "signal_id": signal.pk,
@@ -163,6 +190,8 @@ def build_matrix_world() -> MatrixWorld:
             "consent_id": consent.pk, "ground_id": ground.pk,
             "notification_id": notification.pk, "rule_id": rule.pk, "run_id": run.pk,
             "request_id": destruction.pk, "handover_id": handover.pk,
+            "correction_id": correction.pk, "entry_type": EntryType.PLAN_STEP.value,
+            "entry_id": plan_entry.pk,
         },
         query_ids={
             "agreement_id": agreement.pk,
@@ -173,5 +202,9 @@ def build_matrix_world() -> MatrixWorld:
     for role, user in users.items():
         totp_device(user)
         client = sign_in(Client(), user)
+        world.session_keys[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    for role, portal_user in portal_users.items():
+        assert portal_user is not None
+        client = portal_sign_in(Client(), portal_user)
         world.session_keys[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
     return world

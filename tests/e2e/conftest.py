@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Iterator
+from typing import Protocol
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
@@ -28,13 +29,18 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
+class NewPage(Protocol):
+    def __call__(self, *, javascript: bool = True) -> Page: ...
+
+
 @pytest.fixture
-def new_page(browser: Browser) -> Iterator[object]:
-    """A factory of pages, each in its own context (its own cookies: one per person)."""
+def new_page(browser: Browser) -> Iterator[NewPage]:
+    """A factory of pages, each in its own context (its own cookies: one per person);
+    `javascript=False` for the path without JavaScript (no htmx)."""
     contexts = []
 
-    def make() -> Page:
-        context = browser.new_context(locale="nl-NL")
+    def make(*, javascript: bool = True) -> Page:
+        context = browser.new_context(locale="nl-NL", java_script_enabled=javascript)
         context.set_default_timeout(15_000)
         contexts.append(context)
         return context.new_page()
