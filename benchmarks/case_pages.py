@@ -63,6 +63,7 @@ class RunResult:
     busiest: str
     busiest_cases: int
     pages: list[PageResult] = field(default_factory=list)
+    load_average: float = 0.0
 
 
 # --- the measuring child process ---------------------------------------------------------
@@ -236,6 +237,7 @@ def run_child(args: argparse.Namespace) -> None:
     busy = _measure(busy_client, "cases:list", reverse("cases:list"), args.requests, args.warmup)
     busy.page = "cases:list (busiest)"
     result.pages.append(busy)
+    result.load_average = os.getloadavg()[0]
     Path(args.out).write_text(json.dumps(asdict(result)))
 
 
@@ -271,7 +273,8 @@ def report(small: RunResult, full: RunResult, args: argparse.Namespace) -> str:
         + (" --database-url ..." if args.database_url else "") + "`: Django test client "
         f"in-process, DEBUG off, full middleware, {args.requests} requests per page after "
         f"{args.warmup} warm-up requests. Python {platform.python_version()}, "
-        f"{platform.machine()}, {os.cpu_count()} CPU(s) shared with other work.",
+        f"{platform.machine()}, {os.cpu_count()} CPU(s) shared with other work (load "
+        f"average {full.load_average:.1f} at the end of the measurement).",
         "",
         f"Full data set: {_sizes(full.sizes)}. Small data set: {_sizes(small.sizes)} "
         "(measured right after the full one).",
