@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from schakel.audit.models import AccessEvent, Action
 from schakel.cases.selectors import case_get
@@ -113,6 +114,11 @@ def test_the_access_log_is_refused_where_the_file_is(pw: PortalWorld) -> None:
 
 
 def test_log_labels_in_plain_words() -> None:
+    with translation.override("en"):
+        _check_labels()
+
+
+def _check_labels() -> None:
     event = AccessEvent(action=Action.READ, object_type="consent.consent", outcome="denied")
     assert what_text(event) == "Read: consent (refused)"
     assert ground_text("involved; consent #3, consent #4") == (
