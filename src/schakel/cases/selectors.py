@@ -32,12 +32,16 @@ from schakel.cases.models import (
     Agreement,
     AgreementStatus,
     Case,
+    ClassroomAdvice,
+    Consultation,
+    Escalation,
     Involvement,
     PlanStepEntry,
 )
 from schakel.cases.services import case_log_event, case_subject
 from schakel.children.models import Child
 from schakel.organisations.models import School
+from schakel.signals.models import Signal
 
 
 def with_health(qs: QuerySet[Case]) -> QuerySet[Case]:
@@ -140,8 +144,15 @@ def _case_detail_queryset() -> QuerySet[Case]:
             .annotate(is_active=Q(end_date__isnull=True) | Q(end_date__gte=today)),
         ),
         Prefetch("agreements", queryset=Agreement.objects.select_related("owner")),
-        "interventions", "classroom_advice__given_by", "escalations__escalated_by",
-        "consultations__recorded_by", "signals__theme",
+        # select_related rather than nested prefetches: a constant number of queries,
+        # whether or not a section is empty.
+        "interventions",
+        Prefetch("classroom_advice",
+                 queryset=ClassroomAdvice.objects.select_related("given_by")),
+        Prefetch("escalations", queryset=Escalation.objects.select_related("escalated_by")),
+        Prefetch("consultations",
+                 queryset=Consultation.objects.select_related("recorded_by")),
+        Prefetch("signals", queryset=Signal.objects.select_related("theme")),
         Prefetch("plan_entries",
                  queryset=PlanStepEntry.objects.select_related("filled_in_by")),
     )
@@ -150,10 +161,14 @@ def _case_detail_queryset() -> QuerySet[Case]:
 def case_get(*, actor: Actor, case_id: int) -> tuple[Case, policy.Decision]:
     """Fetch a case whose content the actor may read, or 404 — the same 404 whether the case
     is missing or forbidden. The read is logged."""
-    case = _case_detail_queryset().filter(pk=case_id).first()
+    # The policy's filter is part of the query, so "forbidden" takes the path of "missing"
+    # and costs the same; only the denial row looks the child up, for the access log.
+    case = (
+        _case_detail_queryset().filter(policy.case_content_visible_q(actor), pk=case_id).first())
     if case is None:
+        child_id = Case.objects.filter(pk=case_id).values_list("child_id", flat=True).first()
         enforce(actor, policy.DENY, event_code="case.view", action=Action.READ,
-                subject=Subject("cases.case", str(case_id), None))
+                subject=Subject("cases.case", str(case_id), child_id))
         raise AssertionError("unreachable")
     decision = enforce(actor, policy.case_read(actor, case), event_code="case.view",
                        action=Action.READ, subject=case_subject(case))

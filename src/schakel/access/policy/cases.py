@@ -28,11 +28,17 @@ from schakel.signals.models import Signal
 def case_content_visible_q(actor: Actor) -> Q:
     """Cases the actor works on (coordinates or is actively involved in), as a filter on
     `Case`: lists and dashboards show these. Opening the content also needs `case_read`,
-    which adds the consent check across organisations."""
+    which adds the consent check across organisations.
+
+    A union of two indexed lookups rather than `coordinator OR EXISTS(...)`: the OR over two
+    tables makes both SQLite and PostgreSQL scan every case of the region."""
     if actor.professional is None:
         return Q(pk__in=[])
-    involved = Involvement.objects.filter(_active_involvement_q(actor), case=OuterRef("pk"))
-    return Q(coordinator=actor.professional) | Q(Exists(involved))
+    involved = (
+        Involvement.objects.filter(_active_involvement_q(actor)).order_by().values("case_id"))
+    coordinated = (
+        Case.objects.filter(coordinator=actor.professional).order_by().values("pk"))
+    return Q(pk__in=involved.union(coordinated))
 
 
 FILE_HOLDER = "file_holder"
