@@ -5,7 +5,12 @@ from typing import Any
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from schakel.demo.signins import signin_password_line, signin_rows, signin_table
+from schakel.demo.signins import (
+    signin_password_line,
+    signin_rows,
+    signin_second_factor_line,
+    signin_table,
+)
 
 
 class Command(BaseCommand):
@@ -19,3 +24,6 @@ class Command(BaseCommand):
         self.stdout.write(signin_table(rows))
         self.stdout.write("")
         self.stdout.write(signin_password_line())
+        self.stdout.write(signin_second_factor_line())
+        self.stdout.write(_("Parents and young people sign in at /portaal/ (see above)."))
+        self.stdout.write(_("Open http://127.0.0.1:8000/ in your browser."))
