@@ -66,9 +66,10 @@ def _labels(case: Case, keys: set[tuple[str, int]]) -> dict[tuple[str, int], str
 def case_portal_voice(*, actor: Actor, case: Case) -> PortalVoice | None:
     """For a professional who reads the case (the case page logged that read): the parents'
     and young person's contributions, views, open correction requests and signatures."""
-    if not policy.case_read(actor, case):
+    read = policy.case_read(actor, case)
+    if not read:
         return None
-    may_withhold = bool(policy.portal_entry_withhold(actor, case))
+    may_withhold = bool(policy.portal_entry_withhold(actor, case, read=read))
     activity = Case.objects.filter(pk=case.pk).annotate(
         any_contribution=Exists(PortalContribution.objects.filter(case=OuterRef("pk"))),
         any_view=Exists(OwnView.objects.filter(case=OuterRef("pk"))),

@@ -247,10 +247,12 @@ def portal_consent_give(actor: Actor, child: Child, day: dt.date | None = None) 
 # --- the coordinator's side --------------------------------------------------------------
 
 
-def portal_entry_withhold(actor: Actor, case: Case) -> Decision:
+def portal_entry_withhold(actor: Actor, case: Case, *, read: Decision | None = None,
+                          ) -> Decision:
     """Keep an entry from the parents, or release it: the coordinator (regiehouder) who may
-    read the case; while nobody coordinates, whoever of the involved may read it."""
-    decision = case_read(actor, case)
+    read the case; while nobody coordinates, whoever of the involved may read it. `read` is
+    the `case_read` decision when the caller made it in this request already."""
+    decision = read if read is not None else case_read(actor, case)
     if not decision:
         return DENY
     if case.coordinator_id is None or decision.ground == Ground.COORDINATOR:
