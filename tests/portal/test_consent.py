@@ -42,6 +42,9 @@ def test_from_12_to_15_both_sign_then_it_applies(pw: PortalWorld) -> None:
     assert not policy.category_allowed(pw.young, org, CARE)
     assert Notification.objects.filter(recipient=pw.mother_user,
                                        kind=NotificationKind.CONSENT_REQUESTED).exists()
+    home = portal_sign_in(Client(), pw.mother_user).get(reverse("portal:home"))
+    assert reverse("portal:consent", kwargs={"child_id": pw.young.pk}) in (
+        home.content.decode())
     consent = portal_consent_cosign(actor=portal_actor(pw.mother_user), pending=pending)
     assert consent is not None
     assert consent.method == ConsentMethod.PORTAL

@@ -41,6 +41,7 @@ from schakel.portal.models import (
 from schakel.portal.services import portal_case_url
 
 R = TypeVar("R", OwnView, CorrectionRequest)
+HOME_NOTIFICATIONS = 10
 
 # --- home and the child's page -----------------------------------------------------------
 
@@ -60,6 +61,7 @@ class PortalHome:
     name: str
     is_young_person: bool
     children: list[ChildRow]
+    notifications: list[Notification]
 
 
 def _age(child: Child) -> int:
@@ -83,7 +85,8 @@ def portal_home(*, actor: Actor) -> PortalHome:
     file. Each child shown is logged as read."""
     person = policy.portal_person(actor)
     if person is None:
-        return PortalHome(name=actor.name, is_young_person=False, children=[])
+        return PortalHome(name=actor.name, is_young_person=False, children=[],
+                          notifications=[])
     if person.child is not None:
         rows = [_row(actor, person.child, None)] if policy.portal_file_read(
             actor, person.child) else []
@@ -93,7 +96,8 @@ def portal_home(*, actor: Actor) -> PortalHome:
     access_events_record(actor=actor, event_code="portal.home", action=Action.READ,
                          subjects=[Subject.of(row.child, row.child.pk) for row in rows])
     return PortalHome(name=person.name, is_young_person=person.child is not None,
-                      children=rows)
+                      children=rows, notifications=list(Notification.objects.filter(
+                          recipient=actor.user, read_at__isnull=True)[:HOME_NOTIFICATIONS]))
 
 
 def portal_child_get(*, actor: Actor, child_id: int) -> ChildRow:
