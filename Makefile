@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: run test lint setup demo messages browser benchmark clean
+.PHONY: run test lint setup demo messages messages-check browser benchmark clean
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -52,6 +52,17 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy src tests
 	$(MANAGE) makemigrations --check --dry-run -v0
+	@$(MAKE) --no-print-directory messages-check
+
+# Every message id in the code has a Dutch translation: refresh the catalogue from the code
+# (gettext needed) and fail on anything untranslated or fuzzy.
+messages-check:
+	@if command -v xgettext >/dev/null 2>&1; then \
+	  cd src/schakel && ../../$(BIN)/python ../../manage.py makemessages -l nl --no-location \
+	    --ignore=migrations -v0 && sed -i '/^"POT-Creation-Date/d' locale/nl/LC_MESSAGES/django.po && \
+	  left="$$(msgattrib --untranslated locale/nl/LC_MESSAGES/django.po; msgattrib --only-fuzzy locale/nl/LC_MESSAGES/django.po)"; \
+	  if [ -n "$$left" ]; then echo "Untranslated or fuzzy messages in src/schakel/locale/nl/LC_MESSAGES/django.po:"; echo "$$left" | grep -E '^msgid' ; exit 1; fi; \
+	else echo "gettext not installed: message check skipped (the translation tests still run)"; fi
 
 benchmark: setup
 	$(BIN)/python benchmarks/case_pages.py
