@@ -3,6 +3,9 @@
 Dates are relative to `timezone.localdate()` so that tests pass on any day. Factories build
 rows directly; they do not go through the services (the service tests call those).
 `ActorFactory` / `actor_for` build the `Actor` that services, selectors and the policy take.
+`consent_for(case, organisation)` / `care_consent(child, organisation)` record a care consent
+in force today (what the age rule asks for), so that another organisation than the file
+holder may read a case; `CaseFactory(consented=True)` does so for all who work on it.
 """
 
 from __future__ import annotations
@@ -33,6 +36,11 @@ from tests.factories.children import (
     GuardianshipFactory,
     LegalGroundFactory,
     MeasureFactory,
+)
+from tests.factories.consent import (
+    care_consent,
+    case_children,
+    consent_for,
 )
 from tests.factories.dates import (
     birth_date_for_age,
@@ -92,6 +100,9 @@ __all__ = [
     "UserFactory",
     "actor_for",
     "birth_date_for_age",
+    "care_consent",
+    "case_children",
+    "consent_for",
     "days_ago",
     "days_ahead",
     "today",

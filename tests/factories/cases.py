@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import factory
+from django.db.models import Q
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
@@ -26,7 +27,8 @@ from schakel.organisations.models import (
 )
 from schakel.signals.models import Signal, SignalLevel, SignalStatus, Theme
 from tests.factories.children import ChildFactory, FamilyFactory
-from tests.factories.dates import days_ago, days_ahead
+from tests.factories.consent import consent_for
+from tests.factories.dates import days_ago, days_ahead, today
 from tests.factories.people import (
     PlanTemplateFactory,
     ProfessionalFactory,
@@ -87,7 +89,12 @@ class SignalFactory(DjangoModelFactory[Signal]):
 
 class CaseFactory(DjangoModelFactory[Case]):
     """An open case about a pupil of the school. A coordinator given is also involved
-    (`involve_coordinator=False` to skip); `involved=[...]` adds active involvements."""
+    (`involve_coordinator=False` to skip); `involved=[...]` adds active involvements.
+
+    Across organisations a case's content follows consent (`policy.case_read`): only the
+    organisation of `opened_by` (the file holder) reads without one. `consented=True` records
+    a valid care consent (`consent.consent_for`) for every other organisation that works on
+    the case when it is built (the coordinator's and those of `involved`)."""
 
     class Meta:
         model = Case
@@ -132,12 +139,31 @@ class CaseFactory(DjangoModelFactory[Case]):
             if professional.pk not in already:
                 InvolvementFactory(case=self, professional=professional, **kwargs)
 
+    @factory.post_generation
+    def consented(self, create: bool, extracted: bool | None, **kwargs: Any) -> None:
+        if not (create and extracted):
+            return
+        organisations = {
+            involvement.professional.organisation
+            for involvement in self.involvements.filter(
+                Q(end_date__isnull=True) | Q(end_date__gte=today())
+            ).select_related("professional__organisation")
+        }
+        if self.coordinator is not None:
+            organisations.add(self.coordinator.organisation)
+        for organisation in sorted(organisations, key=lambda o: o.pk):
+            if organisation.pk != self.opened_by.organisation_id:
+                consent_for(self, organisation, **kwargs)
+
 
 class InvolvementFactory(DjangoModelFactory[Involvement]):
-    """An active involvement since a month ago; `ended` ended yesterday."""
+    """An active involvement since a month ago; `ended` ended yesterday. `consented=True`
+    also records a valid care consent for the professional's organisation (unless it holds
+    the case's file), so that they may read the case."""
 
     class Meta:
         model = Involvement
+        skip_postgeneration_save = True
 
     case = factory.SubFactory(CaseFactory)
     professional = factory.SubFactory(ProfessionalFactory)
@@ -149,6 +175,12 @@ class InvolvementFactory(DjangoModelFactory[Involvement]):
     class Params:
         ended = factory.Trait(end_date=factory.LazyFunction(lambda: days_ago(1)))
         ending_later = factory.Trait(end_date=factory.LazyFunction(lambda: days_ahead(14)))
+
+    @factory.post_generation
+    def consented(self, create: bool, extracted: bool | None, **kwargs: Any) -> None:
+        organisation = self.professional.organisation
+        if create and extracted and organisation.pk != self.case.opened_by.organisation_id:
+            consent_for(self.case, organisation, **kwargs)
 
 
 class ConsultationFactory(DjangoModelFactory[Consultation]):
