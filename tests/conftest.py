@@ -14,6 +14,7 @@ from hypothesis import HealthCheck, settings
 from schakel.access.actor import Actor
 from schakel.cases.models import Case
 from schakel.children.models import Child, Family, Guardian
+from schakel.consent.models import Consent
 from schakel.organisations.models import Professional, School, SchoolClass
 from schakel.signals.models import Signal
 from tests.factories import (
@@ -27,6 +28,7 @@ from tests.factories import (
     SchoolFactory,
     SignalFactory,
     actor_for,
+    care_consent,
 )
 
 # Database examples are rolled back one by one, so function-scoped fixtures are fine; the
@@ -41,7 +43,11 @@ settings.load_profile("schakel")
 @dataclass
 class World:
     """One primary school with its core team, a teacher, a nurse who coordinates the case of a
-    pupil, an outsider, a log administrator, and a second school with its own core team."""
+    pupil, an outsider, a log administrator, and a second school with its own core team.
+
+    The school's IB'er opened the case, so the school's organisation holds the file; the
+    nurse's GGD reads its care content on the mother's consent (`nurse_consent`; Bas is 9,
+    so his mother with custody signs)."""
 
     school: School
     school_class: SchoolClass
@@ -54,6 +60,7 @@ class World:
     child: Child
     guardian: Guardian
     case: Case
+    nurse_consent: Consent
     signal: Signal
     other_school: School
     other_core_member: Professional
@@ -83,6 +90,7 @@ def world(db: None) -> World:
     guardian = GuardianshipFactory(child=child, guardian__full_name="Eva Jansen").guardian
     case = CaseFactory(child=child, school=school, coordinator=nurse, opened_by=core_member,
                        title="Vechtpartijen op het plein")
+    nurse_consent = care_consent(child, nurse.organisation, recorded_by=nurse)
     signal = SignalFactory(school=school, child=child, raised_by=teacher)
     other_school = SchoolFactory(name="Basisschool Het Anker")
     other_core_member = ProfessionalFactory(
@@ -91,8 +99,8 @@ def world(db: None) -> World:
     return World(
         school=school, school_class=school_class, core_member=core_member, teacher=teacher,
         nurse=nurse, outsider=outsider, log_admin=log_admin, family=family, child=child,
-        guardian=guardian, case=case, signal=signal, other_school=other_school,
-        other_core_member=other_core_member,
+        guardian=guardian, case=case, nurse_consent=nurse_consent, signal=signal,
+        other_school=other_school, other_core_member=other_core_member,
     )
 
 

@@ -67,9 +67,8 @@ def hw(world: World) -> HandoverWorld:
     vo.contact_point = vo_contact
     vo.save(update_fields=["contact_point"])
     EnrolmentFactory(child=world.child, school=vo, future=True)
-    # The coordinator's GGD reads the case on consent (the school holds the file).
-    ConsentFactory(child=world.child, organisation=world.nurse.organisation,
-                   category=InformationCategory.CARE, signed_by=[world.guardian])
+    # The coordinator's GGD reads the case on consent (`world.nurse_consent`; the school
+    # holds the file).
     return HandoverWorld(world=world, social_worker=social_worker, vo=vo,
                          vo_contact=vo_contact)
 
@@ -158,9 +157,8 @@ def test_offer_with_consent_stores_the_package_and_notifies_the_receiver(
     event = AccessEvent.objects.get(event_code="case.handover_offer")
     assert (event.action, event.outcome, event.child_id) == (
         Action.CREATE, Outcome.SUCCESS, w.child.pk)
-    nurse_consent = Consent.objects.get(organisation=w.nurse.organisation)
     assert event.ground == (
-        f"{Ground.COORDINATOR}; consent #{nurse_consent.pk}; consent #{consent.pk}")
+        f"{Ground.COORDINATOR}; consent #{w.nurse_consent.pk}; consent #{consent.pk}")
 
 
 def test_a_legal_ground_for_care_allows_the_offer(hw: HandoverWorld) -> None:

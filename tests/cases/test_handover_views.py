@@ -33,8 +33,6 @@ def vw(world: World) -> ViewWorld:
     social_worker = ProfessionalFactory(social_worker=True, full_name="Sanne Visser")
     ConsentFactory(child=world.child, organisation=social_worker.organisation,
                    category=InformationCategory.CARE, signed_by=[world.guardian])
-    ConsentFactory(child=world.child, organisation=world.nurse.organisation,
-                   category=InformationCategory.CARE, signed_by=[world.guardian])
     return ViewWorld(world=world, social_worker=social_worker)
 
 

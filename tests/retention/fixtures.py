@@ -2,7 +2,8 @@
 
 Nina is a pupil of De Linde; her case, coordinated by the youth nurse Anne, was closed long
 ago, on `CLOSED_ON`, and every part of it was written on that day. Her brother Daan has a
-family case with her. Petra is the privacy officer; Olaf is an outsider. Timestamps the
+family case with her. Anne's GGD reads both on a care consent (the school holds the files).
+Petra is the privacy officer; Olaf is an outsider. Timestamps the
 models set themselves (`auto_now_add`) are moved with `update()`.
 """
 
@@ -53,12 +54,13 @@ def closed_case(
     family: Family | None = None, title: str = "Zorgen over Nina",
 ) -> Case:
     """A closed case with a plan step, a consultation, an agreement, an intervention, advice
-    and an escalation, all written on `closed_on`."""
+    and an escalation, all written on `closed_on`; the coordinator's organisation has a care
+    consent for every child of it."""
     moment = at_noon(closed_on)
     case = CaseFactory(
         child=child, family=family, school=school, coordinator=coordinator,
         status=CaseStatus.CLOSED, opened_at=moment - dt.timedelta(days=200), closed_at=moment,
-        closure_reason="Doelen bereikt.", title=title,
+        closure_reason="Doelen bereikt.", title=title, consented=True,
     )
     PlanStepEntryFactory(case=case, filled_in_by=coordinator)
     ConsultationFactory(case=case, recorded_by=coordinator)

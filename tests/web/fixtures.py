@@ -1,6 +1,7 @@
 """A small world for the web interface tests, built with plain ORM calls (independent of the
 shared factories): one primary school with its core team and contact point, a teacher, a youth
-nurse who coordinates the case of a pupil, an outsider, and a second school."""
+nurse who coordinates the case of a pupil, an outsider, and a second school. The school opened
+the case and holds its file; the nurse's GGD reads it on the mother's consent."""
 
 from __future__ import annotations
 
@@ -28,6 +29,12 @@ from schakel.cases.models import (
     PlanTemplate,
 )
 from schakel.children.models import Child, Enrolment, Family, Guardian, Guardianship
+from schakel.consent.models import (
+    Consent,
+    ConsentMethod,
+    ConsentSignature,
+    InformationCategory,
+)
 from schakel.notifications.models import Notification, NotificationKind
 from schakel.organisations.models import (
     Function,
@@ -104,6 +111,19 @@ def make_case(
     return case
 
 
+def give_care_consent(child: Child, organisation: Organisation, guardian: Guardian, *,
+                      recorded_by: Professional) -> Consent:
+    """A written consent, given last week by a guardian with custody of a child under 12, to
+    share care content with `organisation`: across organisations a case's content follows
+    consent (`policy.case_read`)."""
+    consent = Consent.objects.create(
+        child=child, organisation=organisation, category=InformationCategory.CARE,
+        purpose="Afstemming van de hulp rond het kind", method=ConsentMethod.WRITTEN,
+        given_at=today() - dt.timedelta(days=7), recorded_by=recorded_by)
+    ConsentSignature.objects.create(consent=consent, guardian=guardian)
+    return consent
+
+
 def make_signal(school: School, child: Child | None, raised_by: Professional,
                 theme_code: str = "gedrag") -> Signal:
     return Signal.objects.create(
@@ -137,6 +157,7 @@ class WebWorld:
     sibling: Child
     guardian: Guardian
     case: Case
+    nurse_consent: Consent
     signal: Signal
     other_school: School
     other_core: Professional
@@ -170,6 +191,7 @@ def build_world() -> WebWorld:
                                 has_custody=True)
     case = make_case(school, child, opened_by=core, coordinator=nurse, involved=[nurse, core],
                      title="Vechtpartijen op het plein")
+    nurse_consent = give_care_consent(child, ggd, guardian, recorded_by=nurse)
     signal = make_signal(school, child, teacher)
     other_core = make_professional(other_school.organisation, Function.SUPPORT_COORDINATOR,
                                    "Karin Anker")
@@ -177,8 +199,8 @@ def build_world() -> WebWorld:
     return WebWorld(
         region=region, school=school, school_class=school_class, core=core, teacher=teacher,
         nurse=nurse, outsider=outsider, family=family, child=child, sibling=sibling,
-        guardian=guardian, case=case, signal=signal, other_school=other_school,
-        other_core=other_core,
+        guardian=guardian, case=case, nurse_consent=nurse_consent, signal=signal,
+        other_school=other_school, other_core=other_core,
     )
 
 
