@@ -84,7 +84,8 @@ def test_allowed_reads_are_logged_with_their_ground(world: World):
     assert (child, signal) == (world.child, world.signal)
     events = AccessEvent.objects.order_by("id")
     assert [(e.event_code, e.outcome, e.ground, e.child_id) for e in events] == [
-        ("case.view", Outcome.SUCCESS, "coordinator", world.child.pk),
+        ("case.view", Outcome.SUCCESS, f"coordinator; consent #{world.nurse_consent.pk}",
+         world.child.pk),
         ("child.view", Outcome.SUCCESS, "core_team", world.child.pk),
         ("signal.view", Outcome.SUCCESS, "raised_by", world.child.pk),
     ]

@@ -60,7 +60,7 @@ def test_coordinator_reads_the_case(world: World):
 
 def test_coordinator_reads_even_without_an_involvement_row(db):
     nurse = ProfessionalFactory()
-    case = CaseFactory(coordinator=nurse, involve_coordinator=False)
+    case = CaseFactory(coordinator=nurse, involve_coordinator=False, consented=True)
     assert policy.case_read(actor_for(nurse), case).ground == Ground.COORDINATOR
     assert content_visible(actor_for(nurse)) == {case.pk}
 
@@ -75,7 +75,7 @@ def test_involvement_gives_access_only_while_active(world: World, end, allowed):
     worker = ProfessionalFactory(social_worker=True)
     end_date = None if end is None else days_ahead(end)
     InvolvementFactory(case=world.case, professional=worker, start_date=days_ago(60),
-                       end_date=end_date)
+                       end_date=end_date, consented=True)
     actor = actor_for(worker)
     decision = policy.case_read(actor, world.case)
     assert bool(decision) is allowed
@@ -239,7 +239,8 @@ def test_the_log_administrator_sees_no_child_data(world: World):
 
 
 def test_closed_case_can_be_read_but_not_changed(world: World):
-    closed = CaseFactory(closed=True, coordinator=world.nurse, school=world.school)
+    closed = CaseFactory(closed=True, coordinator=world.nurse, school=world.school,
+                         consented=True)
     actor = world.actor(world.nurse)
     assert policy.case_read(actor, closed)
     assert not policy.case_contribute(actor, closed)
@@ -248,7 +249,7 @@ def test_closed_case_can_be_read_but_not_changed(world: World):
 
 def test_only_the_coordinator_steers_when_there_is_one(world: World):
     worker = ProfessionalFactory()
-    InvolvementFactory(case=world.case, professional=worker)
+    InvolvementFactory(case=world.case, professional=worker, consented=True)
     assert policy.case_contribute(actor_for(worker), world.case)
     assert not policy.case_steer(actor_for(worker), world.case)
     assert policy.case_steer(world.actor(world.nurse), world.case).ground == Ground.COORDINATOR
@@ -257,7 +258,7 @@ def test_only_the_coordinator_steers_when_there_is_one(world: World):
 def test_anyone_involved_steers_while_nobody_coordinates(world: World):
     case = CaseFactory(school=world.school)
     worker = ProfessionalFactory()
-    InvolvementFactory(case=case, professional=worker)
+    InvolvementFactory(case=case, professional=worker, consented=True)
     assert policy.case_steer(actor_for(worker), case).ground == Ground.INVOLVED
     assert not policy.case_steer(world.actor(world.outsider), case)
 

@@ -160,7 +160,7 @@ def test_case_view_of_a_family_case_logs_every_child(world: World):
     family = FamilyFactory()
     children = ChildFactory.create_batch(2, family=family)
     case = CaseFactory(for_family=True, family=family, school=world.school,
-                       coordinator=world.nurse)
+                       coordinator=world.nurse, consented=True)
     case_get(actor=world.actor(world.nurse), case_id=case.pk)
     assert set(AccessEvent.objects.values_list("child_id", flat=True)) == {
         c.pk for c in children}

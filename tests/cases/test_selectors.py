@@ -148,7 +148,7 @@ def _read_detail(actor: Actor, case_id: int) -> None:
 @pytest.mark.parametrize("who", ["nurse", "worker"])
 def test_case_get_takes_constant_queries(world: World, django_assert_num_queries, who):
     worker = ProfessionalFactory()
-    InvolvementFactory(case=world.case, professional=worker)
+    InvolvementFactory(case=world.case, professional=worker, consented=True)
     actor = world.actor(world.nurse if who == "nurse" else worker)
     _fill(world.case, world.nurse, 1)
     one = count_queries(lambda: _read_detail(actor, world.case.pk))
@@ -176,7 +176,7 @@ def test_plan_steps_show_current_and_history(world: World):
 
 
 def test_plan_steps_follow_another_template(world: World):
-    case = CaseFactory(coordinator=world.nurse,
+    case = CaseFactory(coordinator=world.nurse, consented=True,
                        plan_template=PlanTemplateFactory(one_family_one_plan=True))
     read, _ = case_get(actor=world.actor(world.nurse), case_id=case.pk)
     assert [s.number for s in plan_steps(read)] == [1, 2, 3, 4, 5, 6]

@@ -236,7 +236,8 @@ def test_involving_a_professional(world: World, django_capture_on_commit_callbac
         assert secret not in text
     assert world.child.first_name not in notification.message
     event = AccessEvent.objects.get()
-    assert (event.event_code, event.ground) == ("case.involve", Ground.COORDINATOR)
+    assert (event.event_code, event.ground) == (
+        "case.involve", f"{Ground.COORDINATOR}; consent #{world.nurse_consent.pk}")
 
 
 def test_no_mail_before_the_transaction_commits(world: World, mailoutbox,
@@ -271,7 +272,7 @@ def test_an_active_professional_is_not_involved_twice(world: World, db_snapshot,
 
 def test_someone_whose_involvement_ended_can_be_involved_again(world: World):
     worker = ProfessionalFactory()
-    InvolvementFactory(case=world.case, professional=worker, ended=True)
+    InvolvementFactory(case=world.case, professional=worker, ended=True, consented=True)
     case_involve(actor=world.actor(world.nurse), case=world.case, professional=worker,
                  part="Weer erbij")
     assert world.case.involvements.filter(professional=worker).count() == 2
@@ -385,7 +386,7 @@ def test_outsider_cannot_end_an_involvement(world: World, db_snapshot):
 def test_escalating_a_case(world: World, django_capture_on_commit_callbacks, mailoutbox):
     worker = ProfessionalFactory()
     gone = ProfessionalFactory()
-    InvolvementFactory(case=world.case, professional=worker)
+    InvolvementFactory(case=world.case, professional=worker, consented=True)
     InvolvementFactory(case=world.case, professional=gone, ended=True)
     with django_capture_on_commit_callbacks(execute=True):
         escalation = case_escalate(actor=world.actor(worker), case=world.case,
@@ -475,5 +476,5 @@ def test_only_the_coordinator_closes(world: World, db_snapshot):
 def test_without_a_coordinator_anyone_involved_closes(world: World):
     case = CaseFactory(school=world.school)
     worker = ProfessionalFactory()
-    InvolvementFactory(case=case, professional=worker)
+    InvolvementFactory(case=case, professional=worker, consented=True)
     assert case_close(actor=actor_for(worker), case=case, reason="Klaar").is_closed

@@ -59,7 +59,7 @@ def test_each_save_is_a_new_version(world: World):
     assert [e.version for e in entries] == [1, 2, 3]
     other_step = plan_step_save(actor=actor, case=world.case, step=3, content="Doel")
     assert other_step.version == 1
-    other_case = CaseFactory(coordinator=world.nurse)
+    other_case = CaseFactory(coordinator=world.nurse, consented=True)
     assert plan_step_save(actor=actor, case=other_case, step=2, content="x").version == 1
     assert PlanStepEntry.objects.filter(case=world.case, step=2).count() == 3
     events = AccessEvent.objects.filter(event_code="case.plan_step")
@@ -107,7 +107,7 @@ def test_a_step_outside_the_template_is_refused(world: World, db_snapshot, step)
 
 
 def test_steps_follow_the_cases_own_template(world: World, db_snapshot):
-    case = CaseFactory(coordinator=world.nurse,
+    case = CaseFactory(coordinator=world.nurse, consented=True,
                        plan_template=PlanTemplateFactory(one_family_one_plan=True))
     assert plan_step_save(actor=world.actor(world.nurse), case=case, step=6, content="x")
     before = db_snapshot()

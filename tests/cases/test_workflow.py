@@ -44,7 +44,7 @@ def test_closed_is_final():
 @pytest.mark.parametrize("start", [CaseStatus.OPEN, CaseStatus.ESCALATED])
 def test_services_escalate_and_close_from_open_and_escalated(start):
     nurse = ProfessionalFactory()
-    case = CaseFactory(status=start, coordinator=nurse)
+    case = CaseFactory(status=start, coordinator=nurse, consented=True)
     case_escalate(actor=actor_for(nurse), case=case, level=EscalationLevel.SOT, reason="r")
     assert Case.objects.get(pk=case.pk).status == CaseStatus.ESCALATED
     case_close(actor=actor_for(nurse), case=case, reason="r")

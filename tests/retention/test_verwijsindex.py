@@ -35,7 +35,7 @@ def coordinator(db: None) -> Professional:
 
 @pytest.fixture
 def case(coordinator: Professional) -> Case:
-    return CaseFactory(coordinator=coordinator)
+    return CaseFactory(coordinator=coordinator, consented=True)
 
 
 def _measure(case: Case, kind: MeasureKind, start: dt.date, end: dt.date | None) -> Measure:
