@@ -50,7 +50,8 @@ def test_the_core_team_reads_a_pupil(world: World):
 def test_those_involved_in_a_family_case_read_each_child(world: World):
     sister = ChildFactory(family=world.family)
     worker = ProfessionalFactory()
-    CaseFactory(for_family=True, family=world.family, school=world.school, coordinator=worker)
+    CaseFactory(for_family=True, family=world.family, school=world.school, coordinator=worker,
+                consented=True)
     _, decision = child_get(actor=actor_for(worker), child_id=sister.pk)
     assert decision.ground == Ground.COORDINATOR
 

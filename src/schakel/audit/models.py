@@ -85,7 +85,9 @@ class AccessEvent(models.Model):
     object_id = models.CharField(_("object id"), max_length=40, blank=True)
     child_id = models.BigIntegerField(_("child id"), null=True)
     # Why: the authorisation ground the access policy used (treatment relationship, consent).
-    ground = models.CharField(_("ground"), max_length=100, blank=True)
+    # Relationship and consent profile, e.g. "involved; consent #12, consent #13": as long
+    # as a family case needs it.
+    ground = models.TextField(_("ground"), blank=True)
     source_system = models.CharField(max_length=40, default="schakel")
     # Tamper evidence: the hash chain over the fields above (see `audit.chain`).
     previous_hash = models.CharField(max_length=64, blank=True, editable=False)

@@ -30,6 +30,20 @@ from schakel.consent.models import (
 from schakel.organisations.models import Organisation
 
 
+def consent_child_get(*, actor: Actor, child_id: int) -> Child:
+    """The child whose consents the actor may see (`policy.consent_read`), or 404 — the same
+    for missing and forbidden. The read of the child's name is logged."""
+    child = Child.objects.select_related("family").filter(pk=child_id).first()
+    subject = Subject("children.child", str(child_id), child.pk if child else None)
+    decision = enforce(
+        actor, policy.consent_read(actor, child) if child is not None else policy.DENY,
+        event_code="consent.child", action=Action.READ, subject=subject)
+    assert child is not None  # noqa: S101 -- enforce raised otherwise
+    access_event_record(actor=actor, event_code="consent.child", action=Action.READ,
+                        subject=subject, ground=decision.log_ground)
+    return child
+
+
 @dataclass(frozen=True)
 class SharingAnswer:
     """Yes or no, the ground in plain words, and an explanation naming what is missing."""

@@ -1,6 +1,6 @@
 """Consent pages: the sharing check "Mag ik dit delen?" and a child's consents.
 
-Thin: the child comes from `children.selectors.child_get` (404 outside one's rights), the
+Thin: the child comes from `consent.selectors.consent_child_get` (404 outside one's rights), the
 answers from `consent.selectors`, every change from `consent.services`.
 """
 
@@ -16,7 +16,6 @@ from django.views.decorators.http import require_GET, require_POST
 
 from schakel.access.actor import Actor, actor_from_request
 from schakel.children.models import Child
-from schakel.children.selectors import child_get
 from schakel.consent import selectors, services
 from schakel.consent.forms import (
     ConsentRecordForm,
@@ -38,7 +37,7 @@ def check(request: HttpRequest) -> HttpResponse:
     except ValueError:
         raise Http404 from None
     actor = actor_from_request(request)
-    child, _decision = child_get(actor=actor, child_id=child_id)
+    child = selectors.consent_child_get(actor=actor, child_id=child_id)
     bound = "organisation" in request.GET or "category" in request.GET
     form = SharingCheckForm(request.GET if bound else None, initial={"child_id": child.pk})
     answer = None
@@ -70,7 +69,7 @@ def _child_page(
 def child_consents(request: HttpRequest, child_id: int) -> HttpResponse:
     """A child's consents, legal grounds and measures; forms for those who may manage them."""
     actor = actor_from_request(request)
-    child, _decision = child_get(actor=actor, child_id=child_id)
+    child = selectors.consent_child_get(actor=actor, child_id=child_id)
     return _child_page(request, actor, child)
 
 
@@ -78,7 +77,7 @@ def child_consents(request: HttpRequest, child_id: int) -> HttpResponse:
 @require_POST
 def record(request: HttpRequest, child_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    child, _decision = child_get(actor=actor, child_id=child_id)
+    child = selectors.consent_child_get(actor=actor, child_id=child_id)
     form = ConsentRecordForm(request.POST, child=child)
     if form.is_valid():
         data = form.cleaned_data
@@ -102,7 +101,7 @@ def record(request: HttpRequest, child_id: int) -> HttpResponse:
 @require_POST
 def withdraw(request: HttpRequest, child_id: int, consent_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    child, _decision = child_get(actor=actor, child_id=child_id)
+    child = selectors.consent_child_get(actor=actor, child_id=child_id)
     form = ConsentWithdrawForm(request.POST, child=child)
     if not form.is_valid():
         messages.error(request, _("Say who withdraws the consent."))
@@ -122,7 +121,7 @@ def withdraw(request: HttpRequest, child_id: int, consent_id: int) -> HttpRespon
 @require_POST
 def ground_record(request: HttpRequest, child_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    child, _decision = child_get(actor=actor, child_id=child_id)
+    child = selectors.consent_child_get(actor=actor, child_id=child_id)
     form = LegalGroundRecordForm(request.POST)
     if form.is_valid():
         data = form.cleaned_data
@@ -145,7 +144,7 @@ def ground_record(request: HttpRequest, child_id: int) -> HttpResponse:
 @require_POST
 def ground_end(request: HttpRequest, child_id: int, ground_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    child, _decision = child_get(actor=actor, child_id=child_id)
+    child = selectors.consent_child_get(actor=actor, child_id=child_id)
     ground = selectors.legal_ground_of_child(child=child, legal_ground_id=ground_id)
     form = LegalGroundEndForm(request.POST)
     if ground is None or not form.is_valid():

@@ -125,7 +125,10 @@ def _current_enrolments_at(school_ids: frozenset[int]) -> models.QuerySet[Enrolm
 
 
 def child_read(actor: Actor, child: Child) -> Decision:
-    """The child's overview page: core team of a current school, or involved in a case."""
+    """The child's overview page (enrolments, guardians and how to reach them): the core team
+    of a current school, or whoever may read the content of one of the child's cases — so an
+    involved professional of another organisation needs the consent or ground `case_read`
+    asks for."""
     if actor.professional is None:
         return DENY
     schools = core_team_school_ids(actor)
@@ -133,12 +136,16 @@ def child_read(actor: Actor, child: Child) -> Decision:
         return Decision(True, Ground.CORE_TEAM)
     own_cases = Case.objects.filter(case_content_visible_q(actor)).filter(
         Q(child=child) | Q(family_id=child.family_id, family__isnull=False)
-    )
-    for case in own_cases.only("coordinator_id")[:1]:
-        ground = Ground.COORDINATOR if case.coordinator_id == actor.professional.pk else (
-            Ground.INVOLVED)
-        return Decision(True, ground)
+    ).select_related("opened_by", "child").order_by("-opened_at")
+    for case in own_cases[:CHILD_READ_CASES_CHECKED]:
+        decision = case_read(actor, case)
+        if decision:
+            return decision
     return DENY
+
+
+# A child seldom has more than a few cases; the check stops after this many.
+CHILD_READ_CASES_CHECKED = 5
 
 
 def children_visible_q(actor: Actor) -> Q:

@@ -33,8 +33,11 @@ def _case_ground_for_child(actor: Actor, child: Child) -> Ground | None:
 
 def consent_read(actor: Actor, child: Child) -> Decision:
     """See a child's consents, legal grounds and measures, and use the sharing check: whoever
-    may read the child (the core team of a current school, those involved in a case)."""
-    return child_read(actor, child)
+    may read the child (the core team of a current school, those who may read a case), and
+    whoever is involved in a case of the child but still lacks the consent to read it — they
+    are the ones who record it."""
+    decision = child_read(actor, child)
+    return decision if decision else consent_manage(actor, child)
 
 
 def consent_manage(actor: Actor, child: Child) -> Decision:
