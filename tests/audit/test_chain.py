@@ -210,7 +210,7 @@ def _with_retry(write: Callable[[], object]) -> None:
     raise AssertionError("writer starved")  # pragma: no cover
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_writers_keep_one_chain():
     """Writers in parallel threads, each in its own transaction, single rows and bulk."""
     actor = actor_for(ProfessionalFactory())
