@@ -49,8 +49,8 @@ from tests.portal.fixtures import portal_sign_in
 from tests.support import sign_in, totp_device
 
 # Distinctive, so that a hit in a page can only be this child (never "Basisschool").
-CHILD_FIRST_NAME = "Bastiaan"
-CHILD_LAST_NAME = "Ploegmakers"
+CHILD_FIRST_NAME = "Xandrijntje"  # names no generated person has
+CHILD_LAST_NAME = "Quaadvliegh-Zwart"
 
 ANONYMOUS = "anonymous"
 
