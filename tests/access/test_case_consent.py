@@ -19,7 +19,7 @@ from schakel.access.actor import Actor
 from schakel.access.policy import Ground
 from schakel.audit.models import AccessEvent, Outcome
 from schakel.cases.models import Case
-from schakel.cases.selectors import case_get
+from schakel.cases.selectors import case_get, cases_for_actor
 from schakel.children.models import Child, Guardian
 from schakel.consent.models import Consent, InformationCategory
 from schakel.consent.services import consent_withdraw
@@ -260,3 +260,16 @@ def test_the_fixture_helper_gives_what_the_age_rule_asks(db: None, age: int) -> 
     assert any(s.is_young_person for s in signatures) is (age >= 12)
     assert any(s.guardian_id == cw.guardian.pk for s in signatures) is (age < 16)
     assert reads(cw.nurse_actor(), cw.case)
+
+
+def test_lists_show_only_what_the_pages_allow(cw: ConsentWorld) -> None:
+    """The case list and the own agreements follow the same rule as the case page: without a
+    ground the case is not listed; after consent it is; after a withdrawal it is gone again."""
+    actor = cw.nurse_actor()
+    assert list(cases_for_actor(actor=actor)) == []
+    consent = ConsentFactory(child=cw.child, organisation=cw.nurse.organisation,
+                             signed_by=[cw.guardian])
+    assert list(cases_for_actor(actor=actor)) == [cw.case]
+    consent_withdraw(actor=actor_for(cw.holder), child=cw.child, consent_id=consent.pk,
+                     by_guardian=cw.guardian)
+    assert list(cases_for_actor(actor=actor)) == []

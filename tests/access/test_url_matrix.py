@@ -26,8 +26,7 @@ Roles, one column each (who plays them: `matrix_world.ROLES`):
     coor   the case's coordinator (regiehouder), a youth nurse at the GGD
     invl   a POH-GGZ involved in the case; consent for her GP practice
     ncon   a youth worker involved in the case, owner of an agreement; no consent for his
-           organisation, so the case's content is closed to him (he still sees that he
-           works on it, and the child)
+           organisation: the case's content, the child's page and the lists are closed to him
     form   a school social worker whose involvement ended yesterday
     coll   another youth nurse of the coordinator's GGD, not involved; the case is offered
            to her in a warm hand-over
@@ -56,7 +55,7 @@ from tests.access.matrix_world import ROLES, MatrixWorld, build_matrix_world
 
 MATRIX = """
 # URL                            meth anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng
-web:dashboard                    GET  sign 200* 200  200* 200* 200* 200  200  200  200  200  200  404  404
+web:dashboard                    GET  sign 200* 200  200* 200* 200  200  200  200  200  200  200  404  404
 web:healthz                      GET  200  200  200  200  200  200  200  200  200  200  200  200  200  200
 
 # Signing in. The second step and enrolment send a signed-in user on; logout takes POST only.
@@ -95,7 +94,7 @@ signals:status                   POST sign 200* 404  404  404  404  404  404  40
 # Cases: content for the coordinator and those involved; the core team sees that a case exists
 # (on the child's page), not what is in it. Closing is the coordinator's: the involved POH is
 # sent back to the case page.
-cases:list                       GET  sign 200  200  200* 200* 200* 200  200  200  200  200  200  404  404
+cases:list                       GET  sign 200  200  200* 200* 200  200  200  200  200  200  200  404  404
 cases:open                       GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
 cases:open                       POST sign 200  200  200  200  200  200  200  200  200  200  200  404  404
 cases:open[signal_id]            GET  sign 200* 404  404  404  404  404  404  404  404  404  404  404  404

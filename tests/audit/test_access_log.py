@@ -132,7 +132,8 @@ def test_events_record_writes_one_row_per_subject_at_one_moment(world: World):
 
 def test_case_list_logs_one_row_per_child_shown(world: World, settings):
     settings.SCHAKEL_PAGE_SIZE = 2
-    extra = [CaseFactory(school=world.school, coordinator=world.nurse) for _ in range(2)]
+    extra = [CaseFactory(school=world.school, coordinator=world.nurse, consented=True)
+             for _ in range(2)]
     page = case_list_page(actor=world.actor(world.nurse), page_number=1)
     assert len(page.object_list) == 2
     events = AccessEvent.objects.all()
@@ -150,7 +151,8 @@ def test_case_list_logs_one_row_per_child_shown(world: World, settings):
 def test_case_list_logs_every_child_of_a_family_case(world: World):
     family = FamilyFactory()
     children = ChildFactory.create_batch(3, family=family)
-    CaseFactory(for_family=True, family=family, school=world.school, coordinator=world.nurse)
+    CaseFactory(for_family=True, family=family, school=world.school, coordinator=world.nurse,
+                consented=True)
     case_list_page(actor=world.actor(world.nurse), page_number=1)
     logged = set(AccessEvent.objects.values_list("child_id", flat=True))
     assert logged == {world.child.pk, *(c.pk for c in children)}

@@ -48,9 +48,9 @@ def count_queries(action: Callable[[], object]) -> int:
 
 
 def test_cases_for_actor_lists_own_cases_newest_first(world: World):
-    later = CaseFactory(coordinator=world.nurse, school=world.school)
+    later = CaseFactory(coordinator=world.nurse, school=world.school, consented=True)
     CaseFactory(school=world.school)  # not the nurse's
-    closed = CaseFactory(coordinator=world.nurse, closed=True)
+    closed = CaseFactory(coordinator=world.nurse, closed=True, consented=True)
     actor = world.actor(world.nurse)
     assert list(cases_for_actor(actor=actor)) == [later, world.case]
     assert set(cases_for_actor(actor=actor, include_closed=True)) == {

@@ -12,8 +12,7 @@ from contextlib import contextmanager
 from django.db import transaction
 from django.test import override_settings
 from django.utils import timezone
-from hypothesis import assume, given, settings
-from hypothesis import strategies as st
+from hypothesis import assume, given, settings, strategies as st
 
 from schakel.cases.models import Agreement, AgreementStatus, Case
 from schakel.cases.selectors import health_indicators, with_health

@@ -46,7 +46,8 @@ def test_list_requires_sign_in(client: Client, w: WebWorld) -> None:
 
 def test_list_shows_my_cases_with_health(client: Client, w: WebWorld) -> None:
     uncoordinated = make_case(w.school, make_child(w.school, "Sara"), opened_by=w.core,
-                              coordinator=None, involved=[w.nurse], title="Start groep 1")
+                              coordinator=None, involved=[w.nurse], title="Start groep 1",
+                              grounded=True)
     sign_in(client, w.nurse.user)
     page = client.get(reverse("cases:list")).content.decode()
     assert w.case.reference in page
@@ -56,7 +57,8 @@ def test_list_shows_my_cases_with_health(client: Client, w: WebWorld) -> None:
 
 def test_list_hides_closed_cases_unless_asked(client: Client, w: WebWorld) -> None:
     closed = make_case(w.school, make_child(w.school, "Lotte"), opened_by=w.core,
-                       coordinator=w.nurse, involved=[w.nurse], status=CaseStatus.CLOSED)
+                       coordinator=w.nurse, involved=[w.nurse], status=CaseStatus.CLOSED,
+                       grounded=True)
     sign_in(client, w.nurse.user)
     assert closed.reference not in client.get(reverse("cases:list")).content.decode()
     with_closed = client.get(reverse("cases:list"), {"closed": "on"}).content.decode()
@@ -72,7 +74,7 @@ def test_list_shows_an_outsider_nothing(client: Client, w: WebWorld) -> None:
 def _add_cases(w: WebWorld, n: int) -> None:
     for i in range(n):
         case = make_case(w.school, make_child(w.school, f"Kind{i}"), opened_by=w.core,
-                         coordinator=w.nurse, involved=[w.nurse, w.core])
+                         coordinator=w.nurse, involved=[w.nurse, w.core], grounded=True)
         make_agreement(case, w.nurse, due=today() - dt.timedelta(days=3))
 
 

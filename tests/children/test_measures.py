@@ -11,8 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils import translation
 from django.utils.formats import date_format
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from schakel.audit.models import AccessEvent
 from schakel.children.models import Enrolment, Measure, MeasureKind

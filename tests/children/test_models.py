@@ -6,8 +6,7 @@ import datetime as dt
 
 import pytest
 from django.db import IntegrityError
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from schakel.children.models import Child
 from schakel.consent import rules

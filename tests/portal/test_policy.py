@@ -7,8 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.utils import timezone
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from schakel.access import policy
 from schakel.access.actor import Actor

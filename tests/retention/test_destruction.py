@@ -10,8 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.utils import timezone
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from schakel.audit.models import AccessEvent, Action
 from schakel.cases.models import Case, PlanStepEntry

@@ -34,6 +34,8 @@ from schakel.consent.models import (
     ConsentMethod,
     ConsentSignature,
     InformationCategory,
+    LegalGround,
+    LegalGroundKind,
 )
 from schakel.notifications.models import Notification, NotificationKind
 from schakel.organisations.models import (
@@ -95,7 +97,10 @@ def make_child(school: School, first_name: str, *, family: Family | None = None,
 def make_case(
     school: School, child: Child, *, opened_by: Professional, coordinator: Professional | None,
     involved: list[Professional], title: str = "Zorgen", status: str = CaseStatus.OPEN,
+    grounded: bool = False,
 ) -> Case:
+    """`grounded=True` records a legal ground (Meldcode) for care content for every other
+    organisation working on the case, so that it may read and list it."""
     n = next(_seq)
     case = Case.objects.create(
         reference=f"C-T{n:05d}", title=title, child=child, school=school, status=status,
@@ -108,6 +113,13 @@ def make_case(
         Involvement.objects.create(case=case, professional=professional, part="Begeleiding",
                                    start_date=today() - dt.timedelta(days=30),
                                    added_by=opened_by)
+    if grounded:
+        others = {p.organisation_id for p in [*involved, *([coordinator] if coordinator else [])]}
+        for organisation_id in others - {opened_by.organisation_id}:
+            LegalGround.objects.create(
+                child=child, organisation_id=organisation_id, category=InformationCategory.CARE,
+                kind=LegalGroundKind.MELDCODE, reference="Meldcode, stap 2",
+                valid_from=today() - dt.timedelta(days=30), recorded_by=opened_by)
     return case
 
 

@@ -29,7 +29,7 @@ def test_sign_in_required(client: Client, w: WebWorld) -> None:
 
 def test_my_cases_with_health(client: Client, w: WebWorld) -> None:
     uncoordinated = make_case(w.school, make_child(w.school, "Sara"), opened_by=w.core,
-                              coordinator=None, involved=[w.nurse])
+                              coordinator=None, involved=[w.nurse], grounded=True)
     sign_in(client, w.nurse.user)
     page = client.get(reverse("web:dashboard")).content.decode()
     assert reverse("cases:detail", kwargs={"case_id": w.case.pk}) in page

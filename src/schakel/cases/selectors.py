@@ -96,7 +96,7 @@ def health_indicators(case: Case, today: dt.date | None = None) -> list[HealthIn
 
 
 def cases_for_actor(*, actor: Actor, include_closed: bool = False) -> QuerySet[Case]:
-    qs = Case.objects.filter(policy.case_content_visible_q(actor))
+    qs = Case.objects.filter(policy.case_listable_q(actor))
     if not include_closed:
         qs = qs.exclude(status="closed")
     return with_health(
@@ -210,7 +210,7 @@ def agreements_for_owner(*, actor: Actor) -> QuerySet[Agreement]:
         return Agreement.objects.none()
     return (
         Agreement.objects.filter(owner=actor.professional, status=AgreementStatus.OPEN)
-        .filter(case__in=Case.objects.filter(policy.case_content_visible_q(actor)))
+        .filter(case__in=Case.objects.filter(policy.case_listable_q(actor)))
         .select_related("case__child", "case__family").order_by("due_date")
     )
 
@@ -228,7 +228,7 @@ def case_existence_for_child(*, actor: Actor, child_id: int) -> QuerySet[Case]:
 def case_ids_readable(*, actor: Actor, case_ids: list[int]) -> set[int]:
     """Which of these cases the actor may open (read the content of), in one query."""
     return set(
-        Case.objects.filter(policy.case_content_visible_q(actor), pk__in=case_ids)
+        Case.objects.filter(policy.case_listable_q(actor), pk__in=case_ids)
         .values_list("pk", flat=True)
     )
 

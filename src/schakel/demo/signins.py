@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext as _, ngettext
 
 from schakel.demo.people import DEMO_PASSWORD
 from schakel.demo.selectors import DemoReach, demo_professionals_reach

@@ -4,8 +4,7 @@ was done with which part of the file, and on which ground."""
 from __future__ import annotations
 
 from django.utils.functional import Promise
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext as _, gettext_lazy
 
 from schakel.access.policy import Ground
 from schakel.audit.models import AccessEvent, Action, Outcome

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Case as SqlCase
 from django.db.models import (
+    Case as SqlCase,
     DateTimeField,
     Exists,
     F,

@@ -18,7 +18,7 @@ from schakel.access.policy.core import (
 )
 from schakel.cases.models import Case, CaseStatus, Involvement
 from schakel.children.models import Child, Enrolment
-from schakel.consent.models import InformationCategory
+from schakel.consent.models import Consent, InformationCategory, LegalGround
 from schakel.organisations.models import Organisation
 from schakel.signals.models import Signal
 
@@ -39,6 +39,36 @@ def case_content_visible_q(actor: Actor) -> Q:
     coordinated = (
         Case.objects.filter(coordinator=actor.professional).order_by().values("pk"))
     return Q(pk__in=involved.union(coordinated))
+
+
+def case_listable_q(actor: Actor) -> Q:
+    """Cases that lists and dashboards show the actor: those they work on whose care content
+    their organisation may receive — as the file holder, or on a consent or legal ground in
+    force for the child (for a family case: for every child of the family). Here a consent in
+    force stands for the age rule's signatures, which `case_read` checks on the page itself;
+    the list therefore never shows more than the pages allow, and at worst a page refuses."""
+    if actor.professional is None:
+        return Q(pk__in=[])
+    organisation = actor.professional.organisation
+    today = _today()
+    consents = Consent.objects.filter(
+        organisation=organisation, category=InformationCategory.CARE, given_at__lte=today,
+        withdrawn_at__isnull=True,
+    ).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+    grounds = LegalGround.objects.filter(
+        organisation=organisation, category=InformationCategory.CARE, valid_from__lte=today,
+    ).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+    child_covered = Q(Exists(consents.filter(child=OuterRef("child_id")))) | Q(
+        Exists(grounds.filter(child=OuterRef("child_id"))))
+    uncovered_sibling = (
+        Child.objects.filter(family=OuterRef("family_id"))
+        .exclude(Exists(consents.filter(child=OuterRef("pk"))))
+        .exclude(Exists(grounds.filter(child=OuterRef("pk")))))
+    family_covered = Q(child__isnull=True, family__isnull=False) & ~Q(Exists(uncovered_sibling))
+    return case_content_visible_q(actor) & (
+        Q(opened_by__organisation=organisation)
+        | (Q(child__isnull=False) & child_covered)
+        | family_covered)
 
 
 FILE_HOLDER = "file_holder"
@@ -151,7 +181,7 @@ CHILD_READ_CASES_CHECKED = 5
 def children_visible_q(actor: Actor) -> Q:
     """The children `child_read` allows, as a filter on `Child` (family cases included)."""
     schools = core_team_school_ids(actor)
-    own_cases = Case.objects.filter(case_content_visible_q(actor))
+    own_cases = Case.objects.filter(case_listable_q(actor))
     q = Q(Exists(own_cases.filter(child=OuterRef("pk"))))
     q |= Q(Exists(own_cases.filter(family_id=OuterRef("family_id"))))
     if schools:
@@ -169,7 +199,7 @@ def signals_visible_q(actor: Actor) -> Q:
     q = Q(raised_by=actor.professional)
     if schools:
         q |= Q(school_id__in=schools)
-    q |= Q(case__in=Case.objects.filter(case_content_visible_q(actor)))
+    q |= Q(case__in=Case.objects.filter(case_listable_q(actor)))
     return q
 
 
