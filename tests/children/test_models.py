@@ -8,8 +8,8 @@ import pytest
 from django.db import IntegrityError
 from hypothesis import given, strategies as st
 
+from schakel.access.policy import consenters
 from schakel.children.models import Child
-from schakel.consent import rules
 from tests.factories import (
     ChildFactory,
     EnrolmentFactory,
@@ -51,7 +51,7 @@ def test_age_counts_the_birthdays_passed(birth, day):
 
 @given(birth=DATES, day=DATES)
 def test_agrees_with_the_consent_rules(birth, day):
-    assert child_born(birth).age_on(day) == rules.age_on(birth, day)
+    assert child_born(birth).age_on(day) == consenters.age_on(birth, day)
 
 
 @given(birth=DATES, days=st.integers(0, 366 * 40))

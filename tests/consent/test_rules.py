@@ -7,8 +7,7 @@ import datetime as dt
 import pytest
 from hypothesis import assume, given, strategies as st
 
-from schakel.children.models import Child
-from schakel.consent.rules import (
+from schakel.access.policy.consenters import (
     AgeBand,
     CustodyRule,
     Requirement,
@@ -18,6 +17,7 @@ from schakel.consent.rules import (
     required_consenters,
     shortfall,
 )
+from schakel.children.models import Child
 from tests.consent.fixtures import birthday
 
 births = st.dates(min_value=dt.date(1890, 1, 1), max_value=dt.date(2180, 12, 31))

@@ -8,9 +8,9 @@ from typing import Any
 
 from django.conf import settings
 
+from schakel.access.policy import consenters
 from schakel.cases.models import Case
 from schakel.children.models import Child, Guardian, Guardianship
-from schakel.consent import rules
 from schakel.consent.models import Consent, InformationCategory
 from schakel.organisations.models import Organisation
 from tests.factories.children import ConsentFactory, GuardianshipFactory
@@ -29,13 +29,13 @@ def _custodians(child: Child) -> list[Guardian]:
 
 def care_consent(child: Child, organisation: Organisation, **kwargs: Any) -> Consent:
     """A consent to share `child`'s care content with `organisation`, in force today under
-    the age rule of `consent.rules`: signed by the guardians with custody under 12, by them
+    the age rule of `policy.consenters`: signed by the guardians with custody under 12, by them
     and the young person from 12 to 15, by the young person alone from 16. Every guardian
     with custody signs where the guardians must, so it holds under either custody rule.
     Other `ConsentFactory` fields (e.g. `recorded_by`, `given_at`) may be passed."""
-    requirement = rules.required_consenters(
+    requirement = consenters.required_consenters(
         birth_date=child.birth_date, day=today(), custodian_ids=(),
-        custody_rule=rules.CustodyRule(settings.SCHAKEL_CONSENT_CUSTODY_RULE))
+        custody_rule=consenters.CustodyRule(settings.SCHAKEL_CONSENT_CUSTODY_RULE))
     signed_by = _custodians(child) if requirement.needs_guardians else []
     kwargs.setdefault("category", InformationCategory.CARE)
     consent: Consent = ConsentFactory(

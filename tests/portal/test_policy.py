@@ -11,10 +11,9 @@ from hypothesis import given, strategies as st
 
 from schakel.access import policy
 from schakel.access.actor import Actor
-from schakel.access.policy import Ground
+from schakel.access.policy import Ground, consenters
 from schakel.cases.models import Case
 from schakel.children.models import Child
-from schakel.consent import rules
 from schakel.portal.models import SharedWithParents, WithheldEntry
 from tests.factories import CaseFactory, actor_for
 from tests.portal.fixtures import PortalWorld, portal_actor
@@ -44,7 +43,7 @@ def test_file_access_follows_the_age_on_the_day(
     child.birth_date = birth
     child.save(update_fields=["birth_date"])
     day = _birthday(birth, threshold) + dt.timedelta(days=offset)
-    age = rules.age_on(birth, day)
+    age = consenters.age_on(birth, day)
     assert age == (threshold if offset >= 0 else threshold - 1)
     young = portal_actor(pw.young_user)
     mother = portal_actor(pw.mother_user)

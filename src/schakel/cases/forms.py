@@ -11,8 +11,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from schakel.cases.models import AgreementStatus, EscalationLevel
+from schakel.http.forms import DateInput, SchakelForm
 from schakel.organisations.models import Professional
-from schakel.web.forms import DateInput, SchakelForm
 
 SUBJECT_CHILD = "child"
 SUBJECT_FAMILY = "family"

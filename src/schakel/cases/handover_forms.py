@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.cases.forms import professional_choices
 from schakel.cases.models import HandoverKind
+from schakel.http.forms import SchakelForm
 from schakel.organisations.models import Professional, School
-from schakel.web.forms import SchakelForm
 
 
 class HandoverOfferForm(SchakelForm):

@@ -32,10 +32,10 @@ from schakel.cases.handover_services import (
 )
 from schakel.cases.models import HandoverKind
 from schakel.cases.selectors import case_get
+from schakel.http.forms import apply_service_errors
+from schakel.http.requests import int_or_none, pick_or_404
 from schakel.organisations.models import Professional
 from schakel.organisations.selectors import professionals_directory, schools
-from schakel.web.forms import apply_service_errors
-from schakel.web.views import int_or_none, pick_or_404
 
 DIRECTORY_LIMIT = 50
 

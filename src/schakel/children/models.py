@@ -122,7 +122,7 @@ class Measure(models.Model):
     institution (GI), with its worker and period. An OTS is ordered for at most a year and is
     extended by a new period (a new row); a provisional OTS lasts at most 3 months
     (BW 1:255-265). Under voogdij the parents lose custody and consent goes to the voogd: the
-    consent rules do not yet take the GI as consenter (see `consent.rules`)."""
+    consent rules do not yet take the GI as consenter (see `access.policy.consenters`)."""
 
     child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="measures")
     kind = models.CharField(_("measure"), max_length=20, choices=MeasureKind.choices)

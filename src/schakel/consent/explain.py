@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from schakel.consent.rules import AgeBand, CustodyRule, Requirement, Shortfall
+from schakel.access.policy.consenters import AgeBand, CustodyRule, Requirement, Shortfall
 
 
 def day_text(day: dt.date) -> str:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from schakel.children.models import Child, Guardian
 from schakel.consent.models import ConsentMethod, InformationCategory, LegalGroundKind
 from schakel.consent.selectors import recipient_organisations
-from schakel.web.forms import DateInput, SchakelForm
+from schakel.http.forms import DateInput, SchakelForm
 
 YOUNG_PERSON = "young_person"
 

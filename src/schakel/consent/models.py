@@ -26,7 +26,7 @@ class ConsentMethod(models.TextChoices):
 class Consent(models.Model):
     """Consent to share one category of a child's information with one organisation for one
     purpose. Who consented is on its `ConsentSignature` rows; whether it is in force on a day
-    also depends on the child's age that day (`consent.rules`). A withdrawal ends it at once;
+    also depends on the child's age that day (`policy.consenters`). A withdrawal ends it at once;
     the record stays as history."""
 
     child = models.ForeignKey(

@@ -16,10 +16,11 @@ from django.utils.translation import gettext as _
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.access.enforce import enforce
+from schakel.access.policy import consenters
 from schakel.audit.models import Action
 from schakel.audit.services import Subject, access_event_record
 from schakel.children.models import Child, Guardian, Guardianship, Measure
-from schakel.consent import explain, rules
+from schakel.consent import explain
 from schakel.consent.models import (
     Consent,
     ConsentSignature,
@@ -167,7 +168,7 @@ def _refused_text(
                 "date": given, "until": explain.day_text(consent.valid_until)})
         else:
             signatures = _signatures(consent)
-            missing = rules.shortfall(
+            missing = consenters.shortfall(
                 requirement,
                 guardian_ids={s.guardian_id for s in signatures if s.guardian_id is not None},
                 young_person=any(s.is_young_person for s in signatures))

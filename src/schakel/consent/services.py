@@ -2,7 +2,7 @@
 
 Every function asks the access policy (`policy.consent_manage`), validates everything before it
 writes (a refusal stores nothing), runs in one transaction, writes its own access-log row and
-notifies after commit. Who must consent follows `consent.rules` on the day the consent is
+notifies after commit. Who must consent follows `access.policy.consenters` on the day the consent is
 given; whether a consent is in force later is decided by `policy.category_allowed`.
 """
 
@@ -22,12 +22,13 @@ from django.utils.translation import gettext as _
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.access.enforce import enforce
+from schakel.access.policy import consenters
 from schakel.accounts.models import User
 from schakel.audit.models import Action
 from schakel.audit.services import Subject, access_event_record
 from schakel.cases.models import Case, CaseStatus, Involvement
 from schakel.children.models import Child, Guardian, Guardianship
-from schakel.consent import explain, rules
+from schakel.consent import explain
 from schakel.consent.models import (
     Consent,
     ConsentMethod,
@@ -99,7 +100,7 @@ def consent_record(
         errors["guardians"] = guardian_errors
     elif "given_at" not in errors:
         requirement = policy.consent_requirement(child, given_at)
-        missing = rules.shortfall(
+        missing = consenters.shortfall(
             requirement, guardian_ids={g.pk for g in unique_guardians}, young_person=young_person)
         if missing:
             names = dict(Guardian.objects.filter(pk__in=missing.guardian_ids).values_list(
@@ -129,7 +130,7 @@ def consent_record(
 
 
 def _withdrawer_error(
-    child: Child, requirement: rules.Requirement, *, guardian: Guardian | None,
+    child: Child, requirement: consenters.Requirement, *, guardian: Guardian | None,
     young_person: bool,
 ) -> str | None:
     if (guardian is None) == (not young_person):

@@ -25,7 +25,7 @@ from schakel.consent.forms import (
     SharingCheckForm,
 )
 from schakel.consent.models import ConsentMethod, InformationCategory, LegalGroundKind
-from schakel.web.forms import SchakelForm, apply_service_errors
+from schakel.http.forms import SchakelForm, apply_service_errors
 
 
 @login_required

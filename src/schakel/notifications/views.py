@@ -10,9 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from schakel.http.requests import signed_in_user
 from schakel.notifications.selectors import notifications_for
 from schakel.notifications.services import notification_mark_read
-from schakel.web.views import signed_in_user
 
 
 @login_required

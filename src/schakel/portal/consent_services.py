@@ -1,7 +1,7 @@
 """Giving and withdrawing consent in the portal, by the parent or young person themselves.
 
 The consent is recorded by `consent.services.consent_record` (method "portal") as soon as
-the signatures satisfy the age rule of the day (`consent.rules`): under 12 one parent with
+the signatures satisfy the age rule of the day (`policy.consenters`): under 12 one parent with
 custody, from 16 the young person. From 12 to 15 both the young person and a parent with
 custody must consent; the first one's signature waits as a `PendingConsent` and the others
 are told. Withdrawal goes through `consent.services.consent_withdraw` and takes effect at
@@ -19,11 +19,11 @@ from django.utils.translation import gettext as _
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.access.enforce import enforce
+from schakel.access.policy import consenters
 from schakel.accounts.models import User
 from schakel.audit.models import Action
 from schakel.audit.services import Subject, access_event_record
 from schakel.children.models import Child, Guardian, Guardianship
-from schakel.consent import rules
 from schakel.consent.models import Consent, ConsentMethod, InformationCategory
 from schakel.consent.services import consent_record, consent_withdraw
 from schakel.notifications.models import NotificationKind
@@ -41,7 +41,7 @@ def _subject(child: Child) -> Subject:
     return Subject("consent.consent", "", child.pk)
 
 
-def _missing_users(child: Child, requirement: rules.Requirement, *, guardian_ids: set[int],
+def _missing_users(child: Child, requirement: consenters.Requirement, *, guardian_ids: set[int],
                    young_person: bool, actor: Actor) -> list[User]:
     """The portal accounts of those whose signature is still missing."""
     users: list[User] = []
@@ -86,7 +86,7 @@ def portal_consent_give(
     young_person = author["by_young_person"] is not None
     today = timezone.localdate()
     requirement = policy.consent_requirement(child, today)
-    if rules.is_satisfied(requirement, guardian_ids={g.pk for g in guardians},
+    if consenters.is_satisfied(requirement, guardian_ids={g.pk for g in guardians},
                           young_person=young_person):
         return consent_record(
             actor=actor, child=child, organisation=organisation,
@@ -136,7 +136,7 @@ def portal_consent_cosign(*, actor: Actor, pending: PendingConsent) -> Consent |
             child=child, has_custody=True).values_list("guardian_id", flat=True))
         guardians = [g for g in guardians if g.pk in custodians]
         requirement = policy.consent_requirement(child, timezone.localdate())
-        if not rules.is_satisfied(requirement, guardian_ids={g.pk for g in guardians},
+        if not consenters.is_satisfied(requirement, guardian_ids={g.pk for g in guardians},
                                   young_person=young_person):
             return None
         consent = consent_record(

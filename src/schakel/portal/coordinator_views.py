@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from schakel.access.actor import actor_from_request
+from schakel.http.forms import apply_service_errors
+from schakel.http.requests import int_or_none
 from schakel.portal import coordinator, services
 from schakel.portal.forms import CorrectionAnswerForm, WithholdForm
 from schakel.portal.models import CorrectionStatus, EntryType
-from schakel.web.forms import apply_service_errors
-from schakel.web.views import int_or_none
 
 
 @login_required

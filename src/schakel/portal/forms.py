@@ -10,10 +10,10 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.accounts.models import User
 from schakel.consent.models import InformationCategory
+from schakel.http.forms import SchakelForm
 from schakel.organisations.models import Organisation
 from schakel.portal.models import CorrectionStatus
 from schakel.portal.signin import is_portal_account
-from schakel.web.forms import SchakelForm
 
 TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
 

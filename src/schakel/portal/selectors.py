@@ -16,13 +16,14 @@ from django.utils import timezone
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.access.enforce import enforce
+from schakel.access.policy import consenters
 from schakel.audit.models import AccessEvent, Action
 from schakel.audit.services import Subject, access_event_record, access_events_record
 from schakel.cases.models import Agreement, Case, Involvement, PlanStepEntry
 from schakel.cases.selectors import PlanStepView, plan_steps
 from schakel.cases.services import case_log_event, case_subject
 from schakel.children.models import Child, Enrolment, Guardianship
-from schakel.consent import explain, rules
+from schakel.consent import explain
 from schakel.consent.models import Consent, ConsentSignature
 from schakel.consent.selectors import consenters_text
 from schakel.notifications.models import Notification
@@ -65,7 +66,7 @@ class PortalHome:
 
 
 def _age(child: Child) -> int:
-    return rules.age_on(child.birth_date, timezone.localdate())
+    return consenters.age_on(child.birth_date, timezone.localdate())
 
 
 def _cases(actor: Actor, child: Child) -> list[Case]:
@@ -76,7 +77,7 @@ def _cases(actor: Actor, child: Child) -> list[Case]:
 def _row(actor: Actor, child: Child, custody: bool | None) -> ChildRow:
     age = _age(child)
     return ChildRow(child=child, age=age, sees_file=bool(policy.portal_file_read(actor, child)),
-                    decides_alone=age >= rules.YOUNG_PERSON_ALONE_FROM,
+                    decides_alone=age >= consenters.YOUNG_PERSON_ALONE_FROM,
                     has_custody=custody, cases=_cases(actor, child))
 
 

@@ -17,6 +17,8 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from schakel.consent.models import Consent
+from schakel.http.forms import apply_service_errors
+from schakel.http.requests import int_or_none
 from schakel.portal import consent_services, selectors, services
 from schakel.portal.forms import (
     ConsentGiveForm,
@@ -34,8 +36,6 @@ from schakel.portal.signin import (
     portal_signed_in,
     portal_view,
 )
-from schakel.web.forms import apply_service_errors
-from schakel.web.views import int_or_none
 
 # --- signing in and out ------------------------------------------------------------------
 

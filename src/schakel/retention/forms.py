@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from schakel.http.forms import DateInput, SchakelForm
 from schakel.retention.models import RefusalGround, RequesterRelation, RuleAction, StartEvent
-from schakel.web.forms import DateInput, SchakelForm
 
 
 class RuleForm(SchakelForm):

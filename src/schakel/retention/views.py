@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from schakel.access import policy
 from schakel.access.actor import actor_from_request
+from schakel.http.forms import apply_service_errors
 from schakel.retention.forms import (
     ChildSearchForm,
     DestructionCarryOutForm,
@@ -44,7 +45,6 @@ from schakel.retention.services import (
     retention_rule_update,
     verwijsindex_record,
 )
-from schakel.web.forms import apply_service_errors
 
 
 @login_required

@@ -228,7 +228,7 @@ SCHAKEL_EVALUATION_WEEKS = env.int("SCHAKEL_EVALUATION_WEEKS", default=6)
 SCHAKEL_MANY_PROFESSIONALS = env.int("SCHAKEL_MANY_PROFESSIONALS", default=5)
 SCHAKEL_PAGE_SIZE = env.int("SCHAKEL_PAGE_SIZE", default=25)
 # Where the guardians must consent: "any" guardian with custody suffices, or "all" of them
-# (see `consent.rules`).
+# (see `access.policy.consenters`).
 SCHAKEL_CONSENT_CUSTODY_RULE = env.str("SCHAKEL_CONSENT_CUSTODY_RULE", default="any")
 
 LOGGING = {

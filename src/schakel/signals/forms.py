@@ -9,10 +9,10 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from schakel.http.forms import SchakelForm
 from schakel.organisations.models import School, SchoolClass
 from schakel.signals.models import SignalLevel, SignalStatus, Theme
 from schakel.signals.services import SIGNAL_TRANSITIONS
-from schakel.web.forms import SchakelForm
 
 
 def _choices(items: Iterable[tuple[int, str]], empty: str) -> list[tuple[int | str, str]]:

@@ -20,6 +20,8 @@ from schakel.cases.selectors import case_ids_readable
 from schakel.children.models import Enrolment
 from schakel.children.selectors import pupils_search
 from schakel.children.views import chosen_pupil, pupil_results
+from schakel.http.forms import apply_service_errors
+from schakel.http.requests import chosen_school, int_or_none, pick_or_404
 from schakel.organisations.selectors import school_classes
 from schakel.signals.forms import (
     SchoolChoiceForm,
@@ -35,8 +37,6 @@ from schakel.signals.selectors import (
     signal_list_page,
 )
 from schakel.signals.services import signal_raise, signal_set_status
-from schakel.web.forms import apply_service_errors
-from schakel.web.views import chosen_school, int_or_none, pick_or_404
 
 
 @login_required

@@ -10,11 +10,11 @@ from django.conf import settings
 from django.db.models import Q
 
 from schakel.access.actor import Actor
+from schakel.access.policy import consenters
 from schakel.access.policy.core import (
     _today,
 )
 from schakel.children.models import Child, Guardianship, Measure, MeasureKind
-from schakel.consent import rules
 from schakel.consent.models import Consent, InformationCategory, LegalGround, LegalGroundKind
 from schakel.organisations.models import Organisation
 
@@ -22,7 +22,7 @@ from schakel.organisations.models import Organisation
 #
 # Which categories of a child's information an organisation may receive (DESIGN §2.5, §4):
 # a consent in force on the day whose signatures satisfy that day's age rule
-# (`consent.rules`), or a legal ground in force. During an OTS the certified institution (GI)
+# (`policy.consenters`), or a legal ground in force. During an OTS the certified institution (GI)
 # carrying it out receives the school's data on the school's statutory duty to inform the
 # jeugdbeschermer; that ground is derived from the active measure, never copied into rows.
 # `category_allowed` is the one answer; case access calls it per category.
@@ -39,7 +39,7 @@ class CategoryDecision:
     `LegalGroundKind` value."""
 
     allowed: bool
-    requirement: rules.Requirement
+    requirement: consenters.Requirement
     ground: str = ""
     consent: Consent | None = None
     legal_ground: LegalGround | None = None
@@ -55,25 +55,25 @@ class CategoryDecision:
         return f"{self.ground} #{source.pk}" if source is not None else ""
 
 
-def custody_rule() -> rules.CustodyRule:
-    return rules.CustodyRule(settings.SCHAKEL_CONSENT_CUSTODY_RULE)
+def custody_rule() -> consenters.CustodyRule:
+    return consenters.CustodyRule(settings.SCHAKEL_CONSENT_CUSTODY_RULE)
 
 
-def consent_requirement(child: Child, day: dt.date) -> rules.Requirement:
+def consent_requirement(child: Child, day: dt.date) -> consenters.Requirement:
     """Whose consent is needed for `child` on `day` (guardians with custody as recorded now)."""
     custodians = Guardianship.objects.filter(child=child, has_custody=True).values_list(
         "guardian_id", flat=True)
-    return rules.required_consenters(
+    return consenters.required_consenters(
         birth_date=child.birth_date, day=day, custodian_ids=custodians,
         custody_rule=custody_rule())
 
 
-def consent_in_force(consent: Consent, requirement: rules.Requirement, day: dt.date) -> bool:
+def consent_in_force(consent: Consent, requirement: consenters.Requirement, day: dt.date) -> bool:
     """Within its validity, not withdrawn, and signed by whoever `requirement` asks for."""
     if not consent.is_within_validity(day) or consent.is_withdrawn_on(day):
         return False
     signatures = list(consent.signatures.all())
-    return rules.is_satisfied(
+    return consenters.is_satisfied(
         requirement,
         guardian_ids={s.guardian_id for s in signatures if s.guardian_id is not None},
         young_person=any(s.is_young_person for s in signatures),

@@ -18,7 +18,7 @@ the child's age on the day (REFERENCE.md, "Consent, access (inzage) and retentio
 
 Everything else is refused, which the caller turns into the same 404 as "does not exist".
 The young person and the parents with custody who must consent today may also give and
-withdraw consent themselves (`portal_consent_give`, see `consent.rules`).
+withdraw consent themselves (`portal_consent_give`, see `access.policy.consenters`).
 
 Paragraph numbers follow REFERENCE.md; *verify* them with the region's privacy officer
 before quoting one in a letter.
@@ -32,11 +32,11 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q
 
 from schakel.access.actor import Actor
+from schakel.access.policy import consenters
 from schakel.access.policy.cases import case_content_visible_q, case_read
 from schakel.access.policy.core import DENY, Decision, Ground, _today
 from schakel.cases.models import Case, CaseStatus
 from schakel.children.models import Child, Guardian, Guardianship
-from schakel.consent import rules
 from schakel.portal.models import SharedWithParents, WithheldEntry
 
 ROLE_PARENT = "ouder"
@@ -91,7 +91,7 @@ def _is_self(person: PortalPerson, child: Child) -> bool:
 
 
 def _age(child: Child, day: dt.date | None) -> int:
-    return rules.age_on(child.birth_date, day or _today())
+    return consenters.age_on(child.birth_date, day or _today())
 
 
 # --- the file ----------------------------------------------------------------------------
@@ -105,10 +105,10 @@ def portal_file_read(actor: Actor, child: Child, day: dt.date | None = None) -> 
         return DENY
     age = _age(child, day)
     if _is_self(person, child):
-        if age >= rules.YOUNG_PERSON_CONSENTS_FROM:
+        if age >= consenters.YOUNG_PERSON_CONSENTS_FROM:
             return Decision(True, Ground.YOUNG_PERSON)
         return DENY
-    if _custody(person, child) and age < rules.YOUNG_PERSON_ALONE_FROM:
+    if _custody(person, child) and age < consenters.YOUNG_PERSON_ALONE_FROM:
         return Decision(True, Ground.PARENT_WITH_CUSTODY)
     return DENY
 
@@ -140,7 +140,7 @@ def portal_case_read(actor: Actor, case: Case, day: dt.date | None = None) -> De
     if person.guardian is None or case.family_id is None:
         return DENY
     for child in Child.objects.filter(family_id=case.family_id):
-        if _custody(person, child) and _age(child, day) < rules.YOUNG_PERSON_ALONE_FROM:
+        if _custody(person, child) and _age(child, day) < consenters.YOUNG_PERSON_ALONE_FROM:
             return Decision(True, Ground.PARENT_WITH_CUSTODY)
     return DENY
 
@@ -193,7 +193,7 @@ def portal_case_share(actor: Actor, case: Case, day: dt.date | None = None) -> D
     16 (before 16 the parents with custody see it anyway)."""
     person = portal_person(actor)
     if (person is None or case.child is None or not _is_self(person, case.child)
-            or _age(case.child, day) < rules.YOUNG_PERSON_ALONE_FROM):
+            or _age(case.child, day) < consenters.YOUNG_PERSON_ALONE_FROM):
         return DENY
     return Decision(True, Ground.YOUNG_PERSON)
 
@@ -224,22 +224,22 @@ def portal_child_read(actor: Actor, child: Child) -> Decision:
 def portal_school_info_shows_cases(child: Child, day: dt.date | None = None) -> bool:
     """Whether the minimal page says that there is a case: not from 16, when even the
     parents with custody are not told without the young person (BW 7:457)."""
-    return _age(child, day) < rules.YOUNG_PERSON_ALONE_FROM
+    return _age(child, day) < consenters.YOUNG_PERSON_ALONE_FROM
 
 
 # --- consent -----------------------------------------------------------------------------
 
 
 def portal_consent_give(actor: Actor, child: Child, day: dt.date | None = None) -> Decision:
-    """Give or withdraw consent in the portal: whoever must consent today (`consent.rules`):
+    """Give or withdraw consent in the portal: whoever must consent today (`consenters`):
     a parent with custody while the child is under 16, the young person from 12."""
     person = portal_person(actor)
     if person is None:
         return DENY
     age = _age(child, day)
-    if _is_self(person, child) and age >= rules.YOUNG_PERSON_CONSENTS_FROM:
+    if _is_self(person, child) and age >= consenters.YOUNG_PERSON_CONSENTS_FROM:
         return Decision(True, Ground.YOUNG_PERSON)
-    if _custody(person, child) and age < rules.YOUNG_PERSON_ALONE_FROM:
+    if _custody(person, child) and age < consenters.YOUNG_PERSON_ALONE_FROM:
         return Decision(True, Ground.PARENT_WITH_CUSTODY)
     return DENY
 

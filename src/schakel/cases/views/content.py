@@ -33,8 +33,8 @@ from schakel.cases.selectors import PlanStepView, plan_steps
 from schakel.cases.services import case_close, case_escalate
 from schakel.cases.views.browse import active_professionals, agreement_status_form, step_initial
 from schakel.cases.views.support import case_action
-from schakel.web.forms import SchakelForm
-from schakel.web.views import int_or_none, is_htmx, pick_or_404
+from schakel.http.forms import SchakelForm
+from schakel.http.requests import int_or_none, is_htmx, pick_or_404
 
 
 @login_required

@@ -20,12 +20,12 @@ from schakel.cases.selectors import schools_for_opening
 from schakel.cases.services import case_open
 from schakel.children.models import Child, Enrolment
 from schakel.children.views import chosen_pupil, pupil_results
+from schakel.http.forms import SchakelForm, apply_service_errors
+from schakel.http.requests import chosen_school, int_or_none
 from schakel.organisations.models import School
 from schakel.signals.forms import SchoolChoiceForm
 from schakel.signals.models import Signal, SignalLevel
 from schakel.signals.selectors import signal_get
-from schakel.web.forms import SchakelForm, apply_service_errors
-from schakel.web.views import chosen_school, int_or_none
 
 
 def _open(

@@ -17,8 +17,8 @@ from schakel.access import policy
 from schakel.access.actor import Actor, actor_from_request
 from schakel.cases.models import Case
 from schakel.cases.selectors import case_get
-from schakel.web.forms import SchakelForm, apply_service_errors
-from schakel.web.views import is_htmx
+from schakel.http.forms import SchakelForm, apply_service_errors
+from schakel.http.requests import is_htmx
 
 FormFactory = Callable[[Case, QueryDict | None], SchakelForm]
 Perform = Callable[[Actor, Case, SchakelForm], object]
