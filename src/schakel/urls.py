@@ -7,6 +7,7 @@ urlpatterns = [
     path("kinderen/", include("schakel.children.urls")),
     path("signalen/", include("schakel.signals.urls")),
     path("casussen/", include("schakel.cases.urls")),
+    path("casussen/", include("schakel.handover.urls")),
     path("toestemming/", include("schakel.consent.urls")),
     path("logboek/", include("schakel.audit.urls")),
     path("meldingen/", include("schakel.notifications.urls")),

@@ -12,8 +12,8 @@ from django.test import Client
 from django.utils import timezone
 
 from schakel.accounts.models import User
-from schakel.cases.handover_services import handover_offer
-from schakel.cases.models import HandoverKind
+from schakel.handover.models import HandoverKind
+from schakel.handover.services import handover_offer
 from schakel.portal.models import CorrectionRequest, EntryType
 from schakel.retention.models import (
     DestructionRequest,

@@ -126,16 +126,16 @@ cases:close                      POST sign 404  404  200  302  404  404  404  40
 # Warm hand-over, offered by the coordinator to her colleague (consent for the GGD): the
 # receiver reads the package and decides; the sender sees the status and may withdraw. An
 # empty return form comes back with its errors to the receiver only (others: 404).
-cases:handover_offer             GET  sign 404  404  200  302  404  404  404  404  404  404  404  404  404
-cases:handover_offer             POST sign 404  404  200  302  404  404  404  404  404  404  404  404  404
-cases:handovers                  GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
-cases:handover_detail            GET  sign 404  404  200  404  404  404  200* 404  404  404  404  404  404
-cases:handover_accept            GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
-cases:handover_accept            POST sign 404  404  404  404  404  404  302  404  404  404  404  404  404
-cases:handover_return            GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
-cases:handover_return            POST sign 404  404  404  404  404  404  200* 404  404  404  404  404  404
-cases:handover_withdraw          GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
-cases:handover_withdraw          POST sign 404  404  302  404  404  404  404  404  404  404  404  404  404
+handover:offer             GET  sign 404  404  200  302  404  404  404  404  404  404  404  404  404
+handover:offer             POST sign 404  404  200  302  404  404  404  404  404  404  404  404  404
+handover:list                  GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
+handover:detail            GET  sign 404  404  200  404  404  404  200* 404  404  404  404  404  404
+handover:accept            GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+handover:accept            POST sign 404  404  404  404  404  404  302  404  404  404  404  404  404
+handover:return            GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+handover:return            POST sign 404  404  404  404  404  404  200* 404  404  404  404  404  404
+handover:withdraw          GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+handover:withdraw          POST sign 404  404  302  404  404  404  404  404  404  404  404  404  404
 
 # Consent: read by whoever reads the child. An empty form is shown again with its errors
 # before the service decides, so the core team gets the form back (recording itself is refused

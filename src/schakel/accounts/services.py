@@ -23,9 +23,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from schakel.access import policy
 from schakel.access.actor import Actor
-from schakel.access.enforce import enforce
 from schakel.accounts.models import User, UserSession
 from schakel.accounts.selectors import has_second_factor, totp_device_pending
+from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
 from schakel.audit.services import Subject, access_event_record
 

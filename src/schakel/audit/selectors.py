@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from schakel.access import policy
 from schakel.access.actor import Actor
-from schakel.access.enforce import enforce
 from schakel.audit.chain import CHAIN_FIELDS, GENESIS, row_digest
+from schakel.audit.enforce import enforce
 from schakel.audit.models import AccessEvent, Action
 from schakel.audit.services import Subject, access_events_record
 

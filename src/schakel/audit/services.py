@@ -132,7 +132,7 @@ def access_log_export(*, actor: Actor, child_id: int) -> Iterator[str]:
     the first line is produced, so it is part of what it exports."""
     subject = Subject("audit.accessevent", "", child_id)
     decision = policy.audit_log_read(actor)
-    # As `access.enforce` does (which imports this module, hence not used here).
+    # As `audit.enforce` does (which imports this module, hence not used here).
     access_event_record(
         actor=actor, event_code="access_log.export", action=Action.EXECUTE, subject=subject,
         outcome=Outcome.SUCCESS if decision else Outcome.DENIED, ground=decision.log_ground,

@@ -19,11 +19,10 @@ from django.utils.translation import gettext as _
 
 from schakel.access import policy
 from schakel.access.actor import Actor
-from schakel.access.enforce import enforce
 from schakel.accounts.models import User
+from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
 from schakel.audit.services import Subject, access_event_record
-from schakel.cases.matching import involvement_match
 from schakel.cases.models import (
     Case,
     CaseStatus,
@@ -34,6 +33,7 @@ from schakel.cases.models import (
 )
 from schakel.cases.workflow import TransitionNotAllowed, check_transition
 from schakel.children.models import Child, Enrolment, Family
+from schakel.matching.services import involvement_match
 from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send
 from schakel.organisations.models import Professional, School

@@ -1,6 +1,5 @@
 from django.urls import path
 
-from schakel.cases import handover_views
 from schakel.cases.views import browse, content, opening, people
 
 app_name = "cases"
@@ -22,16 +21,4 @@ urlpatterns = [
     path("<int:case_id>/handelingsadvies/", content.advice, name="advice"),
     path("<int:case_id>/opschalen/", content.escalate, name="escalate"),
     path("<int:case_id>/afsluiten/", content.close, name="close"),
-    # warm hand-over (warme overdracht)
-    path("<int:case_id>/overdragen/", handover_views.handover_offer_view,
-         name="handover_offer"),
-    path("overdrachten/", handover_views.handover_list, name="handovers"),
-    path("overdrachten/<int:handover_id>/", handover_views.handover_detail,
-         name="handover_detail"),
-    path("overdrachten/<int:handover_id>/accepteren/", handover_views.handover_accept_view,
-         name="handover_accept"),
-    path("overdrachten/<int:handover_id>/terugsturen/", handover_views.handover_return_view,
-         name="handover_return"),
-    path("overdrachten/<int:handover_id>/intrekken/", handover_views.handover_withdraw_view,
-         name="handover_withdraw"),
 ]

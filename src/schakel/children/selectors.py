@@ -5,7 +5,7 @@ from django.utils import timezone
 
 from schakel.access import policy
 from schakel.access.actor import Actor
-from schakel.access.enforce import enforce
+from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
 from schakel.audit.services import Subject, access_event_record, access_events_record
 from schakel.children.models import Child, Enrolment, Guardianship

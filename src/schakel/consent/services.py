@@ -21,9 +21,9 @@ from django.utils.translation import gettext as _
 
 from schakel.access import policy
 from schakel.access.actor import Actor
-from schakel.access.enforce import enforce
 from schakel.access.policy import consenters
 from schakel.accounts.models import User
+from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
 from schakel.audit.services import Subject, access_event_record
 from schakel.cases.models import Case, CaseStatus, Involvement

@@ -15,8 +15,8 @@ from django.utils import timezone
 
 from schakel.access import policy
 from schakel.access.actor import Actor
-from schakel.access.enforce import enforce
 from schakel.access.policy import consenters
+from schakel.audit.enforce import enforce
 from schakel.audit.models import AccessEvent, Action
 from schakel.audit.services import Subject, access_event_record, access_events_record
 from schakel.cases.models import Agreement, Case, Involvement, PlanStepEntry

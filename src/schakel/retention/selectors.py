@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from schakel.access import policy
 from schakel.access.actor import Actor
-from schakel.access.enforce import enforce
+from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
 from schakel.audit.services import Subject, access_events_record
 from schakel.cases.models import Case, CaseStatus

@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from schakel.access import policy
 from schakel.access.actor import Actor
-from schakel.access.enforce import enforce
+from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
 from schakel.audit.services import Subject, access_event_record, access_events_record
 from schakel.organisations.models import School

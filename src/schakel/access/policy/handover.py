@@ -25,9 +25,10 @@ from schakel.access.actor import Actor
 from schakel.access.policy.cases import case_contribute, case_steer
 from schakel.access.policy.categories import CategoryDecision, category_allowed
 from schakel.access.policy.core import DENY, Decision, Ground
-from schakel.cases.models import Case, Handover, HandoverKind, HandoverStatus
+from schakel.cases.models import Case
 from schakel.children.models import Child
 from schakel.consent.models import InformationCategory
+from schakel.handover.models import Handover, HandoverKind, HandoverStatus
 from schakel.organisations.models import Organisation
 
 HANDOVER_CATEGORY = InformationCategory.CARE

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from schakel.access import policy
 from schakel.access.actor import Actor, actor_from_request
-from schakel.access.enforce import enforce
+from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
 from schakel.audit.services import Subject
 from schakel.cases.forms import SUBJECT_FAMILY, CaseOpenForm, CaseOpenFromSignalForm

@@ -12,12 +12,13 @@ from django.db.models import QuerySet
 
 from schakel.access import policy
 from schakel.access.actor import Actor
-from schakel.access.enforce import enforce
+from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
 from schakel.audit.services import Subject, access_events_record
-from schakel.cases.handover_services import handover_children, handover_log
-from schakel.cases.models import Case, Handover, HandoverKind, HandoverStatus
+from schakel.cases.models import Case
 from schakel.children.models import Child
+from schakel.handover.models import Handover, HandoverKind, HandoverStatus
+from schakel.handover.services import handover_children, handover_log
 
 SENT_LIST_LIMIT = 50
 
@@ -71,12 +72,12 @@ def handover_get(*, actor: Actor, handover_id: int) -> HandoverPage:
     handover = _handovers().filter(pk=handover_id).first()
     if handover is None:
         enforce(actor, policy.DENY, event_code="case.handover_status", action=Action.READ,
-                subject=Subject("cases.handover", str(handover_id), None))
+                subject=Subject("handover.handover", str(handover_id), None))
         raise AssertionError("unreachable")
     children = handover_children(handover.case)
     view = enforce(actor, policy.handover_view(actor, handover),
                    event_code="case.handover_status", action=Action.READ,
-                   subject=Subject("cases.handover", str(handover.pk),
+                   subject=Subject("handover.handover", str(handover.pk),
                                    children[0].pk if children else None))
     package = policy.handover_package_read(actor, handover, children)
     if package:
@@ -106,7 +107,7 @@ def _log_list(actor: Actor, handovers: list[Handover]) -> None:
         by_family.setdefault(family_id, []).append(child_id)
     access_events_record(
         actor=actor, event_code="case.handover_list", action=Action.READ,
-        subjects=[Subject("cases.handover", str(h.pk), child_id) for h in handovers
+        subjects=[Subject("handover.handover", str(h.pk), child_id) for h in handovers
                   for child_id in ([h.case.child_id] if h.case.child_id is not None
                                    else by_family.get(h.case.family_id, [None]))],
     )
@@ -142,6 +143,6 @@ def handover_for_action(*, actor: Actor, handover_id: int, event_code: str) -> H
     handover = _handovers().filter(pk=handover_id).first()
     if handover is None:
         enforce(actor, policy.DENY, event_code=event_code, action=Action.UPDATE,
-                subject=Subject("cases.handover", str(handover_id), None))
+                subject=Subject("handover.handover", str(handover_id), None))
         raise AssertionError("unreachable")
     return handover

@@ -24,29 +24,22 @@ from django.utils.translation import gettext as _
 
 from schakel.access import policy
 from schakel.access.actor import Actor
-from schakel.access.enforce import enforce
+from schakel.audit.enforce import enforce
 from schakel.audit.models import Action, Outcome
 from schakel.audit.services import Subject, access_event_record
-from schakel.cases.matching import involvement_match
-from schakel.cases.models import (
-    AgreementStatus,
-    Case,
-    Handover,
-    HandoverKind,
-    HandoverStatus,
-    Involvement,
-    PlanStepEntry,
-)
+from schakel.cases.models import AgreementStatus, Case, Involvement, PlanStepEntry
 from schakel.cases.services import case_child_ids, case_enforce_change, case_lock_open, case_url
 from schakel.children.models import Child, Enrolment
 from schakel.consent import explain
+from schakel.handover.models import Handover, HandoverKind, HandoverStatus
+from schakel.matching.services import involvement_match
 from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send
 from schakel.organisations.models import Organisation, Professional, School
 
 
 def handover_url(handover: Handover) -> str:
-    return reverse("cases:handover_detail", kwargs={"handover_id": handover.pk})
+    return reverse("handover:detail", kwargs={"handover_id": handover.pk})
 
 
 def handover_children(case: Case) -> list[Child]:
@@ -63,7 +56,7 @@ def handover_log(actor: Actor, handover: Handover | None, children: list[Child],
     for child_id in child_ids:
         access_event_record(
             actor=actor, event_code=event_code, action=action, outcome=outcome,
-            subject=Subject("cases.handover", object_id, child_id), ground=ground,
+            subject=Subject("handover.handover", object_id, child_id), ground=ground,
         )
 
 
@@ -258,7 +251,7 @@ def _enforce_decision(actor: Actor, handover: Handover, decision: policy.Decisio
                 "Your organisation has no consent or legal ground (any more) to receive care "
                 "content of this case. You can return the hand-over."))
     return enforce(actor, decision, event_code=event_code, action=Action.UPDATE,
-                   subject=Subject("cases.handover", str(handover.pk),
+                   subject=Subject("handover.handover", str(handover.pk),
                                    children[0].pk if children else None))
 
 

@@ -13,12 +13,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from schakel.audit.models import AccessEvent, Action
-from schakel.cases.handover_services import handover_accept, handover_offer
-from schakel.cases.matching import involvement_match
-from schakel.cases.models import Case, HandoverKind, InvolvementMatch
+from schakel.cases.models import Case
 from schakel.cases.services import case_involve, case_open
 from schakel.children.models import Child
 from schakel.consent.models import Consent, InformationCategory
+from schakel.handover.models import HandoverKind
+from schakel.handover.services import handover_accept, handover_offer
+from schakel.matching.models import InvolvementMatch
+from schakel.matching.services import involvement_match
 from schakel.notifications.models import Notification, NotificationKind
 from schakel.organisations.models import Professional
 from tests.conftest import World

@@ -24,8 +24,9 @@ from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.models import Action
 from schakel.audit.services import Subject, access_event_record
-from schakel.cases.models import CaseStatus, Involvement, InvolvementMatch
+from schakel.cases.models import CaseStatus, Involvement
 from schakel.children.models import Child
+from schakel.matching.models import InvolvementMatch
 from schakel.notifications.models import Notification, NotificationKind
 from schakel.notifications.services import notification_send
 from schakel.organisations.models import Organisation, Professional

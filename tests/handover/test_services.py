@@ -14,19 +14,20 @@ from django.utils import timezone
 
 from schakel.access.policy import Ground, case_read, consent_requirement
 from schakel.audit.models import AccessEvent, Action, Outcome
-from schakel.cases.handover_selectors import handover_get, handovers_for
-from schakel.cases.handover_services import (
-    handover_accept,
-    handover_offer,
-    handover_return,
-    handover_withdraw,
-)
-from schakel.cases.models import Handover, HandoverKind, HandoverStatus, Involvement
+from schakel.cases.models import Involvement
 from schakel.cases.plan_services import agreement_create, plan_step_save
 from schakel.cases.selectors import case_get
 from schakel.cases.services import case_close
 from schakel.consent import explain
 from schakel.consent.models import Consent, InformationCategory, LegalGroundKind
+from schakel.handover.models import Handover, HandoverKind, HandoverStatus
+from schakel.handover.selectors import handover_get, handovers_for
+from schakel.handover.services import (
+    handover_accept,
+    handover_offer,
+    handover_return,
+    handover_withdraw,
+)
 from schakel.notifications.models import Notification, NotificationKind
 from schakel.organisations.models import Professional, School
 from tests.conftest import World, assert_nothing_changed, take_snapshot

@@ -10,7 +10,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from schakel.cases.forms import professional_choices
-from schakel.cases.models import HandoverKind
+from schakel.handover.models import HandoverKind
 from schakel.http.forms import SchakelForm
 from schakel.organisations.models import Professional, School
 

@@ -11,9 +11,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from schakel.audit.models import AccessEvent
-from schakel.cases.handover_services import handover_offer
-from schakel.cases.models import Handover, HandoverKind, HandoverStatus, Involvement
+from schakel.cases.models import Involvement
 from schakel.consent.models import InformationCategory
+from schakel.handover.models import Handover, HandoverKind, HandoverStatus
+from schakel.handover.services import handover_offer
 from schakel.organisations.models import Professional
 from tests.conftest import World
 from tests.factories import ConsentFactory, InvolvementFactory, ProfessionalFactory
@@ -52,7 +53,7 @@ def text(response: object) -> str:
 
 
 def offer_url(vw: ViewWorld) -> str:
-    return reverse("cases:handover_offer", kwargs={"case_id": vw.world.case.pk})
+    return reverse("handover:offer", kwargs={"case_id": vw.world.case.pk})
 
 
 def test_the_coordinator_offers_from_the_form(client: Client, vw: ViewWorld) -> None:
@@ -67,7 +68,7 @@ def test_the_coordinator_offers_from_the_form(client: Client, vw: ViewWorld) -> 
         "handover-include_plan": "on"})
     handover = Handover.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("cases:handover_detail",
+    assert response["Location"] == reverse("handover:detail",
                                            kwargs={"handover_id": handover.pk})
     assert (handover.include_plan, handover.include_agreements, handover.include_advice) == (
         True, False, False)
@@ -102,14 +103,14 @@ def test_an_involved_professional_who_does_not_coordinate_is_sent_back(
 def test_the_receiver_reads_and_accepts(client: Client, vw: ViewWorld) -> None:
     handover = offered(vw)
     as_user(client, vw.social_worker)
-    listing = client.get(reverse("cases:handovers"))
+    listing = client.get(reverse("handover:list"))
     assert vw.world.case.reference in text(listing)
-    detail = client.get(reverse("cases:handover_detail", kwargs={"handover_id": handover.pk}))
+    detail = client.get(reverse("handover:detail", kwargs={"handover_id": handover.pk}))
     assert detail.status_code == 200
     assert SUMMARY in text(detail)
-    assert reverse("cases:handover_accept", kwargs={"handover_id": handover.pk}) in text(detail)
+    assert reverse("handover:accept", kwargs={"handover_id": handover.pk}) in text(detail)
     assert AccessEvent.objects.filter(event_code="case.handover_read").exists()
-    response = client.post(reverse("cases:handover_accept",
+    response = client.post(reverse("handover:accept",
                                    kwargs={"handover_id": handover.pk}))
     assert response.status_code == 302
     assert response["Location"] == reverse("cases:detail",
@@ -122,12 +123,12 @@ def test_the_sender_gets_404_on_the_case_after_acceptance(
 ) -> None:
     handover = offered(vw)
     as_user(client, vw.social_worker).post(
-        reverse("cases:handover_accept", kwargs={"handover_id": handover.pk}))
+        reverse("handover:accept", kwargs={"handover_id": handover.pk}))
     client.logout()
     as_user(client, vw.world.nurse)
     assert client.get(reverse("cases:detail",
                               kwargs={"case_id": vw.world.case.pk})).status_code == 404
-    status = client.get(reverse("cases:handover_detail", kwargs={"handover_id": handover.pk}))
+    status = client.get(reverse("handover:detail", kwargs={"handover_id": handover.pk}))
     assert status.status_code == 200
     assert SUMMARY not in text(status)
 
@@ -135,7 +136,7 @@ def test_the_sender_gets_404_on_the_case_after_acceptance(
 def test_returning_needs_a_reason(client: Client, vw: ViewWorld) -> None:
     handover = offered(vw)
     as_user(client, vw.social_worker)
-    url = reverse("cases:handover_return", kwargs={"handover_id": handover.pk})
+    url = reverse("handover:return", kwargs={"handover_id": handover.pk})
     response = client.post(url, {"return-reason": " "})
     assert response.status_code == 200
     assert 'aria-invalid="true"' in text(response)
@@ -150,9 +151,9 @@ def test_returning_needs_a_reason(client: Client, vw: ViewWorld) -> None:
 def test_the_sender_withdraws(client: Client, vw: ViewWorld) -> None:
     handover = offered(vw)
     as_user(client, vw.world.nurse)
-    assert client.post(reverse("cases:handover_return", kwargs={"handover_id": handover.pk}),
+    assert client.post(reverse("handover:return", kwargs={"handover_id": handover.pk}),
                        {"return-reason": ""}).status_code == 404
-    response = client.post(reverse("cases:handover_withdraw",
+    response = client.post(reverse("handover:withdraw",
                                    kwargs={"handover_id": handover.pk}))
     assert response.status_code == 302
     handover.refresh_from_db()
@@ -162,7 +163,7 @@ def test_the_sender_withdraws(client: Client, vw: ViewWorld) -> None:
 def test_accepting_a_decided_handover_shows_a_message(client: Client, vw: ViewWorld) -> None:
     handover = offered(vw)
     as_user(client, vw.social_worker)
-    url = reverse("cases:handover_accept", kwargs={"handover_id": handover.pk})
+    url = reverse("handover:accept", kwargs={"handover_id": handover.pk})
     client.post(url)
     response = client.post(url, follow=True)
     assert response.status_code == 200
@@ -178,15 +179,15 @@ def test_outsiders_get_404_on_every_handover_url(client: Client, vw: ViewWorld) 
     pk = {"handover_id": handover.pk}
     assert client.get(offer_url(vw)).status_code == 404
     assert client.post(offer_url(vw), {"handover-summary": "x"}).status_code == 404
-    assert client.get(reverse("cases:handover_detail", kwargs=pk)).status_code == 404
-    for name in ("cases:handover_accept", "cases:handover_return", "cases:handover_withdraw"):
+    assert client.get(reverse("handover:detail", kwargs=pk)).status_code == 404
+    for name in ("handover:accept", "handover:return", "handover:withdraw"):
         assert client.post(reverse(name, kwargs=pk),
                            {"return-reason": "Niet voor mij"}).status_code == 404
         assert client.get(reverse(name, kwargs=pk)).status_code == 405
     missing = {"handover_id": handover.pk + 1000}
-    assert client.get(reverse("cases:handover_detail", kwargs=missing)).status_code == 404
-    assert client.post(reverse("cases:handover_accept", kwargs=missing)).status_code == 404
-    listing = client.get(reverse("cases:handovers"))
+    assert client.get(reverse("handover:detail", kwargs=missing)).status_code == 404
+    assert client.post(reverse("handover:accept", kwargs=missing)).status_code == 404
+    listing = client.get(reverse("handover:list"))
     assert listing.status_code == 200
     assert w.case.reference not in text(listing)
     handover.refresh_from_db()
@@ -195,8 +196,8 @@ def test_outsiders_get_404_on_every_handover_url(client: Client, vw: ViewWorld) 
 
 def test_anonymous_users_are_sent_to_sign_in(client: Client, vw: ViewWorld) -> None:
     handover = offered(vw)
-    for url in (offer_url(vw), reverse("cases:handovers"),
-                reverse("cases:handover_detail", kwargs={"handover_id": handover.pk})):
+    for url in (offer_url(vw), reverse("handover:list"),
+                reverse("handover:detail", kwargs={"handover_id": handover.pk})):
         response = client.get(url)
         assert response.status_code == 302
         assert "inloggen" in response["Location"]

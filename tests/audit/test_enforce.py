@@ -6,8 +6,8 @@ import pytest
 from django.http import Http404
 
 from schakel.access import policy
-from schakel.access.enforce import enforce
 from schakel.access.policy import Decision, Ground
+from schakel.audit.enforce import enforce
 from schakel.audit.models import AccessEvent, Action, Outcome
 from schakel.audit.services import Subject
 from schakel.cases.selectors import case_get

@@ -13,25 +13,25 @@ from django.views.decorators.http import require_POST
 
 from schakel.access import policy
 from schakel.access.actor import actor_from_request
-from schakel.access.enforce import enforce
+from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
 from schakel.audit.services import Subject
-from schakel.cases.handover_forms import HandoverOfferForm, HandoverReturnForm
-from schakel.cases.handover_selectors import (
+from schakel.cases.selectors import case_get
+from schakel.handover.forms import HandoverOfferForm, HandoverReturnForm
+from schakel.handover.models import HandoverKind
+from schakel.handover.selectors import (
     HandoverPage,
     handover_for_action,
     handover_get,
     handover_kinds_offerable,
     handovers_for,
 )
-from schakel.cases.handover_services import (
+from schakel.handover.services import (
     handover_accept,
     handover_offer,
     handover_return,
     handover_withdraw,
 )
-from schakel.cases.models import HandoverKind
-from schakel.cases.selectors import case_get
 from schakel.http.forms import apply_service_errors
 from schakel.http.requests import int_or_none, pick_or_404
 from schakel.organisations.models import Professional
@@ -93,8 +93,8 @@ def handover_offer_view(request: HttpRequest, case_id: int) -> HttpResponse:
         else:
             messages.success(request, _("The hand-over has been offered; the receiver has "
                                         "been notified."))
-            return redirect("cases:handover_detail", handover_id=handover.pk)
-    return render(request, "cases/handover_offer.html", {
+            return redirect("handover:detail", handover_id=handover.pk)
+    return render(request, "handover/offer.html", {
         "case": case, "form": form, "query": query})
 
 
@@ -102,7 +102,7 @@ def _detail(request: HttpRequest, page: HandoverPage,
             return_form: HandoverReturnForm | None = None) -> HttpResponse:
     if return_form is None and page.can_return:
         return_form = HandoverReturnForm()
-    return render(request, "cases/handover_detail.html", {
+    return render(request, "handover/detail.html", {
         "page": page, "handover": page.handover, "package": page.package,
         "return_form": return_form if page.can_return else None,
     })
@@ -124,7 +124,7 @@ def handover_accept_view(request: HttpRequest, handover_id: int) -> HttpResponse
         handover_accept(actor=actor, handover=handover)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-        return redirect("cases:handover_detail", handover_id=handover.pk)
+        return redirect("handover:detail", handover_id=handover.pk)
     messages.success(request, _("You accepted the hand-over and are now involved in the "
                                 "case."))
     return redirect("cases:detail", case_id=handover.case_id)
@@ -144,11 +144,11 @@ def handover_return_view(request: HttpRequest, handover_id: int) -> HttpResponse
             apply_service_errors(form, error)
         else:
             messages.success(request, _("The hand-over has been returned to the sender."))
-            return redirect("cases:handover_detail", handover_id=handover.pk)
+            return redirect("handover:detail", handover_id=handover.pk)
     else:  # whoever may not return it gets the same 404 as with a reason
         enforce(actor, policy.handover_return(actor, handover),
                 event_code="case.handover_return", action=Action.UPDATE,
-                subject=Subject("cases.handover", str(handover.pk), None))
+                subject=Subject("handover.handover", str(handover.pk), None))
     page = handover_get(actor=actor, handover_id=handover.pk)
     return _detail(request, page, form)
 
@@ -165,11 +165,11 @@ def handover_withdraw_view(request: HttpRequest, handover_id: int) -> HttpRespon
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("The hand-over has been withdrawn."))
-    return redirect("cases:handover_detail", handover_id=handover.pk)
+    return redirect("handover:detail", handover_id=handover.pk)
 
 
 @login_required
 def handover_list(request: HttpRequest) -> HttpResponse:
     lists = handovers_for(actor=actor_from_request(request))
-    return render(request, "cases/handover_list.html", {
+    return render(request, "handover/list.html", {
         "awaiting": lists.awaiting, "sent": lists.sent})
