@@ -24,12 +24,8 @@ from schakel.cases.models import (
     Intervention,
     PlanStepEntry,
 )
-from schakel.cases.services import (
-    case_enforce_change,
-    case_lock_open,
-    case_log_event,
-    case_url,
-)
+from schakel.cases.selectors import case_log_event, case_url
+from schakel.cases.services import case_enforce_change, case_lock_open
 from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send
 from schakel.organisations.models import Professional

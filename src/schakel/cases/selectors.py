@@ -20,6 +20,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -27,7 +28,7 @@ from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
-from schakel.audit.services import Subject, access_events_record
+from schakel.audit.services import Subject, access_event_record, access_events_record
 from schakel.cases.models import (
     Agreement,
     AgreementStatus,
@@ -38,10 +39,37 @@ from schakel.cases.models import (
     Involvement,
     PlanStepEntry,
 )
-from schakel.cases.services import case_log_event, case_subject
 from schakel.children.models import Child
 from schakel.organisations.models import School
 from schakel.signals.models import Signal
+
+
+def case_child_ids(case: Case) -> list[int]:
+    """The children whose data a case holds: its child, or every child of its family."""
+    if case.child_id is not None:
+        return [case.child_id]
+    if case.family_id is not None:
+        return list(Child.objects.filter(family_id=case.family_id).values_list("pk", flat=True))
+    return []
+
+
+def case_subject(case: Case) -> Subject:
+    ids = case_child_ids(case)
+    return Subject.of(case, ids[0] if ids else None)
+
+
+def case_log_event(actor: Actor, case: Case, *, event_code: str, action: Action,
+                    ground: str) -> None:
+    child_ids: list[int | None] = list(case_child_ids(case)) or [None]
+    for child_id in child_ids:
+        access_event_record(
+            actor=actor, event_code=event_code, action=action,
+            subject=Subject.of(case, child_id), ground=ground,
+        )
+
+
+def case_url(case: Case) -> str:
+    return reverse("cases:detail", kwargs={"case_id": case.pk})
 
 
 def with_health(qs: QuerySet[Case]) -> QuerySet[Case]:
@@ -223,14 +251,6 @@ def case_existence_for_child(*, actor: Actor, child_id: int) -> QuerySet[Case]:
         .select_related("coordinator__organisation").order_by("-opened_at")
     )
 
-
-
-def case_ids_readable(*, actor: Actor, case_ids: list[int]) -> set[int]:
-    """Which of these cases the actor may open (read the content of), in one query."""
-    return set(
-        Case.objects.filter(policy.case_listable_q(actor), pk__in=case_ids)
-        .values_list("pk", flat=True)
-    )
 
 
 def schools_for_opening(*, actor: Actor) -> QuerySet[School]:

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -22,7 +21,7 @@ from schakel.access.actor import Actor
 from schakel.accounts.models import User
 from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
-from schakel.audit.services import Subject, access_event_record
+from schakel.audit.services import Subject
 from schakel.cases.models import (
     Case,
     CaseStatus,
@@ -31,6 +30,7 @@ from schakel.cases.models import (
     Involvement,
     PlanTemplate,
 )
+from schakel.cases.selectors import case_log_event, case_subject, case_url
 from schakel.cases.workflow import TransitionNotAllowed, check_transition
 from schakel.children.models import Child, Enrolment, Family
 from schakel.matching.services import involvement_match
@@ -38,34 +38,6 @@ from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send
 from schakel.organisations.models import Professional, School
 from schakel.signals.models import Signal, SignalStatus
-
-
-def case_child_ids(case: Case) -> list[int]:
-    """The children whose data a case holds: its child, or every child of its family."""
-    if case.child_id is not None:
-        return [case.child_id]
-    if case.family_id is not None:
-        return list(Child.objects.filter(family_id=case.family_id).values_list("pk", flat=True))
-    return []
-
-
-def case_subject(case: Case) -> Subject:
-    ids = case_child_ids(case)
-    return Subject.of(case, ids[0] if ids else None)
-
-
-def case_log_event(actor: Actor, case: Case, *, event_code: str, action: Action,
-                    ground: str) -> None:
-    child_ids: list[int | None] = list(case_child_ids(case)) or [None]
-    for child_id in child_ids:
-        access_event_record(
-            actor=actor, event_code=event_code, action=action,
-            subject=Subject.of(case, child_id), ground=ground,
-        )
-
-
-def case_url(case: Case) -> str:
-    return reverse("cases:detail", kwargs={"case_id": case.pk})
 
 
 def _plan_template_for(school: School) -> PlanTemplate:

@@ -13,14 +13,32 @@ from django.db.models import QuerySet
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
-from schakel.audit.models import Action
-from schakel.audit.services import Subject, access_events_record
+from schakel.audit.models import Action, Outcome
+from schakel.audit.services import Subject, access_event_record, access_events_record
 from schakel.cases.models import Case
+from schakel.cases.selectors import case_child_ids
 from schakel.children.models import Child
 from schakel.handover.models import Handover, HandoverKind, HandoverStatus
-from schakel.handover.services import handover_children, handover_log
 
 SENT_LIST_LIMIT = 50
+
+
+def handover_children(case: Case) -> list[Child]:
+    """The children whose data the package holds (the case's child, or its family)."""
+    return list(Child.objects.filter(pk__in=case_child_ids(case)).order_by("pk"))
+
+
+def handover_log(actor: Actor, handover: Handover | None, children: list[Child], *,
+                 event_code: str, action: Action, ground: str,
+                 outcome: Outcome = Outcome.SUCCESS) -> None:
+    """One access-log row per child of the case (`handover` None: refused before storing)."""
+    object_id = str(handover.pk) if handover is not None else ""
+    child_ids: list[int | None] = [child.pk for child in children] or [None]
+    for child_id in child_ids:
+        access_event_record(
+            actor=actor, event_code=event_code, action=action, outcome=outcome,
+            subject=Subject("handover.handover", object_id, child_id), ground=ground,
+        )
 
 
 @dataclass(frozen=True)

@@ -26,12 +26,14 @@ from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
 from schakel.audit.models import Action, Outcome
-from schakel.audit.services import Subject, access_event_record
+from schakel.audit.services import Subject
 from schakel.cases.models import AgreementStatus, Case, Involvement, PlanStepEntry
-from schakel.cases.services import case_child_ids, case_enforce_change, case_lock_open, case_url
+from schakel.cases.selectors import case_child_ids, case_url
+from schakel.cases.services import case_enforce_change, case_lock_open
 from schakel.children.models import Child, Enrolment
 from schakel.consent import explain
 from schakel.handover.models import Handover, HandoverKind, HandoverStatus
+from schakel.handover.selectors import handover_children, handover_log
 from schakel.matching.services import involvement_match
 from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send
@@ -40,24 +42,6 @@ from schakel.organisations.models import Organisation, Professional, School
 
 def handover_url(handover: Handover) -> str:
     return reverse("handover:detail", kwargs={"handover_id": handover.pk})
-
-
-def handover_children(case: Case) -> list[Child]:
-    """The children whose data the package holds (the case's child, or its family)."""
-    return list(Child.objects.filter(pk__in=case_child_ids(case)).order_by("pk"))
-
-
-def handover_log(actor: Actor, handover: Handover | None, children: list[Child], *,
-                 event_code: str, action: Action, ground: str,
-                 outcome: Outcome = Outcome.SUCCESS) -> None:
-    """One access-log row per child of the case (`handover` None: refused before storing)."""
-    object_id = str(handover.pk) if handover is not None else ""
-    child_ids: list[int | None] = [child.pk for child in children] or [None]
-    for child_id in child_ids:
-        access_event_record(
-            actor=actor, event_code=event_code, action=action, outcome=outcome,
-            subject=Subject("handover.handover", object_id, child_id), ground=ground,
-        )
 
 
 def handover_receiver(handover: Handover) -> Professional | None:

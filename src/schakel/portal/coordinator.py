@@ -16,7 +16,7 @@ from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
 from schakel.audit.services import Subject, access_events_record
 from schakel.cases.models import Case, PlanStepEntry
-from schakel.cases.services import case_log_event, case_subject
+from schakel.cases.selectors import case_log_event, case_subject
 from schakel.portal.entries import Entry, entry_get, entry_key, entry_label
 from schakel.portal.models import (
     CorrectionRequest,

@@ -20,8 +20,7 @@ from schakel.audit.enforce import enforce
 from schakel.audit.models import AccessEvent, Action
 from schakel.audit.services import Subject, access_event_record, access_events_record
 from schakel.cases.models import Agreement, Case, Involvement, PlanStepEntry
-from schakel.cases.selectors import PlanStepView, plan_steps
-from schakel.cases.services import case_log_event, case_subject
+from schakel.cases.selectors import PlanStepView, case_log_event, case_subject, plan_steps
 from schakel.children.models import Child, Enrolment, Guardianship
 from schakel.consent import explain
 from schakel.consent.models import Consent, ConsentSignature

@@ -21,8 +21,7 @@ from schakel.accounts.models import User
 from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
 from schakel.cases.models import Case
-from schakel.cases.selectors import plan_steps
-from schakel.cases.services import case_log_event, case_subject, case_url
+from schakel.cases.selectors import case_log_event, case_subject, case_url, plan_steps
 from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send
 from schakel.portal.entries import entry_get, entry_label

@@ -5,9 +5,11 @@ case. Every read of a child's data leaves an access-log row; a refusal is a 404.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.conf import settings
+from django.db.models import Count, Max, Min, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -17,17 +19,98 @@ from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
 from schakel.audit.services import Subject, access_events_record
 from schakel.cases.models import Case, CaseStatus
-from schakel.cases.services import case_child_ids, case_log_event, case_subject
+from schakel.cases.selectors import case_child_ids, case_log_event, case_subject
 from schakel.children.models import Child, Measure, MeasureKind
+from schakel.retention import categories
 from schakel.retention.models import (
+    ActionOutcome,
     DestructionRequest,
     DestructionStatus,
+    RetentionCategory,
     RetentionRule,
     RetentionRun,
+    RuleAction,
     VerwijsindexReport,
 )
-from schakel.retention.periods import verwijsindex_expires_on
-from schakel.retention.services import RetentionReport, retention_run
+from schakel.retention.periods import retention_cutoff, verwijsindex_expires_on
+
+# How many ids a RetentionAction lists; beyond it only the count and the id range are kept.
+MAX_LISTED_IDS: int = getattr(settings, "SCHAKEL_RETENTION_MAX_LISTED_IDS", 1000)
+
+
+# --- what a run would do -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CategoryResult:
+    """What a run did, or in a dry run would do, with one category. Ids, never content."""
+
+    category: str
+    action: str
+    outcome: str
+    cutoff: dt.date
+    count: int = 0
+    first_id: int | None = None
+    last_id: int | None = None
+    ids: list[int] = field(default_factory=list)
+    ids_truncated: bool = False
+    children_count: int = 0
+    error: str = ""
+
+    def get_category_display(self) -> str:
+        return str(RetentionCategory(self.category).label)
+
+    def get_action_display(self) -> str:
+        return str(RuleAction(self.action).label)
+
+
+@dataclass(frozen=True)
+class RetentionReport:
+    today: dt.date
+    dry_run: bool
+    results: list[CategoryResult]
+    run: RetentionRun | None = None
+
+
+def summarise(qs: QuerySet[Any]) -> dict[str, Any]:
+    totals = qs.aggregate(count=Count("pk"), first_id=Min("pk"), last_id=Max("pk"))
+    ids = list(qs.order_by("pk").values_list("pk", flat=True)[: MAX_LISTED_IDS + 1])
+    return {**totals, "ids": ids[:MAX_LISTED_IDS], "ids_truncated": len(ids) > MAX_LISTED_IDS}
+
+
+def rule_problem(rule: RetentionRule, spec: categories.CategorySpec) -> str:
+    if rule.start_event not in spec.start_events:
+        return f"start event {rule.start_event} does not apply to {rule.category}"
+    if rule.action not in spec.actions and spec.actions != {RuleAction.REPORT}:
+        return f"action {rule.action} does not apply to {rule.category}"
+    return ""
+
+
+
+
+def category_plan(rule: RetentionRule, *, today: dt.date) -> CategoryResult:
+    """What a run on `today` would do with one category: counts and ids, nothing changed."""
+    spec = categories.SPECS[rule.category]
+    cutoff = retention_cutoff(today, years=rule.period_years, days=rule.period_days)
+    action = rule.action if rule.action in spec.actions else RuleAction.REPORT
+    base: dict[str, Any] = {"category": rule.category, "action": action, "cutoff": cutoff}
+    problem = rule_problem(rule, spec)
+    if problem:
+        return CategoryResult(outcome=ActionOutcome.FAILED, error=problem, **base)
+    qs = spec.expired(cutoff, rule.start_event, action)
+    outcome = ActionOutcome.REPORTED if action == RuleAction.REPORT else ActionOutcome.DONE
+    summary = summarise(qs)
+    children = len(spec.child_ids(qs)) if summary["count"] else 0
+    return CategoryResult(outcome=outcome, children_count=children, **base, **summary)
+
+
+def retention_plan(*, today: dt.date | None = None) -> RetentionReport:
+    """What a retention run would do on `today` (a dry run): changes and stores nothing."""
+    today = today or timezone.localdate()
+    rules = RetentionRule.objects.filter(is_active=True).order_by("category")
+    return RetentionReport(today=today, dry_run=True,
+                           results=[category_plan(rule, today=today) for rule in rules])
+
 
 # --- rules and runs ------------------------------------------------------------------------
 
@@ -66,7 +149,7 @@ def retention_run_get(*, actor: Actor, run_id: int) -> RetentionRun:
 def retention_preview(*, actor: Actor, today: dt.date | None = None) -> RetentionReport:
     """What a run would do today: a dry run, which changes and stores nothing."""
     _require_manager(actor, "retention.preview", "retention.retentionrun")
-    return retention_run(today=today, dry_run=True)
+    return retention_plan(today=today)
 
 
 # --- destruction requests ------------------------------------------------------------------

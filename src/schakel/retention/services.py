@@ -10,13 +10,12 @@ also writes its access-log rows.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
-from django.db.models import Count, Max, Min, ProtectedError, QuerySet, RestrictedError
+from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,7 +25,7 @@ from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
 from schakel.audit.services import Subject, access_event_record, access_events_record
 from schakel.cases.models import Case
-from schakel.cases.services import case_log_event, case_subject
+from schakel.cases.selectors import case_log_event, case_subject
 from schakel.children.models import Child
 from schakel.retention import categories
 from schakel.retention.models import (
@@ -44,10 +43,15 @@ from schakel.retention.models import (
     VerwijsindexReport,
 )
 from schakel.retention.periods import add_years, destruction_due_on, retention_cutoff
+from schakel.retention.selectors import (
+    CategoryResult,
+    RetentionReport,
+    retention_plan,
+    rule_problem,
+    summarise,
+)
 from schakel.signals.models import Signal
 
-# How many ids a RetentionAction lists; beyond it only the count and the id range are kept.
-MAX_LISTED_IDS: int = getattr(settings, "SCHAKEL_RETENTION_MAX_LISTED_IDS", 1000)
 # The access log is kept at least this long (NEN 7513); a rule cannot go below it.
 LOG_MIN_YEARS: int = getattr(settings, "SCHAKEL_RETENTION_LOG_MIN_YEARS", 5)
 
@@ -55,43 +59,6 @@ GROUND_RETENTION = "retention"
 
 
 # --- the retention run ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class CategoryResult:
-    """What a run did, or in a dry run would do, with one category. Ids, never content."""
-
-    category: str
-    action: str
-    outcome: str
-    cutoff: dt.date
-    count: int = 0
-    first_id: int | None = None
-    last_id: int | None = None
-    ids: list[int] = field(default_factory=list)
-    ids_truncated: bool = False
-    children_count: int = 0
-    error: str = ""
-
-    def get_category_display(self) -> str:
-        return str(RetentionCategory(self.category).label)
-
-    def get_action_display(self) -> str:
-        return str(RuleAction(self.action).label)
-
-
-@dataclass(frozen=True)
-class RetentionReport:
-    today: dt.date
-    dry_run: bool
-    results: list[CategoryResult]
-    run: RetentionRun | None = None
-
-
-def _summarise(qs: QuerySet[Any]) -> dict[str, Any]:
-    totals = qs.aggregate(count=Count("pk"), first_id=Min("pk"), last_id=Max("pk"))
-    ids = list(qs.order_by("pk").values_list("pk", flat=True)[: MAX_LISTED_IDS + 1])
-    return {**totals, "ids": ids[:MAX_LISTED_IDS], "ids_truncated": len(ids) > MAX_LISTED_IDS}
 
 
 def _error_text(exc: Exception) -> str:
@@ -103,37 +70,24 @@ def _error_text(exc: Exception) -> str:
     return type(exc).__name__
 
 
-def _rule_problem(rule: RetentionRule, spec: categories.CategorySpec) -> str:
-    if rule.start_event not in spec.start_events:
-        return f"start event {rule.start_event} does not apply to {rule.category}"
-    if rule.action not in spec.actions and spec.actions != {RuleAction.REPORT}:
-        return f"action {rule.action} does not apply to {rule.category}"
-    return ""
-
-
 def _run_category(
-    rule: RetentionRule, *, today: dt.date, run: RetentionRun | None, actor: Actor | None,
+    rule: RetentionRule, *, today: dt.date, run: RetentionRun, actor: Actor,
 ) -> CategoryResult:
     spec = categories.SPECS[rule.category]
     cutoff = retention_cutoff(today, years=rule.period_years, days=rule.period_days)
     # A category that may only be reported (the access log) is reported whatever the rule says.
     action = rule.action if rule.action in spec.actions else RuleAction.REPORT
-    problem = _rule_problem(rule, spec)
+    problem = rule_problem(rule, spec)
     base: dict[str, Any] = {"category": rule.category, "action": action, "cutoff": cutoff}
     if problem:
         result = CategoryResult(outcome=ActionOutcome.FAILED, error=problem, **base)
-        if run is not None:
-            RetentionAction.objects.create(run=run, rule=rule, **_fields(result))
+        RetentionAction.objects.create(run=run, rule=rule, **_fields(result))
         return result
     qs = spec.expired(cutoff, rule.start_event, action)
     outcome = ActionOutcome.REPORTED if action == RuleAction.REPORT else ActionOutcome.DONE
-    if run is None or actor is None:  # dry run: count, change nothing
-        summary = _summarise(qs)
-        children = len(spec.child_ids(qs)) if summary["count"] else 0
-        return CategoryResult(outcome=outcome, children_count=children, **base, **summary)
     try:
         with transaction.atomic():
-            summary = _summarise(qs)
+            summary = summarise(qs)
             child_ids = spec.child_ids(qs) if summary["count"] else []
             spec.apply(qs, action)
             result = CategoryResult(
@@ -170,8 +124,7 @@ def retention_run(*, today: dt.date | None = None, dry_run: bool = False) -> Ret
     today = today or timezone.localdate()
     rules = list(RetentionRule.objects.filter(is_active=True).order_by("category"))
     if dry_run:
-        results = [_run_category(rule, today=today, run=None, actor=None) for rule in rules]
-        return RetentionReport(today=today, dry_run=True, results=results)
+        return retention_plan(today=today)
     actor = system_actor()
     run = RetentionRun.objects.create(run_on=today, started_at=timezone.now(),
                                       started_by=actor.user)

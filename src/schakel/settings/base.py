@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "csp",
+    "schakel.http",
     "schakel.accounts",
     "schakel.organisations",
     "schakel.teams",

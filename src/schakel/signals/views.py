@@ -16,10 +16,9 @@ from schakel.access.actor import Actor, actor_from_request
 from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
 from schakel.audit.services import Subject
-from schakel.cases.selectors import case_ids_readable
 from schakel.children.models import Enrolment
+from schakel.children.pupil_choice import chosen_pupil, pupil_results
 from schakel.children.selectors import pupils_search
-from schakel.children.views import chosen_pupil, pupil_results
 from schakel.http.forms import apply_service_errors
 from schakel.http.requests import chosen_school, int_or_none, pick_or_404
 from schakel.organisations.selectors import school_classes
@@ -113,7 +112,7 @@ def signal_detail(request: HttpRequest, signal_id: int) -> HttpResponse:
         and signal.case_id is None and signal.status != SignalStatus.CLOSED,
         "child_readable": signal.child is not None and bool(policy.child_read(actor, signal.child)),
         "case_readable": signal.case_id is not None
-        and bool(case_ids_readable(actor=actor, case_ids=[signal.case_id])),
+        and bool(policy.case_ids_readable(actor, [signal.case_id])),
         "status_form": SignalStatusForm(current=signal.status) if can_triage else None,
     }
     return render(request, "signals/detail.html", context)

@@ -32,6 +32,7 @@ from schakel.access.policy.cases import (
     case_content_visible_q as case_content_visible_q,
     case_contribute as case_contribute,
     case_existence_visible_q as case_existence_visible_q,
+    case_ids_readable as case_ids_readable,
     case_listable_q as case_listable_q,
     case_open_from_school as case_open_from_school,
     case_read as case_read,

@@ -249,3 +249,12 @@ def signal_triage_school(actor: Actor, school_id: int) -> Decision:
     if school_id in core_team_school_ids(actor):
         return Decision(True, Ground.CORE_TEAM)
     return DENY
+
+
+def case_ids_readable(actor: Actor, case_ids: list[int]) -> set[int]:
+    """Which of these cases the actor may open (read the content of), in one query; for
+    pages of other apps that link to cases (a signal, a child's page)."""
+    return set(
+        Case.objects.filter(case_listable_q(actor), pk__in=case_ids)
+        .values_list("pk", flat=True)
+    )

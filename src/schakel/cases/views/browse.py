@@ -23,9 +23,9 @@ from schakel.cases.forms import (
     PlanStepForm,
 )
 from schakel.cases.models import Agreement, AgreementStatus, Case, Involvement, PlanStepEntry
+from schakel.cases.panels import CASE_NOTICES, CASE_SECTIONS, CasePage
 from schakel.cases.selectors import case_get, case_list_page, health_indicators, plan_steps
 from schakel.organisations.models import Professional
-from schakel.retention.selectors import verwijsindex_question_due
 
 
 @login_required
@@ -95,7 +95,6 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "escalations": list(case.escalations.all()),
         "signals": list(case.signals.all()),
         "open_agreement_status": AgreementStatus.OPEN,
-        "verwijsindex_due": can_contribute and verwijsindex_question_due(case),
     }
     if can_contribute:
         context.update({
@@ -108,6 +107,9 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
             "escalate_form": EscalateForm(),
             "close_form": CloseForm() if can_steer else None,
         })
+    page = CasePage(case=case, read=read, can_contribute=can_contribute)
+    context["notices"] = CASE_NOTICES.panels(actor, page)
+    context["sections"] = CASE_SECTIONS.panels(actor, page)
     return render(request, "cases/detail.html", context)
 
 

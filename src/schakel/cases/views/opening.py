@@ -19,7 +19,7 @@ from schakel.cases.models import Case
 from schakel.cases.selectors import schools_for_opening
 from schakel.cases.services import case_open
 from schakel.children.models import Child, Enrolment
-from schakel.children.views import chosen_pupil, pupil_results
+from schakel.children.pupil_choice import chosen_pupil, pupil_results
 from schakel.http.forms import SchakelForm, apply_service_errors
 from schakel.http.requests import chosen_school, int_or_none
 from schakel.organisations.models import School
