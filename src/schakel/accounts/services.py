@@ -1,5 +1,5 @@
 """Changes to accounts: enrolling and checking the second factor, recovery codes, ending
-sessions, deactivating accounts and the demo world's authenticators.
+sessions and deactivating accounts.
 
 There is no password reset here, and none may be added that signs a user in or removes their
 second factor (ASVS 6.4.3): a lost authenticator is reset by an account administrator
@@ -8,8 +8,6 @@ second factor (ASVS 6.4.3): a lost authenticator is reset by an account administ
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -31,13 +29,6 @@ from schakel.audit.services import Subject, access_event_record
 
 TOTP_DEVICE_NAME = "Authenticator"
 RECOVERY_DEVICE_NAME = "Recovery codes"
-DEMO_DEVICE_NAME = "Demo authenticator"
-
-
-class DemoOnlyError(RuntimeError):
-    """Raised when a demo-only operation is asked for outside DEBUG."""
-
-
 def normalise_code(code: str) -> str:
     """Codes are typed with spaces or dashes now and then; recovery codes are lower case."""
     return "".join(ch for ch in code if ch.isalnum()).lower()
@@ -146,40 +137,3 @@ def second_factor_reset(*, actor: Actor, user: User) -> None:
         sessions_end(user=user)
         access_event_record(actor=actor, event_code="account.mfa_reset", action=Action.UPDATE,
                             subject=_account_subject(user), ground=decision.log_ground)
-
-
-# --- the demo world ----------------------------------------------------------------------
-
-
-def demo_totp_key(*, username: str) -> str:
-    """A TOTP secret derived from SECRET_KEY and the username (hex, 20 bytes), so that the demo
-    can tell anyone the current code. Only ever used when DEBUG is on."""
-    digest = hmac.new(settings.SECRET_KEY.encode(), f"schakel.demo-totp:{username}".encode(),
-                      hashlib.sha256).hexdigest()
-    return digest[:40]
-
-
-def _demo_only() -> None:
-    if not settings.DEBUG:
-        raise DemoOnlyError("Demo authenticators exist only in the demo (DEBUG=True).")
-
-
-def demo_totp_enrol(*, users: Iterable[User]) -> int:
-    """Give each demo professional a confirmed authenticator with a derived secret.
-    Idempotent; refuses outside DEBUG."""
-    _demo_only()
-    count = 0
-    with transaction.atomic():
-        for user in users:
-            TOTPDevice.objects.update_or_create(
-                user=user, name=DEMO_DEVICE_NAME,
-                defaults={"key": demo_totp_key(username=user.username), "confirmed": True})
-            count += 1
-    return count
-
-
-def demo_totp_device(*, user: User) -> TOTPDevice:
-    """The demo authenticator of a demo user; refuses outside DEBUG."""
-    _demo_only()
-    device: TOTPDevice = TOTPDevice.objects.get(user=user, name=DEMO_DEVICE_NAME)
-    return device

@@ -51,7 +51,6 @@ INSTALLED_APPS = [
     "schakel.notifications",
     "schakel.portal",
     "schakel.web",
-    "schakel.demo",
 ]
 
 MIDDLEWARE = [

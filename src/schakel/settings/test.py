@@ -1,7 +1,7 @@
 """Test settings: the same database choice as `base` (SQLite, or DATABASE_URL)."""
 
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import INSTALLED_APPS, STORAGES
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, tests only
@@ -12,3 +12,6 @@ STORAGES = {**STORAGES, "staticfiles": {
 # Tests assert the English message ids; the browser tests ask for Dutch (Accept-Language),
 # as a Dutch user's browser does, and `tests/web/test_translations.py` checks the catalogue.
 LANGUAGE_CODE = "en"
+
+# The demo world, its sign-in helpers and `generate_region`: development and tests only.
+INSTALLED_APPS = [*INSTALLED_APPS, "schakel.demo"]

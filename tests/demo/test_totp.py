@@ -8,8 +8,8 @@ from django.test import Client
 from django.utils import translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from schakel.accounts.services import demo_totp_key
 from schakel.demo.signins import signin_second_factor_line
+from schakel.demo.totp import demo_totp_key
 from schakel.organisations.models import Professional
 from tests.accounts.conftest import password_step
 from tests.factories import ProfessionalFactory, UserFactory

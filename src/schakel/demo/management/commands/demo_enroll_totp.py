@@ -7,7 +7,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from schakel.accounts.selectors import demo_professional_users
-from schakel.accounts.services import DemoOnlyError, demo_totp_enrol
+from schakel.demo.totp import DemoOnlyError, demo_totp_enrol
 
 
 class Command(BaseCommand):

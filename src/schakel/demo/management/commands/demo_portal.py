@@ -6,7 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from schakel.demo.people import DEMO_PASSWORD
-from schakel.portal.demo import DemoFamilyMissing, demo_portal_load
+from schakel.demo.portal import DemoFamilyMissing, demo_portal_load
 
 
 class Command(BaseCommand):

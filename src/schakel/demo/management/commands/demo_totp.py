@@ -10,7 +10,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from schakel.accounts.models import User
-from schakel.accounts.services import DemoOnlyError, demo_totp_device
+from schakel.demo.totp import DemoOnlyError, demo_totp_device
 
 
 class Command(BaseCommand):
