@@ -12,8 +12,10 @@ from django.urls import reverse
 
 from schakel.audit.models import AccessEvent, Outcome
 from schakel.notifications.models import Notification, NotificationKind
-from schakel.portal import selectors, services
 from schakel.portal.models import OwnView, PlanSignature, PortalContribution, WithheldEntry
+from schakel.portal.selectors.family import portal_case_page
+from schakel.portal.services.family import own_view_add, plan_sign, portal_contribution_add
+from schakel.portal.services.professionals import entry_release, entry_withhold
 from tests.factories import PlanStepEntryFactory, actor_for
 from tests.portal.fixtures import PortalWorld, portal_actor, portal_sign_in
 from tests.support import sign_in
@@ -51,24 +53,24 @@ def test_reading_the_case_is_logged_with_the_portal_role(pw: PortalWorld) -> Non
 def test_a_withheld_entry_is_hidden_from_the_parents_but_not_from_the_young_person(
     pw: PortalWorld,
 ) -> None:
-    withheld = services.entry_withhold(
+    withheld = entry_withhold(
         actor=actor_for(pw.nurse), case=pw.case_young, entry_type="plan_step",
         entry_id=pw.step3.pk, reason="Tina vertelde dit in vertrouwen.")
     assert "Tina komt op tijd" not in _page(pw.mother_user, pw.case_young.pk)
     assert "Tina komt op tijd" in _page(pw.young_user, pw.case_young.pk)
     with pytest.raises(Http404):
-        services.own_view_add(actor=portal_actor(pw.mother_user), case=pw.case_young,
+        own_view_add(actor=portal_actor(pw.mother_user), case=pw.case_young,
                               entry_type="plan_step", entry_id=pw.step3.pk, text="Klopt niet")
     client = portal_sign_in(Client(), pw.mother_user)
     assert client.get(reverse("portal:correction", kwargs={
         "case_id": pw.case_young.pk, "entry_type": "plan_step", "entry_id": pw.step3.pk,
     })).status_code == 404
-    services.entry_release(actor=actor_for(pw.nurse), withheld=withheld)
+    entry_release(actor=actor_for(pw.nurse), withheld=withheld)
     assert "Tina komt op tijd" in _page(pw.mother_user, pw.case_young.pk)
 
 
 def test_a_new_version_is_not_withheld_with_the_old_one(pw: PortalWorld) -> None:
-    services.entry_withhold(actor=actor_for(pw.nurse), case=pw.case_young,
+    entry_withhold(actor=actor_for(pw.nurse), case=pw.case_young,
                             entry_type="plan_step", entry_id=pw.step3.pk, reason="Vertrouwelijk")
     PlanStepEntryFactory(case=pw.case_young, step=3, filled_in_by=pw.nurse,
                          content="Nieuwe tekst voor iedereen.")
@@ -79,15 +81,15 @@ def test_a_new_version_is_not_withheld_with_the_old_one(pw: PortalWorld) -> None
 
 def test_only_the_coordinator_withholds_with_a_reason(pw: PortalWorld) -> None:
     with pytest.raises(Http404):
-        services.entry_withhold(actor=actor_for(pw.teacher), case=pw.case_young,
+        entry_withhold(actor=actor_for(pw.teacher), case=pw.case_young,
                                 entry_type="agreement", entry_id=pw.agreement.pk, reason="x")
     with pytest.raises(ValidationError):
-        services.entry_withhold(actor=actor_for(pw.nurse), case=pw.case_young,
+        entry_withhold(actor=actor_for(pw.nurse), case=pw.case_young,
                                 entry_type="agreement", entry_id=pw.agreement.pk, reason=" ")
-    services.entry_withhold(actor=actor_for(pw.nurse), case=pw.case_young,
+    entry_withhold(actor=actor_for(pw.nurse), case=pw.case_young,
                             entry_type="agreement", entry_id=pw.agreement.pk, reason="Belang")
     with pytest.raises(ValidationError):
-        services.entry_withhold(actor=actor_for(pw.nurse), case=pw.case_young,
+        entry_withhold(actor=actor_for(pw.nurse), case=pw.case_young,
                                 entry_type="agreement", entry_id=pw.agreement.pk, reason="Nog eens")
     assert WithheldEntry.objects.get().withheld_by == pw.nurse
 
@@ -143,28 +145,28 @@ def test_no_contribution_or_signature_on_a_closed_case(pw: PortalWorld) -> None:
     pw.case_young.status = "closed"
     pw.case_young.save()
     with pytest.raises(Http404):
-        services.portal_contribution_add(actor=portal_actor(pw.mother_user),
+        portal_contribution_add(actor=portal_actor(pw.mother_user),
                                          case=pw.case_young, content="Graag")
     with pytest.raises(Http404):
-        services.plan_sign(actor=portal_actor(pw.mother_user), case=pw.case_young)
+        plan_sign(actor=portal_actor(pw.mother_user), case=pw.case_young)
     # Own views and correction requests stay possible on a closed file.
-    services.own_view_add(actor=portal_actor(pw.mother_user), case=pw.case_young,
+    own_view_add(actor=portal_actor(pw.mother_user), case=pw.case_young,
                           entry_type="plan_step", entry_id=pw.step3.pk, text="Mijn kijk")
 
 
 def test_co_signing_records_the_versions_signed(pw: PortalWorld) -> None:
     actor = portal_actor(pw.mother_user)
-    signature = services.plan_sign(actor=actor, case=pw.case_young)
+    signature = plan_sign(actor=actor, case=pw.case_young)
     assert signature.step_versions == {"1": 1, "3": 1}
     assert signature.by_guardian == pw.mother
     with pytest.raises(ValidationError):
-        services.plan_sign(actor=actor, case=pw.case_young)
-    page = selectors.portal_case_page(actor=actor, case_id=pw.case_young.pk)
+        plan_sign(actor=actor, case=pw.case_young)
+    page = portal_case_page(actor=actor, case_id=pw.case_young.pk)
     assert page.signed_current
     PlanStepEntryFactory(case=pw.case_young, step=3, filled_in_by=pw.nurse, content="Nieuw")
-    page = selectors.portal_case_page(actor=actor, case_id=pw.case_young.pk)
+    page = portal_case_page(actor=actor, case_id=pw.case_young.pk)
     assert not page.signed_current
-    services.plan_sign(actor=actor, case=pw.case_young)
+    plan_sign(actor=actor, case=pw.case_young)
     assert PlanSignature.objects.count() == 2
 
 

@@ -15,13 +15,13 @@ from schakel.cases.selectors import case_get
 from schakel.consent.models import Consent, ConsentMethod, InformationCategory
 from schakel.notifications.models import Notification, NotificationKind
 from schakel.organisations.models import Organisation
-from schakel.portal.consent_services import (
+from schakel.portal.models import PendingConsent, PendingConsentStatus
+from schakel.portal.services.consent import (
     portal_consent_cosign,
     portal_consent_decline,
     portal_consent_give,
     portal_consent_withdraw,
 )
-from schakel.portal.models import PendingConsent, PendingConsentStatus
 from tests.factories import OrganisationFactory, actor_for
 from tests.portal.fixtures import PortalWorld, portal_actor, portal_sign_in
 

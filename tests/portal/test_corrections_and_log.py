@@ -13,9 +13,10 @@ from django.utils import translation
 from schakel.audit.models import AccessEvent, Action
 from schakel.cases.selectors import case_get
 from schakel.notifications.models import Notification, NotificationKind
-from schakel.portal import coordinator, services
 from schakel.portal.log_labels import ground_text, what_text
 from schakel.portal.models import CorrectionRequest, CorrectionStatus
+from schakel.portal.selectors.professionals import corrections_for_answer
+from schakel.portal.services.professionals import correction_request_answer
 from tests.factories import actor_for
 from tests.portal.fixtures import PortalWorld, portal_sign_in
 from tests.support import sign_in
@@ -57,20 +58,20 @@ def test_the_correction_flow(pw: PortalWorld) -> None:
         reverse("portal:case", kwargs={"case_id": pw.case_young.pk})).content.decode()
     assert "Volgens de absentieregistratie ook op woensdag." in page
     with pytest.raises(ValidationError):
-        services.correction_request_answer(actor=actor_for(pw.nurse), correction=correction,
+        correction_request_answer(actor=actor_for(pw.nurse), correction=correction,
                                            status="corrected", answer="Toch wel")
 
 
 def test_only_the_coordinator_answers(pw: PortalWorld) -> None:
     correction = _request(pw)
     with pytest.raises(Http404):
-        services.correction_request_answer(actor=actor_for(pw.teacher), correction=correction,
+        correction_request_answer(actor=actor_for(pw.teacher), correction=correction,
                                            status="corrected", answer="Aangepast")
-    assert coordinator.corrections_for_answer(actor=actor_for(pw.teacher)) == []
+    assert corrections_for_answer(actor=actor_for(pw.teacher)) == []
     client = sign_in(Client(), pw.teacher.user)
     assert client.get(reverse("portal:correction_answer",
                               kwargs={"correction_id": correction.pk})).status_code == 404
-    rows = coordinator.corrections_for_answer(actor=actor_for(pw.nurse))
+    rows = corrections_for_answer(actor=actor_for(pw.nurse))
     assert [r.correction for r in rows] == [correction]
 
 

@@ -17,8 +17,8 @@ from schakel.consent.models import Consent, ConsentMethod, InformationCategory
 from schakel.demo.family import CHILDREN, GUARDIANS
 from schakel.demo.people import DEMO_PASSWORD
 from schakel.organisations.models import Organisation, Professional
-from schakel.portal.consent_services import portal_consent_cosign, portal_consent_give
 from schakel.portal.models import PendingConsent
+from schakel.portal.services.consent import portal_consent_cosign, portal_consent_give
 
 NURSE_USERNAME = "jvk.demo"
 CONSENT_PURPOSE = (

@@ -6,7 +6,7 @@ from __future__ import annotations
 from schakel.access.actor import Actor
 from schakel.cases.panels import CASE_SECTIONS, CasePage
 from schakel.http.panels import Panel
-from schakel.portal.coordinator import case_portal_voice
+from schakel.portal.selectors.professionals import case_portal_voice
 
 
 def portal_voice(actor: Actor, page: CasePage) -> Panel | None:

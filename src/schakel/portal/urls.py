@@ -1,34 +1,51 @@
 from django.urls import path
 
-from schakel.portal import coordinator_views, views
+from schakel.portal.views.family import (
+    access_log,
+    case,
+    child,
+    consent,
+    consent_pending,
+    consent_withdraw,
+    contribute,
+    correction,
+    home,
+    own_view,
+    school_info,
+    share,
+    sign,
+    sign_in,
+    sign_out,
+)
+from schakel.portal.views.professionals import correction_answer, corrections, withhold
 
 app_name = "portal"
 
 urlpatterns = [
     # Parents and young people (a portal session; see `signin`).
-    path("", views.home, name="home"),
-    path("inloggen/", views.sign_in, name="login"),
-    path("uitloggen/", views.sign_out, name="logout"),
-    path("kind/<int:child_id>/", views.child, name="child"),
-    path("kind/<int:child_id>/school/", views.school_info, name="school_info"),
-    path("kind/<int:child_id>/toestemming/", views.consent, name="consent"),
-    path("kind/<int:child_id>/toestemming/ondertekenen/", views.consent_pending,
+    path("", home, name="home"),
+    path("inloggen/", sign_in, name="login"),
+    path("uitloggen/", sign_out, name="logout"),
+    path("kind/<int:child_id>/", child, name="child"),
+    path("kind/<int:child_id>/school/", school_info, name="school_info"),
+    path("kind/<int:child_id>/toestemming/", consent, name="consent"),
+    path("kind/<int:child_id>/toestemming/ondertekenen/", consent_pending,
          name="consent_pending"),
-    path("kind/<int:child_id>/toestemming/intrekken/", views.consent_withdraw,
+    path("kind/<int:child_id>/toestemming/intrekken/", consent_withdraw,
          name="consent_withdraw"),
-    path("kind/<int:child_id>/logboek/", views.access_log, name="access_log"),
-    path("casus/<int:case_id>/", views.case, name="case"),
-    path("casus/<int:case_id>/inbreng/", views.contribute, name="contribute"),
-    path("casus/<int:case_id>/ondertekenen/", views.sign, name="sign"),
-    path("casus/<int:case_id>/delen/", views.share, name="share"),
-    path("casus/<int:case_id>/zienswijze/<str:entry_type>/<int:entry_id>/", views.own_view,
+    path("kind/<int:child_id>/logboek/", access_log, name="access_log"),
+    path("casus/<int:case_id>/", case, name="case"),
+    path("casus/<int:case_id>/inbreng/", contribute, name="contribute"),
+    path("casus/<int:case_id>/ondertekenen/", sign, name="sign"),
+    path("casus/<int:case_id>/delen/", share, name="share"),
+    path("casus/<int:case_id>/zienswijze/<str:entry_type>/<int:entry_id>/", own_view,
          name="own_view"),
-    path("casus/<int:case_id>/correctie/<str:entry_type>/<int:entry_id>/", views.correction,
+    path("casus/<int:case_id>/correctie/<str:entry_type>/<int:entry_id>/", correction,
          name="correction"),
     # The coordinator (professionals, with the second factor).
-    path("regie/correcties/", coordinator_views.corrections, name="corrections"),
-    path("regie/correcties/<int:correction_id>/", coordinator_views.correction_answer,
+    path("regie/correcties/", corrections, name="corrections"),
+    path("regie/correcties/<int:correction_id>/", correction_answer,
          name="correction_answer"),
-    path("regie/casus/<int:case_id>/afschermen/", coordinator_views.withhold,
+    path("regie/casus/<int:case_id>/afschermen/", withhold,
          name="withhold"),
 ]

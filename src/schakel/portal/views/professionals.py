@@ -15,15 +15,24 @@ from django.views.decorators.http import require_http_methods
 from schakel.access.actor import actor_from_request
 from schakel.http.forms import apply_service_errors
 from schakel.http.requests import int_or_none
-from schakel.portal import coordinator, services
 from schakel.portal.forms import CorrectionAnswerForm, WithholdForm
 from schakel.portal.models import CorrectionStatus, EntryType
+from schakel.portal.selectors.professionals import (
+    correction_for_answer,
+    corrections_for_answer,
+    withhold_overview,
+)
+from schakel.portal.services.professionals import (
+    correction_request_answer,
+    entry_release,
+    entry_withhold,
+)
 
 
 @login_required
 def corrections(request: HttpRequest) -> HttpResponse:
-    rows = coordinator.corrections_for_answer(actor=actor_from_request(request))
-    return render(request, "portal/coordinator/corrections.html",
+    rows = corrections_for_answer(actor=actor_from_request(request))
+    return render(request, "portal/professionals/corrections.html",
                   {"rows": rows, "open_status": CorrectionStatus.OPEN})
 
 
@@ -31,12 +40,12 @@ def corrections(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def correction_answer(request: HttpRequest, correction_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    row = coordinator.correction_for_answer(actor=actor, correction_id=correction_id)
+    row = correction_for_answer(actor=actor, correction_id=correction_id)
     is_open = row.correction.status == CorrectionStatus.OPEN
     form = CorrectionAnswerForm(request.POST or None) if is_open else None
     if request.method == "POST" and form is not None and form.is_valid():
         try:
-            services.correction_request_answer(
+            correction_request_answer(
                 actor=actor, correction=row.correction, status=form.cleaned_data["status"],
                 answer=form.cleaned_data["answer"])
         except ValidationError as error:
@@ -44,7 +53,7 @@ def correction_answer(request: HttpRequest, correction_id: int) -> HttpResponse:
         else:
             messages.success(request, _("Your answer has been recorded and sent."))
             return redirect("portal:corrections")
-    return render(request, "portal/coordinator/correction_answer.html",
+    return render(request, "portal/professionals/correction_answer.html",
                   {"row": row, "form": form})
 
 
@@ -54,7 +63,7 @@ def withhold(request: HttpRequest, case_id: int) -> HttpResponse:
     """The entries the portal shows, each with a form to withhold it from the parents (with
     the reason) or to release it again."""
     actor = actor_from_request(request)
-    case, rows = coordinator.withhold_overview(actor=actor, case_id=case_id)
+    case, rows = withhold_overview(actor=actor, case_id=case_id)
     if request.method == "POST":
         key = (request.POST.get("entry_type", ""), int_or_none(request.POST.get("entry_id")))
         row = next((r for r in rows if (r.entry_type, r.entry_id) == key), None)
@@ -62,18 +71,18 @@ def withhold(request: HttpRequest, case_id: int) -> HttpResponse:
             raise Http404
         try:
             if row.withheld is not None:
-                services.entry_release(actor=actor, withheld=row.withheld)
+                entry_release(actor=actor, withheld=row.withheld)
                 messages.success(request, _("The parents can see this entry again."))
             else:
                 form = WithholdForm(request.POST, prefix=f"{row.entry_type}-{row.entry_id}")
                 if not form.is_valid():
                     raise ValidationError(
                         list(form.errors.get("reason") or [_("Give the reason.")]))
-                services.entry_withhold(actor=actor, case=case, entry_type=row.entry_type,
+                entry_withhold(actor=actor, case=case, entry_type=row.entry_type,
                                         entry_id=row.entry_id, reason=form.cleaned_data["reason"])
                 messages.success(request, _("The entry is now withheld from the parents."))
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         return redirect(reverse("portal:withhold", kwargs={"case_id": case.pk}))
     forms = [(row, WithholdForm(prefix=f"{row.entry_type}-{row.entry_id}")) for row in rows]
-    return render(request, "portal/coordinator/withhold.html", {"case": case, "rows": forms})
+    return render(request, "portal/professionals/withhold.html", {"case": case, "rows": forms})

@@ -30,7 +30,7 @@ from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send
 from schakel.organisations.models import Organisation
 from schakel.portal.models import PendingConsent, PendingConsentSignature, PendingConsentStatus
-from schakel.portal.services import author_of
+from schakel.portal.services.family import author_of
 
 
 def portal_consent_url(child: Child) -> str:

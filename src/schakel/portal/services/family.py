@@ -1,5 +1,5 @@
-"""Changes made in the portal by parents and young people, and the coordinator's side of
-them (withholding an entry from the parents, answering a correction request).
+"""Changes made in the portal by parents and young people: their perspective, signing the
+plan, their own view, correction requests and sharing from 16.
 
 Every function asks the access policy (`policy.portal_*`), validates before it writes (a
 refusal stores nothing), runs in one transaction, writes its own access-log row and notifies
@@ -27,20 +27,14 @@ from schakel.notifications.services import notification_send
 from schakel.portal.entries import entry_get, entry_label
 from schakel.portal.models import (
     CorrectionRequest,
-    CorrectionStatus,
     EntryType,
     OwnView,
     PlanSignature,
     PortalContribution,
     SharedWithParents,
-    WithheldEntry,
 )
 
 MAX_TEXT = 5000
-
-
-def portal_case_url(case: Case) -> str:
-    return reverse("portal:case", kwargs={"case_id": case.pk})
 
 
 def author_of(actor: Actor) -> dict[str, object]:
@@ -51,7 +45,7 @@ def author_of(actor: Actor) -> dict[str, object]:
     return {"by_guardian": person.guardian, "by_young_person": person.child}
 
 
-def _text(value: str, field: str, message: str) -> str:
+def required_text(value: str, field: str, message: str) -> str:
     text = value.strip()
     if not text:
         raise ValidationError({field: message})
@@ -98,7 +92,7 @@ def portal_contribution_add(
                        subject=case_subject(case))
     if case.plan_template.step(step) is None:
         raise ValidationError({"step": _("This plan has no step %(step)s.") % {"step": step}})
-    text = _text(content, "content", _("Write your perspective and wishes."))
+    text = required_text(content, "content", _("Write your perspective and wishes."))
     with transaction.atomic():
         contribution = PortalContribution.objects.create(
             case=case, step=step, content=text, created_at=timezone.now(), **author_of(actor))
@@ -147,7 +141,7 @@ def own_view_add(
                        subject=case_subject(case))
     _visible_entry(actor, case, entry_type, entry_id, event_code="portal.own_view",
                    action=Action.CREATE)
-    body = _text(text, "text", _("Write your view."))
+    body = required_text(text, "text", _("Write your view."))
     with transaction.atomic():
         view = OwnView.objects.create(
             case=case, object_type=entry_type, object_id=entry_id, text=body,
@@ -170,7 +164,7 @@ def correction_request_create(
                        subject=case_subject(case))
     _visible_entry(actor, case, entry_type, entry_id,
                    event_code="portal.correction_request", action=Action.CREATE)
-    body = _text(text, "text", _("Say what is not correct and what it should be."))
+    body = required_text(text, "text", _("Say what is not correct and what it should be."))
     with transaction.atomic():
         correction = CorrectionRequest.objects.create(
             case=case, object_type=entry_type, object_id=entry_id, request_text=body,
@@ -205,89 +199,3 @@ def case_share_with_parents(*, actor: Actor, case: Case, share: bool) -> Case:
     return case
 
 
-# --- the coordinator's side --------------------------------------------------------------
-
-
-def entry_withhold(
-    *, actor: Actor, case: Case, entry_type: str, entry_id: int, reason: str,
-) -> WithheldEntry:
-    """Keep an entry from the parents in the child's interest, with the reason. The young
-    person still sees it."""
-    decision = enforce(actor, policy.portal_entry_withhold(actor, case),
-                       event_code="portal.withhold", action=Action.UPDATE,
-                       subject=case_subject(case))
-    if entry_get(case, entry_type, entry_id) is None:
-        raise ValidationError(_("This entry does not belong to the case."))
-    text = _text(reason, "reason", _("Give the reason for withholding this entry."))
-    with transaction.atomic():
-        if WithheldEntry.objects.select_for_update().filter(
-                case=case, object_type=entry_type, object_id=entry_id,
-                released_at__isnull=True).exists():
-            raise ValidationError(_("This entry is already withheld from the parents."))
-        withheld = WithheldEntry.objects.create(
-            case=case, object_type=entry_type, object_id=entry_id, reason=text,
-            withheld_by=actor.require_professional(), withheld_at=timezone.now())
-        case_log_event(actor, case, event_code="portal.withhold", action=Action.UPDATE,
-                       ground=decision.log_ground)
-    return withheld
-
-
-def entry_release(*, actor: Actor, withheld: WithheldEntry) -> WithheldEntry:
-    """Show a withheld entry to the parents again."""
-    case = withheld.case
-    decision = enforce(actor, policy.portal_entry_withhold(actor, case),
-                       event_code="portal.release", action=Action.UPDATE,
-                       subject=case_subject(case))
-    with transaction.atomic():
-        withheld = WithheldEntry.objects.select_for_update().get(pk=withheld.pk)
-        if withheld.released_at is not None:
-            raise ValidationError(_("This entry is no longer withheld."))
-        withheld.released_at = timezone.now()
-        withheld.released_by = actor.require_professional()
-        withheld.save(update_fields=["released_at", "released_by"])
-        case_log_event(actor, case, event_code="portal.release", action=Action.UPDATE,
-                       ground=decision.log_ground)
-    return withheld
-
-
-def _requester_users(correction: CorrectionRequest) -> list[User]:
-    person = correction.by_guardian or correction.by_young_person
-    user = person.user if person is not None else None
-    return [user] if user is not None else []
-
-
-def correction_request_answer(
-    *, actor: Actor, correction: CorrectionRequest, status: CorrectionStatus | str,
-    answer: str,
-) -> CorrectionRequest:
-    """The coordinator's recorded answer: corrected (the entry itself is corrected with a new
-    version on the case page) or not corrected, with the reason. The requester is told."""
-    case = correction.case
-    decision = enforce(actor, policy.portal_correction_answer(actor, case),
-                       event_code="portal.correction_answer", action=Action.UPDATE,
-                       subject=case_subject(case))
-    errors: dict[str, str] = {}
-    if status not in (CorrectionStatus.CORRECTED, CorrectionStatus.DECLINED):
-        errors["status"] = _("Choose whether the entry was corrected.")
-    if not answer.strip():
-        errors["answer"] = _("Write the answer to the request; it is shown to the requester.")
-    if errors:
-        raise ValidationError(errors)
-    with transaction.atomic():
-        correction = CorrectionRequest.objects.select_for_update(of=("self",)).select_related(
-            "by_guardian__user", "by_young_person__user").get(pk=correction.pk)
-        if correction.status != CorrectionStatus.OPEN:
-            raise ValidationError(_("This request has already been answered."))
-        correction.status = status
-        correction.answer = answer.strip()
-        correction.answered_by = actor.require_professional()
-        correction.answered_at = timezone.now()
-        correction.save(update_fields=["status", "answer", "answered_by", "answered_at"])
-        case_log_event(actor, case, event_code="portal.correction_answer",
-                       action=Action.UPDATE, ground=decision.log_ground)
-        notification_send(
-            recipients=_requester_users(correction), kind=NotificationKind.CORRECTION_ANSWERED,
-            message=_("Your request for a correction in case %(case)s has been answered.") % {
-                "case": case.reference},
-            link=portal_case_url(case))
-    return correction

@@ -19,7 +19,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from schakel.consent.models import Consent
 from schakel.http.forms import apply_service_errors
 from schakel.http.requests import int_or_none
-from schakel.portal import consent_services, selectors, services
 from schakel.portal.forms import (
     ConsentGiveForm,
     ContributionForm,
@@ -28,6 +27,33 @@ from schakel.portal.forms import (
     PortalSignInForm,
 )
 from schakel.portal.models import EntryType
+from schakel.portal.selectors.consent import (
+    child_for_portal,
+    pending_consent_of,
+    portal_consent_overview,
+)
+from schakel.portal.selectors.family import (
+    case_for_portal,
+    portal_access_log_page,
+    portal_case_page,
+    portal_child_get,
+    portal_entry_get,
+    portal_home,
+    portal_school_info,
+)
+from schakel.portal.services.consent import (
+    portal_consent_cosign,
+    portal_consent_decline,
+    portal_consent_give,
+    portal_consent_withdraw,
+)
+from schakel.portal.services.family import (
+    case_share_with_parents,
+    correction_request_create,
+    own_view_add,
+    plan_sign,
+    portal_contribution_add,
+)
 from schakel.portal.signin import (
     portal_actor,
     portal_next_url,
@@ -70,24 +96,24 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 @portal_view
 def home(request: HttpRequest) -> HttpResponse:
     return render(request, "portal/home.html",
-                  {"home": selectors.portal_home(actor=portal_actor(request))})
+                  {"home": portal_home(actor=portal_actor(request))})
 
 
 @portal_view
 def child(request: HttpRequest, child_id: int) -> HttpResponse:
-    row = selectors.portal_child_get(actor=portal_actor(request), child_id=child_id)
+    row = portal_child_get(actor=portal_actor(request), child_id=child_id)
     return render(request, "portal/child.html", {"row": row})
 
 
 @portal_view
 def school_info(request: HttpRequest, child_id: int) -> HttpResponse:
-    info = selectors.portal_school_info(actor=portal_actor(request), child_id=child_id)
+    info = portal_school_info(actor=portal_actor(request), child_id=child_id)
     return render(request, "portal/school_info.html", {"info": info})
 
 
 @portal_view
 def case(request: HttpRequest, case_id: int) -> HttpResponse:
-    page = selectors.portal_case_page(actor=portal_actor(request), case_id=case_id)
+    page = portal_case_page(actor=portal_actor(request), case_id=case_id)
     return render(request, "portal/case.html", {
         "page": page, "case": page.case, "contribution_form": ContributionForm(),
         "entry_types": EntryType})
@@ -95,7 +121,7 @@ def case(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @portal_view
 def access_log(request: HttpRequest, child_id: int) -> HttpResponse:
-    the_child, page = selectors.portal_access_log_page(
+    the_child, page = portal_access_log_page(
         actor=portal_actor(request), child_id=child_id, page_number=request.GET.get("page"))
     return render(request, "portal/access_log.html", {"child": the_child, "page": page})
 
@@ -112,12 +138,12 @@ def _case_url(case_id: int, anchor: str = "") -> str:
 @require_http_methods(["GET", "POST"])
 def contribute(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = portal_actor(request)
-    the_case = selectors.case_for_portal(actor=actor, case_id=case_id,
+    the_case = case_for_portal(actor=actor, case_id=case_id,
                                          event_code="portal.contribution")
     form = ContributionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.portal_contribution_add(actor=actor, case=the_case,
+            portal_contribution_add(actor=actor, case=the_case,
                                              content=form.cleaned_data["content"])
         except ValidationError as error:
             apply_service_errors(form, error)
@@ -133,10 +159,10 @@ def contribute(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_POST
 def sign(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = portal_actor(request)
-    the_case = selectors.case_for_portal(actor=actor, case_id=case_id,
+    the_case = case_for_portal(actor=actor, case_id=case_id,
                                          event_code="portal.plan_sign")
     try:
-        services.plan_sign(actor=actor, case=the_case)
+        plan_sign(actor=actor, case=the_case)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -148,9 +174,9 @@ def sign(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_POST
 def share(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = portal_actor(request)
-    the_case = selectors.case_for_portal(actor=actor, case_id=case_id, event_code="portal.share")
+    the_case = case_for_portal(actor=actor, case_id=case_id, event_code="portal.share")
     shared = request.POST.get("share") == "1"
-    services.case_share_with_parents(actor=actor, case=the_case, share=shared)
+    case_share_with_parents(actor=actor, case=the_case, share=shared)
     messages.success(request, _("Your parents can now see this case.") if shared
                      else _("Your parents can no longer see this case."))
     return redirect(_case_url(case_id))
@@ -166,12 +192,12 @@ def _entry_type(value: str) -> str:
 @require_http_methods(["GET", "POST"])
 def own_view(request: HttpRequest, case_id: int, entry_type: str, entry_id: int) -> HttpResponse:
     actor = portal_actor(request)
-    the_case, entry = selectors.portal_entry_get(
+    the_case, entry = portal_entry_get(
         actor=actor, case_id=case_id, entry_type=_entry_type(entry_type), entry_id=entry_id)
     form = OwnViewForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.own_view_add(actor=actor, case=the_case, entry_type=entry_type,
+            own_view_add(actor=actor, case=the_case, entry_type=entry_type,
                                   entry_id=entry_id, text=form.cleaned_data["text"])
         except ValidationError as error:
             apply_service_errors(form, error)
@@ -188,12 +214,12 @@ def own_view(request: HttpRequest, case_id: int, entry_type: str, entry_id: int)
 def correction(request: HttpRequest, case_id: int, entry_type: str, entry_id: int,
                ) -> HttpResponse:
     actor = portal_actor(request)
-    the_case, entry = selectors.portal_entry_get(
+    the_case, entry = portal_entry_get(
         actor=actor, case_id=case_id, entry_type=_entry_type(entry_type), entry_id=entry_id)
     form = CorrectionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.correction_request_create(
+            correction_request_create(
                 actor=actor, case=the_case, entry_type=entry_type, entry_id=entry_id,
                 text=form.cleaned_data["text"])
         except ValidationError as error:
@@ -217,14 +243,14 @@ def _consent_url(child_id: int) -> str:
 @require_http_methods(["GET", "POST"])
 def consent(request: HttpRequest, child_id: int) -> HttpResponse:
     actor = portal_actor(request)
-    overview = selectors.portal_consent_overview(actor=actor, child_id=child_id)
+    overview = portal_consent_overview(actor=actor, child_id=child_id)
     form = ConsentGiveForm(request.POST or None, organisations=overview.organisations)
     if request.method == "POST":
         if not overview.may_give:
             raise Http404
         if form.is_valid():
             try:
-                result = consent_services.portal_consent_give(
+                result = portal_consent_give(
                     actor=actor, child=overview.child, organisation=form.chosen_organisation(),
                     category=form.cleaned_data["category"], purpose=form.cleaned_data["purpose"])
             except ValidationError as error:
@@ -243,17 +269,17 @@ def consent(request: HttpRequest, child_id: int) -> HttpResponse:
 def consent_pending(request: HttpRequest, child_id: int) -> HttpResponse:
     """Sign or decline a consent that waits for a signature."""
     actor = portal_actor(request)
-    the_child = selectors.child_for_portal(actor=actor, child_id=child_id,
+    the_child = child_for_portal(actor=actor, child_id=child_id,
                                            event_code="portal.consent_cosign")
-    pending = selectors.pending_consent_of(
+    pending = pending_consent_of(
         child=the_child, pending_id=int_or_none(request.POST.get("pending")) or 0)
     if pending is None:
         raise Http404
     try:
         if request.POST.get("decision") == "decline":
-            consent_services.portal_consent_decline(actor=actor, pending=pending)
+            portal_consent_decline(actor=actor, pending=pending)
             messages.success(request, _("The consent has been declined; nothing is shared."))
-        elif consent_services.portal_consent_cosign(actor=actor, pending=pending) is not None:
+        elif portal_consent_cosign(actor=actor, pending=pending) is not None:
             messages.success(request, _("Your consent has been recorded and now applies."))
         else:
             messages.success(request, _("Your signature has been recorded; one more is needed."))
@@ -266,10 +292,10 @@ def consent_pending(request: HttpRequest, child_id: int) -> HttpResponse:
 @require_POST
 def consent_withdraw(request: HttpRequest, child_id: int) -> HttpResponse:
     actor = portal_actor(request)
-    the_child = selectors.child_for_portal(actor=actor, child_id=child_id,
+    the_child = child_for_portal(actor=actor, child_id=child_id,
                                            event_code="portal.consent_withdraw")
     try:
-        consent_services.portal_consent_withdraw(
+        portal_consent_withdraw(
             actor=actor, child=the_child,
             consent_id=int_or_none(request.POST.get("consent")) or 0)
     except ValidationError as error:
