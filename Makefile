@@ -53,6 +53,7 @@ test: setup browser
 
 lint: setup
 	$(BIN)/ruff check .
+	PYTHONPATH=src $(BIN)/lint-imports --no-logo --no-cache
 	$(BIN)/mypy src tests
 	$(MANAGE) makemigrations --check --dry-run -v0
 	@$(MAKE) --no-print-directory messages-check

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from schakel.access.actor import Actor
 from schakel.audit.models import AccessEvent, Action, Outcome
-from schakel.audit.services import Subject, access_event_record, access_events_record
+from schakel.audit.writer import Subject, access_event_record, access_events_record
 from schakel.cases.selectors import case_get, case_list_page
 from schakel.children.selectors import pupils_search
 from schakel.organisations.models import Function

@@ -19,7 +19,7 @@ from django.utils import timezone
 from schakel.audit.chain import CHAIN_FIELDS, GENESIS, row_digest, values_of
 from schakel.audit.models import AccessEvent, Action
 from schakel.audit.selectors import access_log_verify
-from schakel.audit.services import Subject, access_event_record, access_events_record
+from schakel.audit.writer import Subject, access_event_record, access_events_record
 from tests.factories import AccessEventFactory, ProfessionalFactory, actor_for
 
 TABLE = AccessEvent._meta.db_table

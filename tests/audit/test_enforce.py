@@ -9,7 +9,7 @@ from schakel.access import policy
 from schakel.access.policy import Decision, Ground
 from schakel.audit.enforce import enforce
 from schakel.audit.models import AccessEvent, Action, Outcome
-from schakel.audit.services import Subject
+from schakel.audit.writer import Subject
 from schakel.cases.selectors import case_get
 from schakel.children.selectors import child_get
 from schakel.signals.selectors import signal_get

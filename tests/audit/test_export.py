@@ -12,8 +12,8 @@ from django.http import Http404
 from django.test import Client
 from django.utils import timezone
 
+from schakel.audit.export import access_log_export
 from schakel.audit.models import AccessEvent, Action, Outcome
-from schakel.audit.services import access_log_export
 from tests.conftest import World
 from tests.factories import AccessEventFactory, actor_for
 from tests.support import sign_in

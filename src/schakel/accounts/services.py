@@ -25,7 +25,7 @@ from schakel.accounts.models import User, UserSession
 from schakel.accounts.selectors import has_second_factor, totp_device_pending
 from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
-from schakel.audit.services import Subject, access_event_record
+from schakel.audit.writer import Subject, access_event_record
 
 TOTP_DEVICE_NAME = "Authenticator"
 RECOVERY_DEVICE_NAME = "Recovery codes"

@@ -8,7 +8,7 @@ from django.http import Http404
 from schakel.access.actor import Actor
 from schakel.access.policy import Decision
 from schakel.audit.models import Action, Outcome
-from schakel.audit.services import Subject, access_event_record
+from schakel.audit.writer import Subject, access_event_record
 
 
 def enforce(

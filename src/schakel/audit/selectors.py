@@ -16,7 +16,7 @@ from schakel.access.actor import Actor
 from schakel.audit.chain import CHAIN_FIELDS, GENESIS, row_digest
 from schakel.audit.enforce import enforce
 from schakel.audit.models import AccessEvent, Action
-from schakel.audit.services import Subject, access_events_record
+from schakel.audit.writer import Subject, access_events_record
 
 LOG_OBJECT_TYPE = "audit.accessevent"
 

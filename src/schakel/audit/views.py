@@ -8,9 +8,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from schakel.access.actor import actor_from_request
+from schakel.audit.export import access_log_export
 from schakel.audit.forms import AccessLogExportForm, AccessLogFilterForm
 from schakel.audit.selectors import access_log_page
-from schakel.audit.services import access_log_export
 
 
 @require_GET

@@ -21,7 +21,7 @@ from schakel.access.actor import Actor
 from schakel.accounts.models import User
 from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
-from schakel.audit.services import Subject
+from schakel.audit.writer import Subject
 from schakel.cases.models import (
     Case,
     CaseStatus,

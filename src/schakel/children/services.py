@@ -26,7 +26,7 @@ from schakel.access.actor import Actor
 from schakel.accounts.models import User
 from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
-from schakel.audit.services import Subject, access_event_record
+from schakel.audit.writer import Subject, access_event_record
 from schakel.children.models import Child, Enrolment, Measure, MeasureKind
 from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send

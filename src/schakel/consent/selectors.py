@@ -18,7 +18,7 @@ from schakel.access.actor import Actor
 from schakel.access.policy import consenters
 from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
-from schakel.audit.services import Subject, access_event_record
+from schakel.audit.writer import Subject, access_event_record
 from schakel.children.models import Child, Guardian, Guardianship, Measure
 from schakel.consent import explain
 from schakel.consent.models import (

@@ -25,7 +25,7 @@ from schakel.access.policy import consenters
 from schakel.accounts.models import User
 from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
-from schakel.audit.services import Subject, access_event_record
+from schakel.audit.writer import Subject, access_event_record
 from schakel.cases.models import Case, CaseStatus, Involvement
 from schakel.children.models import Child, Guardian, Guardianship
 from schakel.consent import explain

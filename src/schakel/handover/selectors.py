@@ -14,7 +14,7 @@ from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
 from schakel.audit.models import Action, Outcome
-from schakel.audit.services import Subject, access_event_record, access_events_record
+from schakel.audit.writer import Subject, access_event_record, access_events_record
 from schakel.cases.models import Case
 from schakel.cases.selectors import case_child_ids
 from schakel.children.models import Child

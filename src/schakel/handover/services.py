@@ -26,7 +26,7 @@ from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
 from schakel.audit.models import Action, Outcome
-from schakel.audit.services import Subject
+from schakel.audit.writer import Subject
 from schakel.cases.models import AgreementStatus, Case, Involvement, PlanStepEntry
 from schakel.cases.selectors import case_child_ids, case_url
 from schakel.cases.services import case_enforce_change, case_lock_open

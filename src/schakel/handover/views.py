@@ -15,7 +15,7 @@ from schakel.access import policy
 from schakel.access.actor import actor_from_request
 from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
-from schakel.audit.services import Subject
+from schakel.audit.writer import Subject
 from schakel.cases.selectors import case_get
 from schakel.handover.forms import HandoverOfferForm, HandoverReturnForm
 from schakel.handover.models import HandoverKind

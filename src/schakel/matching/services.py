@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.models import Action
-from schakel.audit.services import Subject, access_event_record
+from schakel.audit.writer import Subject, access_event_record
 from schakel.cases.models import CaseStatus, Involvement
 from schakel.children.models import Child
 from schakel.matching.models import InvolvementMatch

@@ -17,7 +17,7 @@ from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
-from schakel.audit.services import Subject, access_events_record
+from schakel.audit.writer import Subject, access_events_record
 from schakel.cases.models import Case, CaseStatus
 from schakel.cases.selectors import case_child_ids, case_log_event, case_subject
 from schakel.children.models import Child, Measure, MeasureKind

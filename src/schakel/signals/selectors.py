@@ -8,7 +8,7 @@ from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
-from schakel.audit.services import Subject, access_event_record, access_events_record
+from schakel.audit.writer import Subject, access_event_record, access_events_record
 from schakel.organisations.models import School
 from schakel.signals.models import Signal, SignalStatus, Theme
 

@@ -10,7 +10,7 @@ from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
-from schakel.audit.services import Subject, access_event_record
+from schakel.audit.writer import Subject, access_event_record
 from schakel.children.models import Child
 from schakel.organisations.models import School, SchoolClass
 from schakel.signals.models import Signal, SignalLevel, SignalStatus, Theme

@@ -15,7 +15,7 @@ from schakel.access import policy
 from schakel.access.actor import Actor, actor_from_request
 from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
-from schakel.audit.services import Subject
+from schakel.audit.writer import Subject
 from schakel.children.models import Enrolment
 from schakel.children.pupil_choice import chosen_pupil, pupil_results
 from schakel.children.selectors import pupils_search

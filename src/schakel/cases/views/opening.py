@@ -13,7 +13,7 @@ from schakel.access import policy
 from schakel.access.actor import Actor, actor_from_request
 from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
-from schakel.audit.services import Subject
+from schakel.audit.writer import Subject
 from schakel.cases.forms import SUBJECT_FAMILY, CaseOpenForm, CaseOpenFromSignalForm
 from schakel.cases.models import Case
 from schakel.cases.selectors import schools_for_opening

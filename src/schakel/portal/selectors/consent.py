@@ -14,7 +14,7 @@ from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
-from schakel.audit.services import Subject, access_event_record
+from schakel.audit.writer import Subject, access_event_record
 from schakel.cases.models import Case, Involvement
 from schakel.children.models import Child, Enrolment
 from schakel.consent import explain

@@ -19,7 +19,7 @@ from schakel.access.actor import Actor
 from schakel.access.policy import consenters
 from schakel.audit.enforce import enforce
 from schakel.audit.models import AccessEvent, Action
-from schakel.audit.services import Subject, access_event_record, access_events_record
+from schakel.audit.writer import Subject, access_event_record, access_events_record
 from schakel.cases.models import Agreement, Case, Involvement, PlanStepEntry
 from schakel.cases.selectors import PlanStepView, case_log_event, case_subject, plan_steps
 from schakel.children.models import Child, Enrolment, Guardianship

@@ -14,7 +14,7 @@ from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
-from schakel.audit.services import Subject, access_events_record
+from schakel.audit.writer import Subject, access_events_record
 from schakel.cases.models import Case, PlanStepEntry
 from schakel.cases.selectors import case_log_event, case_subject
 from schakel.portal.entries import Entry, entry_get, entry_key, entry_label

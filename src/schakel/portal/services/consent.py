@@ -22,7 +22,7 @@ from schakel.access.policy import consenters
 from schakel.accounts.models import User
 from schakel.audit.enforce import enforce
 from schakel.audit.models import Action
-from schakel.audit.services import Subject, access_event_record
+from schakel.audit.writer import Subject, access_event_record
 from schakel.children.models import Child, Guardian, Guardianship
 from schakel.consent.models import Consent, ConsentMethod, InformationCategory
 from schakel.consent.services import consent_record, consent_withdraw

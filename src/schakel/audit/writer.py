@@ -1,0 +1,76 @@
+"""The access-log writer. Services and selectors of every app call it; nothing else writes
+the log. Every row is linked into the hash chain on insert (see `models` and `chain`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils import timezone
+
+from schakel.access.actor import Actor
+from schakel.audit.models import AccessEvent, Action, Outcome
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What an event is about: an object and, when the object is a child's data, the child."""
+
+    object_type: str
+    object_id: str
+    child_id: int | None
+
+    @classmethod
+    def of(cls, obj: models.Model, child_id: int | None) -> Subject:
+        return cls(obj._meta.label_lower, str(obj.pk), child_id)
+
+
+def _event(
+    actor: Actor, *, event_code: str, action: Action, subject: Subject, outcome: Outcome,
+    ground: str, now: dt.datetime,
+) -> AccessEvent:
+    professional = actor.professional
+    return AccessEvent(
+        occurred_at=now,
+        event_code=event_code,
+        action=action,
+        outcome=outcome,
+        user_id=actor.user.pk,
+        user_name=actor.name,
+        user_function=professional.get_function_display() if professional else actor.role,
+        organisation_name=professional.organisation.name if professional else "",
+        ip_address=actor.ip_address,
+        object_type=subject.object_type,
+        object_id=subject.object_id,
+        child_id=subject.child_id,
+        ground=ground,
+    )
+
+
+def access_event_record(
+    *, actor: Actor, event_code: str, action: Action, subject: Subject,
+    outcome: Outcome = Outcome.SUCCESS, ground: str = "",
+) -> AccessEvent:
+    event = _event(
+        actor, event_code=event_code, action=action, subject=subject, outcome=outcome,
+        ground=ground, now=timezone.now(),
+    )
+    event.save()
+    return event
+
+
+def access_events_record(
+    *, actor: Actor, event_code: str, action: Action, subjects: Iterable[Subject],
+    ground: str = "",
+) -> int:
+    """One row per subject in one query: used when a list shows several children."""
+    now = timezone.now()
+    events = [
+        _event(actor, event_code=event_code, action=action, subject=subject,
+               outcome=Outcome.SUCCESS, ground=ground, now=now)
+        for subject in subjects
+    ]
+    AccessEvent.objects.bulk_create(events)
+    return len(events)
