@@ -1,4 +1,4 @@
-"""Across organisations a case's content follows consent (issue 3; `policy.case_read`): the
+"""Across organisations a case's content follows consent (issue 3; `policy.may_read_case`): the
 organisation that opened the case holds the file and reads without one; any other
 organisation's professional, even the coordinator or someone actively involved, reads only
 on a care consent in force today under the age rule, or a legal ground, for every child of
@@ -114,7 +114,7 @@ def test_another_organisation_is_refused_without_consent(cw: ConsentWorld) -> No
     event = last_event(cw.nurse)
     assert (event.event_code, event.outcome, event.child_id, event.object_id) == (
         "case.view", Outcome.DENIED, cw.child.pk, str(cw.case.pk))
-    assert not policy.case_contribute(cw.nurse_actor(), cw.case)
+    assert not policy.may_contribute_to_case(cw.nurse_actor(), cw.case)
 
 
 def test_the_coordinator_of_another_organisation_also_needs_consent(db: None) -> None:
@@ -122,9 +122,9 @@ def test_the_coordinator_of_another_organisation_also_needs_consent(db: None) ->
     Case.objects.filter(pk=cw.case.pk).update(coordinator=cw.nurse)
     cw.case.refresh_from_db()
     assert not reads(cw.nurse_actor(), cw.case)
-    assert not policy.case_steer(cw.nurse_actor(), cw.case)
+    assert not policy.may_steer_case(cw.nurse_actor(), cw.case)
     care_consent(cw.child, cw.nurse.organisation)
-    assert policy.case_steer(cw.nurse_actor(), cw.case).ground == Ground.COORDINATOR
+    assert policy.may_steer_case(cw.nurse_actor(), cw.case).ground == Ground.COORDINATOR
 
 
 def test_with_consent_the_read_is_logged_with_the_consent(cw: ConsentWorld) -> None:

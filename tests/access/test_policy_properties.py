@@ -4,7 +4,7 @@ Lists (filters) and detail pages (decisions) must never disagree: a case in a li
 404s, or a case readable by URL that no list shows, is a bug either way.
 
 Across organisations a case's content also needs a care consent or ground for every child
-(`policy.case_read`; the file holder is exempt), which `case_content_visible_q` leaves out.
+(`policy.may_read_case`; the file holder is exempt), which `case_content_visible_q` leaves out.
 So the agreement is checked in worlds where every organisation has consent for every child,
 and `test_case_read_is_the_relationship_plus_a_care_basis` checks the consent part in worlds
 with consents drawn at random."""
@@ -163,17 +163,17 @@ def test_filters_agree_with_decisions(db, data):
         all_children = list(Child.objects.all())
         for actor in world.actors:
             content = _ids(Case.objects.filter(policy.case_content_visible_q(actor)))
-            assert content == {c.pk for c in all_cases if policy.case_read(actor, c)}
+            assert content == {c.pk for c in all_cases if policy.may_read_case(actor, c)}
 
             signals = _ids(Signal.objects.filter(policy.signals_visible_q(actor)))
-            assert signals == {s.pk for s in all_signals if policy.signal_read(actor, s)}
+            assert signals == {s.pk for s in all_signals if policy.may_read_signal(actor, s)}
 
             children = _ids(Child.objects.filter(policy.children_visible_q(actor)))
-            assert children == {c.pk for c in all_children if policy.child_read(actor, c)}
+            assert children == {c.pk for c in all_children if policy.may_read_child(actor, c)}
 
-            schools = _ids(School.objects.filter(policy.schools_for_raising(actor)))
+            schools = _ids(School.objects.filter(policy.schools_for_raising_q(actor)))
             assert schools == {
-                s.pk for s in world.schools if policy.signal_raise(actor, s.pk)}
+                s.pk for s in world.schools if policy.may_raise_signal(actor, s.pk)}
 
 
 @settings(max_examples=40)
@@ -207,7 +207,7 @@ def _care_basis(actor: Actor, case: Case) -> bool:
         return True
     children = case_children(case)
     return bool(children) and all(
-        policy.category_allowed(child, organisation, InformationCategory.CARE)
+        policy.may_receive_category(child, organisation, InformationCategory.CARE)
         for child in children)
 
 
@@ -219,7 +219,7 @@ def test_case_read_is_the_relationship_plus_a_care_basis(db, data):
         all_cases = list(Case.objects.select_related("opened_by"))
         for actor in world.actors:
             works_on = _ids(Case.objects.filter(policy.case_content_visible_q(actor)))
-            decisions = {c.pk: policy.case_read(actor, c) for c in all_cases}
+            decisions = {c.pk: policy.may_read_case(actor, c) for c in all_cases}
             assert {pk for pk, d in decisions.items() if d} == {
                 c.pk for c in all_cases if c.pk in works_on and _care_basis(actor, c)}
             for case in all_cases:

@@ -139,7 +139,7 @@ handover:withdraw          POST sign 404  404  302  404  404  404  404  404  404
 
 # Consent: read by whoever reads the child. An empty form is shown again with its errors
 # before the service decides, so the core team gets the form back (recording itself is refused
-# by `policy.consent_manage`: see the empty, valid, end-of-ground form, 404 for the core team).
+# by `policy.may_manage_consent`: see the empty, valid, end-of-ground form, 404 for the core team).
 consent:check                    GET  sign 200* 404  200* 200* 200* 404  404  404  404  404  404  404  404
 consent:check                    POST sign 405  405  405  405  405  405  405  405  405  405  405  404  404
 consent:child                    GET  sign 200* 404  200* 200* 200* 404  404  404  404  404  404  404  404

@@ -27,7 +27,7 @@ def test_allowed_decision_passes_without_a_log_row(world: World):
 def test_refusal_is_logged_as_denied_and_raises_404(world: World):
     actor = world.actor(world.outsider)
     with pytest.raises(Http404):
-        enforce(actor, policy.case_read(actor, world.case), event_code="case.view",
+        enforce(actor, policy.may_read_case(actor, world.case), event_code="case.view",
                 action=Action.READ, subject=Subject.of(world.case, world.child.pk))
     event = AccessEvent.objects.get()
     assert event.outcome == Outcome.DENIED

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from schakel.access.policy import Ground, case_read
+from schakel.access.policy import Ground, may_read_case
 from schakel.audit.models import AccessEvent, Action, Outcome
 from schakel.cases.models import (
     Case,
@@ -73,7 +73,7 @@ def test_the_opener_can_read_the_case_just_opened(world: World):
     case = case_open(actor=world.actor(world.core_member), school=world.school, title="T",
                      child=world.child, part="Intern begeleider")
     assert case.involvements.get().part == "Intern begeleider"
-    assert case_read(world.actor(world.core_member), case).ground == Ground.INVOLVED
+    assert may_read_case(world.actor(world.core_member), case).ground == Ground.INVOLVED
 
 
 def test_references_are_unique(world: World):
@@ -276,7 +276,7 @@ def test_someone_whose_involvement_ended_can_be_involved_again(world: World):
     case_involve(actor=world.actor(world.nurse), case=world.case, professional=worker,
                  part="Weer erbij")
     assert world.case.involvements.filter(professional=worker).count() == 2
-    assert case_read(actor_for(worker), world.case)
+    assert may_read_case(actor_for(worker), world.case)
 
 
 def test_a_part_is_required(world: World, db_snapshot):
@@ -348,7 +348,7 @@ def test_ending_an_involvement_ends_access(world: World):
     involvement_end(actor=world.actor(world.nurse), involvement=involvement,
                     end_date=days_ago(1))
     assert Involvement.objects.get(pk=involvement.pk).end_date == days_ago(1)
-    assert not case_read(actor_for(worker), world.case)
+    assert not may_read_case(actor_for(worker), world.case)
     assert AccessEvent.objects.get().event_code == "case.involvement_end"
 
 

@@ -1,4 +1,4 @@
-"""`policy.category_allowed`: consent in force on the day, a legal ground, or an active OTS."""
+"""`policy.may_receive_category`: consent in force on the day, a legal ground, or an active OTS."""
 
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ SCHOOL = InformationCategory.SCHOOL
 
 
 def test_nothing_recorded_means_no(cw: ConsentWorld) -> None:
-    decision = policy.category_allowed(cw.tina, cw.ggd, CARE)
+    decision = policy.may_receive_category(cw.tina, cw.ggd, CARE)
     assert not decision
     assert decision.requirement.age == 13
     assert decision.log_ground == ""
@@ -29,21 +29,21 @@ def test_nothing_recorded_means_no(cw: ConsentWorld) -> None:
 def test_consent_is_per_organisation_and_category(cw: ConsentWorld) -> None:
     consent = make_consent(cw.tina, cw.ggd, given_at=today(), guardians=(cw.eva,),
                            young_person=True)
-    decision = policy.category_allowed(cw.tina, cw.ggd, CARE)
+    decision = policy.may_receive_category(cw.tina, cw.ggd, CARE)
     assert (decision.allowed, decision.ground, decision.consent) == (True, "consent", consent)
     assert decision.log_ground == f"consent #{consent.pk}"
-    assert not policy.category_allowed(cw.tina, cw.municipality, CARE)
-    assert not policy.category_allowed(cw.tina, cw.ggd, SCHOOL)
+    assert not policy.may_receive_category(cw.tina, cw.municipality, CARE)
+    assert not policy.may_receive_category(cw.tina, cw.ggd, SCHOOL)
 
 
 def test_validity_period(cw: ConsentWorld) -> None:
     given = today() - dt.timedelta(days=20)
     make_consent(cw.tina, cw.ggd, given_at=given, valid_until=given + dt.timedelta(days=10),
                  guardians=(cw.eva,), young_person=True)
-    assert not policy.category_allowed(cw.tina, cw.ggd, CARE, given - dt.timedelta(days=1))
-    assert policy.category_allowed(cw.tina, cw.ggd, CARE, given)
-    assert policy.category_allowed(cw.tina, cw.ggd, CARE, given + dt.timedelta(days=10))
-    assert not policy.category_allowed(cw.tina, cw.ggd, CARE, given + dt.timedelta(days=11))
+    assert not policy.may_receive_category(cw.tina, cw.ggd, CARE, given - dt.timedelta(days=1))
+    assert policy.may_receive_category(cw.tina, cw.ggd, CARE, given)
+    assert policy.may_receive_category(cw.tina, cw.ggd, CARE, given + dt.timedelta(days=10))
+    assert not policy.may_receive_category(cw.tina, cw.ggd, CARE, given + dt.timedelta(days=11))
 
 
 def test_a_parents_consent_from_before_12_lapses_on_the_12th_birthday(cw: ConsentWorld) -> None:
@@ -51,22 +51,22 @@ def test_a_parents_consent_from_before_12_lapses_on_the_12th_birthday(cw: Consen
     twelve = birthday(cw.tina.birth_date, 12)
     make_consent(cw.tina, cw.ggd, given_at=twelve - dt.timedelta(days=200),
                  guardians=(cw.eva,))
-    assert policy.category_allowed(cw.tina, cw.ggd, CARE, twelve - dt.timedelta(days=1))
-    assert not policy.category_allowed(cw.tina, cw.ggd, CARE, twelve)
-    assert not policy.category_allowed(cw.tina, cw.ggd, CARE)
+    assert policy.may_receive_category(cw.tina, cw.ggd, CARE, twelve - dt.timedelta(days=1))
+    assert not policy.may_receive_category(cw.tina, cw.ggd, CARE, twelve)
+    assert not policy.may_receive_category(cw.tina, cw.ggd, CARE)
 
 
 def test_when_tina_turns_16_her_own_consent_suffices(cw: ConsentWorld) -> None:
     sixteen = birthday(cw.tina.birth_date, 16)
     make_consent(cw.tina, cw.ggd, given_at=today(), young_person=True)
-    assert not policy.category_allowed(cw.tina, cw.ggd, CARE, sixteen - dt.timedelta(days=1))
-    assert policy.category_allowed(cw.tina, cw.ggd, CARE, sixteen)
+    assert not policy.may_receive_category(cw.tina, cw.ggd, CARE, sixteen - dt.timedelta(days=1))
+    assert policy.may_receive_category(cw.tina, cw.ggd, CARE, sixteen)
 
 
 def test_a_signature_of_someone_who_lost_custody_no_longer_counts(cw: ConsentWorld) -> None:
     make_consent(cw.tina, cw.ggd, given_at=today(), guardians=(cw.eva,), young_person=True)
     cw.eva.guardianships.update(has_custody=False)
-    assert not policy.category_allowed(cw.tina, cw.ggd, CARE)
+    assert not policy.may_receive_category(cw.tina, cw.ggd, CARE)
 
 
 def test_legal_ground_recorded_and_ended(cw: ConsentWorld) -> None:
@@ -75,14 +75,14 @@ def test_legal_ground_recorded_and_ended(cw: ConsentWorld) -> None:
         actor=actor(cw.anne), child=cw.tina, organisation=cw.municipality,
         category=InformationCategory.ATTENDANCE, kind=LegalGroundKind.TRUANCY_REPORTING,
         reference="Leerplichtwet 1969 art. 21a; melding DUO", valid_from=start)
-    decision = policy.category_allowed(cw.tina, cw.municipality, InformationCategory.ATTENDANCE)
+    decision = policy.may_receive_category(cw.tina, cw.municipality, InformationCategory.ATTENDANCE)
     assert (decision.ground, decision.legal_ground) == ("truancy_reporting", ground)
     assert AccessEvent.objects.filter(event_code="legal_ground.record",
                                       object_id=str(ground.pk)).exists()
     legal_ground_end(actor=actor(cw.wim), legal_ground=ground, end_date=start)
-    assert not policy.category_allowed(cw.tina, cw.municipality,
+    assert not policy.may_receive_category(cw.tina, cw.municipality,
                                        InformationCategory.ATTENDANCE)
-    assert policy.category_allowed(cw.tina, cw.municipality, InformationCategory.ATTENDANCE,
+    assert policy.may_receive_category(cw.tina, cw.municipality, InformationCategory.ATTENDANCE,
                                    start)
     with pytest.raises(ValidationError, match="already ended"):
         legal_ground_end(actor=actor(cw.anne), legal_ground=ground)
@@ -130,29 +130,29 @@ def test_during_an_ots_the_gi_receives_school_data_on_the_statutory_ground(
 ) -> None:
     start, end = today() - dt.timedelta(days=10), today() + dt.timedelta(days=50)
     measure = _ots(cw, start=start, end=end, kind=kind)
-    decision = policy.category_allowed(cw.tina, cw.gi, SCHOOL)
+    decision = policy.may_receive_category(cw.tina, cw.gi, SCHOOL)
     assert (decision.allowed, decision.ground, decision.measure) == (
         True, "ots_duty_to_inform", measure)
     assert not LegalGround.objects.exists()  # derived, not copied
-    assert not policy.category_allowed(cw.tina, cw.gi, CARE)
-    assert not policy.category_allowed(cw.tina, cw.ggd, SCHOOL)
-    assert not policy.category_allowed(cw.tina, cw.gi, SCHOOL, start - dt.timedelta(days=1))
-    assert not policy.category_allowed(cw.tina, cw.gi, SCHOOL, end + dt.timedelta(days=1))
+    assert not policy.may_receive_category(cw.tina, cw.gi, CARE)
+    assert not policy.may_receive_category(cw.tina, cw.ggd, SCHOOL)
+    assert not policy.may_receive_category(cw.tina, cw.gi, SCHOOL, start - dt.timedelta(days=1))
+    assert not policy.may_receive_category(cw.tina, cw.gi, SCHOOL, end + dt.timedelta(days=1))
 
 
 @pytest.mark.parametrize("kind", [MeasureKind.GUARDIANSHIP, MeasureKind.YOUTH_PROBATION])
 def test_other_measures_give_no_statutory_ground(cw: ConsentWorld, kind: MeasureKind) -> None:
     _ots(cw, start=today() - dt.timedelta(days=10), end=today() + dt.timedelta(days=50),
          kind=kind)
-    assert not policy.category_allowed(cw.tina, cw.gi, SCHOOL)
+    assert not policy.may_receive_category(cw.tina, cw.gi, SCHOOL)
 
 
 def test_consent_management_policy(cw: ConsentWorld) -> None:
-    assert policy.consent_manage(actor(cw.anne), cw.tina).ground == "coordinator"
-    assert policy.consent_manage(actor(cw.sam), cw.tina).ground == "involved"
-    assert not policy.consent_manage(actor(cw.ilse), cw.tina)
-    assert not policy.consent_manage(actor(cw.gerda), cw.tina)
-    assert policy.consent_read(actor(cw.ilse), cw.tina).ground == "core_team"
-    assert not policy.consent_read(actor(cw.olaf), cw.tina)
-    assert policy.measure_manage(actor(cw.joost), cw.gi)
-    assert not policy.measure_manage(actor(cw.anne), cw.gi)
+    assert policy.may_manage_consent(actor(cw.anne), cw.tina).ground == "coordinator"
+    assert policy.may_manage_consent(actor(cw.sam), cw.tina).ground == "involved"
+    assert not policy.may_manage_consent(actor(cw.ilse), cw.tina)
+    assert not policy.may_manage_consent(actor(cw.gerda), cw.tina)
+    assert policy.may_read_consent(actor(cw.ilse), cw.tina).ground == "core_team"
+    assert not policy.may_read_consent(actor(cw.olaf), cw.tina)
+    assert policy.may_manage_measures(actor(cw.joost), cw.gi)
+    assert not policy.may_manage_measures(actor(cw.anne), cw.gi)

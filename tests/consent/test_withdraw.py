@@ -43,10 +43,10 @@ def consent(cw: ConsentWorld) -> Consent:
 
 
 def test_withdrawal_takes_effect_at_once(cw: ConsentWorld, consent: Consent) -> None:
-    assert policy.category_allowed(cw.tina, cw.ggd, InformationCategory.CARE).consent == consent
+    assert policy.may_receive_category(cw.tina, cw.ggd, InformationCategory.CARE).consent == consent
     consent_withdraw(actor=actor(cw.wim), child=cw.tina, consent_id=consent.pk,
                      by_guardian=cw.henk)
-    decision = policy.category_allowed(cw.tina, cw.ggd, InformationCategory.CARE)
+    decision = policy.may_receive_category(cw.tina, cw.ggd, InformationCategory.CARE)
     assert not decision
     assert decision.ground == ""
     consent.refresh_from_db()
@@ -54,7 +54,7 @@ def test_withdrawal_takes_effect_at_once(cw: ConsentWorld, consent: Consent) -> 
     assert consent.withdrawal_recorded_by == cw.wim
     # Yesterday the consent was still in force: the history stays true.
     yesterday = today() - dt.timedelta(days=1)
-    assert policy.category_allowed(cw.tina, cw.ggd, InformationCategory.CARE, yesterday)
+    assert policy.may_receive_category(cw.tina, cw.ggd, InformationCategory.CARE, yesterday)
 
 
 def test_the_young_person_may_withdraw_from_12(cw: ConsentWorld, consent: Consent) -> None:
@@ -183,4 +183,4 @@ def test_a_withdrawal_recorded_just_now_counts_for_today(
     cw: ConsentWorld, consent: Consent,
 ) -> None:
     Consent.objects.filter(pk=consent.pk).update(withdrawn_at=timezone.now())
-    assert not policy.category_allowed(cw.tina, cw.ggd, InformationCategory.CARE)
+    assert not policy.may_receive_category(cw.tina, cw.ggd, InformationCategory.CARE)

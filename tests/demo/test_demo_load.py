@@ -141,8 +141,8 @@ def test_the_youth_director_is_not_involved_with_bas(demo: DemoWorld) -> None:
     director = demo.professionals["jeugdregisseur.demo"]
     actor = actor_for_user(director.user)
     assert not demo.bas_case.involvements.filter(professional=director).exists()
-    assert not policy.case_read(actor, demo.bas_case)
-    assert policy.case_read(actor_for_user(demo.professionals["jvk.demo"].user), demo.bas_case)
+    assert not policy.may_read_case(actor, demo.bas_case)
+    assert policy.may_read_case(actor_for_user(demo.professionals["jvk.demo"].user), demo.bas_case)
 
 
 def test_the_stories_left_a_real_and_intact_access_log(demo: DemoWorld) -> None:
@@ -221,4 +221,4 @@ def test_everyone_involved_in_a_demo_case_may_read_it(demo: DemoWorld) -> None:
     for case in cases:
         for involvement in case.involvements.filter(end_date__isnull=True):
             actor = actor_for_user(involvement.professional.user)
-            assert policy.case_read(actor, case), (case.title, involvement.professional)
+            assert policy.may_read_case(actor, case), (case.title, involvement.professional)

@@ -130,7 +130,7 @@ def test_everyone_involved_may_read_their_case() -> None:
     for case in Case.objects.select_related("child", "family", "opened_by"):
         for involvement in case.involvements.filter(end_date__isnull=True).exclude(
                 case__status="closed").select_related("professional__user"):
-            assert policy.case_read(actor_for_user(involvement.professional.user), case)
+            assert policy.may_read_case(actor_for_user(involvement.professional.user), case)
             checked += 1
     assert checked > TINY.cases
     assert Consent.objects.exists()

@@ -3,7 +3,7 @@ content with the youth nurse's organisation (the GGD); the nurse, involved in Ti
 (opened by the school), reads it; the mother withdraws the consent; the nurse's next request
 is a 404; the mother sees the nurse's earlier reads in the access log of Tina's file.
 
-The 404 step needs `policy.case_read` to require a consent or legal ground for the case's
+The 404 step needs `policy.may_read_case` to require a consent or legal ground for the case's
 care content when the reader's organisation did not open the case ("case content follows
 consent").
 """

@@ -91,7 +91,7 @@ class CaseFactory(DjangoModelFactory[Case]):
     """An open case about a pupil of the school. A coordinator given is also involved
     (`involve_coordinator=False` to skip); `involved=[...]` adds active involvements.
 
-    Across organisations a case's content follows consent (`policy.case_read`): only the
+    Across organisations a case's content follows consent (`policy.may_read_case`): only the
     organisation of `opened_by` (the file holder) reads without one. `consented=True` records
     a valid care consent (`consent.consent_for`) for every other organisation that works on
     the case when it is built (the coordinator's and those of `involved`)."""

@@ -1,6 +1,6 @@
 """Care consents in force today, signed by whoever the age rule asks for, so that a
 professional of another organisation than the file holder may read a case
-(`policy.case_read`: across organisations, case content follows consent or a ground)."""
+(`policy.may_read_case`: across organisations, case content follows consent or a ground)."""
 
 from __future__ import annotations
 

@@ -39,7 +39,7 @@ def test_from_12_to_15_both_sign_then_it_applies(pw: PortalWorld) -> None:
     org = OrganisationFactory(name="Jeugd-GGZ Twente")
     pending = _give(pw, pw.young_user, pw.young, org)
     assert isinstance(pending, PendingConsent)
-    assert not policy.category_allowed(pw.young, org, CARE)
+    assert not policy.may_receive_category(pw.young, org, CARE)
     assert Notification.objects.filter(recipient=pw.mother_user,
                                        kind=NotificationKind.CONSENT_REQUESTED).exists()
     home = portal_sign_in(Client(), pw.mother_user).get(reverse("portal:home"))
@@ -51,7 +51,7 @@ def test_from_12_to_15_both_sign_then_it_applies(pw: PortalWorld) -> None:
     assert consent.recorded_by is None
     signatures = {(s.guardian_id, s.is_young_person) for s in consent.signatures.all()}
     assert signatures == {(pw.mother.pk, False), (None, True)}
-    assert policy.category_allowed(pw.young, org, CARE).consent == consent
+    assert policy.may_receive_category(pw.young, org, CARE).consent == consent
     pending.refresh_from_db()
     assert (pending.status, pending.consent) == (PendingConsentStatus.RECORDED, consent)
 
@@ -74,14 +74,14 @@ def test_under_12_the_parent_with_custody_alone(pw: PortalWorld) -> None:
     org = OrganisationFactory()
     consent = _give(pw, pw.mother_user, pw.little, org)
     assert isinstance(consent, Consent)
-    assert policy.category_allowed(pw.little, org, CARE)
+    assert policy.may_receive_category(pw.little, org, CARE)
 
 
 def test_from_16_the_young_person_alone_and_not_the_parents(pw: PortalWorld) -> None:
     org = OrganisationFactory()
     consent = _give(pw, pw.older_user, pw.older, org)
     assert isinstance(consent, Consent)
-    assert policy.category_allowed(pw.older, org, CARE)
+    assert policy.may_receive_category(pw.older, org, CARE)
     with pytest.raises(Http404):
         _give(pw, pw.mother_user, pw.older, OrganisationFactory())
     with pytest.raises(Http404):
@@ -98,7 +98,7 @@ def test_a_parent_without_custody_and_another_family_cannot_consent(pw: PortalWo
 def test_withdrawal_in_the_portal_takes_effect_at_once(pw: PortalWorld) -> None:
     nurse = actor_for(pw.nurse)
     case_get(actor=nurse, case_id=pw.case_young.pk)
-    consent = policy.category_allowed(pw.young, pw.nurse.organisation, CARE).consent
+    consent = policy.may_receive_category(pw.young, pw.nurse.organisation, CARE).consent
     assert consent is not None
     client = portal_sign_in(Client(), pw.mother_user)
     response = client.post(reverse("portal:consent_withdraw", kwargs={"child_id": pw.young.pk}),
@@ -107,7 +107,7 @@ def test_withdrawal_in_the_portal_takes_effect_at_once(pw: PortalWorld) -> None:
     consent.refresh_from_db()
     assert consent.withdrawn_by_guardian == pw.mother
     assert consent.withdrawal_recorded_by is None
-    assert not policy.category_allowed(pw.young, pw.nurse.organisation, CARE)
+    assert not policy.may_receive_category(pw.young, pw.nurse.organisation, CARE)
     assert Notification.objects.filter(recipient=pw.nurse.user,
                                        kind=NotificationKind.CONSENT_WITHDRAWN).exists()
 
@@ -125,7 +125,7 @@ def test_the_consent_page_gives_and_cosigns(pw: PortalWorld) -> None:
     assert "Overleg met de mentor" in mother.get(url).content.decode()
     mother.post(reverse("portal:consent_pending", kwargs={"child_id": pw.young.pk}),
                 {"pending": pending.pk, "decision": "sign"})
-    assert policy.category_allowed(pw.young, pw.teacher.organisation, "school")
+    assert policy.may_receive_category(pw.young, pw.teacher.organisation, "school")
 
 
 def test_an_organisation_not_offered_is_refused_on_the_page(pw: PortalWorld) -> None:

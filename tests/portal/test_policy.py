@@ -49,23 +49,23 @@ def test_file_access_follows_the_age_on_the_day(
     mother = portal_actor(pw.mother_user)
     father = portal_actor(pw.father_user)
 
-    assert bool(policy.portal_file_read(young, child, day)) == (age >= 12)
-    assert bool(policy.portal_file_read(mother, child, day)) == (age < 16)
-    assert not policy.portal_file_read(father, child, day)
-    assert bool(policy.portal_case_read(young, pw.case_young, day)) == (age >= 12)
-    assert bool(policy.portal_case_read(mother, pw.case_young, day)) == (age < 16)
-    assert bool(policy.portal_consent_give(young, child, day)) == (age >= 12)
-    assert bool(policy.portal_consent_give(mother, child, day)) == (age < 16)
-    assert bool(policy.portal_case_share(young, pw.case_young, day)) == (age >= 16)
+    assert bool(policy.may_read_file_in_portal(young, child, day)) == (age >= 12)
+    assert bool(policy.may_read_file_in_portal(mother, child, day)) == (age < 16)
+    assert not policy.may_read_file_in_portal(father, child, day)
+    assert bool(policy.may_read_case_in_portal(young, pw.case_young, day)) == (age >= 12)
+    assert bool(policy.may_read_case_in_portal(mother, pw.case_young, day)) == (age < 16)
+    assert bool(policy.may_give_consent_in_portal(young, child, day)) == (age >= 12)
+    assert bool(policy.may_give_consent_in_portal(mother, child, day)) == (age < 16)
+    assert bool(policy.may_share_case_in_portal(young, pw.case_young, day)) == (age >= 16)
     assert policy.portal_school_info_shows_cases(child, day) == (age < 16)
 
 
 def test_grounds_name_the_relationship(pw: PortalWorld) -> None:
-    assert policy.portal_file_read(portal_actor(pw.mother_user), pw.young).ground == (
+    assert policy.may_read_file_in_portal(portal_actor(pw.mother_user), pw.young).ground == (
         Ground.PARENT_WITH_CUSTODY)
-    assert policy.portal_file_read(portal_actor(pw.young_user), pw.young).ground == (
+    assert policy.may_read_file_in_portal(portal_actor(pw.young_user), pw.young).ground == (
         Ground.YOUNG_PERSON)
-    assert policy.portal_school_info_read(portal_actor(pw.father_user), pw.young).ground == (
+    assert policy.may_read_school_info_in_portal(portal_actor(pw.father_user), pw.young).ground == (
         Ground.PARENT_WITHOUT_CUSTODY)
 
 
@@ -73,39 +73,39 @@ def test_a_parent_without_custody_gets_the_minimal_page_only(pw: PortalWorld) ->
     father = portal_actor(pw.father_user)
     for child, case in ((pw.little, pw.case_little), (pw.young, pw.case_young),
                         (pw.older, pw.case_older)):
-        assert policy.portal_school_info_read(father, child)
-        assert policy.portal_child_read(father, child)
-        assert not policy.portal_file_read(father, child)
-        assert not policy.portal_case_read(father, case)
-        assert not policy.portal_consent_give(father, child)
-        assert not policy.portal_access_log_read(father, child)
+        assert policy.may_read_school_info_in_portal(father, child)
+        assert policy.may_read_child_in_portal(father, child)
+        assert not policy.may_read_file_in_portal(father, child)
+        assert not policy.may_read_case_in_portal(father, case)
+        assert not policy.may_give_consent_in_portal(father, child)
+        assert not policy.may_read_access_log_in_portal(father, child)
 
 
 def test_another_family_sees_nothing(pw: PortalWorld) -> None:
     other = portal_actor(pw.other_user)
     for child in (pw.little, pw.young, pw.older):
-        assert not policy.portal_child_read(other, child)
-        assert not policy.portal_school_info_read(other, child)
-    assert not policy.portal_case_read(other, pw.case_young)
-    assert policy.portal_case_read(other, pw.case_other)
+        assert not policy.may_read_child_in_portal(other, child)
+        assert not policy.may_read_school_info_in_portal(other, child)
+    assert not policy.may_read_case_in_portal(other, pw.case_young)
+    assert policy.may_read_case_in_portal(other, pw.case_other)
 
 
 def test_the_seventeen_year_olds_case_is_hidden_from_parents_unless_shared(
     pw: PortalWorld,
 ) -> None:
     mother = portal_actor(pw.mother_user)
-    assert not policy.portal_case_read(mother, pw.case_older)
+    assert not policy.may_read_case_in_portal(mother, pw.case_older)
     assert pw.case_older.pk not in _case_ids(mother, pw.older)
     sharing = SharedWithParents.objects.create(case=pw.case_older, young_person=pw.older,
                                                shared_at=timezone.now())
-    assert policy.portal_case_read(mother, pw.case_older).ground == (
+    assert policy.may_read_case_in_portal(mother, pw.case_older).ground == (
         Ground.SHARED_BY_YOUNG_PERSON)
     assert pw.case_older.pk in _case_ids(mother, pw.older)
-    assert not policy.portal_file_read(mother, pw.older)  # consent and log stay private
-    assert not policy.portal_case_read(portal_actor(pw.father_user), pw.case_older)
+    assert not policy.may_read_file_in_portal(mother, pw.older)  # consent and log stay private
+    assert not policy.may_read_case_in_portal(portal_actor(pw.father_user), pw.case_older)
     sharing.ended_at = timezone.now()
     sharing.save()
-    assert not policy.portal_case_read(mother, pw.case_older)
+    assert not policy.may_read_case_in_portal(mother, pw.case_older)
 
 
 def _case_ids(actor: Actor, child: Child) -> set[int]:
@@ -120,7 +120,7 @@ def test_case_filter_agrees_with_case_decisions(pw: PortalWorld) -> None:
                          family_case]
     for user in (pw.mother_user, pw.young_user, pw.older_user, pw.father_user, pw.other_user):
         actor = portal_actor(user)
-        readable = {c.pk for c in cases if policy.portal_case_read(actor, c)}
+        readable = {c.pk for c in cases if policy.may_read_case_in_portal(actor, c)}
         listed: set[int] = set()
         for child in (pw.little, pw.young, pw.older, pw.other_child):
             listed |= _case_ids(actor, child)
@@ -132,13 +132,13 @@ def test_family_cases_are_for_parents_with_custody_while_a_child_is_under_16(
 ) -> None:
     family_case = CaseFactory(child=None, family=pw.young.family, school=pw.school,
                               coordinator=pw.nurse, opened_by=pw.core_member)
-    assert policy.portal_case_read(portal_actor(pw.mother_user), family_case)
-    assert not policy.portal_case_read(portal_actor(pw.young_user), family_case)
-    assert not policy.portal_case_read(portal_actor(pw.father_user), family_case)
+    assert policy.may_read_case_in_portal(portal_actor(pw.mother_user), family_case)
+    assert not policy.may_read_case_in_portal(portal_actor(pw.young_user), family_case)
+    assert not policy.may_read_case_in_portal(portal_actor(pw.father_user), family_case)
     for child in (pw.little, pw.young):
         child.birth_date = child.birth_date - dt.timedelta(days=365 * 10)
         child.save()
-    assert not policy.portal_case_read(portal_actor(pw.mother_user), family_case)
+    assert not policy.may_read_case_in_portal(portal_actor(pw.mother_user), family_case)
 
 
 def test_withheld_entries_are_hidden_from_parents_only(pw: PortalWorld) -> None:
@@ -153,8 +153,8 @@ def test_withheld_entries_are_hidden_from_parents_only(pw: PortalWorld) -> None:
 def test_professionals_and_strangers_are_no_portal_users(pw: PortalWorld) -> None:
     nurse = actor_for(pw.nurse)
     assert policy.portal_person(nurse) is None
-    assert not policy.portal_file_read(nurse, pw.young)
-    assert not policy.portal_case_read(nurse, pw.case_young)
+    assert not policy.may_read_file_in_portal(nurse, pw.young)
+    assert not policy.may_read_case_in_portal(nurse, pw.case_young)
     pw.mother.user = pw.nurse.user  # a professional's account linked as a parent
     pw.mother.save()
     assert policy.portal_person(actor_for(pw.nurse)) is None
@@ -166,15 +166,15 @@ def test_a_young_person_under_12_has_no_portal(pw: PortalWorld) -> None:
     pw.young.save()
     pw.little.save()
     actor = portal_actor(pw.little.user)
-    assert not policy.portal_file_read(actor, pw.little)
-    assert not policy.portal_case_read(actor, pw.case_little)
-    assert not policy.portal_consent_give(actor, pw.little)
+    assert not policy.may_read_file_in_portal(actor, pw.little)
+    assert not policy.may_read_case_in_portal(actor, pw.case_little)
+    assert not policy.may_give_consent_in_portal(actor, pw.little)
 
 
 def test_the_coordinator_withholds_and_answers_others_do_not(pw: PortalWorld) -> None:
-    assert policy.portal_entry_withhold(actor_for(pw.nurse), pw.case_young).ground == (
+    assert policy.may_withhold_entry(actor_for(pw.nurse), pw.case_young).ground == (
         Ground.COORDINATOR)
-    assert policy.portal_correction_answer(actor_for(pw.nurse), pw.case_young)
-    assert not policy.portal_entry_withhold(actor_for(pw.teacher), pw.case_young)
-    assert not policy.portal_entry_withhold(actor_for(pw.core_member), pw.case_young)
-    assert not policy.portal_entry_withhold(portal_actor(pw.mother_user), pw.case_young)
+    assert policy.may_answer_correction(actor_for(pw.nurse), pw.case_young)
+    assert not policy.may_withhold_entry(actor_for(pw.teacher), pw.case_young)
+    assert not policy.may_withhold_entry(actor_for(pw.core_member), pw.case_young)
+    assert not policy.may_withhold_entry(portal_actor(pw.mother_user), pw.case_young)

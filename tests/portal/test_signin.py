@@ -108,6 +108,6 @@ def test_demo_portal_gives_the_family_accounts_and_the_consent_once() -> None:
     consent = Consent.objects.get(child=tina, organisation=ggd, method=ConsentMethod.PORTAL)
     assert {(s.guardian_id, s.is_young_person) for s in consent.signatures.all()} == {
         (mother.pk, False), (None, True)}
-    assert policy.category_allowed(tina, ggd, InformationCategory.CARE).consent == consent
+    assert policy.may_receive_category(tina, ggd, InformationCategory.CARE).consent == consent
     client = Client()
     assert _sign_in(client, "tina.demo", DEMO_PASSWORD)["Location"] == "/portaal/"  # type: ignore[index]

@@ -127,7 +127,7 @@ def give_care_consent(child: Child, organisation: Organisation, guardian: Guardi
                       recorded_by: Professional) -> Consent:
     """A written consent, given last week by a guardian with custody of a child under 12, to
     share care content with `organisation`: across organisations a case's content follows
-    consent (`policy.case_read`)."""
+    consent (`policy.may_read_case`)."""
     consent = Consent.objects.create(
         child=child, organisation=organisation, category=InformationCategory.CARE,
         purpose="Afstemming van de hulp rond het kind", method=ConsentMethod.WRITTEN,

@@ -115,7 +115,7 @@ def _account_subject(user: User) -> Subject:
 def user_deactivate(*, actor: Actor, user: User) -> int:
     """Deactivate an account and end its sessions at once (ASVS 7.4.2). Returns the number of
     sessions ended."""
-    decision = enforce(actor, policy.account_manage(actor), event_code="account.deactivate",
+    decision = enforce(actor, policy.may_manage_account(actor), event_code="account.deactivate",
                        action=Action.UPDATE, subject=_account_subject(user))
     with transaction.atomic():
         User.objects.filter(pk=user.pk).update(is_active=False)
@@ -129,7 +129,7 @@ def user_deactivate(*, actor: Actor, user: User) -> int:
 def second_factor_reset(*, actor: Actor, user: User) -> None:
     """Remove a user's authenticator and recovery codes (lost phone) and end their sessions;
     at their next sign-in with password they enrol a new authenticator."""
-    decision = enforce(actor, policy.account_manage(actor), event_code="account.mfa_reset",
+    decision = enforce(actor, policy.may_manage_account(actor), event_code="account.mfa_reset",
                        action=Action.UPDATE, subject=_account_subject(user))
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()

@@ -61,7 +61,7 @@ def access_log_export(*, actor: Actor, child_id: int) -> Iterator[str]:
     administrator; refused is 404 and logged. The export itself is logged (action E) before
     the first line is produced, so it is part of what it exports."""
     subject = Subject("audit.accessevent", "", child_id)
-    decision = policy.audit_log_read(actor)
+    decision = policy.may_read_access_log(actor)
     enforce(actor, decision, event_code="access_log.export", action=Action.EXECUTE,
             subject=subject)
     access_event_record(actor=actor, event_code="access_log.export", action=Action.EXECUTE,

@@ -54,7 +54,7 @@ def access_log_page(
 ) -> Page[AccessEvent]:
     """A page of the access log, newest first. Only the log administrator; a refusal is a
     logged 404. Reading the log is logged too: one row per child on the page."""
-    decision = enforce(actor, policy.audit_log_read(actor), event_code="access_log.read",
+    decision = enforce(actor, policy.may_read_access_log(actor), event_code="access_log.read",
                        action=Action.READ, subject=Subject(LOG_OBJECT_TYPE, "", filters.child_id))
     page = Paginator(_filtered(filters), settings.SCHAKEL_PAGE_SIZE).get_page(page_number)
     child_ids = sorted({event.child_id for event in page if event.child_id is not None})

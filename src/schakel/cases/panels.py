@@ -31,7 +31,7 @@ CASE_SECTIONS: PanelSlot[CasePage] = PanelSlot("sections at the end of the case 
 def child_cases(actor: Actor, child: Child) -> Panel:
     """The cases whose existence the actor may see, with a link only to readable ones."""
     cases = list(case_existence_for_child(actor=actor, child_id=child.pk))
-    readable = policy.case_ids_readable(actor, [case.pk for case in cases])
+    readable = policy.readable_case_ids(actor, [case.pk for case in cases])
     return Panel("cases/panels/child_cases.html",
                  {"cases": [(case, case.pk in readable) for case in cases]})
 

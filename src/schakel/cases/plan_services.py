@@ -35,7 +35,7 @@ EVALUATION_STEP = 6
 
 def _require_contribute(actor: Actor, case: Case, event_code: str, action: Action) -> str:
     decision = case_enforce_change(
-        actor, case, policy.case_contribute(actor, case), event_code=event_code,
+        actor, case, policy.may_contribute_to_case(actor, case), event_code=event_code,
         action=action,
     )
     return decision.log_ground

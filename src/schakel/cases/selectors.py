@@ -198,7 +198,7 @@ def case_get(*, actor: Actor, case_id: int) -> tuple[Case, policy.Decision]:
         enforce(actor, policy.DENY, event_code="case.view", action=Action.READ,
                 subject=Subject("cases.case", str(case_id), child_id))
         raise AssertionError("unreachable")
-    decision = enforce(actor, policy.case_read(actor, case), event_code="case.view",
+    decision = enforce(actor, policy.may_read_case(actor, case), event_code="case.view",
                        action=Action.READ, subject=case_subject(case))
     case_log_event(actor, case, event_code="case.view", action=Action.READ,
                    ground=decision.log_ground)

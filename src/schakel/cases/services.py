@@ -66,7 +66,7 @@ def case_enforce_change(
 ) -> policy.Decision:
     """`enforce` for a change to a case: whoever may read a closed case is told that it is
     closed (ValidationError) rather than given a 404; everyone else gets the 404."""
-    if not decision and case.is_closed and policy.case_read(actor, case):
+    if not decision and case.is_closed and policy.may_read_case(actor, case):
         raise _closed_error()
     return enforce(actor, decision, event_code=event_code, action=action,
                    subject=case_subject(case))
@@ -89,7 +89,7 @@ def case_open(
     first involved professional; the team then agrees who coordinates."""
     subject = Subject("cases.case", "", child.pk if child else None)
     decision = enforce(
-        actor, policy.case_open_from_school(actor, school.pk),
+        actor, policy.may_open_case_at_school(actor, school.pk),
         event_code="case.open", action=Action.CREATE, subject=subject,
     )
     if (child is None) == (family is None):
@@ -138,7 +138,7 @@ def case_involve(
     start_date: dt.date | None = None,
 ) -> Involvement:
     decision = case_enforce_change(
-        actor, case, policy.case_contribute(actor, case), event_code="case.involve",
+        actor, case, policy.may_contribute_to_case(actor, case), event_code="case.involve",
         action=Action.UPDATE,
     )
     if not part.strip():
@@ -171,7 +171,7 @@ def case_involve(
 def involvement_end(*, actor: Actor, involvement: Involvement, end_date: dt.date) -> Involvement:
     case = involvement.case
     decision = case_enforce_change(
-        actor, case, policy.case_contribute(actor, case), event_code="case.involvement_end",
+        actor, case, policy.may_contribute_to_case(actor, case), event_code="case.involvement_end",
         action=Action.UPDATE,
     )
     if end_date < involvement.start_date:
@@ -191,7 +191,7 @@ def involvement_end(*, actor: Actor, involvement: Involvement, end_date: dt.date
 def case_set_coordinator(*, actor: Actor, case: Case, professional: Professional) -> Case:
     """Make an involved professional the regiehouder."""
     decision = case_enforce_change(
-        actor, case, policy.case_contribute(actor, case), event_code="case.set_coordinator",
+        actor, case, policy.may_contribute_to_case(actor, case), event_code="case.set_coordinator",
         action=Action.UPDATE,
     )
     today = timezone.localdate()
@@ -227,7 +227,7 @@ def case_escalate(
     *, actor: Actor, case: Case, level: EscalationLevel, reason: str,
 ) -> Escalation:
     decision = case_enforce_change(
-        actor, case, policy.case_contribute(actor, case), event_code="case.escalate",
+        actor, case, policy.may_contribute_to_case(actor, case), event_code="case.escalate",
         action=Action.UPDATE,
     )
     if not reason.strip():
@@ -258,7 +258,7 @@ def case_close(*, actor: Actor, case: Case, reason: str) -> Case:
     """Close with a reason; the school's contact point and everyone involved hear of it.
     A closed case is read-only."""
     decision = case_enforce_change(
-        actor, case, policy.case_steer(actor, case), event_code="case.close",
+        actor, case, policy.may_steer_case(actor, case), event_code="case.close",
         action=Action.UPDATE,
     )
     if not reason.strip():

@@ -28,7 +28,7 @@ def child_get(*, actor: Actor, child_id: int) -> tuple[Child, policy.Decision]:
         enforce(actor, policy.DENY, event_code="child.view", action=Action.READ,
                 subject=Subject("children.child", str(child_id), None))
         raise AssertionError("unreachable")
-    decision = enforce(actor, policy.child_read(actor, child), event_code="child.view",
+    decision = enforce(actor, policy.may_read_child(actor, child), event_code="child.view",
                        action=Action.READ, subject=Subject.of(child, child.pk))
     access_event_record(actor=actor, event_code="child.view", action=Action.READ,
                         subject=Subject.of(child, child.pk), ground=decision.log_ground)
@@ -38,7 +38,7 @@ def child_get(*, actor: Actor, child_id: int) -> tuple[Child, policy.Decision]:
 def pupils_search(*, actor: Actor, school_id: int, query: str) -> list[Enrolment]:
     """Find current pupils of a school by name or pupil number, for raising a signal. Only for
     those who may raise signals at that school; each result shown is logged as a search."""
-    if not policy.signal_raise(actor, school_id) or len(query.strip()) < 2:
+    if not policy.may_raise_signal(actor, school_id) or len(query.strip()) < 2:
         return []
     today = timezone.localdate()
     q = query.strip()
@@ -65,7 +65,7 @@ def siblings(child: Child) -> QuerySet[Child]:
 def pupil_at_school(*, actor: Actor, school_id: int, child_id: int) -> Enrolment | None:
     """A current pupil of a school chosen in a form (after `pupils_search`), for those who may
     raise signals or open cases there; None when the id is not such a pupil. Logged."""
-    if not policy.signal_raise(actor, school_id):
+    if not policy.may_raise_signal(actor, school_id):
         return None
     today = timezone.localdate()
     enrolment = (

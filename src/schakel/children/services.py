@@ -3,7 +3,7 @@
 Start and end notify the contact point of the child's current school(s) (seed 003: the
 jeugdbeschermer informs the school at the start and the end of the measure). The notification
 names the child, the measure and whom to contact, never care content. While an OTS is active
-the GI receives the school's data on the school's duty to inform (`policy.category_allowed`
+the GI receives the school's data on the school's duty to inform (`policy.may_receive_category`
 derives that ground from the measure).
 """
 
@@ -117,7 +117,7 @@ def measure_start(
     """Record a measure by the certified institution (GI) carrying it out; the contact point
     of each of the child's current schools is told who the worker is."""
     decision = enforce(
-        actor, policy.measure_manage(actor, organisation), event_code="measure.start",
+        actor, policy.may_manage_measures(actor, organisation), event_code="measure.start",
         action=Action.CREATE, subject=Subject("children.measure", "", child.pk),
     )
     errors: dict[str, str] = {}
@@ -157,7 +157,7 @@ def measure_end(*, actor: Actor, measure: Measure, end_date: dt.date | None = No
     """End a measure on `end_date` (today by default, not later than its ordered end); the
     schools' contact points are told."""
     decision = enforce(
-        actor, policy.measure_manage(actor, measure.organisation), event_code="measure.end",
+        actor, policy.may_manage_measures(actor, measure.organisation), event_code="measure.end",
         action=Action.UPDATE, subject=Subject.of(measure, measure.child_id),
     )
     end = end_date or timezone.localdate()

@@ -1,7 +1,7 @@
 """Reads of consent: a child's overview and the sharing check "Mag ik dit delen?".
 
-Both go through the access policy (`policy.consent_read`) and leave an access-log row; the
-answer itself comes from `policy.category_allowed`, the same function case access uses.
+Both go through the access policy (`policy.may_read_consent`) and leave an access-log row; the
+answer itself comes from `policy.may_receive_category`, the same function case access uses.
 """
 
 from __future__ import annotations
@@ -32,12 +32,12 @@ from schakel.organisations.models import Organisation
 
 
 def consent_child_get(*, actor: Actor, child_id: int) -> Child:
-    """The child whose consents the actor may see (`policy.consent_read`), or 404 — the same
+    """The child whose consents the actor may see (`policy.may_read_consent`), or 404 — the same
     for missing and forbidden. The read of the child's name is logged."""
     child = Child.objects.select_related("family").filter(pk=child_id).first()
     subject = Subject("children.child", str(child_id), child.pk if child else None)
     decision = enforce(
-        actor, policy.consent_read(actor, child) if child is not None else policy.DENY,
+        actor, policy.may_read_consent(actor, child) if child is not None else policy.DENY,
         event_code="consent.child", action=Action.READ, subject=subject)
     assert child is not None  # noqa: S101 -- enforce raised otherwise
     access_event_record(actor=actor, event_code="consent.child", action=Action.READ,
@@ -89,7 +89,7 @@ def _consents(child: Child) -> QuerySet[Consent]:
 
 def consent_overview(*, actor: Actor, child: Child, day: dt.date | None = None) -> ConsentOverview:
     """A child's consents (with whether each is in force today), legal grounds and measures."""
-    decision = enforce(actor, policy.consent_read(actor, child), event_code="consent.list",
+    decision = enforce(actor, policy.may_read_consent(actor, child), event_code="consent.list",
                        action=Action.READ, subject=Subject.of(child, child.pk))
     day = day or timezone.localdate()
     requirement = policy.consent_requirement(child, day)
@@ -104,7 +104,7 @@ def consent_overview(*, actor: Actor, child: Child, day: dt.date | None = None) 
         measures=list(Measure.objects.filter(child=child).select_related(
             "organisation", "worker")),
         guardianships=list(Guardianship.objects.filter(child=child).select_related("guardian")),
-        may_manage=bool(policy.consent_manage(actor, child)),
+        may_manage=bool(policy.may_manage_consent(actor, child)),
     )
     access_event_record(actor=actor, event_code="consent.list", action=Action.READ,
                         subject=Subject.of(child, child.pk), ground=decision.log_ground)
@@ -187,10 +187,10 @@ def sharing_check(
     """"Mag ik dit delen?": may `recipient` receive `category` of `child`'s information on
     `day` (today by default)? The answer names the ground, or what is missing."""
     subject = Subject.of(child, child.pk)
-    access = enforce(actor, policy.consent_read(actor, child),
+    access = enforce(actor, policy.may_read_consent(actor, child),
                      event_code="consent.sharing_check", action=Action.READ, subject=subject)
     day = day or timezone.localdate()
-    decision = policy.category_allowed(child, recipient, category, day)
+    decision = policy.may_receive_category(child, recipient, category, day)
     category_label = InformationCategory(category).label.lower()
     if decision:
         ground, explanation = _allowed_text(decision, child=child, organisation=recipient,

@@ -1,9 +1,9 @@
 """Changes to consent and legal grounds.
 
-Every function asks the access policy (`policy.consent_manage`), validates everything before it
+Every function asks the access policy (`policy.may_manage_consent`), validates everything before it
 writes (a refusal stores nothing), runs in one transaction, writes its own access-log row and
 notifies after commit. Who must consent follows `access.policy.consenters` on the day the consent is
-given; whether a consent is in force later is decided by `policy.category_allowed`.
+given; whether a consent is in force later is decided by `policy.may_receive_category`.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def consent_record(
     child's information with `organisation` for `purpose`. Refused, with nothing stored, when
     the date lies in the future or the signatures do not satisfy the age rule on that date."""
     decision = enforce(
-        actor, policy.consent_give(actor, child), event_code="consent.record",
+        actor, policy.may_give_consent(actor, child), event_code="consent.record",
         action=Action.CREATE, subject=Subject("consent.consent", "", child.pk),
     )
     unique_guardians = list({g.pk: g for g in guardians}.values())
@@ -170,7 +170,7 @@ def consent_withdraw(
     (whoever must consent today may withdraw). Notifies the receiving organisation's
     professionals involved with the child and the coordinators of the child's cases."""
     decision = enforce(
-        actor, policy.consent_give(actor, child), event_code="consent.withdraw",
+        actor, policy.may_give_consent(actor, child), event_code="consent.withdraw",
         action=Action.UPDATE, subject=Subject("consent.consent", str(consent_id), child.pk),
     )
     consent = Consent.objects.select_related("organisation").filter(
@@ -219,7 +219,7 @@ def legal_ground_record(
 ) -> LegalGround:
     """Record a ground other than consent (a statutory duty) with its legal reference."""
     decision = enforce(
-        actor, policy.consent_manage(actor, child), event_code="legal_ground.record",
+        actor, policy.may_manage_consent(actor, child), event_code="legal_ground.record",
         action=Action.CREATE, subject=Subject("consent.legalground", "", child.pk),
     )
     errors = _choice_errors(category)
@@ -251,7 +251,7 @@ def legal_ground_end(
     applies."""
     child = legal_ground.child
     decision = enforce(
-        actor, policy.consent_manage(actor, child), event_code="legal_ground.end",
+        actor, policy.may_manage_consent(actor, child), event_code="legal_ground.end",
         action=Action.UPDATE, subject=Subject.of(legal_ground, child.pk),
     )
     today = timezone.localdate()

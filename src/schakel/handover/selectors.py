@@ -93,11 +93,11 @@ def handover_get(*, actor: Actor, handover_id: int) -> HandoverPage:
                 subject=Subject("handover.handover", str(handover_id), None))
         raise AssertionError("unreachable")
     children = handover_children(handover.case)
-    view = enforce(actor, policy.handover_view(actor, handover),
+    view = enforce(actor, policy.may_view_handover(actor, handover),
                    event_code="case.handover_status", action=Action.READ,
                    subject=Subject("handover.handover", str(handover.pk),
                                    children[0].pk if children else None))
-    package = policy.handover_package_read(actor, handover, children)
+    package = policy.may_read_handover_package(actor, handover, children)
     if package:
         handover_log(actor, handover, children, event_code="case.handover_read",
                      action=Action.READ, ground=package.log_ground)
@@ -110,10 +110,10 @@ def handover_get(*, actor: Actor, handover_id: int) -> HandoverPage:
         is_sender=(actor.professional is not None
                    and handover.from_professional_id == actor.professional.pk),
         package_readable=bool(package),
-        can_accept=bool(policy.handover_accept(actor, handover, children))
+        can_accept=bool(policy.may_accept_handover(actor, handover, children))
         and not handover.case.is_closed,
-        can_return=bool(policy.handover_return(actor, handover)),
-        can_withdraw=bool(policy.handover_withdraw(actor, handover)),
+        can_return=bool(policy.may_return_handover(actor, handover)),
+        can_withdraw=bool(policy.may_withdraw_handover(actor, handover)),
     )
 
 
@@ -152,7 +152,7 @@ def handovers_for(*, actor: Actor) -> HandoverLists:
 
 def handover_kinds_offerable(*, actor: Actor, case: Case) -> list[HandoverKind]:
     """The kinds of hand-over the actor may offer for a case they have read."""
-    return [kind for kind in HandoverKind if policy.handover_offer(actor, case, kind)]
+    return [kind for kind in HandoverKind if policy.may_offer_handover(actor, case, kind)]
 
 
 def handover_for_action(*, actor: Actor, handover_id: int, event_code: str) -> Handover:

@@ -159,7 +159,7 @@ def handover_offer(
     """Offer the case to a professional or to a school. Refused, with nothing stored or
     sent, when the receiving organisation may not receive care content of every child."""
     decision = case_enforce_change(
-        actor, case, policy.handover_offer(actor, case, kind),
+        actor, case, policy.may_offer_handover(actor, case, kind),
         event_code="case.handover_offer", action=Action.CREATE)
     me = actor.require_professional()
     if kind == HandoverKind.PROFESSIONALS:
@@ -226,7 +226,7 @@ def _enforce_decision(actor: Actor, handover: Handover, decision: policy.Decisio
                       needs_package: bool = False) -> policy.Decision:
     """Whoever may see the hand-over hears why they cannot do this; others get the 404.
     `needs_package`: the receiver is told when consent is missing (accepting)."""
-    if not decision and policy.handover_view(actor, handover):
+    if not decision and policy.may_view_handover(actor, handover):
         if not handover.is_open:
             raise ValidationError(_("This hand-over has already been %(status)s.") % {
                 "status": handover.get_status_display().lower()})
@@ -253,7 +253,7 @@ def handover_accept(*, actor: Actor, handover: Handover) -> Handover:
     ends unless they chose to stay involved."""
     children = handover_children(handover.case)
     decision = _enforce_decision(
-        actor, handover, policy.handover_accept(actor, handover, children), children,
+        actor, handover, policy.may_accept_handover(actor, handover, children), children,
         event_code="case.handover_accept", needs_package=True)
     me = actor.require_professional()
     today = timezone.localdate()
@@ -324,7 +324,7 @@ def _close(handover: Handover, status: HandoverStatus, me: Professional,
 def handover_return(*, actor: Actor, handover: Handover, reason: str) -> Handover:
     """Return the hand-over to its sender, with the reason."""
     children = handover_children(handover.case)
-    decision = _enforce_decision(actor, handover, policy.handover_return(actor, handover),
+    decision = _enforce_decision(actor, handover, policy.may_return_handover(actor, handover),
                                  children, event_code="case.handover_return")
     if not reason.strip():
         raise ValidationError({"reason": _("Say why you return the hand-over.")})
@@ -348,7 +348,7 @@ def handover_return(*, actor: Actor, handover: Handover, reason: str) -> Handove
 def handover_withdraw(*, actor: Actor, handover: Handover) -> Handover:
     """Withdraw an offer that has not been decided yet."""
     children = handover_children(handover.case)
-    decision = _enforce_decision(actor, handover, policy.handover_withdraw(actor, handover),
+    decision = _enforce_decision(actor, handover, policy.may_withdraw_handover(actor, handover),
                                  children, event_code="case.handover_withdraw")
     me = actor.require_professional()
     with transaction.atomic():

@@ -146,7 +146,7 @@ def handover_return_view(request: HttpRequest, handover_id: int) -> HttpResponse
             messages.success(request, _("The hand-over has been returned to the sender."))
             return redirect("handover:detail", handover_id=handover.pk)
     else:  # whoever may not return it gets the same 404 as with a reason
-        enforce(actor, policy.handover_return(actor, handover),
+        enforce(actor, policy.may_return_handover(actor, handover),
                 event_code="case.handover_return", action=Action.UPDATE,
                 subject=Subject("handover.handover", str(handover.pk), None))
     page = handover_get(actor=actor, handover_id=handover.pk)

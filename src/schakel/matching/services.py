@@ -5,7 +5,7 @@ When a professional becomes involved in a case, the professionals already involv
 open cases of the same child, or of a sibling, are told of each other: who, which
 organisation, and a link to the other's business card (visitekaartje) — never the content of
 either case. A pair is told only when both organisations may know this about the child it
-concerns (`policy.involvement_disclosure`: consent or a legal ground for `contact`, or else
+concerns (`policy.may_disclose_involvement`: consent or a legal ground for `contact`, or else
 for `care`), and each fact is told once (`InvolvementMatch`). Every disclosure leaves an
 access-log row in the name of the professional who was told, on the consent or ground used.
 """
@@ -102,7 +102,7 @@ def involvement_match(*, involvement: Involvement) -> list[Notification]:
     def disclosure(child: Child, organisation: Organisation) -> policy.CategoryDecision:
         key = (child.pk, organisation.pk)
         if key not in allowed:
-            allowed[key] = policy.involvement_disclosure(child, organisation)
+            allowed[key] = policy.may_disclose_involvement(child, organisation)
         return allowed[key]
 
     told: list[_Told] = []

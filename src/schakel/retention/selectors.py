@@ -116,7 +116,7 @@ def retention_plan(*, today: dt.date | None = None) -> RetentionReport:
 
 
 def _require_manager(actor: Actor, event_code: str, obj_type: str) -> None:
-    enforce(actor, policy.retention_manage(actor), event_code=event_code, action=Action.READ,
+    enforce(actor, policy.may_manage_retention(actor), event_code=event_code, action=Action.READ,
             subject=Subject(obj_type, "", None))
 
 
@@ -167,7 +167,7 @@ def destruction_requests(*, actor: Actor) -> list[DestructionRequest]:
     """The requests the actor may handle: every open one by due date, then the latest 100
     decided ones."""
     decision = enforce(
-        actor, policy.destruction_requests_list(actor), event_code="destruction_request.list",
+        actor, policy.may_list_destruction_requests(actor), event_code="destruction_request.list",
         action=Action.READ, subject=Subject("retention.destructionrequest", "", None),
     )
     visible = DestructionRequest.objects.filter(
@@ -186,7 +186,7 @@ def destruction_requests_overdue(
 ) -> list[DestructionRequest]:
     """Requests past their due date and not carried out or refused: for the privacy officer."""
     decision = enforce(
-        actor, policy.retention_manage(actor), event_code="destruction_request.overdue",
+        actor, policy.may_manage_retention(actor), event_code="destruction_request.overdue",
         action=Action.READ, subject=Subject("retention.destructionrequest", "", None),
     )
     today = today or timezone.localdate()
@@ -208,7 +208,7 @@ def destruction_request_get(*, actor: Actor, request_id: int) -> DestructionRequ
     if request is None:
         raise Http404
     decision = enforce(
-        actor, policy.destruction_request_handle(actor, request.child),
+        actor, policy.may_handle_destruction_request(actor, request.child),
         event_code="destruction_request.read", action=Action.READ,
         subject=Subject.of(request, request.child_id),
     )
@@ -225,7 +225,7 @@ def child_for_destruction_request(*, actor: Actor, child_id: int) -> Child:
     if child is None:
         raise Http404
     decision = enforce(
-        actor, policy.destruction_request_handle(actor, child),
+        actor, policy.may_handle_destruction_request(actor, child),
         event_code="destruction_request.form", action=Action.READ,
         subject=Subject("children.child", str(child.pk), child.pk),
     )
@@ -242,12 +242,12 @@ def children_for_destruction_request(
     """Find the child a request is about by last name and date of birth (as a letter gives
     them), among the children the actor may handle requests for."""
     decision = enforce(
-        actor, policy.destruction_requests_list(actor), event_code="destruction_request.search",
+        actor, policy.may_list_destruction_requests(actor), event_code="destruction_request.search",
         action=Action.READ, subject=Subject("children.child", "", None),
     )
     candidates = Child.objects.filter(last_name__iexact=last_name.strip(), birth_date=birth_date)
     children = [child for child in candidates.order_by("first_name", "pk")[:20]
-                if policy.destruction_request_handle(actor, child)]
+                if policy.may_handle_destruction_request(actor, child)]
     if children:
         access_events_record(
             actor=actor, event_code="destruction_request.search", action=Action.READ,
@@ -309,7 +309,7 @@ def verwijsindex_status(*, actor: Actor, case_id: int) -> VerwijsindexStatus:
     if case is None:
         raise Http404
     decision = enforce(
-        actor, policy.case_read(actor, case), event_code="case.verwijsindex.read",
+        actor, policy.may_read_case(actor, case), event_code="case.verwijsindex.read",
         action=Action.READ, subject=case_subject(case),
     )
     case_log_event(actor, case, event_code="case.verwijsindex.read", action=Action.READ,
@@ -322,5 +322,5 @@ def verwijsindex_status(*, actor: Actor, case_id: int) -> VerwijsindexStatus:
     return VerwijsindexStatus(
         case=case, latest=latest, history=history, expires_on=expires_on,
         question_due=verwijsindex_question_due(case),
-        can_record=bool(policy.case_contribute(actor, case)),
+        can_record=bool(policy.may_contribute_to_case(actor, case)),
     )

@@ -150,7 +150,7 @@ def retention_rule_update(
     """Change a rule (the privacy officer). The access log is only ever reported and is kept
     at least `SCHAKEL_RETENTION_LOG_MIN_YEARS` years (NEN 7513)."""
     decision = enforce(
-        actor, policy.retention_manage(actor), event_code="retention.rule_update",
+        actor, policy.may_manage_retention(actor), event_code="retention.rule_update",
         action=Action.UPDATE, subject=Subject.of(rule, None),
     )
     spec = categories.SPECS[rule.category]
@@ -202,7 +202,7 @@ def destruction_request_register(
     received_on: dt.date,
 ) -> DestructionRequest:
     decision = enforce(
-        actor, policy.destruction_request_handle(actor, child),
+        actor, policy.may_handle_destruction_request(actor, child),
         event_code="destruction_request.register", action=Action.CREATE,
         subject=Subject("retention.destructionrequest", "", child.pk),
     )
@@ -235,7 +235,7 @@ def destruction_request_decide(
     """Grant (to be carried out) or refuse. A refusal names one of the exceptions of Jeugdwet
     7.3.9 and gives the reason, which the requester is told."""
     decision = enforce(
-        actor, policy.destruction_request_handle(actor, request.child),
+        actor, policy.may_handle_destruction_request(actor, request.child),
         event_code="destruction_request.decide", action=Action.UPDATE,
         subject=Subject.of(request, request.child_id),
     )
@@ -273,7 +273,7 @@ def destruction_request_carry_out(
     the siblings' data (an interest of others, 7.3.9 second paragraph) and are kept; their
     number is recorded. Writes a "D" row per destroyed case and one for the request."""
     decision = enforce(
-        actor, policy.destruction_request_handle(actor, request.child),
+        actor, policy.may_handle_destruction_request(actor, request.child),
         event_code="destruction_request.carry_out", action=Action.DELETE,
         subject=Subject.of(request, request.child_id),
     )
@@ -324,7 +324,7 @@ def verwijsindex_record(
     """Record whether the child is also reported in the Verwijsindex risicojongeren, when and
     by whom (as the index shows it). Schakel does not report to the index and stores no BSN."""
     decision = enforce(
-        actor, policy.case_contribute(actor, case), event_code="case.verwijsindex",
+        actor, policy.may_contribute_to_case(actor, case), event_code="case.verwijsindex",
         action=Action.UPDATE, subject=case_subject(case),
     )
     errors: dict[str, str] = {}

@@ -96,7 +96,7 @@ def destruction_list(request: HttpRequest) -> HttpResponse:
     actor = actor_from_request(request)
     requests = destruction_requests(actor=actor)
     overdue = (destruction_requests_overdue(actor=actor)
-               if policy.retention_manage(actor) else [])
+               if policy.may_manage_retention(actor) else [])
     search = ChildSearchForm(request.GET or None)
     found = (children_for_destruction_request(actor=actor, **search.cleaned_data)
              if search.is_valid() else None)

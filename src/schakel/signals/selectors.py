@@ -43,7 +43,7 @@ def signal_get(*, actor: Actor, signal_id: int) -> tuple[Signal, policy.Decision
         enforce(actor, policy.DENY, event_code="signal.view", action=Action.READ,
                 subject=Subject("signals.signal", str(signal_id), None))
         raise AssertionError("unreachable")
-    decision = enforce(actor, policy.signal_read(actor, signal), event_code="signal.view",
+    decision = enforce(actor, policy.may_read_signal(actor, signal), event_code="signal.view",
                        action=Action.READ, subject=Subject.of(signal, signal.child_id))
     if signal.child_id is not None:
         access_event_record(actor=actor, event_code="signal.view", action=Action.READ,
@@ -56,7 +56,7 @@ def active_themes() -> QuerySet[Theme]:
 
 
 def schools_for_raising(*, actor: Actor) -> QuerySet[School]:
-    return School.objects.filter(policy.schools_for_raising(actor)).order_by("name")
+    return School.objects.filter(policy.schools_for_raising_q(actor)).order_by("name")
 
 
 def new_signals_for_core_team(*, actor: Actor, limit: int = 10) -> list[Signal]:

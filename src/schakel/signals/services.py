@@ -32,7 +32,7 @@ def signal_raise(
     observed_outside_school: bool = False,
 ) -> Signal:
     decision = enforce(
-        actor, policy.signal_raise(actor, school.pk), event_code="signal.raise",
+        actor, policy.may_raise_signal(actor, school.pk), event_code="signal.raise",
         action=Action.CREATE, subject=Subject("signals.signal", "", child.pk if child else None),
     )
     errors: dict[str, str] = {}
@@ -74,7 +74,7 @@ def signal_set_status(
     *, actor: Actor, signal: Signal, status: SignalStatus, collective_action: str = "",
 ) -> Signal:
     decision = enforce(
-        actor, policy.signal_triage(actor, signal), event_code="signal.status",
+        actor, policy.may_triage_signal(actor, signal), event_code="signal.status",
         action=Action.UPDATE, subject=Subject.of(signal, signal.child_id),
     )
     if status not in SIGNAL_TRANSITIONS[signal.status]:

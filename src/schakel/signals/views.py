@@ -104,22 +104,23 @@ def signal_raise_view(request: HttpRequest) -> HttpResponse:
 def signal_detail(request: HttpRequest, signal_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     signal, _decision = signal_get(actor=actor, signal_id=signal_id)
-    can_triage = bool(policy.signal_triage(actor, signal))
+    can_triage = bool(policy.may_triage_signal(actor, signal))
     context = {
         "signal": signal,
         "can_triage": can_triage,
         "can_open_case": can_triage and signal.level == SignalLevel.CHILD
         and signal.case_id is None and signal.status != SignalStatus.CLOSED,
-        "child_readable": signal.child is not None and bool(policy.child_read(actor, signal.child)),
+        "child_readable": signal.child is not None
+        and bool(policy.may_read_child(actor, signal.child)),
         "case_readable": signal.case_id is not None
-        and bool(policy.case_ids_readable(actor, [signal.case_id])),
+        and bool(policy.readable_case_ids(actor, [signal.case_id])),
         "status_form": SignalStatusForm(current=signal.status) if can_triage else None,
     }
     return render(request, "signals/detail.html", context)
 
 
 def _require_triage(actor: Actor, signal: Signal) -> None:
-    enforce(actor, policy.signal_triage(actor, signal), event_code="signal.status",
+    enforce(actor, policy.may_triage_signal(actor, signal), event_code="signal.status",
             action=Action.UPDATE, subject=Subject.of(signal, signal.child_id))
 
 

@@ -15,5 +15,5 @@ def navigation(request: HttpRequest) -> dict[str, object]:
     return {
         "unread_notifications": unread_count(user=user),
         "is_professional": actor.professional is not None,
-        "may_read_access_log": bool(policy.audit_log_read(actor)),
+        "may_read_access_log": bool(policy.may_read_access_log(actor)),
     }

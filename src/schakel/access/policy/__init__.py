@@ -1,7 +1,9 @@
 """The access policy: every decision about who may see or change what is made here.
 
-Views, the API, exports and commands never decide access themselves; they call the `access_*`
-selectors of their app, which ask this module. A refusal is always indistinguishable from
+Views, the API, exports and commands never decide access themselves; they call the selectors
+and services of their app (`case_get`, `signal_raise`, ...), which ask this package. A
+decision is named `may_<verb>_<object>` (`may_read_case`, `may_raise_signal`) so that it never
+shares a name with the service that acts; a filter for lists ends in `_q`. A refusal is always indistinguishable from
 "does not exist" (404) to the user, and is written to the access log.
 
 Need to know (DESIGN §4):
@@ -21,29 +23,29 @@ Callers import this package only: `from schakel.access import policy`.
 """
 
 from schakel.access.policy.administration import (
-    account_manage as account_manage,
-    audit_log_read as audit_log_read,
-    destruction_request_handle as destruction_request_handle,
-    destruction_requests_list as destruction_requests_list,
     destruction_requests_visible_q as destruction_requests_visible_q,
-    retention_manage as retention_manage,
+    may_handle_destruction_request as may_handle_destruction_request,
+    may_list_destruction_requests as may_list_destruction_requests,
+    may_manage_account as may_manage_account,
+    may_manage_retention as may_manage_retention,
+    may_read_access_log as may_read_access_log,
 )
 from schakel.access.policy.cases import (
     case_content_visible_q as case_content_visible_q,
-    case_contribute as case_contribute,
     case_existence_visible_q as case_existence_visible_q,
-    case_ids_readable as case_ids_readable,
     case_listable_q as case_listable_q,
-    case_open_from_school as case_open_from_school,
-    case_read as case_read,
-    case_steer as case_steer,
-    child_read as child_read,
     children_visible_q as children_visible_q,
-    schools_for_raising as schools_for_raising,
-    signal_raise as signal_raise,
-    signal_read as signal_read,
-    signal_triage as signal_triage,
-    signal_triage_school as signal_triage_school,
+    may_contribute_to_case as may_contribute_to_case,
+    may_open_case_at_school as may_open_case_at_school,
+    may_raise_signal as may_raise_signal,
+    may_read_case as may_read_case,
+    may_read_child as may_read_child,
+    may_read_signal as may_read_signal,
+    may_steer_case as may_steer_case,
+    may_triage_signal as may_triage_signal,
+    may_triage_signals_at_school as may_triage_signals_at_school,
+    readable_case_ids as readable_case_ids,
+    schools_for_raising_q as schools_for_raising_q,
     signals_visible_q as signals_visible_q,
 )
 from schakel.access.policy.categories import (
@@ -51,17 +53,17 @@ from schakel.access.policy.categories import (
     OTS_CATEGORIES as OTS_CATEGORIES,
     OTS_KINDS as OTS_KINDS,
     CategoryDecision as CategoryDecision,
-    actor_category_allowed as actor_category_allowed,
-    category_allowed as category_allowed,
     consent_in_force as consent_in_force,
     consent_requirement as consent_requirement,
     custody_rule as custody_rule,
+    may_actor_receive_category as may_actor_receive_category,
+    may_receive_category as may_receive_category,
 )
 from schakel.access.policy.consent import (
-    consent_give as consent_give,
-    consent_manage as consent_manage,
-    consent_read as consent_read,
-    measure_manage as measure_manage,
+    may_give_consent as may_give_consent,
+    may_manage_consent as may_manage_consent,
+    may_manage_measures as may_manage_measures,
+    may_read_consent as may_read_consent,
 )
 from schakel.access.policy.core import (
     DENY as DENY,
@@ -72,36 +74,36 @@ from schakel.access.policy.core import (
 from schakel.access.policy.handover import (
     DISCLOSURE_CATEGORIES as DISCLOSURE_CATEGORIES,
     HANDOVER_CATEGORY as HANDOVER_CATEGORY,
-    handover_accept as handover_accept,
     handover_grounds as handover_grounds,
-    handover_offer as handover_offer,
-    handover_package_read as handover_package_read,
-    handover_return as handover_return,
-    handover_view as handover_view,
-    handover_withdraw as handover_withdraw,
     handovers_received_q as handovers_received_q,
     handovers_visible_q as handovers_visible_q,
-    involvement_disclosure as involvement_disclosure,
     is_handover_receiver as is_handover_receiver,
+    may_accept_handover as may_accept_handover,
+    may_disclose_involvement as may_disclose_involvement,
+    may_offer_handover as may_offer_handover,
+    may_read_handover_package as may_read_handover_package,
+    may_return_handover as may_return_handover,
+    may_view_handover as may_view_handover,
+    may_withdraw_handover as may_withdraw_handover,
 )
 from schakel.access.policy.portal import (
     ROLE_PARENT as ROLE_PARENT,
     ROLE_YOUNG_PERSON as ROLE_YOUNG_PERSON,
     PortalPerson as PortalPerson,
-    portal_access_log_read as portal_access_log_read,
-    portal_case_contribute as portal_case_contribute,
-    portal_case_read as portal_case_read,
-    portal_case_respond as portal_case_respond,
-    portal_case_share as portal_case_share,
+    may_answer_correction as may_answer_correction,
+    may_contribute_in_portal as may_contribute_in_portal,
+    may_give_consent_in_portal as may_give_consent_in_portal,
+    may_read_access_log_in_portal as may_read_access_log_in_portal,
+    may_read_case_in_portal as may_read_case_in_portal,
+    may_read_child_in_portal as may_read_child_in_portal,
+    may_read_file_in_portal as may_read_file_in_portal,
+    may_read_school_info_in_portal as may_read_school_info_in_portal,
+    may_respond_in_portal as may_respond_in_portal,
+    may_share_case_in_portal as may_share_case_in_portal,
+    may_withhold_entry as may_withhold_entry,
     portal_cases_q as portal_cases_q,
-    portal_child_read as portal_child_read,
-    portal_consent_give as portal_consent_give,
-    portal_correction_answer as portal_correction_answer,
     portal_corrections_visible_q as portal_corrections_visible_q,
-    portal_entry_withhold as portal_entry_withhold,
-    portal_file_read as portal_file_read,
     portal_hidden_entries as portal_hidden_entries,
     portal_person as portal_person,
-    portal_school_info_read as portal_school_info_read,
     portal_school_info_shows_cases as portal_school_info_shows_cases,
 )

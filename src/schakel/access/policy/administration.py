@@ -16,7 +16,7 @@ from schakel.children.models import Child
 # --- the access log ----------------------------------------------------------------------
 
 
-def audit_log_read(actor: Actor) -> Decision:
+def may_read_access_log(actor: Actor) -> Decision:
     if actor.professional is not None and actor.professional.is_log_administrator:
         return Decision(True, Ground.LOG_ADMINISTRATOR)
     return DENY
@@ -25,7 +25,7 @@ def audit_log_read(actor: Actor) -> Decision:
 # --- accounts ----------------------------------------------------------------------------
 
 
-def account_manage(actor: Actor) -> Decision:
+def may_manage_account(actor: Actor) -> Decision:
     """Deactivate an account or reset its second factor: the operators (Django superusers),
     who act for the functional administrator of an organisation."""
     if actor.user.is_superuser:
@@ -43,14 +43,14 @@ def account_manage(actor: Actor) -> Decision:
 # its family, closed cases included (requests usually come after the help has ended).
 
 
-def retention_manage(actor: Actor) -> Decision:
+def may_manage_retention(actor: Actor) -> Decision:
     """See and change the retention rules, see the retention runs: the privacy officer."""
     if actor.professional is not None and actor.professional.is_log_administrator:
         return Decision(True, Ground.LOG_ADMINISTRATOR)
     return DENY
 
 
-def destruction_request_handle(actor: Actor, child: Child) -> Decision:
+def may_handle_destruction_request(actor: Actor, child: Child) -> Decision:
     """Handle a destruction request about `child`: the privacy officer, or the coordinator of
     a case of the child or of its family."""
     if actor.professional is None:
@@ -64,7 +64,7 @@ def destruction_request_handle(actor: Actor, child: Child) -> Decision:
     return DENY
 
 
-def destruction_requests_list(actor: Actor) -> Decision:
+def may_list_destruction_requests(actor: Actor) -> Decision:
     """Open the list of destruction requests: the privacy officer (all requests) or anyone who
     coordinates a case (the requests about their children, `destruction_requests_visible_q`)."""
     if actor.professional is None:
@@ -78,7 +78,7 @@ def destruction_requests_list(actor: Actor) -> Decision:
 
 def destruction_requests_visible_q(actor: Actor) -> Q:
     """Destruction requests the actor may see and handle, as a filter on
-    `retention.DestructionRequest`: the same people as `destruction_request_handle`."""
+    `retention.DestructionRequest`: the same people as `may_handle_destruction_request`."""
     if actor.professional is None:
         return Q(pk__in=[])
     if actor.professional.is_log_administrator:

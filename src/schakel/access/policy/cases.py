@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
 from schakel.access.actor import Actor
-from schakel.access.policy.categories import category_allowed
+from schakel.access.policy.categories import may_receive_category
 from schakel.access.policy.core import (
     DENY,
     Decision,
@@ -27,7 +27,7 @@ from schakel.signals.models import Signal
 
 def case_content_visible_q(actor: Actor) -> Q:
     """Cases the actor works on (coordinates or is actively involved in), as a filter on
-    `Case`: lists and dashboards show these. Opening the content also needs `case_read`,
+    `Case`: lists and dashboards show these. Opening the content also needs `may_read_case`,
     which adds the consent check across organisations.
 
     A union of two indexed lookups rather than `coordinator OR EXISTS(...)`: the OR over two
@@ -45,7 +45,7 @@ def case_listable_q(actor: Actor) -> Q:
     """Cases that lists and dashboards show the actor: those they work on whose care content
     their organisation may receive — as the file holder, or on a consent or legal ground in
     force for the child (for a family case: for every child of the family). Here a consent in
-    force stands for the age rule's signatures, which `case_read` checks on the page itself;
+    force stands for the age rule's signatures, which `may_read_case` checks on the page itself;
     the list therefore never shows more than the pages allow, and at worst a page refuses."""
     if actor.professional is None:
         return Q(pk__in=[])
@@ -74,7 +74,7 @@ def case_listable_q(actor: Actor) -> Q:
 FILE_HOLDER = "file_holder"
 
 
-def case_read(actor: Actor, case: Case) -> Decision:
+def may_read_case(actor: Actor, case: Case) -> Decision:
     """Read a case's content (information category care): the coordinator and those actively
     involved — and, across organisations, only on a consent or legal ground in force today
     for every child of the case (Jeugdwet 7.3.11; `categories.category_allowed`). The
@@ -107,25 +107,25 @@ def _care_basis(organisation: Organisation, case: Case) -> str | None:
         children = []
     grounds = []
     for child in children:
-        decision = category_allowed(child, organisation, InformationCategory.CARE)
+        decision = may_receive_category(child, organisation, InformationCategory.CARE)
         if not decision:
             return None
         grounds.append(decision.log_ground)
     return ", ".join(grounds) if grounds else None
 
 
-def case_contribute(actor: Actor, case: Case, *, read: Decision | None = None) -> Decision:
+def may_contribute_to_case(actor: Actor, case: Case, *, read: Decision | None = None) -> Decision:
     """Add to the plan, agreements, interventions, advice; involve others; escalate.
-    `read` is the `case_read` decision when the caller made it in this request already."""
+    `read` is the `may_read_case` decision when the caller made it in this request already."""
     if case.status == CaseStatus.CLOSED:
         return DENY
-    return read if read is not None else case_read(actor, case)
+    return read if read is not None else may_read_case(actor, case)
 
 
-def case_steer(actor: Actor, case: Case, *, read: Decision | None = None) -> Decision:
+def may_steer_case(actor: Actor, case: Case, *, read: Decision | None = None) -> Decision:
     """Close the case. The coordinator steers; while nobody coordinates, any involved
     professional may."""
-    decision = case_contribute(actor, case, read=read)
+    decision = may_contribute_to_case(actor, case, read=read)
     if not decision:
         return DENY
     if case.coordinator_id is None or decision.ground == Ground.COORDINATOR:
@@ -154,10 +154,10 @@ def _current_enrolments_at(school_ids: frozenset[int]) -> models.QuerySet[Enrolm
     )
 
 
-def child_read(actor: Actor, child: Child) -> Decision:
+def may_read_child(actor: Actor, child: Child) -> Decision:
     """The child's overview page (enrolments, guardians and how to reach them): the core team
     of a current school, or whoever may read the content of one of the child's cases — so an
-    involved professional of another organisation needs the consent or ground `case_read`
+    involved professional of another organisation needs the consent or ground `may_read_case`
     asks for."""
     if actor.professional is None:
         return DENY
@@ -168,7 +168,7 @@ def child_read(actor: Actor, child: Child) -> Decision:
         Q(child=child) | Q(family_id=child.family_id, family__isnull=False)
     ).select_related("opened_by", "child").order_by("-opened_at")
     for case in own_cases[:CHILD_READ_CASES_CHECKED]:
-        decision = case_read(actor, case)
+        decision = may_read_case(actor, case)
         if decision:
             return decision
     return DENY
@@ -179,7 +179,7 @@ CHILD_READ_CASES_CHECKED = 5
 
 
 def children_visible_q(actor: Actor) -> Q:
-    """The children `child_read` allows, as a filter on `Child` (family cases included)."""
+    """The children `may_read_child` allows, as a filter on `Child` (family cases included)."""
     schools = core_team_school_ids(actor)
     own_cases = Case.objects.filter(case_listable_q(actor))
     q = Q(Exists(own_cases.filter(child=OuterRef("pk"))))
@@ -203,7 +203,7 @@ def signals_visible_q(actor: Actor) -> Q:
     return q
 
 
-def signal_read(actor: Actor, signal: Signal) -> Decision:
+def may_read_signal(actor: Actor, signal: Signal) -> Decision:
     if actor.professional is None:
         return DENY
     if signal.school_id in core_team_school_ids(actor):
@@ -211,18 +211,18 @@ def signal_read(actor: Actor, signal: Signal) -> Decision:
     if signal.raised_by_id == actor.professional.pk:
         return Decision(True, Ground.RAISED_BY)
     if signal.case is not None:
-        return case_read(actor, signal.case)
+        return may_read_case(actor, signal.case)
     return DENY
 
 
-def signal_triage(actor: Actor, signal: Signal) -> Decision:
+def may_triage_signal(actor: Actor, signal: Signal) -> Decision:
     """Change a signal's status or open a case from it: the school's core team."""
     if signal.school_id in core_team_school_ids(actor):
         return Decision(True, Ground.CORE_TEAM)
     return DENY
 
 
-def signal_raise(actor: Actor, school_id: int) -> Decision:
+def may_raise_signal(actor: Actor, school_id: int) -> Decision:
     """Anyone on the team, in or outside school, may raise a signal about a pupil of a school
     they work with: its staff, its core team, or those involved with its pupils."""
     if actor.professional is None:
@@ -234,24 +234,24 @@ def signal_raise(actor: Actor, school_id: int) -> Decision:
     return DENY
 
 
-def schools_for_raising(actor: Actor) -> Q:
+def schools_for_raising_q(actor: Actor) -> Q:
     """Schools the actor may raise a signal for, as a filter on `School`."""
     if actor.professional is None:
         return Q(pk__in=[])
     return Q(pk__in=core_team_school_ids(actor)) | Q(organisation=actor.professional.organisation)
 
 
-def case_open_from_school(actor: Actor, school_id: int) -> Decision:
-    return signal_triage_school(actor, school_id)
+def may_open_case_at_school(actor: Actor, school_id: int) -> Decision:
+    return may_triage_signals_at_school(actor, school_id)
 
 
-def signal_triage_school(actor: Actor, school_id: int) -> Decision:
+def may_triage_signals_at_school(actor: Actor, school_id: int) -> Decision:
     if school_id in core_team_school_ids(actor):
         return Decision(True, Ground.CORE_TEAM)
     return DENY
 
 
-def case_ids_readable(actor: Actor, case_ids: list[int]) -> set[int]:
+def readable_case_ids(actor: Actor, case_ids: list[int]) -> set[int]:
     """Which of these cases the actor may open (read the content of), in one query; for
     pages of other apps that link to cases (a signal, a child's page)."""
     return set(

@@ -25,7 +25,7 @@ from schakel.organisations.models import Organisation
 # (`policy.consenters`), or a legal ground in force. During an OTS the certified institution (GI)
 # carrying it out receives the school's data on the school's statutory duty to inform the
 # jeugdbeschermer; that ground is derived from the active measure, never copied into rows.
-# `category_allowed` is the one answer; case access calls it per category.
+# `may_receive_category` is the one answer; case access calls it per category.
 
 OTS_KINDS = frozenset({MeasureKind.OTS, MeasureKind.PROVISIONAL_OTS})
 OTS_CATEGORIES = frozenset({InformationCategory.SCHOOL})
@@ -80,7 +80,7 @@ def consent_in_force(consent: Consent, requirement: consenters.Requirement, day:
     )
 
 
-def category_allowed(
+def may_receive_category(
     child: Child, organisation: Organisation, category: InformationCategory | str,
     day: dt.date | None = None,
 ) -> CategoryDecision:
@@ -111,11 +111,11 @@ def category_allowed(
     return CategoryDecision(False, requirement)
 
 
-def actor_category_allowed(
+def may_actor_receive_category(
     actor: Actor, child: Child, category: InformationCategory | str,
 ) -> CategoryDecision | None:
-    """`category_allowed` today for the actor's own organisation; None for a non-professional
+    """`may_receive_category` today for the actor's own organisation; None for a non-professional
     (parents and young people are not recipients in this sense)."""
     if actor.professional is None:
         return None
-    return category_allowed(child, actor.professional.organisation, category)
+    return may_receive_category(child, actor.professional.organisation, category)

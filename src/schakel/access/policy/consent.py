@@ -7,14 +7,14 @@ from django.db.models import Q
 from schakel.access.actor import Actor
 from schakel.access.policy.cases import (
     case_content_visible_q,
-    child_read,
+    may_read_child,
 )
 from schakel.access.policy.core import (
     DENY,
     Decision,
     Ground,
 )
-from schakel.access.policy.portal import portal_consent_give
+from schakel.access.policy.portal import may_give_consent_in_portal
 from schakel.cases.models import Case
 from schakel.children.models import Child
 from schakel.organisations.models import Organisation
@@ -31,16 +31,16 @@ def _case_ground_for_child(actor: Actor, child: Child) -> Ground | None:
     return None
 
 
-def consent_read(actor: Actor, child: Child) -> Decision:
+def may_read_consent(actor: Actor, child: Child) -> Decision:
     """See a child's consents, legal grounds and measures, and use the sharing check: whoever
     may read the child (the core team of a current school, those who may read a case), and
     whoever is involved in a case of the child but still lacks the consent to read it — they
     are the ones who record it."""
-    decision = child_read(actor, child)
-    return decision if decision else consent_manage(actor, child)
+    decision = may_read_child(actor, child)
+    return decision if decision else may_manage_consent(actor, child)
 
 
-def consent_manage(actor: Actor, child: Child) -> Decision:
+def may_manage_consent(actor: Actor, child: Child) -> Decision:
     """Record or withdraw consent, record or end a legal ground: a professional involved in a
     case of the child or of its family, or its coordinator. The core team alone is not
     enough: it sees that a case exists, not its content."""
@@ -48,15 +48,15 @@ def consent_manage(actor: Actor, child: Child) -> Decision:
     return Decision(True, ground) if ground is not None else DENY
 
 
-def consent_give(actor: Actor, child: Child) -> Decision:
-    """Record or withdraw a consent: a professional as `consent_manage`; in the portal, the
-    parent or young person who must consent today, for themselves (`portal_consent_give`)."""
+def may_give_consent(actor: Actor, child: Child) -> Decision:
+    """Record or withdraw a consent: a professional as `may_manage_consent`; in the portal, the
+    parent or young person who must consent today, for themselves (`may_give_consent_in_portal`)."""
     if actor.professional is None:
-        return portal_consent_give(actor, child)
-    return consent_manage(actor, child)
+        return may_give_consent_in_portal(actor, child)
+    return may_manage_consent(actor, child)
 
 
-def measure_manage(actor: Actor, organisation: Organisation) -> Decision:
+def may_manage_measures(actor: Actor, organisation: Organisation) -> Decision:
     """Start or end a measure: a professional of the certified institution carrying it out."""
     if actor.professional is not None and actor.professional.organisation_id == organisation.pk:
         return Decision(True, Ground.MEASURE_ORGANISATION)

@@ -1,7 +1,7 @@
 """Warm hand-over (warme overdracht) and telling professionals who else is involved.
 
 Hand-over (DESIGN §2.4): the coordinator offers a package to a professional or to a school;
-while nobody coordinates, any involved professional may (`case_steer`), and a hand-over to
+while nobody coordinates, any involved professional may (`may_steer_case`), and a hand-over to
 another school may also be offered by the sending school's contact point when involved in
 the case (the IB'er hands over to the zorgcoördinator of the VO school). Only the receiver
 reads the package — the professional it was offered to, or the current contact point of the
@@ -12,7 +12,7 @@ afresh on every request, so a withdrawal closes the package at once.
 Who else is involved (seed 001, like the Verwijsindex): the fact that a professional of an
 organisation is involved with a child, with how to reach them, is what the `contact`
 category ("contact details": who to contact about this child) covers; a `care` consent,
-which allows sharing more, covers it too. See `involvement_disclosure`.
+which allows sharing more, covers it too. See `may_disclose_involvement`.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from collections.abc import Iterable
 from django.db.models import Q
 
 from schakel.access.actor import Actor
-from schakel.access.policy.cases import case_contribute, case_steer
-from schakel.access.policy.categories import CategoryDecision, category_allowed
+from schakel.access.policy.cases import may_contribute_to_case, may_steer_case
+from schakel.access.policy.categories import CategoryDecision, may_receive_category
 from schakel.access.policy.core import DENY, Decision, Ground
 from schakel.cases.models import Case
 from schakel.children.models import Child
@@ -40,7 +40,7 @@ def handover_grounds(
 ) -> list[tuple[Child, CategoryDecision]]:
     """For each child: may `organisation` receive its care content today (consent or a legal
     ground)? A hand-over needs a yes for every child of the case."""
-    return [(child, category_allowed(child, organisation, HANDOVER_CATEGORY))
+    return [(child, may_receive_category(child, organisation, HANDOVER_CATEGORY))
             for child in children]
 
 
@@ -48,16 +48,16 @@ def _basis(grounds: list[tuple[Child, CategoryDecision]]) -> str:
     return ", ".join(decision.log_ground for _child, decision in grounds if decision)
 
 
-def handover_offer(actor: Actor, case: Case, kind: HandoverKind | str) -> Decision:
+def may_offer_handover(actor: Actor, case: Case, kind: HandoverKind | str) -> Decision:
     """Offer a hand-over of `case`: the coordinator (any involved professional while nobody
     coordinates); for a hand-over between schools also the involved contact point of the
     case's school. The consent of the receiving organisation is checked by the service."""
-    decision = case_steer(actor, case)
+    decision = may_steer_case(actor, case)
     if decision:
         return decision
     if (kind == HandoverKind.SCHOOLS and actor.professional is not None
             and case.school.contact_point_id == actor.professional.pk
-            and case_contribute(actor, case)):
+            and may_contribute_to_case(actor, case)):
         return Decision(True, Ground.INVOLVED)
     return DENY
 
@@ -72,7 +72,7 @@ def is_handover_receiver(actor: Actor, handover: Handover) -> bool:
             and handover.to_school.contact_point_id == actor.professional.pk)
 
 
-def handover_view(actor: Actor, handover: Handover) -> Decision:
+def may_view_handover(actor: Actor, handover: Handover) -> Decision:
     """See a hand-over and its status: its receiver, or its sender (status only)."""
     if is_handover_receiver(actor, handover):
         return Decision(True, Ground.HANDOVER_RECEIVER)
@@ -81,7 +81,7 @@ def handover_view(actor: Actor, handover: Handover) -> Decision:
     return DENY
 
 
-def handover_package_read(actor: Actor, handover: Handover, children: Iterable[Child],
+def may_read_handover_package(actor: Actor, handover: Handover, children: Iterable[Child],
                           ) -> Decision:
     """Read the package (summary and snapshot): the receiver, while it is offered or
     accepted, and while their organisation may receive care content of every child of the
@@ -96,21 +96,21 @@ def handover_package_read(actor: Actor, handover: Handover, children: Iterable[C
     return Decision(True, Ground.HANDOVER_RECEIVER, basis=_basis(grounds))
 
 
-def handover_accept(actor: Actor, handover: Handover, children: Iterable[Child]) -> Decision:
+def may_accept_handover(actor: Actor, handover: Handover, children: Iterable[Child]) -> Decision:
     """Accept: the receiver of an open hand-over who may read its package."""
     if handover.status != HandoverStatus.OFFERED:
         return DENY
-    return handover_package_read(actor, handover, children)
+    return may_read_handover_package(actor, handover, children)
 
 
-def handover_return(actor: Actor, handover: Handover) -> Decision:
+def may_return_handover(actor: Actor, handover: Handover) -> Decision:
     """Return with a reason: the receiver of an open hand-over (also when consent is gone)."""
     if handover.status == HandoverStatus.OFFERED and is_handover_receiver(actor, handover):
         return Decision(True, Ground.HANDOVER_RECEIVER)
     return DENY
 
 
-def handover_withdraw(actor: Actor, handover: Handover) -> Decision:
+def may_withdraw_handover(actor: Actor, handover: Handover) -> Decision:
     """Withdraw an open hand-over: its sender."""
     if (handover.status == HandoverStatus.OFFERED and actor.professional is not None
             and handover.from_professional_id == actor.professional.pk):
@@ -133,11 +133,11 @@ def handovers_visible_q(actor: Actor) -> Q:
     return handovers_received_q(actor) | Q(from_professional=actor.professional)
 
 
-def involvement_disclosure(child: Child, organisation: Organisation) -> CategoryDecision:
+def may_disclose_involvement(child: Child, organisation: Organisation) -> CategoryDecision:
     """May `organisation` be told who else is involved with `child` and how to reach them?
     Consent or a legal ground for `contact`, or else for `care`."""
-    decision = category_allowed(child, organisation, InformationCategory.CONTACT)
+    decision = may_receive_category(child, organisation, InformationCategory.CONTACT)
     if decision:
         return decision
-    care = category_allowed(child, organisation, InformationCategory.CARE)
+    care = may_receive_category(child, organisation, InformationCategory.CARE)
     return care if care else decision

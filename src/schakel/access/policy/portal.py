@@ -18,7 +18,7 @@ the child's age on the day (REFERENCE.md, "Consent, access (inzage) and retentio
 
 Everything else is refused, which the caller turns into the same 404 as "does not exist".
 The young person and the parents with custody who must consent today may also give and
-withdraw consent themselves (`portal_consent_give`, see `access.policy.consenters`).
+withdraw consent themselves (`may_give_consent_in_portal`, see `access.policy.consenters`).
 
 Paragraph numbers follow REFERENCE.md; *verify* them with the region's privacy officer
 before quoting one in a letter.
@@ -33,7 +33,7 @@ from django.db.models import Exists, OuterRef, Q
 
 from schakel.access.actor import Actor
 from schakel.access.policy import consenters
-from schakel.access.policy.cases import case_content_visible_q, case_read
+from schakel.access.policy.cases import case_content_visible_q, may_read_case
 from schakel.access.policy.core import DENY, Decision, Ground, _today
 from schakel.cases.models import Case, CaseStatus
 from schakel.children.models import Child, Guardian, Guardianship
@@ -97,7 +97,7 @@ def _age(child: Child, day: dt.date | None) -> int:
 # --- the file ----------------------------------------------------------------------------
 
 
-def portal_file_read(actor: Actor, child: Child, day: dt.date | None = None) -> Decision:
+def may_read_file_in_portal(actor: Actor, child: Child, day: dt.date | None = None) -> Decision:
     """The child's file (cases, consent, access log): the young person from 12, the parents
     with custody while the child is under 16."""
     person = portal_person(actor)
@@ -113,24 +113,25 @@ def portal_file_read(actor: Actor, child: Child, day: dt.date | None = None) -> 
     return DENY
 
 
-def portal_access_log_read(actor: Actor, child: Child, day: dt.date | None = None) -> Decision:
+def may_read_access_log_in_portal(
+        actor: Actor, child: Child, day: dt.date | None = None) -> Decision:
     """Who looked at the child's file (NEN 7513; AVG art. 15): whoever sees the file."""
-    return portal_file_read(actor, child, day)
+    return may_read_file_in_portal(actor, child, day)
 
 
 def _shared_with_parents(case: Case) -> bool:
     return SharedWithParents.objects.filter(case=case, ended_at__isnull=True).exists()
 
 
-def portal_case_read(actor: Actor, case: Case, day: dt.date | None = None) -> Decision:
-    """One case: as `portal_file_read` for the case's child; from 16 the parents with custody
+def may_read_case_in_portal(actor: Actor, case: Case, day: dt.date | None = None) -> Decision:
+    """One case: as `may_read_file_in_portal` for the case's child; from 16 the parents with custody
     only when the young person shares the case; a family case for the parents with custody
     while one of the children is under 16."""
     person = portal_person(actor)
     if person is None:
         return DENY
     if case.child is not None:
-        decision = portal_file_read(actor, case.child, day)
+        decision = may_read_file_in_portal(actor, case.child, day)
         if decision:
             return decision
         if (person.guardian is not None and _custody(person, case.child)
@@ -146,14 +147,14 @@ def portal_case_read(actor: Actor, case: Case, day: dt.date | None = None) -> De
 
 
 def portal_cases_q(actor: Actor, child: Child, day: dt.date | None = None) -> Q:
-    """The cases of `child` (its own and its family's) that `portal_case_read` allows, as a
+    """The cases of `child` (its own and its family's) that `may_read_case_in_portal` allows, as a
     filter on `Case`."""
     person = portal_person(actor)
     if person is None:
         return Q(pk__in=[])
     own = Q(child=child)
     family = Q(family_id=child.family_id, family__isnull=False, child__isnull=True)
-    if portal_file_read(actor, child, day):
+    if may_read_file_in_portal(actor, child, day):
         if person.guardian is not None and child.family_id is not None:
             return own | family
         return own
@@ -174,21 +175,21 @@ def portal_hidden_entries(actor: Actor, case: Case) -> frozenset[tuple[str, int]
             case=case, released_at__isnull=True).values_list("object_type", "object_id"))
 
 
-def portal_case_contribute(actor: Actor, case: Case, day: dt.date | None = None) -> Decision:
+def may_contribute_in_portal(actor: Actor, case: Case, day: dt.date | None = None) -> Decision:
     """Add one's perspective to the plan and co-sign it: whoever reads the case in the
     portal, while the case is open."""
     if case.status == CaseStatus.CLOSED:
         return DENY
-    return portal_case_read(actor, case, day)
+    return may_read_case_in_portal(actor, case, day)
 
 
-def portal_case_respond(actor: Actor, case: Case, day: dt.date | None = None) -> Decision:
+def may_respond_in_portal(actor: Actor, case: Case, day: dt.date | None = None) -> Decision:
     """Add an own view (zienswijze, BW 7:454 lid 2) to an entry, or ask for a correction (AVG
     art. 16): whoever reads the case in the portal, also after the case was closed."""
-    return portal_case_read(actor, case, day)
+    return may_read_case_in_portal(actor, case, day)
 
 
-def portal_case_share(actor: Actor, case: Case, day: dt.date | None = None) -> Decision:
+def may_share_case_in_portal(actor: Actor, case: Case, day: dt.date | None = None) -> Decision:
     """Share a case with the parents, or stop sharing it: the young person of the case, from
     16 (before 16 the parents with custody see it anyway)."""
     person = portal_person(actor)
@@ -201,7 +202,7 @@ def portal_case_share(actor: Actor, case: Case, day: dt.date | None = None) -> D
 # --- a parent without custody ------------------------------------------------------------
 
 
-def portal_school_info_read(actor: Actor, child: Child) -> Decision:
+def may_read_school_info_in_portal(actor: Actor, child: Child) -> Decision:
     """The minimal page (BW 1:377c): which school and class, and for a child under 16 whether
     there is a case and who the contact is. For every parent or carer recorded with the child;
     those with custody see it too (it says nothing their file does not)."""
@@ -214,11 +215,11 @@ def portal_school_info_read(actor: Actor, child: Child) -> Decision:
     return Decision(True, Ground.PARENT_WITH_CUSTODY if custody else Ground.PARENT_WITHOUT_CUSTODY)
 
 
-def portal_child_read(actor: Actor, child: Child) -> Decision:
+def may_read_child_in_portal(actor: Actor, child: Child) -> Decision:
     """The child's page in the portal: whoever sees the file, or else the minimal page (a
     parent with custody of a young person of 16 or over finds the shared cases there)."""
-    decision = portal_file_read(actor, child)
-    return decision if decision else portal_school_info_read(actor, child)
+    decision = may_read_file_in_portal(actor, child)
+    return decision if decision else may_read_school_info_in_portal(actor, child)
 
 
 def portal_school_info_shows_cases(child: Child, day: dt.date | None = None) -> bool:
@@ -230,7 +231,7 @@ def portal_school_info_shows_cases(child: Child, day: dt.date | None = None) -> 
 # --- consent -----------------------------------------------------------------------------
 
 
-def portal_consent_give(actor: Actor, child: Child, day: dt.date | None = None) -> Decision:
+def may_give_consent_in_portal(actor: Actor, child: Child, day: dt.date | None = None) -> Decision:
     """Give or withdraw consent in the portal: whoever must consent today (`consenters`):
     a parent with custody while the child is under 16, the young person from 12."""
     person = portal_person(actor)
@@ -247,12 +248,12 @@ def portal_consent_give(actor: Actor, child: Child, day: dt.date | None = None) 
 # --- the coordinator's side --------------------------------------------------------------
 
 
-def portal_entry_withhold(actor: Actor, case: Case, *, read: Decision | None = None,
+def may_withhold_entry(actor: Actor, case: Case, *, read: Decision | None = None,
                           ) -> Decision:
     """Keep an entry from the parents, or release it: the coordinator (regiehouder) who may
     read the case; while nobody coordinates, whoever of the involved may read it. `read` is
-    the `case_read` decision when the caller made it in this request already."""
-    decision = read if read is not None else case_read(actor, case)
+    the `may_read_case` decision when the caller made it in this request already."""
+    decision = read if read is not None else may_read_case(actor, case)
     if not decision:
         return DENY
     if case.coordinator_id is None or decision.ground == Ground.COORDINATOR:
@@ -260,14 +261,14 @@ def portal_entry_withhold(actor: Actor, case: Case, *, read: Decision | None = N
     return DENY
 
 
-def portal_correction_answer(actor: Actor, case: Case) -> Decision:
-    """Answer a correction request about an entry of `case`: as `portal_entry_withhold`."""
-    return portal_entry_withhold(actor, case)
+def may_answer_correction(actor: Actor, case: Case) -> Decision:
+    """Answer a correction request about an entry of `case`: as `may_withhold_entry`."""
+    return may_withhold_entry(actor, case)
 
 
 def portal_corrections_visible_q(actor: Actor) -> Q:
     """Correction requests the actor may answer, as a filter on `portal.CorrectionRequest`
-    (before the per-case check of `portal_correction_answer`)."""
+    (before the per-case check of `may_answer_correction`)."""
     if actor.professional is None:
         return Q(pk__in=[])
     readable = Case.objects.filter(case_content_visible_q(actor))

@@ -66,8 +66,8 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     form is shown."""
     actor = actor_from_request(request)
     case, read = case_get(actor=actor, case_id=case_id)
-    can_contribute = bool(policy.case_contribute(actor, case, read=read))
-    can_steer = can_contribute and bool(policy.case_steer(actor, case, read=read))
+    can_contribute = bool(policy.may_contribute_to_case(actor, case, read=read))
+    can_steer = can_contribute and bool(policy.may_steer_case(actor, case, read=read))
     active = active_professionals(case)
     steps = plan_steps(case)
     involvements = list(case.involvements.all())

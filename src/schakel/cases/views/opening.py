@@ -89,7 +89,7 @@ def case_open_from_signal(request: HttpRequest, signal_id: int) -> HttpResponse:
     """The core team opens a case from a signal about a child; the signal is linked."""
     actor = actor_from_request(request)
     signal, _decision = signal_get(actor=actor, signal_id=signal_id)
-    enforce(actor, policy.signal_triage(actor, signal), event_code="case.open",
+    enforce(actor, policy.may_triage_signal(actor, signal), event_code="case.open",
             action=Action.CREATE, subject=Subject.of(signal, signal.child_id))
     child = signal.child
     if signal.level != SignalLevel.CHILD or child is None:

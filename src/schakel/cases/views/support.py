@@ -34,8 +34,8 @@ def refusal(
     read: policy.Decision | None = None,
 ) -> HttpResponse | None:
     """Send the user back to the case page when they may read but not change it."""
-    decision = (policy.case_steer(actor, case, read=read) if steer
-                else policy.case_contribute(actor, case, read=read))
+    decision = (policy.may_steer_case(actor, case, read=read) if steer
+                else policy.may_contribute_to_case(actor, case, read=read))
     if decision:
         return None
     if case.is_closed:

@@ -73,7 +73,8 @@ def portal_consent_overview(*, actor: Actor, child_id: int) -> PortalConsentOver
     whether the reader may give and withdraw consent today."""
     child = Child.objects.filter(pk=child_id).first()
     subject = Subject("children.child", str(child_id), child.pk if child else None)
-    decision = enforce(actor, policy.portal_file_read(actor, child) if child else policy.DENY,
+    allowed = policy.may_read_file_in_portal(actor, child) if child else policy.DENY
+    decision = enforce(actor, allowed,
                        event_code="portal.consent", action=Action.READ, subject=subject)
     assert child is not None  # noqa: S101 - enforce raised otherwise
     today = timezone.localdate()
@@ -94,7 +95,7 @@ def portal_consent_overview(*, actor: Actor, child_id: int) -> PortalConsentOver
         child=child, requirement_text=explain.requirement_text(requirement, name=child.first_name),
         consents=rows, pending=pending, signed_pending=signed,
         organisations=consent_organisations(child),
-        may_give=bool(policy.portal_consent_give(actor, child)))
+        may_give=bool(policy.may_give_consent_in_portal(actor, child)))
     access_event_record(actor=actor, event_code="portal.consent", action=Action.READ,
                         subject=subject, ground=decision.log_ground)
     return overview
@@ -110,7 +111,7 @@ def pending_consent_of(*, child: Child, pending_id: int) -> PendingConsent | Non
 def child_for_portal(*, actor: Actor, child_id: int, event_code: str) -> Child:
     """A child whose consent the reader may give (for the change pages), or the logged 404."""
     child = Child.objects.filter(pk=child_id).first()
-    enforce(actor, policy.portal_consent_give(actor, child) if child else policy.DENY,
+    enforce(actor, policy.may_give_consent_in_portal(actor, child) if child else policy.DENY,
             event_code=event_code, action=Action.UPDATE,
             subject=Subject("children.child", str(child_id), child.pk if child else None))
     assert child is not None  # noqa: S101 - enforce raised otherwise

@@ -74,7 +74,8 @@ def _cases(actor: Actor, child: Child) -> list[Case]:
 
 def _row(actor: Actor, child: Child, custody: bool | None) -> ChildRow:
     age = _age(child)
-    return ChildRow(child=child, age=age, sees_file=bool(policy.portal_file_read(actor, child)),
+    sees_file = bool(policy.may_read_file_in_portal(actor, child))
+    return ChildRow(child=child, age=age, sees_file=sees_file,
                     decides_alone=age >= consenters.YOUNG_PERSON_ALONE_FROM,
                     has_custody=custody, cases=_cases(actor, child))
 
@@ -87,7 +88,7 @@ def portal_home(*, actor: Actor) -> PortalHome:
         return PortalHome(name=actor.name, is_young_person=False, children=[],
                           notifications=[])
     if person.child is not None:
-        rows = [_row(actor, person.child, None)] if policy.portal_file_read(
+        rows = [_row(actor, person.child, None)] if policy.may_read_file_in_portal(
             actor, person.child) else []
     else:
         rows = [_row(actor, g.child, g.has_custody) for g in Guardianship.objects.filter(
@@ -103,7 +104,8 @@ def portal_child_get(*, actor: Actor, child_id: int) -> ChildRow:
     """One child's page: the file's cases, or the shared cases and the minimal page."""
     child = Child.objects.filter(pk=child_id).first()
     subject = Subject("children.child", str(child_id), child.pk if child else None)
-    decision = enforce(actor, policy.portal_child_read(actor, child) if child else policy.DENY,
+    allowed = policy.may_read_child_in_portal(actor, child) if child else policy.DENY
+    decision = enforce(actor, allowed,
                        event_code="portal.child", action=Action.READ, subject=subject)
     assert child is not None  # noqa: S101 - enforce raised otherwise
     person = policy.portal_person(actor)
@@ -134,7 +136,7 @@ def portal_school_info(*, actor: Actor, child_id: int) -> SchoolInfo:
     school's contact point and the case's coordinator. Nothing of the plan."""
     child = Child.objects.filter(pk=child_id).first()
     subject = Subject("children.child", str(child_id), child.pk if child else None)
-    decision = enforce(actor, policy.portal_school_info_read(actor, child) if child
+    decision = enforce(actor, policy.may_read_school_info_in_portal(actor, child) if child
                        else policy.DENY, event_code="portal.school_info", action=Action.READ,
                        subject=subject)
     assert child is not None  # noqa: S101 - enforce raised otherwise
@@ -214,7 +216,7 @@ def case_for_portal(*, actor: Actor, case_id: int, event_code: str = "portal.cas
         enforce(actor, policy.DENY, event_code=event_code, action=Action.READ,
                 subject=Subject("cases.case", str(case_id), None))
         raise AssertionError("unreachable")
-    enforce(actor, policy.portal_case_read(actor, case), event_code=event_code,
+    enforce(actor, policy.may_read_case_in_portal(actor, case), event_code=event_code,
             action=Action.READ, subject=case_subject(case))
     return case
 
@@ -231,7 +233,7 @@ def portal_entry_get(
                 subject=case_subject(case))
         raise AssertionError("unreachable")
     case_log_event(actor, case, event_code="portal.entry", action=Action.READ,
-                   ground=policy.portal_case_read(actor, case).log_ground)
+                   ground=policy.may_read_case_in_portal(actor, case).log_ground)
     return case, entry
 
 
@@ -260,7 +262,7 @@ def portal_case_page(*, actor: Actor, case_id: int) -> PortalCasePage:
     agreements, help given, the involved professionals with their visitekaartje, what parents
     and young person added, and the reader's notifications about the case. Logged."""
     case = case_for_portal(actor=actor, case_id=case_id)
-    decision = policy.portal_case_read(actor, case)
+    decision = policy.may_read_case_in_portal(actor, case)
     hidden = policy.portal_hidden_entries(actor, case)
     person = policy.portal_person(actor)
     guardian = person.guardian if person is not None else None
@@ -298,8 +300,8 @@ def portal_case_page(*, actor: Actor, case_id: int) -> PortalCasePage:
             s.step_versions == current and s.by_guardian == guardian
             and s.by_young_person == young_person for s in signatures),
         has_plan=bool(current),
-        can_contribute=bool(policy.portal_case_contribute(actor, case)),
-        can_share=bool(policy.portal_case_share(actor, case)),
+        can_contribute=bool(policy.may_contribute_in_portal(actor, case)),
+        can_share=bool(policy.may_share_case_in_portal(actor, case)),
         is_shared=SharedWithParents.objects.filter(case=case, ended_at__isnull=True).exists(),
     )
     case_log_event(actor, case, event_code="portal.case", action=Action.READ,
@@ -318,7 +320,7 @@ def portal_access_log_page(
     AVG art. 15). Reading it is logged too."""
     child = Child.objects.filter(pk=child_id).first()
     subject = Subject("audit.accessevent", "", child.pk if child else None)
-    decision = enforce(actor, policy.portal_access_log_read(actor, child) if child
+    decision = enforce(actor, policy.may_read_access_log_in_portal(actor, child) if child
                        else policy.DENY, event_code="portal.access_log", action=Action.READ,
                        subject=subject)
     assert child is not None  # noqa: S101 - enforce raised otherwise

@@ -66,10 +66,10 @@ def _labels(case: Case, keys: set[tuple[str, int]]) -> dict[tuple[str, int], str
 def case_portal_voice(*, actor: Actor, case: Case) -> PortalVoice | None:
     """For a professional who reads the case (the case page logged that read): the parents'
     and young person's contributions, views, open correction requests and signatures."""
-    read = policy.case_read(actor, case)
+    read = policy.may_read_case(actor, case)
     if not read:
         return None
-    may_withhold = bool(policy.portal_entry_withhold(actor, case, read=read))
+    may_withhold = bool(policy.may_withhold_entry(actor, case, read=read))
     activity = Case.objects.filter(pk=case.pk).annotate(
         any_contribution=Exists(PortalContribution.objects.filter(case=OuterRef("pk"))),
         any_view=Exists(OwnView.objects.filter(case=OuterRef("pk"))),
@@ -137,7 +137,7 @@ def corrections_for_answer(*, actor: Actor) -> list[CorrectionRow]:
         policy.portal_corrections_visible_q(actor)).select_related(
         "case__child", "case__family", "case__coordinator", "by_guardian", "by_young_person",
         "answered_by").order_by("status", "-requested_at")
-    rows = [_row(c) for c in candidates if policy.portal_correction_answer(actor, c.case)]
+    rows = [_row(c) for c in candidates if policy.may_answer_correction(actor, c.case)]
     rows.sort(key=lambda r: r.correction.status != CorrectionStatus.OPEN)
     access_events_record(actor=actor, event_code="portal.corrections", action=Action.READ,
                          subjects=[case_subject(r.correction.case) for r in rows])
@@ -153,7 +153,7 @@ def correction_for_answer(*, actor: Actor, correction_id: int) -> CorrectionRow:
         enforce(actor, policy.DENY, event_code="portal.correction", action=Action.READ,
                 subject=Subject("portal.correctionrequest", str(correction_id), None))
         raise AssertionError("unreachable")
-    decision = enforce(actor, policy.portal_correction_answer(actor, correction.case),
+    decision = enforce(actor, policy.may_answer_correction(actor, correction.case),
                        event_code="portal.correction", action=Action.READ,
                        subject=case_subject(correction.case))
     case_log_event(actor, correction.case, event_code="portal.correction", action=Action.READ,
@@ -181,7 +181,7 @@ def withhold_overview(*, actor: Actor, case_id: int) -> tuple[Case, list[Withhol
         enforce(actor, policy.DENY, event_code="portal.withhold_list", action=Action.READ,
                 subject=Subject("cases.case", str(case_id), None))
         raise AssertionError("unreachable")
-    decision = enforce(actor, policy.portal_entry_withhold(actor, case),
+    decision = enforce(actor, policy.may_withhold_entry(actor, case),
                        event_code="portal.withhold_list", action=Action.READ,
                        subject=case_subject(case))
     active = {(w.object_type, w.object_id): w for w in WithheldEntry.objects.filter(

@@ -66,7 +66,7 @@ def portal_consent_give(
 ) -> Consent | PendingConsent:
     """Give consent to share `category` of the child's information with `organisation`.
     Returns the recorded consent, or the pending one when someone else must consent too."""
-    decision = enforce(actor, policy.portal_consent_give(actor, child),
+    decision = enforce(actor, policy.may_give_consent_in_portal(actor, child),
                        event_code="portal.consent_give", action=Action.CREATE,
                        subject=_subject(child))
     errors: dict[str, str] = {}
@@ -115,7 +115,7 @@ def portal_consent_cosign(*, actor: Actor, pending: PendingConsent) -> Consent |
     """Add one's signature to a pending consent; when the signatures satisfy today's age
     rule the consent is recorded and returned."""
     child = pending.child
-    decision = enforce(actor, policy.portal_consent_give(actor, child),
+    decision = enforce(actor, policy.may_give_consent_in_portal(actor, child),
                        event_code="portal.consent_cosign", action=Action.UPDATE,
                        subject=Subject.of(pending, child.pk))
     author = author_of(actor)
@@ -154,7 +154,7 @@ def portal_consent_decline(*, actor: Actor, pending: PendingConsent) -> PendingC
     """Decline (or take back) a consent that is still waiting for a signature: nothing is
     shared."""
     child = pending.child
-    decision = enforce(actor, policy.portal_consent_give(actor, child),
+    decision = enforce(actor, policy.may_give_consent_in_portal(actor, child),
                        event_code="portal.consent_decline", action=Action.UPDATE,
                        subject=Subject.of(pending, child.pk))
     with transaction.atomic():
@@ -172,7 +172,7 @@ def portal_consent_decline(*, actor: Actor, pending: PendingConsent) -> PendingC
 def portal_consent_withdraw(*, actor: Actor, child: Child, consent_id: int) -> Consent:
     """Withdraw a consent oneself; it stops applying at once and those involved are told
     (`consent_withdraw` checks that this person may withdraw today and logs it)."""
-    enforce(actor, policy.portal_consent_give(actor, child),
+    enforce(actor, policy.may_give_consent_in_portal(actor, child),
             event_code="portal.consent_withdraw", action=Action.UPDATE,
             subject=Subject("consent.consent", str(consent_id), child.pk))
     author = author_of(actor)

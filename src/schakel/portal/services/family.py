@@ -87,7 +87,7 @@ def portal_contribution_add(
 ) -> PortalContribution:
     """Add one's own perspective and wishes to a plan step (step 3, the desired situation, by
     default), beside the professionals' entry; the coordinator is told."""
-    decision = enforce(actor, policy.portal_case_contribute(actor, case),
+    decision = enforce(actor, policy.may_contribute_in_portal(actor, case),
                        event_code="portal.contribution", action=Action.CREATE,
                        subject=case_subject(case))
     if case.plan_template.step(step) is None:
@@ -106,7 +106,7 @@ def portal_contribution_add(
 
 def plan_sign(*, actor: Actor, case: Case) -> PlanSignature:
     """Co-sign the plan as the signer sees it now: the current version of every step."""
-    decision = enforce(actor, policy.portal_case_contribute(actor, case),
+    decision = enforce(actor, policy.may_contribute_in_portal(actor, case),
                        event_code="portal.plan_sign", action=Action.CREATE,
                        subject=case_subject(case))
     hidden = policy.portal_hidden_entries(actor, case)
@@ -136,7 +136,7 @@ def own_view_add(
 ) -> OwnView:
     """Add one's own view (zienswijze) to an entry of the file; the entry itself is not
     changed."""
-    decision = enforce(actor, policy.portal_case_respond(actor, case),
+    decision = enforce(actor, policy.may_respond_in_portal(actor, case),
                        event_code="portal.own_view", action=Action.CREATE,
                        subject=case_subject(case))
     _visible_entry(actor, case, entry_type, entry_id, event_code="portal.own_view",
@@ -159,7 +159,7 @@ def correction_request_create(
 ) -> CorrectionRequest:
     """Ask the coordinator to correct an entry (AVG art. 16). The coordinator answers
     within a month (AVG art. 12(3))."""
-    decision = enforce(actor, policy.portal_case_respond(actor, case),
+    decision = enforce(actor, policy.may_respond_in_portal(actor, case),
                        event_code="portal.correction_request", action=Action.CREATE,
                        subject=case_subject(case))
     _visible_entry(actor, case, entry_type, entry_id,
@@ -182,7 +182,7 @@ def correction_request_create(
 def case_share_with_parents(*, actor: Actor, case: Case, share: bool) -> Case:
     """A young person of 16 or over lets the parents with custody see this case, or stops
     doing so; either takes effect at once."""
-    decision = enforce(actor, policy.portal_case_share(actor, case),
+    decision = enforce(actor, policy.may_share_case_in_portal(actor, case),
                        event_code="portal.share", action=Action.UPDATE,
                        subject=case_subject(case))
     with transaction.atomic():

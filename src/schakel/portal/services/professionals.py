@@ -43,7 +43,7 @@ def entry_withhold(
 ) -> WithheldEntry:
     """Keep an entry from the parents in the child's interest, with the reason. The young
     person still sees it."""
-    decision = enforce(actor, policy.portal_entry_withhold(actor, case),
+    decision = enforce(actor, policy.may_withhold_entry(actor, case),
                        event_code="portal.withhold", action=Action.UPDATE,
                        subject=case_subject(case))
     if entry_get(case, entry_type, entry_id) is None:
@@ -65,7 +65,7 @@ def entry_withhold(
 def entry_release(*, actor: Actor, withheld: WithheldEntry) -> WithheldEntry:
     """Show a withheld entry to the parents again."""
     case = withheld.case
-    decision = enforce(actor, policy.portal_entry_withhold(actor, case),
+    decision = enforce(actor, policy.may_withhold_entry(actor, case),
                        event_code="portal.release", action=Action.UPDATE,
                        subject=case_subject(case))
     with transaction.atomic():
@@ -93,7 +93,7 @@ def correction_request_answer(
     """The coordinator's recorded answer: corrected (the entry itself is corrected with a new
     version on the case page) or not corrected, with the reason. The requester is told."""
     case = correction.case
-    decision = enforce(actor, policy.portal_correction_answer(actor, case),
+    decision = enforce(actor, policy.may_answer_correction(actor, case),
                        event_code="portal.correction_answer", action=Action.UPDATE,
                        subject=case_subject(case))
     errors: dict[str, str] = {}
