@@ -3,8 +3,9 @@
 Views, the API, exports and commands never decide access themselves; they call the selectors
 and services of their app (`case_get`, `signal_raise`, ...), which ask this package. A
 decision is named `may_<verb>_<object>` (`may_read_case`, `may_raise_signal`) so that it never
-shares a name with the service that acts; a filter for lists ends in `_q`. A refusal is always indistinguishable from
-"does not exist" (404) to the user, and is written to the access log.
+shares a name with the service that acts; a filter for lists ends in `_q`. A refusal is
+always indistinguishable from "does not exist" (404) to the user, and is written to the access
+log (`audit.enforce`).
 
 Need to know (DESIGN §4):
 - the coordinator (regiehouder) and the professionals actively involved in a case see it;
