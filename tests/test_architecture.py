@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.access.matrix_urls import project_patterns
+
 ROOT = Path(__file__).resolve().parent.parent
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
 CONTRACTS = ["domain-order", "module-kinds", "no-demo"]
@@ -76,3 +78,9 @@ def test_production_installs_no_demo_code(tmp_path: Path):
     assert "retention_run" in commands.stdout
     for demo_command in ("demo_load", "demo_portal", "demo_totp", "generate_region"):
         assert demo_command not in commands.stdout
+
+
+def test_no_two_url_patterns_share_a_name():
+    patterns = project_patterns()
+    assert len({p.view_name for p in patterns}) == len(patterns)
+    assert "cases:open_from_signal" in {p.view_name for p in patterns}

@@ -11,8 +11,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 
 @dataclass(frozen=True)
 class Pattern:
-    """One URL pattern: `key` names it in the matrix (the view name, with the keyword
-    arguments appended when several patterns share a name: `cases:open[signal_id]`)."""
+    """One URL pattern: `key` names it in the matrix (its namespaced name, which is unique)."""
 
     key: str
     view_name: str
@@ -39,16 +38,12 @@ def project_patterns() -> list[Pattern]:
     """All URL patterns of the project, namespaced includes included, in resolver order."""
     found: list[tuple[str, tuple[str, ...], str]] = []
     _walk(get_resolver().url_patterns, "", "/", found)
-    shared = Counter(name for name, _kwargs, _route in found)
-    patterns = []
-    for name, kwargs, route in found:
-        key = f"{name}[{','.join(kwargs)}]" if shared[name] > 1 and kwargs else name
-        patterns.append(Pattern(key=key, view_name=name, kwargs=kwargs, route=route))
-    keys = Counter(p.key for p in patterns)
-    duplicates = [key for key, n in keys.items() if n > 1]
+    names = Counter(name for name, _kwargs, _route in found)
+    duplicates = sorted(name for name, n in names.items() if n > 1)
     if duplicates:
-        raise AssertionError(f"URL patterns the matrix cannot tell apart: {duplicates}")
-    return patterns
+        raise AssertionError(f"URL names used by more than one pattern: {duplicates}")
+    return [Pattern(key=name, view_name=name, kwargs=kwargs, route=route)
+            for name, kwargs, route in found]
 
 
 # Redirects to a sign-in page, by table token.

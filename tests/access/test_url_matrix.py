@@ -97,8 +97,8 @@ signals:status                   POST sign 200* 404  404  404  404  404  404  40
 cases:list                       GET  sign 200  200  200* 200* 200  200  200  200  200  200  200  404  404
 cases:open                       GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
 cases:open                       POST sign 200  200  200  200  200  200  200  200  200  200  200  404  404
-cases:open[signal_id]            GET  sign 200* 404  404  404  404  404  404  404  404  404  404  404  404
-cases:open[signal_id]            POST sign 200* 404  404  404  404  404  404  404  404  404  404  404  404
+cases:open_from_signal           GET  sign 200* 404  404  404  404  404  404  404  404  404  404  404  404
+cases:open_from_signal           POST sign 200* 404  404  404  404  404  404  404  404  404  404  404  404
 cases:detail                     GET  sign 404  404  200* 200* 404  404  404  404  404  404  404  404  404
 cases:involve                    GET  sign 404  404  200  200  404  404  404  404  404  404  404  404  404
 cases:involve                    POST sign 404  404  200  200  404  404  404  404  404  404  404  404  404
@@ -298,7 +298,7 @@ def test_refusals_are_404_and_nobody_outside_sees_the_child() -> None:
 
 def test_the_walk_finds_namespaced_and_plain_patterns() -> None:
     keys = set(PATTERNS_BY_KEY)
-    assert {"cases:detail", "cases:open", "cases:open[signal_id]", "set_language"} <= keys
+    assert {"cases:detail", "cases:open", "cases:open_from_signal", "set_language"} <= keys
     assert PATTERNS_BY_KEY["cases:plan_step"].kwargs == ("case_id", "step")
     assert PATTERNS_BY_KEY["cases:plan_step"].route == "/casussen/<int:case_id>/plan/<int:step>/"
     assert Expected.parse("200*") == Expected(200, shows_child=True)

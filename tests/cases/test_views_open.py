@@ -18,7 +18,7 @@ def w(db: None) -> WebWorld:
 
 
 def from_signal(signal_id: int) -> str:
-    return reverse("cases:open", kwargs={"signal_id": signal_id})
+    return reverse("cases:open_from_signal", kwargs={"signal_id": signal_id})
 
 
 def test_core_team_opens_a_case_from_a_signal(client: Client, w: WebWorld) -> None:

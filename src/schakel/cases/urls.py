@@ -7,7 +7,8 @@ app_name = "cases"
 urlpatterns = [
     path("", browse.case_list, name="list"),
     path("openen/", opening.case_open_view, name="open"),
-    path("openen/signaal/<int:signal_id>/", opening.case_open_from_signal, name="open"),
+    path("openen/signaal/<int:signal_id>/", opening.case_open_from_signal,
+         name="open_from_signal"),
     path("<int:case_id>/", browse.case_detail, name="detail"),
     path("<int:case_id>/betrekken/", people.involve, name="involve"),
     path("<int:case_id>/betrokkenheid-beeindigen/", people.end_involvement,
