@@ -15,7 +15,7 @@ from tests.access.matrix_urls import project_patterns
 
 ROOT = Path(__file__).resolve().parent.parent
 LINT_IMPORTS = Path(sys.executable).parent / "lint-imports"
-CONTRACTS = ["domain-order", "module-kinds", "no-demo"]
+CONTRACTS = ["domain-order", "module-kinds", "no-demo", "selectors-read-only"]
 
 
 def _lint(source_root: Path, contract: str, config: Path) -> subprocess.CompletedProcess[str]:
@@ -41,6 +41,9 @@ def test_the_code_keeps_the_contract(contract: str):
     ("module-kinds", "cases/selectors.py", "from schakel.cases import services"),
     # production code importing the demo
     ("no-demo", "web/views.py", "from schakel.demo import people"),
+    # a selector of a higher app calling a lower app's service
+    ("selectors-read-only", "portal/selectors/family.py",
+     "from schakel.cases.services import case_open"),
 ])
 def test_an_import_against_the_order_breaks_the_contract(
         tmp_path: Path, contract: str, module: str, line: str):
