@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "schakel.accounts",
     "schakel.organisations",
     "schakel.teams",
@@ -46,6 +48,7 @@ INSTALLED_APPS = [
     "schakel.access",
     "schakel.audit",
     "schakel.notifications",
+    "schakel.jobs",
     "schakel.portal",
     "schakel.web",
     "schakel.demo",
@@ -222,6 +225,19 @@ CONTENT_SECURITY_POLICY = {
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Schakel <noreply@schakel.localhost>")
+
+# Background jobs (docs/jobs.md): the tasks API of Django 6 through the `django-tasks` backport,
+# stored in this database and run by `manage.py db_worker`. Queues: "default" (the scheduled
+# maintenance: retention, audit chain) and "email".
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "email"],
+    },
+}
+# The daily sweep e-mails notifications that are still not e-mailed up to this many days old.
+SCHAKEL_NOTIFICATION_EMAIL_MAX_AGE_DAYS = env.int(
+    "SCHAKEL_NOTIFICATION_EMAIL_MAX_AGE_DAYS", default=3)
 
 # Health indicators and other domain thresholds that a region may tune.
 SCHAKEL_EVALUATION_WEEKS = env.int("SCHAKEL_EVALUATION_WEEKS", default=6)
