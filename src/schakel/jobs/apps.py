@@ -1,8 +1,8 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class JobsConfig(AppConfig):
+    """Background jobs: the schedule of periodic jobs and its scheduler (docs/jobs.md)."""
+
     name = "schakel.jobs"
     label = "jobs"
-    verbose_name = _("Background jobs")

@@ -21,6 +21,10 @@ class ScheduleOutcome:
     enqueued: bool  # by this call; False: enqueued for this period before
 
 
+def _enqueued_before(entry: ScheduleEntry, period: Period) -> ScheduledRun | None:
+    return ScheduledRun.objects.filter(job_name=entry.name, period_key=period.key).first()
+
+
 def due_jobs_enqueue(
     *, now: dt.datetime | None = None, schedule: Sequence[ScheduleEntry] = SCHEDULE,
 ) -> list[ScheduleOutcome]:
@@ -35,8 +39,7 @@ def due_jobs_enqueue(
     outcomes = []
     for entry in schedule:
         period = entry.every.period(now)
-        existing = ScheduledRun.objects.filter(
-            job_name=entry.name, period_key=period.key).first()
+        existing = _enqueued_before(entry, period)
         if existing is not None:
             outcomes.append(ScheduleOutcome(entry, period, existing, enqueued=False))
             continue
