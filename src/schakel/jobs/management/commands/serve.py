@@ -36,19 +36,22 @@ def _raise_stop(signum: int, frame: FrameType | None) -> None:
 
 
 def _stop(children: dict[str, subprocess.Popen[bytes]]) -> None:
-    """SIGTERM each child's process group, wait, then SIGKILL what is left."""
-    for child in children.values():
-        if child.poll() is None:
-            _signal_group(child, signal.SIGTERM)
-    deadline = time.monotonic() + STOP_TIMEOUT_SECONDS
-    for child in children.values():
-        try:
-            child.wait(timeout=max(deadline - time.monotonic(), 0.0))
-        except subprocess.TimeoutExpired:
+    """SIGTERM each child's process group and wait; SIGKILL what is left after the timeout,
+    or at once when asked again (a second Ctrl-C)."""
+    try:
+        for child in children.values():
+            if child.poll() is None:
+                _signal_group(child, signal.SIGTERM)
+        deadline = time.monotonic() + STOP_TIMEOUT_SECONDS
+        for child in children.values():
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                child.wait(timeout=max(deadline - time.monotonic(), 0.0))
+    except (KeyboardInterrupt, _Stop):
+        pass
+    finally:
+        for child in children.values():  # also grandchildren of a child that ended by itself
             _signal_group(child, signal.SIGKILL)
             child.wait()
-    for child in children.values():  # grandchildren of a child that ended by itself
-        _signal_group(child, signal.SIGKILL)
 
 
 def _signal_group(child: subprocess.Popen[bytes], signum: int) -> None:
