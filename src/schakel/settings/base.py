@@ -109,6 +109,9 @@ def _database_config() -> dict[str, object]:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": env.str("SQLITE_PATH", default=str(VAR_DIR / "schakel.sqlite3")),
+        # The test database is a file too (pytest-xdist adds each worker's suffix), so that
+        # the worker processes that `tests/jobs` start can open it.
+        "TEST": {"NAME": str(VAR_DIR / "test.sqlite3")},
         "OPTIONS": {
             # WAL lets readers and one writer work side by side; IMMEDIATE avoids lock upgrades.
             "init_command": (

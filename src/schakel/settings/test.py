@@ -1,25 +1,19 @@
 """Test settings: the same database choice as `base` (SQLite, or DATABASE_URL)."""
 
 from .base import *  # noqa: F403
-from .base import DATABASES, STORAGES, TASKS, VAR_DIR
+from .base import STORAGES
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, tests only
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# A job enqueued in a test of another app runs at once, where it is enqueued (a service's mail
+# is in the outbox once its transaction commits). `tests/jobs` switch to the database backend
+# of production and run the jobs in real `db_worker` processes.
+TASKS = {"default": {**TASKS["default"],  # noqa: F405 - from base
+                     "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {**STORAGES, "staticfiles": {
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 
 # Tests assert the English message ids; the browser tests ask for Dutch (Accept-Language),
 # as a Dutch user's browser does, and `tests/web/test_translations.py` checks the catalogue.
 LANGUAGE_CODE = "en"
-
-# A job enqueued in a test of another app runs at once, where it is enqueued (a service's mail
-# is in the outbox once its transaction commits). `tests/jobs` switch to the database backend
-# of production and run the jobs in real `db_worker` processes.
-TASKS = {"default": {**TASKS["default"],
-                     "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-
-# The worker processes of `tests/jobs` open the test database too: on SQLite it is a file
-# (pytest-xdist adds the worker's suffix), not a database in this process's memory.
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
