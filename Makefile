@@ -41,9 +41,11 @@ demo: setup
 	$(MANAGE) demo_portal
 	$(MANAGE) demo_enroll_totp
 
+# The development server and one background-job worker (db_worker); Ctrl-C, or either one
+# ending, stops both (`serve`, in schakel.jobs).
 run: demo
 	@$(MANAGE) demo_signins
-	$(MANAGE) runserver $(HOST)
+	$(MANAGE) serve $(HOST)
 
 # The browser tests run in their own session: they commit through a live server, and a
 # database flushed by another transactional test would lack the rows the migrations install.

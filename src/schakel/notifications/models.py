@@ -34,6 +34,9 @@ class Notification(models.Model):
     link = models.CharField(_("link"), max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
+    # When the content-free e-mail was handed to the mail backend; empty while it is pending
+    # (or when the recipient has no e-mail address). See `notifications.tasks`.
+    emailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

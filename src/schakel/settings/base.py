@@ -30,6 +30,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
+    "django_tasks",
+    "django_tasks_db",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -49,6 +51,7 @@ INSTALLED_APPS = [
     "schakel.access",
     "schakel.audit",
     "schakel.notifications",
+    "schakel.jobs",
     "schakel.portal",
     "schakel.web",
 ]
@@ -108,6 +111,9 @@ def _database_config() -> dict[str, object]:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": env.str("SQLITE_PATH", default=str(VAR_DIR / "schakel.sqlite3")),
+        # The test database is a file too (pytest-xdist adds each worker's suffix), so that
+        # the worker processes that `tests/jobs` start can open it.
+        "TEST": {"NAME": str(VAR_DIR / "test.sqlite3")},
         "OPTIONS": {
             # WAL lets readers and one writer work side by side; IMMEDIATE avoids lock upgrades.
             "init_command": (
@@ -224,6 +230,19 @@ CONTENT_SECURITY_POLICY = {
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Schakel <noreply@schakel.localhost>")
+
+# Background jobs (docs/jobs.md): the tasks API of Django 6 through the `django-tasks` backport,
+# stored in this database and run by `manage.py db_worker`. Queues: "default" (the scheduled
+# maintenance: retention, audit chain) and "email".
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "email"],
+    },
+}
+# The daily sweep e-mails notifications that are still not e-mailed up to this many days old.
+SCHAKEL_NOTIFICATION_EMAIL_MAX_AGE_DAYS = env.int(
+    "SCHAKEL_NOTIFICATION_EMAIL_MAX_AGE_DAYS", default=3)
 
 # Health indicators and other domain thresholds that a region may tune.
 SCHAKEL_EVALUATION_WEEKS = env.int("SCHAKEL_EVALUATION_WEEKS", default=6)

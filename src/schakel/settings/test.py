@@ -6,6 +6,11 @@ from .base import INSTALLED_APPS, STORAGES
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, tests only
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# A job enqueued in a test of another app runs at once, where it is enqueued (a service's mail
+# is in the outbox once its transaction commits). `tests/jobs` switch to the database backend
+# of production and run the jobs in real `db_worker` processes.
+TASKS = {"default": {**TASKS["default"],  # noqa: F405 - from base
+                     "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {**STORAGES, "staticfiles": {
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 

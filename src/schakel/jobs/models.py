@@ -1,0 +1,23 @@
+from django.db import models
+
+
+class ScheduledRun(models.Model):
+    """That the scheduler enqueued a periodic job for one period (`schakel.jobs.schedule`).
+
+    The unique pair (job, period) makes the scheduler idempotent: a second run in the same
+    period, or two schedulers at once, enqueue nothing new."""
+
+    job_name = models.CharField(max_length=100)
+    period_key = models.CharField(max_length=40)
+    enqueued_at = models.DateTimeField()
+    task_result_id = models.CharField(max_length=64, blank=True)
+
+    class Meta:
+        ordering = ["-enqueued_at", "job_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["job_name", "period_key"],
+                                    name="jobs_scheduledrun_once_per_period"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.job_name} {self.period_key}"
