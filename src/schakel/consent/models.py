@@ -86,8 +86,9 @@ class Consent(models.Model):
 
     @classmethod
     def active_q(cls, day: dt.date, prefix: str = "") -> models.Q:
-        """Given on or before `day`, `valid_until` not passed (the last day), and not withdrawn
-        on or before `day` (`withdrawn_at__date` is the local date, as `is_withdrawn_on`)."""
+        """Given on or before `day`, `valid_until` (its last day) not passed, and not withdrawn
+        on or before `day`: a withdrawal takes effect at once (AVG art. 7(3)) and counts for
+        the whole local day it was made (`withdrawn_at__date` is the local date)."""
         return (
             models.Q(**{f"{prefix}given_at__lte": day})
             & (models.Q(**{f"{prefix}valid_until__isnull": True})
