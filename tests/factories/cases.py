@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import factory
-from django.db.models import Q
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
@@ -145,9 +144,8 @@ class CaseFactory(DjangoModelFactory[Case]):
             return
         organisations = {
             involvement.professional.organisation
-            for involvement in self.involvements.filter(
-                Q(end_date__isnull=True) | Q(end_date__gte=today())
-            ).select_related("professional__organisation")
+            for involvement in self.involvements.active_on(today()).select_related(
+                "professional__organisation")
         }
         if self.coordinator is not None:
             organisations.add(self.coordinator.organisation)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Self
 
 from django.db import models
 from django.utils import timezone
@@ -77,6 +78,11 @@ class Case(models.Model):
         return self.status == CaseStatus.CLOSED
 
 
+class InvolvementQuerySet(models.QuerySet["Involvement"]):
+    def active_on(self, day: dt.date) -> Self:
+        return self.filter(Involvement.active_q(day))
+
+
 class Involvement(models.Model):
     """Betrokkenheid: who works on the case, in which part, from when until when."""
 
@@ -89,6 +95,8 @@ class Involvement(models.Model):
     added_by = models.ForeignKey(
         "organisations.Professional", on_delete=models.PROTECT, related_name="+")
 
+    objects = InvolvementQuerySet.as_manager()
+
     class Meta:
         ordering = ["start_date", "id"]
         indexes = [models.Index(fields=["professional", "end_date"])]
@@ -98,6 +106,16 @@ class Involvement(models.Model):
                 name="one_active_involvement_per_professional",
             ),
         ]
+
+    @classmethod
+    def active_q(cls, day: dt.date, prefix: str = "") -> models.Q:
+        """Not ended before `day` (`until` is the last day). The start date is not looked at:
+        an involvement counts from the moment it is recorded, also one dated to start later."""
+        return (models.Q(**{f"{prefix}end_date__isnull": True})
+                | models.Q(**{f"{prefix}end_date__gte": day}))
+
+    def is_active_on(self, day: dt.date) -> bool:
+        return self.end_date is None or day <= self.end_date
 
 
 class Consultation(models.Model):

@@ -93,7 +93,7 @@ def plan_step_save(
 
 def _check_owner_involved(case: Case, owner: Professional) -> None:
     today = timezone.localdate()
-    if not case.involvements.filter(professional=owner).exclude(end_date__lt=today).exists():
+    if not case.involvements.filter(professional=owner).active_on(today).exists():
         raise ValidationError(
             {"owner": _("An agreement belongs to someone involved in the case.")})
 

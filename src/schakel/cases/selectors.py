@@ -14,7 +14,6 @@ from django.db.models import (
     IntegerField,
     OuterRef,
     Prefetch,
-    Q,
     QuerySet,
     Subquery,
     Value,
@@ -76,8 +75,7 @@ def with_health(qs: QuerySet[Case]) -> QuerySet[Case]:
     """Annotate the inputs of the case health indicators (DESIGN §2.4)."""
     today = timezone.localdate()
     active_involvements = (
-        Involvement.objects.filter(case=OuterRef("pk"))
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+        Involvement.objects.filter(case=OuterRef("pk")).active_on(today)
         .order_by().values("case").annotate(n=Count("pk")).values("n")
     )
     return qs.annotate(
@@ -169,7 +167,7 @@ def _case_detail_queryset() -> QuerySet[Case]:
         Prefetch(
             "involvements",
             queryset=Involvement.objects.select_related("professional__organisation")
-            .annotate(is_active=Q(end_date__isnull=True) | Q(end_date__gte=today)),
+            .annotate(is_active=Involvement.active_q(today)),
         ),
         Prefetch("agreements", queryset=Agreement.objects.select_related("owner")),
         # select_related rather than nested prefetches: a constant number of queries,

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -73,10 +72,8 @@ def case_enforce_change(
 
 
 def _current_pupils(school: School) -> set[int]:
-    today = timezone.localdate()
     return set(
-        Enrolment.objects.filter(school=school, start_date__lte=today)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+        Enrolment.objects.filter(school=school).active_on(timezone.localdate())
         .values_list("child_id", flat=True)
     )
 
@@ -146,8 +143,8 @@ def case_involve(
     start = start_date or timezone.localdate()
     with transaction.atomic():
         case = case_lock_open(case)
-        already = case.involvements.filter(professional=professional).exclude(
-            end_date__lt=timezone.localdate()).exists()
+        already = case.involvements.filter(professional=professional).active_on(
+            timezone.localdate()).exists()
         if already:
             raise ValidationError(
                 {"professional": _("%(name)s is already involved in this case.")
@@ -197,8 +194,8 @@ def case_set_coordinator(*, actor: Actor, case: Case, professional: Professional
     today = timezone.localdate()
     with transaction.atomic():
         case = case_lock_open(case)
-        involved = case.involvements.filter(professional=professional).exclude(
-            end_date__lt=today).exists()
+        involved = case.involvements.filter(professional=professional).active_on(
+            today).exists()
         if not involved:
             raise ValidationError(
                 {"professional": _("Only a professional involved in the case can coordinate.")})
@@ -218,7 +215,7 @@ def _involved_users(case: Case) -> list[User]:
     today = timezone.localdate()
     return [
         inv.professional.user
-        for inv in case.involvements.exclude(end_date__lt=today).select_related(
+        for inv in case.involvements.active_on(today).select_related(
             "professional__user")
     ]
 

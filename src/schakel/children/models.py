@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Self
 
 from django.conf import settings
 from django.db import models
@@ -79,6 +80,15 @@ class Guardianship(models.Model):
         ]
 
 
+class EnrolmentQuerySet(models.QuerySet["Enrolment"]):
+    def active_on(self, day: dt.date) -> Self:
+        return self.filter(Enrolment.active_q(day))
+
+    def not_ended_before(self, day: dt.date) -> Self:
+        """Current on `day` or still to come."""
+        return self.filter(Enrolment.not_ended_before_q(day))
+
+
 class Enrolment(models.Model):
     """Inschrijving: a child at a school (and class) from a date, until a date."""
 
@@ -92,6 +102,8 @@ class Enrolment(models.Model):
     pupil_number = models.CharField(_("pupil number"), max_length=20)
     start_date = models.DateField(_("from"))
     end_date = models.DateField(_("until"), null=True, blank=True)
+
+    objects = EnrolmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["child", "-start_date"]
@@ -109,12 +121,35 @@ class Enrolment(models.Model):
     def __str__(self) -> str:
         return f"{self.child} @ {self.school}"
 
+    @classmethod
+    def not_ended_before_q(cls, day: dt.date, prefix: str = "") -> models.Q:
+        """`until` is the last day of the enrolment."""
+        return (models.Q(**{f"{prefix}end_date__isnull": True})
+                | models.Q(**{f"{prefix}end_date__gte": day}))
+
+    @classmethod
+    def active_q(cls, day: dt.date, prefix: str = "") -> models.Q:
+        return models.Q(**{f"{prefix}start_date__lte": day}) & cls.not_ended_before_q(day, prefix)
+
+    def is_active_on(self, day: dt.date) -> bool:
+        return self.start_date <= day and (self.end_date is None or day <= self.end_date)
+
 
 class MeasureKind(models.TextChoices):
     OTS = "ots", _("Supervision order (OTS)")
     PROVISIONAL_OTS = "provisional_ots", _("Provisional supervision order (voorlopige OTS)")
     GUARDIANSHIP = "voogdij", _("Guardianship (voogdij)")
     YOUTH_PROBATION = "jeugdreclassering", _("Youth probation (jeugdreclassering)")
+
+
+class MeasureQuerySet(models.QuerySet["Measure"]):
+    def active_on(self, day: dt.date) -> Self:
+        return self.filter(Measure.active_q(day))
+
+    def overlapping(self, start: dt.date, end: dt.date | None) -> Self:
+        """Active on some day from `start` to `end` (inclusive; open-ended when None)."""
+        overlap = self.filter(Measure.not_ended_before_q(start))
+        return overlap if end is None else overlap.filter(start_date__lte=end)
 
 
 class Measure(models.Model):
@@ -141,6 +176,8 @@ class Measure(models.Model):
         "organisations.Professional", on_delete=models.PROTECT, null=True, blank=True,
         related_name="+")
 
+    objects = MeasureQuerySet.as_manager()
+
     class Meta:
         ordering = ["child", "-start_date"]
         indexes = [models.Index(fields=["child", "kind"])]
@@ -154,6 +191,16 @@ class Measure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.child}"
+
+    @classmethod
+    def not_ended_before_q(cls, day: dt.date, prefix: str = "") -> models.Q:
+        """`until` is the last day of the measure."""
+        return (models.Q(**{f"{prefix}end_date__isnull": True})
+                | models.Q(**{f"{prefix}end_date__gte": day}))
+
+    @classmethod
+    def active_q(cls, day: dt.date, prefix: str = "") -> models.Q:
+        return models.Q(**{f"{prefix}start_date__lte": day}) & cls.not_ended_before_q(day, prefix)
 
     def is_active_on(self, day: dt.date) -> bool:
         return self.start_date <= day and (self.end_date is None or day <= self.end_date)

@@ -43,8 +43,7 @@ def pupils_search(*, actor: Actor, school_id: int, query: str) -> list[Enrolment
     today = timezone.localdate()
     q = query.strip()
     results = list(
-        Enrolment.objects.filter(school_id=school_id, start_date__lte=today)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+        Enrolment.objects.filter(school_id=school_id).active_on(today)
         .filter(Q(child__first_name__icontains=q) | Q(child__last_name__icontains=q)
                 | Q(pupil_number=q))
         .select_related("child", "school_class").order_by("child__first_name")[:SEARCH_LIMIT]
@@ -69,8 +68,7 @@ def pupil_at_school(*, actor: Actor, school_id: int, child_id: int) -> Enrolment
         return None
     today = timezone.localdate()
     enrolment = (
-        Enrolment.objects.filter(school_id=school_id, child_id=child_id, start_date__lte=today)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+        Enrolment.objects.filter(school_id=school_id, child_id=child_id).active_on(today)
         .select_related("child__family", "school_class").first()
     )
     if enrolment is not None:

@@ -14,7 +14,6 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -85,19 +84,13 @@ def _period_errors(
 
 
 def _overlapping(child: Child, kind: str, start: dt.date, end: dt.date | None) -> bool:
-    overlap = Measure.objects.filter(
-        child=child, kind__in=_OVERLAP_GROUPS[kind],
-    ).filter(Q(end_date__isnull=True) | Q(end_date__gte=start))
-    if end is not None:
-        overlap = overlap.filter(start_date__lte=end)
-    return overlap.exists()
+    return Measure.objects.filter(
+        child=child, kind__in=_OVERLAP_GROUPS[kind]).overlapping(start, end).exists()
 
 
 def _school_contact_points(child: Child) -> list[User]:
-    today = timezone.localdate()
-    enrolments = Enrolment.objects.filter(child=child, start_date__lte=today).filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=today)).select_related(
-        "school__contact_point__user")
+    enrolments = Enrolment.objects.filter(child=child).active_on(
+        timezone.localdate()).select_related("school__contact_point__user")
     return [e.school.contact_point.user for e in enrolments
             if e.school.contact_point is not None]
 

@@ -4,6 +4,7 @@ child's information with an organisation, per information category."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Self
 
 from django.db import models
 from django.utils import timezone
@@ -21,6 +22,13 @@ class ConsentMethod(models.TextChoices):
     VERBAL = "verbal", _("Verbally")
     WRITTEN = "written", _("In writing")
     PORTAL = "portal", _("Through the portal")
+
+
+class ConsentQuerySet(models.QuerySet["Consent"]):
+    def active_on(self, day: dt.date) -> Self:
+        """The date part of being in force; whether the right people signed is
+        `policy.consent_in_force`."""
+        return self.filter(Consent.active_q(day))
 
 
 class Consent(models.Model):
@@ -54,6 +62,8 @@ class Consent(models.Model):
         "organisations.Professional", on_delete=models.PROTECT, null=True, blank=True,
         related_name="+", verbose_name=_("withdrawal recorded by"))
 
+    objects = ConsentQuerySet.as_manager()
+
     class Meta:
         ordering = ["-given_at", "-id"]
         indexes = [models.Index(fields=["child", "organisation", "category"])]
@@ -73,6 +83,21 @@ class Consent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.child_id} → {self.organisation_id} ({self.category})"
+
+    @classmethod
+    def active_q(cls, day: dt.date, prefix: str = "") -> models.Q:
+        """Given on or before `day`, `valid_until` (its last day) not passed, and not withdrawn
+        on or before `day`: a withdrawal takes effect at once (AVG art. 7(3)) and counts for
+        the whole local day it was made (`withdrawn_at__date` is the local date)."""
+        return (
+            models.Q(**{f"{prefix}given_at__lte": day})
+            & (models.Q(**{f"{prefix}valid_until__isnull": True})
+               | models.Q(**{f"{prefix}valid_until__gte": day}))
+            & (models.Q(**{f"{prefix}withdrawn_at__isnull": True})
+               | models.Q(**{f"{prefix}withdrawn_at__date__gt": day})))
+
+    def is_active_on(self, day: dt.date) -> bool:
+        return self.is_within_validity(day) and not self.is_withdrawn_on(day)
 
     def is_withdrawn_on(self, day: dt.date) -> bool:
         """Withdrawn on or before `day` (a withdrawal counts for the whole day it was made)."""
@@ -115,6 +140,11 @@ class LegalGroundKind(models.TextChoices):
         "Reporting code for domestic violence and child abuse (Wet verplichte meldcode)")
 
 
+class LegalGroundQuerySet(models.QuerySet["LegalGround"]):
+    def active_on(self, day: dt.date) -> Self:
+        return self.filter(LegalGround.active_q(day))
+
+
 class LegalGround(models.Model):
     """A ground other than consent on which an organisation receives a category of a child's
     information, with its legal reference and period."""
@@ -138,6 +168,8 @@ class LegalGround(models.Model):
         "organisations.Professional", on_delete=models.PROTECT, null=True, blank=True,
         related_name="+", verbose_name=_("ended by"))
 
+    objects = LegalGroundQuerySet.as_manager()
+
     class Meta:
         ordering = ["-valid_from", "-id"]
         indexes = [models.Index(fields=["child", "organisation", "category"])]
@@ -152,5 +184,15 @@ class LegalGround(models.Model):
     def __str__(self) -> str:
         return f"{self.kind}: {self.child_id} → {self.organisation_id} ({self.category})"
 
-    def is_in_force_on(self, day: dt.date) -> bool:
-        return self.valid_from <= day and (self.valid_until is None or day <= self.valid_until)
+    @classmethod
+    def active_q(cls, day: dt.date, prefix: str = "") -> models.Q:
+        """In force from `valid_from` up to and including `valid_until`."""
+        return models.Q(**{f"{prefix}valid_from__lte": day}) & (
+            models.Q(**{f"{prefix}valid_until__isnull": True})
+            | models.Q(**{f"{prefix}valid_until__gte": day}))
+
+    def is_active_on(self, day: dt.date) -> bool:
+        return self.valid_from <= day and not self.has_ended_before(day)
+
+    def has_ended_before(self, day: dt.date) -> bool:
+        return self.valid_until is not None and self.valid_until < day

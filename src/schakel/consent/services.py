@@ -155,7 +155,7 @@ def _involved_recipients(child: Child, organisation: Organisation, actor: Actor)
         Q(child=child) | Q(family_id=child.family_id, family__isnull=False))
     involved = Involvement.objects.filter(
         case__in=cases, professional__organisation=organisation,
-    ).exclude(end_date__lt=today).select_related("professional__user")
+    ).active_on(today).select_related("professional__user")
     users = {inv.professional.user for inv in involved}
     users |= {case.coordinator.user for case in cases.select_related("coordinator__user")
               if case.coordinator is not None}
@@ -258,8 +258,7 @@ def legal_ground_end(
     end = end_date or today
     with transaction.atomic():
         legal_ground = LegalGround.objects.select_for_update().get(pk=legal_ground.pk)
-        if legal_ground.ended_by_id is not None or (
-                legal_ground.valid_until is not None and legal_ground.valid_until < today):
+        if legal_ground.ended_by_id is not None or legal_ground.has_ended_before(today):
             raise ValidationError(_("This legal ground has already ended."))
         if end < legal_ground.valid_from:
             raise ValidationError({"end_date": _("The end date lies before the start date.")})

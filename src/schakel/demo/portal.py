@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from schakel.access import policy
 from schakel.access.actor import Actor
@@ -61,7 +62,7 @@ def _actor(user: User) -> Actor:
 
 def _consent_with_ggd(mother: Guardian, tina: Child, ggd: Organisation) -> None:
     if Consent.objects.filter(child=tina, organisation=ggd, category=InformationCategory.CARE,
-                              method=ConsentMethod.PORTAL, withdrawn_at__isnull=True).exists():
+                              method=ConsentMethod.PORTAL).active_on(timezone.localdate()).exists():
         return
     if tina.user is None or mother.user is None:  # linked by the caller
         raise DemoFamilyMissing("portal accounts")

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q
 from django.utils import timezone
 
 from schakel.cases.models import CaseStatus, Involvement
@@ -43,8 +42,7 @@ def demo_professionals_reach() -> list[DemoReach]:
         target.append(membership.team.school.name)
     today = timezone.localdate()
     active = (
-        Involvement.objects.filter(professional_id__in=reach)
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+        Involvement.objects.filter(professional_id__in=reach).active_on(today)
         .exclude(case__status=CaseStatus.CLOSED)
         .values_list("professional_id", "case__coordinator_id")
     )

@@ -17,7 +17,6 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -143,7 +142,7 @@ def _receiver_errors(
     today = timezone.localdate()
     moving = Enrolment.objects.filter(
         child_id__in=case_child_ids(case), school=to_school,
-    ).filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+    ).not_ended_before(today)
     if not moving.exists():
         return {"to_school": _("No child of this case is (or will be) enrolled at %(school)s; "
                                "record the enrolment first.") % {"school": to_school.name}}
@@ -242,8 +241,7 @@ def _enforce_decision(actor: Actor, handover: Handover, decision: policy.Decisio
 def _end_involvement_of(case: Case, professional: Professional, day: dt.date) -> None:
     """End the sender's active involvement so that it no longer counts from today (`until`
     is inclusive): it ends yesterday — also when it began today."""
-    case.involvements.filter(professional=professional).filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=day)).update(
+    case.involvements.filter(professional=professional).active_on(day).update(
         end_date=day - dt.timedelta(days=1))
 
 
@@ -264,8 +262,7 @@ def handover_accept(*, actor: Actor, handover: Handover) -> Handover:
         case = case_lock_open(handover.case)
         sender = handover.from_professional
         new_involvement: Involvement | None = None
-        if not case.involvements.filter(professional=me).filter(
-                Q(end_date__isnull=True) | Q(end_date__gte=today)).exists():
+        if not case.involvements.filter(professional=me).active_on(today).exists():
             part = (_("Took over the case through a warm hand-over")
                     if handover.kind == HandoverKind.PROFESSIONALS else
                     _("Contact point of %(school)s, after a warm hand-over") % {

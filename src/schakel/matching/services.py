@@ -85,11 +85,10 @@ def involvement_match(*, involvement: Involvement) -> list[Notification]:
         return []
     related_ids = {c.pk for c in mine} | {
         c.pk for children in family_children.values() for c in children}
-    in_this_case = set(case.involvements.filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=today)).values_list(
+    in_this_case = set(case.involvements.active_on(today).values_list(
         "professional_id", flat=True)) | {me.pk}
     others = (
-        Involvement.objects.filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
+        Involvement.objects.active_on(today)
         .exclude(case_id=case.pk).exclude(professional_id__in=in_this_case)
         .exclude(case__status=CaseStatus.CLOSED)
         .filter(Q(case__child_id__in=related_ids) | Q(case__family_id__in=family_ids))

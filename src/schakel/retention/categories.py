@@ -157,7 +157,7 @@ def expired_signals(cutoff: dt.date, start_event: str, action: str) -> QuerySet[
     boundary = start_of_day_after(cutoff)
     still_there = Enrolment.objects.filter(
         child_id=OuterRef("child_id"), school_id=OuterRef("school_id"),
-    ).filter(Q(end_date__isnull=True) | Q(end_date__gt=cutoff))
+    ).not_ended_before(cutoff + dt.timedelta(days=1))
     qs = Signal.objects.filter(
         level=SignalLevel.CHILD, child__isnull=False, case__isnull=True, raised_at__lt=boundary,
     )

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db.models import Count, Max, Min, Q, QuerySet
+from django.db.models import Count, Max, Min, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -274,8 +274,7 @@ def verwijsindex_risk_ground(case: Case, today: dt.date | None = None) -> bool:
         return True
     today = today or timezone.localdate()
     return Measure.objects.filter(
-        child_id__in=case_child_ids(case), kind__in=RISK_MEASURES, start_date__lte=today,
-    ).filter(Q(end_date__isnull=True) | Q(end_date__gte=today)).exists()
+        child_id__in=case_child_ids(case), kind__in=RISK_MEASURES).active_on(today).exists()
 
 
 def verwijsindex_question_due(case: Case, today: dt.date | None = None) -> bool:

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -44,8 +43,7 @@ def signal_raise(
     if level == SignalLevel.CHILD:
         if child is None:
             errors["child"] = _("Choose the child this signal is about.")
-        elif not child.enrolments.filter(school=school, start_date__lte=today).filter(
-                Q(end_date__isnull=True) | Q(end_date__gte=today)).exists():
+        elif not child.enrolments.filter(school=school).active_on(today).exists():
             errors["child"] = _("This child is not enrolled at this school.")
         school_class = None
     elif level == SignalLevel.CLASS:

@@ -52,12 +52,9 @@ def case_listable_q(actor: Actor) -> Q:
     organisation = actor.professional.organisation
     today = _today()
     consents = Consent.objects.filter(
-        organisation=organisation, category=InformationCategory.CARE, given_at__lte=today,
-        withdrawn_at__isnull=True,
-    ).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+        organisation=organisation, category=InformationCategory.CARE).active_on(today)
     grounds = LegalGround.objects.filter(
-        organisation=organisation, category=InformationCategory.CARE, valid_from__lte=today,
-    ).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+        organisation=organisation, category=InformationCategory.CARE).active_on(today)
     child_covered = Q(Exists(consents.filter(child=OuterRef("child_id")))) | Q(
         Exists(grounds.filter(child=OuterRef("child_id"))))
     uncovered_sibling = (
@@ -148,10 +145,7 @@ def case_existence_visible_q(actor: Actor) -> Q:
 
 
 def _current_enrolments_at(school_ids: frozenset[int]) -> models.QuerySet[Enrolment]:
-    today = _today()
-    return Enrolment.objects.filter(school_id__in=school_ids, start_date__lte=today).filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=today)
-    )
+    return Enrolment.objects.filter(school_id__in=school_ids).active_on(_today())
 
 
 def may_read_child(actor: Actor, child: Child) -> Decision:

@@ -7,7 +7,6 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Q
 
 from schakel.access.actor import Actor
 from schakel.access.policy import consenters
@@ -70,7 +69,7 @@ def consent_requirement(child: Child, day: dt.date) -> consenters.Requirement:
 
 def consent_in_force(consent: Consent, requirement: consenters.Requirement, day: dt.date) -> bool:
     """Within its validity, not withdrawn, and signed by whoever `requirement` asks for."""
-    if not consent.is_within_validity(day) or consent.is_withdrawn_on(day):
+    if not consent.is_active_on(day):
         return False
     signatures = list(consent.signatures.all())
     return consenters.is_satisfied(
@@ -89,21 +88,21 @@ def may_receive_category(
     day = day or _today()
     requirement = consent_requirement(child, day)
     consents = Consent.objects.filter(
-        child=child, organisation=organisation, category=category, given_at__lte=day,
-    ).prefetch_related("signatures").order_by("-given_at", "-pk")
+        child=child, organisation=organisation, category=category,
+    ).active_on(day).prefetch_related("signatures").order_by("-given_at", "-pk")
     for consent in consents:
         if consent_in_force(consent, requirement, day):
             return CategoryDecision(True, requirement, GROUND_CONSENT, consent=consent)
     grounds = LegalGround.objects.filter(
-        child=child, organisation=organisation, category=category, valid_from__lte=day,
-    ).filter(Q(valid_until__isnull=True) | Q(valid_until__gte=day)).order_by("-valid_from")
+        child=child, organisation=organisation, category=category,
+    ).active_on(day).order_by("-valid_from")
     legal_ground = grounds.first()
     if legal_ground is not None:
         return CategoryDecision(True, requirement, legal_ground.kind, legal_ground=legal_ground)
     if category in OTS_CATEGORIES:
         ots = Measure.objects.filter(
-            child=child, organisation=organisation, kind__in=OTS_KINDS, start_date__lte=day,
-        ).filter(Q(end_date__isnull=True) | Q(end_date__gte=day)).order_by("-start_date")
+            child=child, organisation=organisation, kind__in=OTS_KINDS,
+        ).active_on(day).order_by("-start_date")
         measure = ots.first()
         if measure is not None:
             return CategoryDecision(True, requirement, LegalGroundKind.OTS_DUTY_TO_INFORM,

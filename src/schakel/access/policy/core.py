@@ -73,10 +73,8 @@ def core_team_school_ids(actor: Actor) -> frozenset[int]:
 
 
 def _active_involvement_q(actor: Actor, prefix: str = "") -> Q:
-    today = _today()
-    return Q(**{f"{prefix}professional": actor.professional}) & (
-        Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": today})
-    )
+    return Q(**{f"{prefix}professional": actor.professional}) & Involvement.active_q(
+        _today(), prefix)
 
 
 def _is_involved(actor: Actor, case: Case) -> bool:

@@ -44,8 +44,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
 def active_professionals(case: Case) -> list[Professional]:
     """The professionals currently involved, from the prefetched involvements."""
     today = timezone.localdate()
-    return [inv.professional for inv in case.involvements.all()
-            if inv.end_date is None or inv.end_date >= today]
+    return [inv.professional for inv in case.involvements.all() if inv.is_active_on(today)]
 
 
 def agreement_status_form(agreement: Agreement) -> AgreementStatusForm:

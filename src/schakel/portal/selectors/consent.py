@@ -59,10 +59,9 @@ def consent_organisations(child: Child) -> list[Organisation]:
     today = timezone.localdate()
     cases = Case.objects.exclude(status="closed").filter(
         Q(child=child) | Q(family_id=child.family_id, family__isnull=False))
-    involved = Involvement.objects.filter(case__in=cases).filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=today)).values("professional__organisation")
-    schools = Enrolment.objects.filter(child=child, start_date__lte=today).filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=today)).values("school")
+    involved = Involvement.objects.filter(case__in=cases).active_on(today).values(
+        "professional__organisation")
+    schools = Enrolment.objects.filter(child=child).active_on(today).values("school")
     core = Professional.objects.filter(
         team_memberships__team__school__in=schools).values("organisation")
     return list(Organisation.objects.filter(Q(pk__in=involved) | Q(pk__in=core)).order_by("name"))

@@ -10,7 +10,7 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -141,8 +141,7 @@ def portal_school_info(*, actor: Actor, child_id: int) -> SchoolInfo:
                        subject=subject)
     assert child is not None  # noqa: S101 - enforce raised otherwise
     today = timezone.localdate()
-    enrolments = list(Enrolment.objects.filter(child=child, start_date__lte=today).filter(
-        Q(end_date__isnull=True) | Q(end_date__gte=today)).select_related(
+    enrolments = list(Enrolment.objects.filter(child=child).active_on(today).select_related(
         "school__contact_point", "school_class"))
     shows_cases = policy.portal_school_info_shows_cases(child)
     open_cases = list(Case.objects.filter(child=child).exclude(status="closed").select_related(
@@ -199,8 +198,7 @@ def _case_queryset() -> QuerySet[Case]:
     return Case.objects.select_related(
         "child", "family", "school", "coordinator__organisation", "plan_template",
     ).prefetch_related(
-        Prefetch("involvements", queryset=Involvement.objects.filter(
-            Q(end_date__isnull=True) | Q(end_date__gte=today)).select_related(
+        Prefetch("involvements", queryset=Involvement.objects.active_on(today).select_related(
             "professional__organisation")),
         Prefetch("agreements", queryset=Agreement.objects.select_related("owner")),
         "interventions",
