@@ -29,14 +29,19 @@ def test_a_service_inside_another_callers_transaction_is_refused_and_changes_not
     assert not Region.objects.filter(name="Twente").exists()
 
 
+def _salland_then_failure() -> None:
+    with composed_services():
+        _service("Salland")
+        raise ValueError("halfway")
+
+
 def test_composed_services_commit_together_or_not_at_all():
     with composed_services():
         _service("Twente")
         _service("Achterhoek")
     assert Region.objects.count() == 2
-    with pytest.raises(ValueError, match="halfway"), composed_services():
-        _service("Salland")
-        raise ValueError("halfway")
+    with pytest.raises(ValueError, match="halfway"):
+        _salland_then_failure()
     assert not Region.objects.filter(name="Salland").exists()
 
 
