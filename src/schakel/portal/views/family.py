@@ -1,5 +1,5 @@
-"""The portal's pages for parents and young people. Thin: reads through `selectors`, changes
-through `services` / `consent_services`; who sees what is decided in `access.policy.portal`."""
+"""The portal's pages for parents and young people. Thin: reads through `portal.selectors`,
+changes through `portal.services`; who sees what is decided in `access.policy.portal`."""
 
 from __future__ import annotations
 
