@@ -1,6 +1,6 @@
 """Consent as parents and young people read it in the portal. Every read goes through the
-access policy (`access.policy.portal`) and leaves an access-log row; a refusal is the same logged 404 as
-a missing page."""
+access policy (`access.policy.portal`) and leaves an access-log row; a refusal is the same
+logged 404 as a missing page."""
 
 from __future__ import annotations
 

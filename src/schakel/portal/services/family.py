@@ -1,8 +1,8 @@
 """Changes made in the portal by parents and young people: their perspective, signing the
 plan, their own view, correction requests and sharing from 16.
 
-Every function asks the access policy (`policy.may_*_in_portal` and the like), validates before it writes (a
-refusal stores nothing), runs in one transaction, writes its own access-log row and notifies
+Every function asks the access policy (`access.policy.portal`), validates before it writes
+(a refusal stores nothing), runs in one transaction, writes its own access-log row and notifies
 (in-app at once, e-mail after commit, see `notification_send`). Consent given in the portal
 lives in `services.consent`.
 """

@@ -1,8 +1,8 @@
 """The professionals' side of the portal: withholding an entry from the parents and
 answering a correction request.
 
-Every function asks the access policy (`policy.may_*_in_portal` and the like), validates before it writes (a
-refusal stores nothing), runs in one transaction, writes its own access-log row and notifies
+Every function asks the access policy (`access.policy.portal`), validates before it writes
+(a refusal stores nothing), runs in one transaction, writes its own access-log row and notifies
 (in-app at once, e-mail after commit, see `notification_send`). Consent given in the portal
 lives in `services.consent`.
 """
