@@ -31,8 +31,8 @@ from schakel.cases.plan_services import (
 )
 from schakel.cases.selectors import PlanStepView, plan_steps
 from schakel.cases.services import case_close, case_escalate
-from schakel.cases.views.browse import active_professionals, agreement_status_form, step_initial
 from schakel.cases.views.action_flow import case_action
+from schakel.cases.views.browse import active_professionals, agreement_status_form, step_initial
 from schakel.http.forms import SchakelForm
 from schakel.http.requests import int_or_none, is_htmx, pick_or_404
 

@@ -13,8 +13,8 @@ from schakel.cases.forms import CoordinatorForm, EndInvolvementForm, InvolveForm
 from schakel.cases.models import Case
 from schakel.cases.selectors import case_get
 from schakel.cases.services import case_involve, case_set_coordinator, involvement_end
-from schakel.cases.views.browse import active_professionals
 from schakel.cases.views.action_flow import case_action
+from schakel.cases.views.browse import active_professionals
 from schakel.http.forms import SchakelForm
 from schakel.http.requests import int_or_none, is_htmx, pick_or_404
 from schakel.organisations.models import Professional
