@@ -27,6 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_event_record, access_events_record
 from schakel.cases.models import (
@@ -58,7 +59,7 @@ def case_subject(case: Case) -> Subject:
     return Subject.of(case, ids[0] if ids else None)
 
 
-def case_log_event(actor: Actor, case: Case, *, event_code: str, action: Action,
+def case_log_event(actor: Actor, case: Case, *, event_code: EventCode, action: Action,
                     ground: str) -> None:
     child_ids: list[int | None] = list(case_child_ids(case)) or [None]
     for child_id in child_ids:
@@ -140,7 +141,7 @@ def case_list_page(*, actor: Actor, page_number: int | str | None,
         settings.SCHAKEL_PAGE_SIZE)
     page = paginator.get_page(page_number)
     access_events_record(
-        actor=actor, event_code="case.list", action=Action.READ,
+        actor=actor, event_code=EventCode.CASE_LIST, action=Action.READ,
         subjects=_list_subjects(list(page.object_list)),
     )
     return page
@@ -195,12 +196,12 @@ def case_get(*, actor: Actor, case_id: int) -> tuple[Case, policy.Decision]:
         _case_detail_queryset().filter(policy.case_content_visible_q(actor), pk=case_id).first())
     if case is None:
         child_id = Case.objects.filter(pk=case_id).values_list("child_id", flat=True).first()
-        enforce(actor, policy.DENY, event_code="case.view", action=Action.READ,
+        enforce(actor, policy.DENY, event_code=EventCode.CASE_VIEW, action=Action.READ,
                 subject=Subject("cases.case", str(case_id), child_id))
         raise AssertionError("unreachable")
-    decision = enforce(actor, policy.may_read_case(actor, case), event_code="case.view",
+    decision = enforce(actor, policy.may_read_case(actor, case), event_code=EventCode.CASE_VIEW,
                        action=Action.READ, subject=case_subject(case))
-    case_log_event(actor, case, event_code="case.view", action=Action.READ,
+    case_log_event(actor, case, event_code=EventCode.CASE_VIEW, action=Action.READ,
                    ground=decision.log_ground)
     return case, decision
 

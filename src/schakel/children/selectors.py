@@ -6,6 +6,7 @@ from django.utils import timezone
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_event_record, access_events_record
 from schakel.children.models import Child, Enrolment, Guardianship
@@ -25,12 +26,12 @@ def child_get(*, actor: Actor, child_id: int) -> tuple[Child, policy.Decision]:
         .filter(pk=child_id).first()
     )
     if child is None:
-        enforce(actor, policy.DENY, event_code="child.view", action=Action.READ,
+        enforce(actor, policy.DENY, event_code=EventCode.CHILD_VIEW, action=Action.READ,
                 subject=Subject("children.child", str(child_id), None))
         raise AssertionError("unreachable")
-    decision = enforce(actor, policy.may_read_child(actor, child), event_code="child.view",
+    decision = enforce(actor, policy.may_read_child(actor, child), event_code=EventCode.CHILD_VIEW,
                        action=Action.READ, subject=Subject.of(child, child.pk))
-    access_event_record(actor=actor, event_code="child.view", action=Action.READ,
+    access_event_record(actor=actor, event_code=EventCode.CHILD_VIEW, action=Action.READ,
                         subject=Subject.of(child, child.pk), ground=decision.log_ground)
     return child, decision
 
@@ -50,7 +51,7 @@ def pupils_search(*, actor: Actor, school_id: int, query: str) -> list[Enrolment
         .select_related("child", "school_class").order_by("child__first_name")[:SEARCH_LIMIT]
     )
     access_events_record(
-        actor=actor, event_code="child.search", action=Action.READ,
+        actor=actor, event_code=EventCode.CHILD_SEARCH, action=Action.READ,
         subjects=[Subject.of(e.child, e.child_id) for e in results],
     )
     return results
@@ -74,7 +75,7 @@ def pupil_at_school(*, actor: Actor, school_id: int, child_id: int) -> Enrolment
         .select_related("child__family", "school_class").first()
     )
     if enrolment is not None:
-        access_event_record(actor=actor, event_code="child.search", action=Action.READ,
+        access_event_record(actor=actor, event_code=EventCode.CHILD_SEARCH, action=Action.READ,
                             subject=Subject.of(enrolment.child, enrolment.child_id))
     return enrolment
 
@@ -83,7 +84,7 @@ def siblings_shown(*, actor: Actor, child: Child) -> list[Child]:
     """The siblings listed on a child's page (names only); each is logged as read."""
     found = list(siblings(child))
     access_events_record(
-        actor=actor, event_code="child.siblings", action=Action.READ,
+        actor=actor, event_code=EventCode.CHILD_SIBLINGS, action=Action.READ,
         subjects=[Subject.of(s, s.pk) for s in found],
     )
     return found

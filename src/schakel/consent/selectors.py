@@ -17,6 +17,7 @@ from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.access.policy import consenters
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_event_record
 from schakel.children.models import Child, Guardian, Guardianship, Measure
@@ -38,9 +39,9 @@ def consent_child_get(*, actor: Actor, child_id: int) -> Child:
     subject = Subject("children.child", str(child_id), child.pk if child else None)
     decision = enforce(
         actor, policy.may_read_consent(actor, child) if child is not None else policy.DENY,
-        event_code="consent.child", action=Action.READ, subject=subject)
+        event_code=EventCode.CONSENT_CHILD, action=Action.READ, subject=subject)
     assert child is not None  # noqa: S101 -- enforce raised otherwise
-    access_event_record(actor=actor, event_code="consent.child", action=Action.READ,
+    access_event_record(actor=actor, event_code=EventCode.CONSENT_CHILD, action=Action.READ,
                         subject=subject, ground=decision.log_ground)
     return child
 
@@ -89,7 +90,8 @@ def _consents(child: Child) -> QuerySet[Consent]:
 
 def consent_overview(*, actor: Actor, child: Child, day: dt.date | None = None) -> ConsentOverview:
     """A child's consents (with whether each is in force today), legal grounds and measures."""
-    decision = enforce(actor, policy.may_read_consent(actor, child), event_code="consent.list",
+    decision = enforce(actor, policy.may_read_consent(actor, child),
+                       event_code=EventCode.CONSENT_LIST,
                        action=Action.READ, subject=Subject.of(child, child.pk))
     day = day or timezone.localdate()
     requirement = policy.consent_requirement(child, day)
@@ -106,7 +108,7 @@ def consent_overview(*, actor: Actor, child: Child, day: dt.date | None = None) 
         guardianships=list(Guardianship.objects.filter(child=child).select_related("guardian")),
         may_manage=bool(policy.may_manage_consent(actor, child)),
     )
-    access_event_record(actor=actor, event_code="consent.list", action=Action.READ,
+    access_event_record(actor=actor, event_code=EventCode.CONSENT_LIST, action=Action.READ,
                         subject=Subject.of(child, child.pk), ground=decision.log_ground)
     return overview
 
@@ -188,7 +190,8 @@ def sharing_check(
     `day` (today by default)? The answer names the ground, or what is missing."""
     subject = Subject.of(child, child.pk)
     access = enforce(actor, policy.may_read_consent(actor, child),
-                     event_code="consent.sharing_check", action=Action.READ, subject=subject)
+                     event_code=EventCode.CONSENT_SHARING_CHECK, action=Action.READ,
+                     subject=subject)
     day = day or timezone.localdate()
     decision = policy.may_receive_category(child, recipient, category, day)
     category_label = InformationCategory(category).label.lower()
@@ -199,7 +202,7 @@ def sharing_check(
         ground = ""
         explanation = _refused_text(decision, child=child, organisation=recipient,
                                     category=category, category_label=category_label, day=day)
-    access_event_record(actor=actor, event_code="consent.sharing_check", action=Action.READ,
+    access_event_record(actor=actor, event_code=EventCode.CONSENT_SHARING_CHECK, action=Action.READ,
                         subject=subject, ground=access.ground)
     return SharingAnswer(allowed=decision.allowed, ground=str(ground), explanation=explanation)
 

@@ -13,6 +13,7 @@ from django.db.models import QuerySet
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action, Outcome
 from schakel.audit.writer import Subject, access_event_record, access_events_record
 from schakel.cases.models import Case
@@ -29,7 +30,7 @@ def handover_children(case: Case) -> list[Child]:
 
 
 def handover_log(actor: Actor, handover: Handover | None, children: list[Child], *,
-                 event_code: str, action: Action, ground: str,
+                 event_code: EventCode, action: Action, ground: str,
                  outcome: Outcome = Outcome.SUCCESS) -> None:
     """One access-log row per child of the case (`handover` None: refused before storing)."""
     object_id = str(handover.pk) if handover is not None else ""
@@ -89,20 +90,20 @@ def handover_get(*, actor: Actor, handover_id: int) -> HandoverPage:
     """One hand-over for its receiver or sender, or 404 (missing or forbidden alike)."""
     handover = _handovers().filter(pk=handover_id).first()
     if handover is None:
-        enforce(actor, policy.DENY, event_code="case.handover_status", action=Action.READ,
+        enforce(actor, policy.DENY, event_code=EventCode.CASE_HANDOVER_STATUS, action=Action.READ,
                 subject=Subject("handover.handover", str(handover_id), None))
         raise AssertionError("unreachable")
     children = handover_children(handover.case)
     view = enforce(actor, policy.may_view_handover(actor, handover),
-                   event_code="case.handover_status", action=Action.READ,
+                   event_code=EventCode.CASE_HANDOVER_STATUS, action=Action.READ,
                    subject=Subject("handover.handover", str(handover.pk),
                                    children[0].pk if children else None))
     package = policy.may_read_handover_package(actor, handover, children)
     if package:
-        handover_log(actor, handover, children, event_code="case.handover_read",
+        handover_log(actor, handover, children, event_code=EventCode.CASE_HANDOVER_READ,
                      action=Action.READ, ground=package.log_ground)
     else:
-        handover_log(actor, handover, children, event_code="case.handover_status",
+        handover_log(actor, handover, children, event_code=EventCode.CASE_HANDOVER_STATUS,
                      action=Action.READ, ground=view.log_ground)
     return HandoverPage(
         handover=handover,
@@ -124,7 +125,7 @@ def _log_list(actor: Actor, handovers: list[Handover]) -> None:
             "family_id", "pk"):
         by_family.setdefault(family_id, []).append(child_id)
     access_events_record(
-        actor=actor, event_code="case.handover_list", action=Action.READ,
+        actor=actor, event_code=EventCode.CASE_HANDOVER_LIST, action=Action.READ,
         subjects=[Subject("handover.handover", str(h.pk), child_id) for h in handovers
                   for child_id in ([h.case.child_id] if h.case.child_id is not None
                                    else by_family.get(h.case.family_id, [None]))],
@@ -155,7 +156,7 @@ def handover_kinds_offerable(*, actor: Actor, case: Case) -> list[HandoverKind]:
     return [kind for kind in HandoverKind if policy.may_offer_handover(actor, case, kind)]
 
 
-def handover_for_action(*, actor: Actor, handover_id: int, event_code: str) -> Handover:
+def handover_for_action(*, actor: Actor, handover_id: int, event_code: EventCode) -> Handover:
     """The hand-over an action (accept, return, withdraw) is about, for the service to
     decide on; a missing one is the logged 404."""
     handover = _handovers().filter(pk=handover_id).first()

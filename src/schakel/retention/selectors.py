@@ -16,6 +16,7 @@ from django.utils import timezone
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_events_record
 from schakel.cases.models import Case, CaseStatus
@@ -115,18 +116,18 @@ def retention_plan(*, today: dt.date | None = None) -> RetentionReport:
 # --- rules and runs ------------------------------------------------------------------------
 
 
-def _require_manager(actor: Actor, event_code: str, obj_type: str) -> None:
+def _require_manager(actor: Actor, event_code: EventCode, obj_type: str) -> None:
     enforce(actor, policy.may_manage_retention(actor), event_code=event_code, action=Action.READ,
             subject=Subject(obj_type, "", None))
 
 
 def retention_rules(*, actor: Actor) -> QuerySet[RetentionRule]:
-    _require_manager(actor, "retention.rules", "retention.retentionrule")
+    _require_manager(actor, EventCode.RETENTION_RULES, "retention.retentionrule")
     return RetentionRule.objects.select_related("updated_by").order_by("category")
 
 
 def retention_rule_get(*, actor: Actor, rule_id: int) -> RetentionRule:
-    _require_manager(actor, "retention.rules", "retention.retentionrule")
+    _require_manager(actor, EventCode.RETENTION_RULES, "retention.retentionrule")
     rule = RetentionRule.objects.filter(pk=rule_id).first()
     if rule is None:
         raise Http404
@@ -134,12 +135,12 @@ def retention_rule_get(*, actor: Actor, rule_id: int) -> RetentionRule:
 
 
 def retention_runs(*, actor: Actor, limit: int = 100) -> list[RetentionRun]:
-    _require_manager(actor, "retention.runs", "retention.retentionrun")
+    _require_manager(actor, EventCode.RETENTION_RUNS, "retention.retentionrun")
     return list(RetentionRun.objects.prefetch_related("actions")[:limit])
 
 
 def retention_run_get(*, actor: Actor, run_id: int) -> RetentionRun:
-    _require_manager(actor, "retention.runs", "retention.retentionrun")
+    _require_manager(actor, EventCode.RETENTION_RUNS, "retention.retentionrun")
     run = RetentionRun.objects.prefetch_related("actions").filter(pk=run_id).first()
     if run is None:
         raise Http404
@@ -148,7 +149,7 @@ def retention_run_get(*, actor: Actor, run_id: int) -> RetentionRun:
 
 def retention_preview(*, actor: Actor, today: dt.date | None = None) -> RetentionReport:
     """What a run would do today: a dry run, which changes and stores nothing."""
-    _require_manager(actor, "retention.preview", "retention.retentionrun")
+    _require_manager(actor, EventCode.RETENTION_PREVIEW, "retention.retentionrun")
     return retention_plan(today=today)
 
 
@@ -158,7 +159,7 @@ def retention_preview(*, actor: Actor, today: dt.date | None = None) -> Retentio
 def _log_requests(actor: Actor, requests: list[DestructionRequest], ground: str) -> None:
     if requests:
         access_events_record(
-            actor=actor, event_code="destruction_request.list", action=Action.READ,
+            actor=actor, event_code=EventCode.DESTRUCTION_REQUEST_LIST, action=Action.READ,
             subjects=[Subject.of(r, r.child_id) for r in requests], ground=ground,
         )
 
@@ -167,7 +168,8 @@ def destruction_requests(*, actor: Actor) -> list[DestructionRequest]:
     """The requests the actor may handle: every open one by due date, then the latest 100
     decided ones."""
     decision = enforce(
-        actor, policy.may_list_destruction_requests(actor), event_code="destruction_request.list",
+        actor, policy.may_list_destruction_requests(actor),
+        event_code=EventCode.DESTRUCTION_REQUEST_LIST,
         action=Action.READ, subject=Subject("retention.destructionrequest", "", None),
     )
     visible = DestructionRequest.objects.filter(
@@ -186,7 +188,7 @@ def destruction_requests_overdue(
 ) -> list[DestructionRequest]:
     """Requests past their due date and not carried out or refused: for the privacy officer."""
     decision = enforce(
-        actor, policy.may_manage_retention(actor), event_code="destruction_request.overdue",
+        actor, policy.may_manage_retention(actor), event_code=EventCode.DESTRUCTION_REQUEST_OVERDUE,
         action=Action.READ, subject=Subject("retention.destructionrequest", "", None),
     )
     today = today or timezone.localdate()
@@ -209,11 +211,11 @@ def destruction_request_get(*, actor: Actor, request_id: int) -> DestructionRequ
         raise Http404
     decision = enforce(
         actor, policy.may_handle_destruction_request(actor, request.child),
-        event_code="destruction_request.read", action=Action.READ,
+        event_code=EventCode.DESTRUCTION_REQUEST_READ, action=Action.READ,
         subject=Subject.of(request, request.child_id),
     )
     access_events_record(
-        actor=actor, event_code="destruction_request.read", action=Action.READ,
+        actor=actor, event_code=EventCode.DESTRUCTION_REQUEST_READ, action=Action.READ,
         subjects=[Subject.of(request, request.child_id)], ground=decision.log_ground,
     )
     return request
@@ -226,11 +228,11 @@ def child_for_destruction_request(*, actor: Actor, child_id: int) -> Child:
         raise Http404
     decision = enforce(
         actor, policy.may_handle_destruction_request(actor, child),
-        event_code="destruction_request.form", action=Action.READ,
+        event_code=EventCode.DESTRUCTION_REQUEST_FORM, action=Action.READ,
         subject=Subject("children.child", str(child.pk), child.pk),
     )
     access_events_record(
-        actor=actor, event_code="destruction_request.form", action=Action.READ,
+        actor=actor, event_code=EventCode.DESTRUCTION_REQUEST_FORM, action=Action.READ,
         subjects=[Subject("children.child", str(child.pk), child.pk)], ground=decision.log_ground,
     )
     return child
@@ -242,7 +244,8 @@ def children_for_destruction_request(
     """Find the child a request is about by last name and date of birth (as a letter gives
     them), among the children the actor may handle requests for."""
     decision = enforce(
-        actor, policy.may_list_destruction_requests(actor), event_code="destruction_request.search",
+        actor, policy.may_list_destruction_requests(actor),
+        event_code=EventCode.DESTRUCTION_REQUEST_SEARCH,
         action=Action.READ, subject=Subject("children.child", "", None),
     )
     candidates = Child.objects.filter(last_name__iexact=last_name.strip(), birth_date=birth_date)
@@ -250,7 +253,7 @@ def children_for_destruction_request(
                 if policy.may_handle_destruction_request(actor, child)]
     if children:
         access_events_record(
-            actor=actor, event_code="destruction_request.search", action=Action.READ,
+            actor=actor, event_code=EventCode.DESTRUCTION_REQUEST_SEARCH, action=Action.READ,
             subjects=[Subject("children.child", str(c.pk), c.pk) for c in children],
             ground=decision.log_ground,
         )
@@ -309,10 +312,10 @@ def verwijsindex_status(*, actor: Actor, case_id: int) -> VerwijsindexStatus:
     if case is None:
         raise Http404
     decision = enforce(
-        actor, policy.may_read_case(actor, case), event_code="case.verwijsindex.read",
+        actor, policy.may_read_case(actor, case), event_code=EventCode.CASE_VERWIJSINDEX_READ,
         action=Action.READ, subject=case_subject(case),
     )
-    case_log_event(actor, case, event_code="case.verwijsindex.read", action=Action.READ,
+    case_log_event(actor, case, event_code=EventCode.CASE_VERWIJSINDEX_READ, action=Action.READ,
                    ground=decision.log_ground)
     history = list(case.verwijsindex_reports.select_related("checked_by")
                    .order_by("-checked_at", "-pk"))

@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_event_record, access_events_record
 from schakel.organisations.models import School
@@ -27,7 +28,7 @@ def signal_list_page(*, actor: Actor, page_number: int | str | None,
     page = Paginator(signals_for_actor(actor=actor, status=status),
                      settings.SCHAKEL_PAGE_SIZE).get_page(page_number)
     access_events_record(
-        actor=actor, event_code="signal.list", action=Action.READ,
+        actor=actor, event_code=EventCode.SIGNAL_LIST, action=Action.READ,
         subjects=[Subject.of(s, s.child_id) for s in page.object_list if s.child_id],
     )
     return page
@@ -40,13 +41,14 @@ def signal_get(*, actor: Actor, signal_id: int) -> tuple[Signal, policy.Decision
         .filter(pk=signal_id).first()
     )
     if signal is None:
-        enforce(actor, policy.DENY, event_code="signal.view", action=Action.READ,
+        enforce(actor, policy.DENY, event_code=EventCode.SIGNAL_VIEW, action=Action.READ,
                 subject=Subject("signals.signal", str(signal_id), None))
         raise AssertionError("unreachable")
-    decision = enforce(actor, policy.may_read_signal(actor, signal), event_code="signal.view",
+    decision = enforce(actor, policy.may_read_signal(actor, signal),
+                       event_code=EventCode.SIGNAL_VIEW,
                        action=Action.READ, subject=Subject.of(signal, signal.child_id))
     if signal.child_id is not None:
-        access_event_record(actor=actor, event_code="signal.view", action=Action.READ,
+        access_event_record(actor=actor, event_code=EventCode.SIGNAL_VIEW, action=Action.READ,
                             subject=Subject.of(signal, signal.child_id), ground=decision.log_ground)
     return signal, decision
 
@@ -70,7 +72,7 @@ def new_signals_for_core_team(*, actor: Actor, limit: int = 10) -> list[Signal]:
             :limit]
     )
     access_events_record(
-        actor=actor, event_code="signal.list", action=Action.READ,
+        actor=actor, event_code=EventCode.SIGNAL_LIST, action=Action.READ,
         subjects=[Subject.of(s, s.child_id) for s in signals if s.child_id],
     )
     return signals
@@ -80,7 +82,7 @@ def signals_for_child(*, actor: Actor, child_id: int) -> list[Signal]:
     """The signals about one child that the actor may see; each is logged as read."""
     signals = list(signals_for_actor(actor=actor).filter(child_id=child_id))
     access_events_record(
-        actor=actor, event_code="signal.list", action=Action.READ,
+        actor=actor, event_code=EventCode.SIGNAL_LIST, action=Action.READ,
         subjects=[Subject.of(s, s.child_id) for s in signals],
     )
     return signals

@@ -13,6 +13,7 @@ from django.utils import timezone
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_event_record
 from schakel.cases.models import Case, Involvement
@@ -75,7 +76,7 @@ def portal_consent_overview(*, actor: Actor, child_id: int) -> PortalConsentOver
     subject = Subject("children.child", str(child_id), child.pk if child else None)
     allowed = policy.may_read_file_in_portal(actor, child) if child else policy.DENY
     decision = enforce(actor, allowed,
-                       event_code="portal.consent", action=Action.READ, subject=subject)
+                       event_code=EventCode.PORTAL_CONSENT, action=Action.READ, subject=subject)
     assert child is not None  # noqa: S101 - enforce raised otherwise
     today = timezone.localdate()
     requirement = policy.consent_requirement(child, today)
@@ -96,7 +97,7 @@ def portal_consent_overview(*, actor: Actor, child_id: int) -> PortalConsentOver
         consents=rows, pending=pending, signed_pending=signed,
         organisations=consent_organisations(child),
         may_give=bool(policy.may_give_consent_in_portal(actor, child)))
-    access_event_record(actor=actor, event_code="portal.consent", action=Action.READ,
+    access_event_record(actor=actor, event_code=EventCode.PORTAL_CONSENT, action=Action.READ,
                         subject=subject, ground=decision.log_ground)
     return overview
 
@@ -108,7 +109,7 @@ def pending_consent_of(*, child: Child, pending_id: int) -> PendingConsent | Non
         pk=pending_id, child=child).first()
 
 
-def child_for_portal(*, actor: Actor, child_id: int, event_code: str) -> Child:
+def child_for_portal(*, actor: Actor, child_id: int, event_code: EventCode) -> Child:
     """A child whose consent the reader may give (for the change pages), or the logged 404."""
     child = Child.objects.filter(pk=child_id).first()
     enforce(actor, policy.may_give_consent_in_portal(actor, child) if child else policy.DENY,

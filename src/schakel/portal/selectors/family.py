@@ -18,6 +18,7 @@ from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.access.policy import consenters
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import AccessEvent, Action
 from schakel.audit.writer import Subject, access_event_record, access_events_record
 from schakel.cases.models import Agreement, Case, Involvement, PlanStepEntry
@@ -93,7 +94,7 @@ def portal_home(*, actor: Actor) -> PortalHome:
     else:
         rows = [_row(actor, g.child, g.has_custody) for g in Guardianship.objects.filter(
             guardian=person.guardian).select_related("child").order_by("-child__birth_date")]
-    access_events_record(actor=actor, event_code="portal.home", action=Action.READ,
+    access_events_record(actor=actor, event_code=EventCode.PORTAL_HOME, action=Action.READ,
                          subjects=[Subject.of(row.child, row.child.pk) for row in rows])
     return PortalHome(name=person.name, is_young_person=person.child is not None,
                       children=rows, notifications=list(Notification.objects.filter(
@@ -106,7 +107,7 @@ def portal_child_get(*, actor: Actor, child_id: int) -> ChildRow:
     subject = Subject("children.child", str(child_id), child.pk if child else None)
     allowed = policy.may_read_child_in_portal(actor, child) if child else policy.DENY
     decision = enforce(actor, allowed,
-                       event_code="portal.child", action=Action.READ, subject=subject)
+                       event_code=EventCode.PORTAL_CHILD, action=Action.READ, subject=subject)
     assert child is not None  # noqa: S101 - enforce raised otherwise
     person = policy.portal_person(actor)
     custody = None
@@ -114,7 +115,7 @@ def portal_child_get(*, actor: Actor, child_id: int) -> ChildRow:
         custody = Guardianship.objects.filter(guardian=person.guardian, child=child).values_list(
             "has_custody", flat=True).first()
     row = _row(actor, child, custody)
-    access_event_record(actor=actor, event_code="portal.child", action=Action.READ,
+    access_event_record(actor=actor, event_code=EventCode.PORTAL_CHILD, action=Action.READ,
                         subject=subject, ground=decision.log_ground)
     return row
 
@@ -137,8 +138,8 @@ def portal_school_info(*, actor: Actor, child_id: int) -> SchoolInfo:
     child = Child.objects.filter(pk=child_id).first()
     subject = Subject("children.child", str(child_id), child.pk if child else None)
     decision = enforce(actor, policy.may_read_school_info_in_portal(actor, child) if child
-                       else policy.DENY, event_code="portal.school_info", action=Action.READ,
-                       subject=subject)
+                       else policy.DENY, event_code=EventCode.PORTAL_SCHOOL_INFO,
+                       action=Action.READ, subject=subject)
     assert child is not None  # noqa: S101 - enforce raised otherwise
     today = timezone.localdate()
     enrolments = list(Enrolment.objects.filter(child=child, start_date__lte=today).filter(
@@ -151,7 +152,7 @@ def portal_school_info(*, actor: Actor, child_id: int) -> SchoolInfo:
                 if e.school.contact_point is not None}
     contacts.update({c.coordinator.pk: c.coordinator for c in open_cases
                      if c.coordinator is not None})
-    access_event_record(actor=actor, event_code="portal.school_info", action=Action.READ,
+    access_event_record(actor=actor, event_code=EventCode.PORTAL_SCHOOL_INFO, action=Action.READ,
                         subject=subject, ground=decision.log_ground)
     return SchoolInfo(child=child, enrolments=enrolments, shows_cases=shows_cases,
                       has_case=bool(open_cases), contacts=list(contacts.values()))
@@ -208,7 +209,9 @@ def _case_queryset() -> QuerySet[Case]:
     )
 
 
-def case_for_portal(*, actor: Actor, case_id: int, event_code: str = "portal.case") -> Case:
+def case_for_portal(
+    *, actor: Actor, case_id: int, event_code: EventCode = EventCode.PORTAL_CASE,
+) -> Case:
     """A case the portal user may read, or the logged 404. Not logged as a read: the page
     or the service that uses it does that."""
     case = _case_queryset().filter(pk=case_id).first()
@@ -226,13 +229,13 @@ def portal_entry_get(
 ) -> tuple[Case, Entry]:
     """One entry of a case the reader sees (to add a view or ask for a correction); a
     missing or withheld entry is the logged 404. The read is logged."""
-    case = case_for_portal(actor=actor, case_id=case_id, event_code="portal.entry")
+    case = case_for_portal(actor=actor, case_id=case_id, event_code=EventCode.PORTAL_ENTRY)
     entry = entry_get(case, entry_type, entry_id)
     if entry is None or (entry_type, entry_id) in policy.portal_hidden_entries(actor, case):
-        enforce(actor, policy.DENY, event_code="portal.entry", action=Action.READ,
+        enforce(actor, policy.DENY, event_code=EventCode.PORTAL_ENTRY, action=Action.READ,
                 subject=case_subject(case))
         raise AssertionError("unreachable")
-    case_log_event(actor, case, event_code="portal.entry", action=Action.READ,
+    case_log_event(actor, case, event_code=EventCode.PORTAL_ENTRY, action=Action.READ,
                    ground=policy.may_read_case_in_portal(actor, case).log_ground)
     return case, entry
 
@@ -304,7 +307,7 @@ def portal_case_page(*, actor: Actor, case_id: int) -> PortalCasePage:
         can_share=bool(policy.may_share_case_in_portal(actor, case)),
         is_shared=SharedWithParents.objects.filter(case=case, ended_at__isnull=True).exists(),
     )
-    case_log_event(actor, case, event_code="portal.case", action=Action.READ,
+    case_log_event(actor, case, event_code=EventCode.PORTAL_CASE, action=Action.READ,
                    ground=decision.log_ground)
     return page
 
@@ -321,12 +324,12 @@ def portal_access_log_page(
     child = Child.objects.filter(pk=child_id).first()
     subject = Subject("audit.accessevent", "", child.pk if child else None)
     decision = enforce(actor, policy.may_read_access_log_in_portal(actor, child) if child
-                       else policy.DENY, event_code="portal.access_log", action=Action.READ,
+                       else policy.DENY, event_code=EventCode.PORTAL_ACCESS_LOG, action=Action.READ,
                        subject=subject)
     assert child is not None  # noqa: S101 - enforce raised otherwise
     events = AccessEvent.objects.filter(child_id=child.pk).order_by("occurred_at", "pk")
     page = Paginator(events, settings.SCHAKEL_PAGE_SIZE).get_page(page_number)
-    access_event_record(actor=actor, event_code="portal.access_log", action=Action.READ,
+    access_event_record(actor=actor, event_code=EventCode.PORTAL_ACCESS_LOG, action=Action.READ,
                         subject=subject, ground=decision.log_ground)
     return child, page
 

@@ -13,6 +13,7 @@ from django.utils import timezone
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_events_record
 from schakel.cases.models import Case, PlanStepEntry
@@ -139,7 +140,7 @@ def corrections_for_answer(*, actor: Actor) -> list[CorrectionRow]:
         "answered_by").order_by("status", "-requested_at")
     rows = [_row(c) for c in candidates if policy.may_answer_correction(actor, c.case)]
     rows.sort(key=lambda r: r.correction.status != CorrectionStatus.OPEN)
-    access_events_record(actor=actor, event_code="portal.corrections", action=Action.READ,
+    access_events_record(actor=actor, event_code=EventCode.PORTAL_CORRECTIONS, action=Action.READ,
                          subjects=[case_subject(r.correction.case) for r in rows])
     return rows
 
@@ -150,13 +151,14 @@ def correction_for_answer(*, actor: Actor, correction_id: int) -> CorrectionRow:
         "case__child", "case__coordinator", "by_guardian", "by_young_person",
         "answered_by").filter(pk=correction_id).first()
     if correction is None:
-        enforce(actor, policy.DENY, event_code="portal.correction", action=Action.READ,
+        enforce(actor, policy.DENY, event_code=EventCode.PORTAL_CORRECTION, action=Action.READ,
                 subject=Subject("portal.correctionrequest", str(correction_id), None))
         raise AssertionError("unreachable")
     decision = enforce(actor, policy.may_answer_correction(actor, correction.case),
-                       event_code="portal.correction", action=Action.READ,
+                       event_code=EventCode.PORTAL_CORRECTION, action=Action.READ,
                        subject=case_subject(correction.case))
-    case_log_event(actor, correction.case, event_code="portal.correction", action=Action.READ,
+    case_log_event(actor, correction.case,
+                   event_code=EventCode.PORTAL_CORRECTION, action=Action.READ,
                    ground=decision.log_ground)
     return _row(correction)
 
@@ -178,11 +180,11 @@ def withhold_overview(*, actor: Actor, case_id: int) -> tuple[Case, list[Withhol
     parents; for the coordinator. The read is logged."""
     case = Case.objects.select_related("child", "coordinator").filter(pk=case_id).first()
     if case is None:
-        enforce(actor, policy.DENY, event_code="portal.withhold_list", action=Action.READ,
+        enforce(actor, policy.DENY, event_code=EventCode.PORTAL_WITHHOLD_LIST, action=Action.READ,
                 subject=Subject("cases.case", str(case_id), None))
         raise AssertionError("unreachable")
     decision = enforce(actor, policy.may_withhold_entry(actor, case),
-                       event_code="portal.withhold_list", action=Action.READ,
+                       event_code=EventCode.PORTAL_WITHHOLD_LIST, action=Action.READ,
                        subject=case_subject(case))
     active = {(w.object_type, w.object_id): w for w in WithheldEntry.objects.filter(
         case=case, released_at__isnull=True).select_related("withheld_by")}
@@ -190,7 +192,7 @@ def withhold_overview(*, actor: Actor, case_id: int) -> tuple[Case, list[Withhol
                             *case.agreements.all(), *case.interventions.all()]
     rows = [WithholdRow(*entry_key(e), entry_label(e), _entry_content(e),
                         active.get(entry_key(e))) for e in entries]
-    case_log_event(actor, case, event_code="portal.withhold_list", action=Action.READ,
+    case_log_event(actor, case, event_code=EventCode.PORTAL_WITHHOLD_LIST, action=Action.READ,
                    ground=decision.log_ground)
     return case, rows
 
