@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.http import Http404
+from django.test import Client
 from django.utils import translation
 
 from schakel.access import policy
@@ -19,7 +20,8 @@ from schakel.audit.writer import Subject, access_event_record, access_events_rec
 from schakel.retention.categories import SPECS
 from schakel.retention.models import RuleAction
 from tests.conftest import World
-from tests.factories import actor_for
+from tests.factories import AccessEventFactory, actor_for
+from tests.support import sign_in
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "schakel"
 EVENTS_MODULE = SRC / "audit" / "events.py"
@@ -176,3 +178,23 @@ def test_the_stored_code_is_the_plain_value(world: World) -> None:
     stored = list(AccessEvent.objects.order_by("pk").values_list("event_code", flat=True))
     assert stored == ["case.view", "case.list"]
     assert all(type(code) is str for code in stored)
+
+
+# --- the label where the log is read -----------------------------------------------------
+
+
+def test_event_label_is_the_label_or_an_old_code_itself(db: None) -> None:
+    known = AccessEventFactory(event_code="case.view")
+    old = AccessEventFactory(event_code="case.plan_update")
+    assert known.event_label == str(EventCode.CASE_VIEW.label)
+    assert old.event_label == "case.plan_update"
+
+
+def test_the_log_viewer_shows_the_label(client: Client, world: World) -> None:
+    AccessEventFactory(event_code="case.view", child_id=world.child.pk)
+    AccessEventFactory(event_code="case.plan_update", child_id=world.child.pk)
+    sign_in(client, world.log_admin.user)
+    html = client.get("/logboek/", {"child": world.child.pk},
+                      HTTP_ACCEPT_LANGUAGE="nl").content.decode()
+    assert "Casus ingezien <code>case.view</code>" in html
+    assert "case.plan_update" in html
