@@ -185,7 +185,7 @@ def test_someone_without_a_school_cannot_raise(client: Client, w: WebWorld) -> N
 def test_core_team_sees_detail_with_open_case_link(client: Client, w: WebWorld) -> None:
     sign_in(client, w.core.user)
     page = client.get(reverse("signals:detail", kwargs={"signal_id": w.signal.pk})).content
-    assert reverse("cases:open", kwargs={"signal_id": w.signal.pk}).encode() in page
+    assert reverse("cases:open_from_signal", kwargs={"signal_id": w.signal.pk}).encode() in page
     assert reverse("signals:status", kwargs={"signal_id": w.signal.pk}).encode() in page
 
 
@@ -193,7 +193,7 @@ def test_raiser_sees_detail_without_triage(client: Client, w: WebWorld) -> None:
     sign_in(client, w.teacher.user)
     response = client.get(reverse("signals:detail", kwargs={"signal_id": w.signal.pk}))
     assert response.status_code == 200
-    assert reverse("cases:open", kwargs={"signal_id": w.signal.pk}).encode() not in (
+    assert reverse("cases:open_from_signal", kwargs={"signal_id": w.signal.pk}).encode() not in (
         response.content)
     assert client.get(reverse("signals:status", kwargs={"signal_id": w.signal.pk})
                       ).status_code == 404

@@ -67,7 +67,7 @@ def test_other_pages(client: Client, w: WebWorld) -> None:
     for url in (
         reverse("signals:detail", kwargs={"signal_id": w.signal.pk}),
         reverse("signals:status", kwargs={"signal_id": w.signal.pk}),
-        reverse("cases:open", kwargs={"signal_id": w.signal.pk}),
+        reverse("cases:open_from_signal", kwargs={"signal_id": w.signal.pk}),
         reverse("children:detail", kwargs={"child_id": w.child.pk}),
         reverse("organisations:school_route", kwargs={"school_id": w.school.pk}),
         reverse("organisations:professional", kwargs={"professional_id": w.core.pk}),
