@@ -45,11 +45,28 @@ def _is_event_code(annotation: ast.expr | None) -> bool:
     return annotation is not None and ast.unparse(annotation) == "EventCode"
 
 
+def _is_event_code_or_function(annotation: ast.expr | None) -> bool:
+    """`EventCode`, or a union of it with a function that gives one."""
+    if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
+        return (_is_event_code_or_function(annotation.left)
+                and _is_event_code_or_function(annotation.right))
+    if isinstance(annotation, ast.Subscript) and ast.unparse(annotation.value) == "Callable":
+        elements = annotation.slice
+        return isinstance(elements, ast.Tuple) and _is_event_code(elements.elts[-1])
+    return _is_event_code(annotation)
+
+
+def _code_functions(tree: ast.Module) -> set[str]:
+    """The module's functions that return an `EventCode` (passed on to be called)."""
+    return {node.name for node in tree.body
+            if isinstance(node, ast.FunctionDef) and _is_event_code(node.returns)}
+
+
 def _typed_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
     """Parameters and local variables of `function` annotated as `EventCode`."""
     arguments = function.args
     names = {a.arg for a in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]
-             if _is_event_code(a.annotation)}
+             if _is_event_code_or_function(a.annotation)}
     names |= {node.target.id for node in ast.walk(function)
               if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name)
               and _is_event_code(node.annotation)}
@@ -59,6 +76,7 @@ def _typed_names(function: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
 def _event_code_arguments(tree: ast.Module) -> Iterator[tuple[ast.expr, set[str]]]:
     """Each `event_code=` argument with the names that are typed `EventCode` where it is."""
     functions = [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]
+    module = _code_functions(tree)
     inside: dict[int, set[str]] = {}
     for function in functions:
         typed = _typed_names(function)
@@ -68,7 +86,7 @@ def _event_code_arguments(tree: ast.Module) -> Iterator[tuple[ast.expr, set[str]
         if isinstance(node, ast.Call):
             for keyword in node.keywords:
                 if keyword.arg == "event_code":
-                    yield keyword.value, inside.get(id(node), set())
+                    yield keyword.value, module | inside.get(id(node), set())
 
 
 def test_every_code_written_in_src_is_a_member() -> None:
@@ -102,7 +120,7 @@ def test_every_event_code_parameter_is_typed_and_defaults_to_a_member() -> None:
                 if argument.arg != "event_code":
                     continue
                 default = defaults.get(argument.arg)
-                if not _is_event_code(argument.annotation) or (
+                if not _is_event_code_or_function(argument.annotation) or (
                         default is not None and not _is_member(default)):
                     wrong.append(f"{path.relative_to(SRC)}:{function.lineno}: {function.name}")
     assert wrong == []
@@ -111,7 +129,7 @@ def test_every_event_code_parameter_is_typed_and_defaults_to_a_member() -> None:
 def test_no_code_is_spelled_as_a_string_outside_the_enumeration() -> None:
     """Catches a code passed positionally, too."""
     values = set(EventCode.values)
-    spelled = [f"{path.relative_to(SRC)}:{node.lineno}: {node.value}"
+    spelled = [f"{path.relative_to(SRC)}:{node.lineno}: {node.value!r}"
                for path, tree in _sources() for node in ast.walk(tree)
                if isinstance(node, ast.Constant) and node.value in values]
     assert spelled == []

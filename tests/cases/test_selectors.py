@@ -11,11 +11,11 @@ from django.test.utils import CaptureQueriesContext
 from schakel.access.actor import Actor
 from schakel.cases.models import AgreementStatus
 from schakel.cases.selectors import (
+    _cases_for_actor,
     agreements_for_owner,
     case_existence_for_child,
     case_get,
     case_list_page,
-    cases_for_actor,
     health_indicators,
     plan_steps,
 )
@@ -52,15 +52,15 @@ def test_cases_for_actor_lists_own_cases_newest_first(world: World):
     CaseFactory(school=world.school)  # not the nurse's
     closed = CaseFactory(coordinator=world.nurse, closed=True, consented=True)
     actor = world.actor(world.nurse)
-    assert list(cases_for_actor(actor=actor)) == [later, world.case]
-    assert set(cases_for_actor(actor=actor, include_closed=True)) == {
+    assert list(_cases_for_actor(actor=actor)) == [later, world.case]
+    assert set(_cases_for_actor(actor=actor, include_closed=True)) == {
         later, world.case, closed}
-    assert list(cases_for_actor(actor=world.actor(world.core_member))) == []
+    assert list(_cases_for_actor(actor=world.actor(world.core_member))) == []
 
 
 def test_family_cases_are_listed_for_those_involved(world: World):
     family_case = CaseFactory(for_family=True, school=world.school, coordinator=world.nurse)
-    assert family_case in cases_for_actor(actor=world.actor(world.nurse))
+    assert family_case in _cases_for_actor(actor=world.actor(world.nurse))
 
 
 def _cases_with_everything(nurse, n: int) -> None:
@@ -71,7 +71,7 @@ def _cases_with_everything(nurse, n: int) -> None:
 
 
 def _read_list(actor: Actor) -> None:
-    for case in cases_for_actor(actor=actor):
+    for case in _cases_for_actor(actor=actor):
         assert case.child is not None
         assert case.coordinator is not None
         _ = (case.child.first_name, case.school.name, case.coordinator.organisation.name)

@@ -1,5 +1,6 @@
-"""Turning a policy decision into a response: allowed goes on, refused is logged and becomes
-the same 404 as "does not exist"."""
+"""Turning a policy decision into a response: allowed goes on (and is the ground of the logged
+read that asked, see `reads`), refused is logged and becomes the same 404 as "does not
+exist"."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from schakel.access.actor import Actor
 from schakel.access.policy import Decision
 from schakel.audit.events import EventCode
 from schakel.audit.models import Action, Outcome
+from schakel.audit.reads import read_allowed_on
 from schakel.audit.writer import Subject, access_event_record
 
 
@@ -23,4 +25,5 @@ def enforce(
             outcome=Outcome.DENIED,
         )
         raise Http404
+    read_allowed_on(decision)
     return decision

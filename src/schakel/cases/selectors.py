@@ -1,5 +1,6 @@
 """Reads of cases. Each read of a child's data goes through the access policy and leaves a
-row in the access log; querysets come with their related objects loaded."""
+row in the access log (`audit.reads.logged_read`); querysets come with their related objects
+loaded."""
 
 from __future__ import annotations
 
@@ -29,7 +30,8 @@ from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
 from schakel.audit.events import EventCode
 from schakel.audit.models import Action
-from schakel.audit.writer import Subject, access_event_record, access_events_record
+from schakel.audit.reads import logged_read
+from schakel.audit.writer import Subject, access_event_record
 from schakel.cases.models import (
     Agreement,
     AgreementStatus,
@@ -57,6 +59,12 @@ def case_child_ids(case: Case) -> list[int]:
 def case_subject(case: Case) -> Subject:
     ids = case_child_ids(case)
     return Subject.of(case, ids[0] if ids else None)
+
+
+def case_subjects(case: Case) -> list[Subject]:
+    """One subject per child whose data the case holds (one without a child if none)."""
+    child_ids: list[int | None] = list(case_child_ids(case)) or [None]
+    return [Subject.of(case, child_id) for child_id in child_ids]
 
 
 def case_log_event(actor: Actor, case: Case, *, event_code: EventCode, action: Action,
@@ -124,7 +132,7 @@ def health_indicators(case: Case, today: dt.date | None = None) -> list[HealthIn
     return indicators
 
 
-def cases_for_actor(*, actor: Actor, include_closed: bool = False) -> QuerySet[Case]:
+def _cases_for_actor(*, actor: Actor, include_closed: bool = False) -> QuerySet[Case]:
     qs = Case.objects.filter(policy.case_listable_q(actor))
     if not include_closed:
         qs = qs.exclude(status="closed")
@@ -133,18 +141,18 @@ def cases_for_actor(*, actor: Actor, include_closed: bool = False) -> QuerySet[C
     ).order_by("-opened_at", "-pk")
 
 
+def _page_subjects(page: Page[Case]) -> list[Subject]:
+    return _list_subjects(list(page.object_list))
+
+
+@logged_read(event_code=EventCode.CASE_LIST, subjects=_page_subjects)
 def case_list_page(*, actor: Actor, page_number: int | str | None,
                    include_closed: bool = False) -> Page[Case]:
     """One page of the actor's cases; every child shown is logged as read."""
     paginator = Paginator(
-        cases_for_actor(actor=actor, include_closed=include_closed),
+        _cases_for_actor(actor=actor, include_closed=include_closed),
         settings.SCHAKEL_PAGE_SIZE)
-    page = paginator.get_page(page_number)
-    access_events_record(
-        actor=actor, event_code=EventCode.CASE_LIST, action=Action.READ,
-        subjects=_list_subjects(list(page.object_list)),
-    )
-    return page
+    return paginator.get_page(page_number)
 
 
 def _list_subjects(cases: list[Case]) -> list[Subject]:
@@ -187,6 +195,11 @@ def _case_detail_queryset() -> QuerySet[Case]:
     )
 
 
+def _read_subjects(read: tuple[Case, policy.Decision]) -> list[Subject]:
+    return case_subjects(read[0])
+
+
+@logged_read(event_code=EventCode.CASE_VIEW, subjects=_read_subjects)
 def case_get(*, actor: Actor, case_id: int) -> tuple[Case, policy.Decision]:
     """Fetch a case whose content the actor may read, or 404 — the same 404 whether the case
     is missing or forbidden. The read is logged."""
@@ -201,8 +214,6 @@ def case_get(*, actor: Actor, case_id: int) -> tuple[Case, policy.Decision]:
         raise AssertionError("unreachable")
     decision = enforce(actor, policy.may_read_case(actor, case), event_code=EventCode.CASE_VIEW,
                        action=Action.READ, subject=case_subject(case))
-    case_log_event(actor, case, event_code=EventCode.CASE_VIEW, action=Action.READ,
-                   ground=decision.log_ground)
     return case, decision
 
 

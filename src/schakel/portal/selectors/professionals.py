@@ -15,9 +15,10 @@ from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
 from schakel.audit.events import EventCode
 from schakel.audit.models import Action
-from schakel.audit.writer import Subject, access_events_record
+from schakel.audit.reads import logged_read
+from schakel.audit.writer import Subject
 from schakel.cases.models import Case, PlanStepEntry
-from schakel.cases.selectors import case_log_event, case_subject
+from schakel.cases.selectors import case_subject, case_subjects
 from schakel.portal.entries import Entry, entry_get, entry_key, entry_label
 from schakel.portal.models import (
     CorrectionRequest,
@@ -131,6 +132,11 @@ def _row(correction: CorrectionRequest) -> CorrectionRow:
                          _entry_content(entry))
 
 
+def _correction_subjects(rows: list[CorrectionRow]) -> list[Subject]:
+    return [case_subject(row.correction.case) for row in rows]
+
+
+@logged_read(event_code=EventCode.PORTAL_CORRECTIONS, subjects=_correction_subjects)
 def corrections_for_answer(*, actor: Actor) -> list[CorrectionRow]:
     """The correction requests the actor (as coordinator) answers, open ones first. Each
     child shown is logged as read."""
@@ -140,11 +146,14 @@ def corrections_for_answer(*, actor: Actor) -> list[CorrectionRow]:
         "answered_by").order_by("status", "-requested_at")
     rows = [_row(c) for c in candidates if policy.may_answer_correction(actor, c.case)]
     rows.sort(key=lambda r: r.correction.status != CorrectionStatus.OPEN)
-    access_events_record(actor=actor, event_code=EventCode.PORTAL_CORRECTIONS, action=Action.READ,
-                         subjects=[case_subject(r.correction.case) for r in rows])
     return rows
 
 
+def _correction_row_subjects(row: CorrectionRow) -> list[Subject]:
+    return case_subjects(row.correction.case)
+
+
+@logged_read(event_code=EventCode.PORTAL_CORRECTION, subjects=_correction_row_subjects)
 def correction_for_answer(*, actor: Actor, correction_id: int) -> CorrectionRow:
     """One correction request with its entry, for the coordinator; the read is logged."""
     correction = CorrectionRequest.objects.select_related(
@@ -154,12 +163,9 @@ def correction_for_answer(*, actor: Actor, correction_id: int) -> CorrectionRow:
         enforce(actor, policy.DENY, event_code=EventCode.PORTAL_CORRECTION, action=Action.READ,
                 subject=Subject("portal.correctionrequest", str(correction_id), None))
         raise AssertionError("unreachable")
-    decision = enforce(actor, policy.may_answer_correction(actor, correction.case),
-                       event_code=EventCode.PORTAL_CORRECTION, action=Action.READ,
-                       subject=case_subject(correction.case))
-    case_log_event(actor, correction.case,
-                   event_code=EventCode.PORTAL_CORRECTION, action=Action.READ,
-                   ground=decision.log_ground)
+    enforce(actor, policy.may_answer_correction(actor, correction.case),
+            event_code=EventCode.PORTAL_CORRECTION, action=Action.READ,
+            subject=case_subject(correction.case))
     return _row(correction)
 
 
@@ -175,6 +181,11 @@ class WithholdRow:
     withheld: WithheldEntry | None
 
 
+def _withhold_subjects(read: tuple[Case, list[WithholdRow]]) -> list[Subject]:
+    return case_subjects(read[0])
+
+
+@logged_read(event_code=EventCode.PORTAL_WITHHOLD_LIST, subjects=_withhold_subjects)
 def withhold_overview(*, actor: Actor, case_id: int) -> tuple[Case, list[WithholdRow]]:
     """Every entry of the case the portal shows, with whether it is withheld from the
     parents; for the coordinator. The read is logged."""
@@ -183,17 +194,15 @@ def withhold_overview(*, actor: Actor, case_id: int) -> tuple[Case, list[Withhol
         enforce(actor, policy.DENY, event_code=EventCode.PORTAL_WITHHOLD_LIST, action=Action.READ,
                 subject=Subject("cases.case", str(case_id), None))
         raise AssertionError("unreachable")
-    decision = enforce(actor, policy.may_withhold_entry(actor, case),
-                       event_code=EventCode.PORTAL_WITHHOLD_LIST, action=Action.READ,
-                       subject=case_subject(case))
+    enforce(actor, policy.may_withhold_entry(actor, case),
+            event_code=EventCode.PORTAL_WITHHOLD_LIST, action=Action.READ,
+            subject=case_subject(case))
     active = {(w.object_type, w.object_id): w for w in WithheldEntry.objects.filter(
         case=case, released_at__isnull=True).select_related("withheld_by")}
     entries: list[Entry] = [*case.plan_entries.order_by("step", "-version"),
                             *case.agreements.all(), *case.interventions.all()]
     rows = [WithholdRow(*entry_key(e), entry_label(e), _entry_content(e),
                         active.get(entry_key(e))) for e in entries]
-    case_log_event(actor, case, event_code=EventCode.PORTAL_WITHHOLD_LIST, action=Action.READ,
-                   ground=decision.log_ground)
     return case, rows
 
 
