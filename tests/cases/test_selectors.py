@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from schakel.access.actor import Actor
+from schakel.audit.models import AccessEvent
 from schakel.cases.models import AgreementStatus
 from schakel.cases.selectors import (
     _cases_for_actor,
@@ -195,6 +196,14 @@ def test_agreements_for_owner(world: World):
     earlier = AgreementFactory(case=world.case, owner=world.nurse, overdue=True)
     assert list(agreements_for_owner(actor=world.actor(world.nurse))) == [earlier, mine]
     assert list(agreements_for_owner(actor=world.actor(world.outsider))) == []
+    assert agreements_for_owner(actor=world.actor(world.nurse), limit=1) == [earlier]
+
+
+def test_own_agreements_are_logged_once_per_case_shown(world: World):
+    AgreementFactory.create_batch(3, case=world.case, owner=world.nurse)
+    agreements_for_owner(actor=world.actor(world.nurse))
+    rows = list(AccessEvent.objects.values_list("event_code", "child_id", "object_id"))
+    assert rows == [("case.agreement_list", world.child.pk, str(world.case.pk))]
 
 
 def test_case_existence_for_child(world: World):
@@ -206,3 +215,10 @@ def test_case_existence_for_child(world: World):
                                          child_id=world.child.pk)) == []
     assert list(case_existence_for_child(actor=world.actor(world.other_core_member),
                                          child_id=world.child.pk)) == []
+
+
+def test_the_cases_shown_on_the_childs_page_are_logged(world: World):
+    case_existence_for_child(actor=world.actor(world.core_member), child_id=world.child.pk)
+    event = AccessEvent.objects.get()
+    assert (event.event_code, event.child_id, event.object_id, event.user_id) == (
+        "case.existence", world.child.pk, str(world.case.pk), world.core_member.user.pk)

@@ -99,6 +99,8 @@ class EventCode(models.TextChoices):
     PORTAL_RELEASE = "portal.release", _("Showed a withheld part to the parents again")
     PORTAL_SCHOOL_INFO = "portal.school_info", _("Viewed the school details in the portal")
     PORTAL_SHARE = "portal.share", _("Shared the case with the parents in the portal")
+    PORTAL_VOICE = "portal.voice", _(
+        "Saw what the parents or the young person added to the case")
     PORTAL_WITHHOLD = "portal.withhold", _("Withheld a part from the parents")
     PORTAL_WITHHOLD_LIST = "portal.withhold_list", _(
         "Viewed what the parents see of the case")

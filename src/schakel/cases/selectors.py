@@ -244,20 +244,34 @@ def plan_steps(case: Case) -> list[PlanStepView]:
     return views
 
 
-def agreements_for_owner(*, actor: Actor) -> QuerySet[Agreement]:
-    """The actor's own open agreements in cases they may read."""
+def _agreement_subjects(agreements: list[Agreement]) -> list[Subject]:
+    """The children of the agreements' cases, once per case."""
+    return _list_subjects(list({a.case_id: a.case for a in agreements}.values()))
+
+
+@logged_read(event_code=EventCode.CASE_AGREEMENT_LIST, subjects=_agreement_subjects)
+def agreements_for_owner(*, actor: Actor, limit: int | None = None) -> list[Agreement]:
+    """The actor's own open agreements in cases they may read, the first `limit` by due
+    date; each child shown is logged as read."""
     if actor.professional is None:
-        return Agreement.objects.none()
-    return (
+        return []
+    agreements = (
         Agreement.objects.filter(owner=actor.professional, status=AgreementStatus.OPEN)
         .filter(case__in=Case.objects.filter(policy.case_listable_q(actor)))
         .select_related("case__child", "case__family").order_by("due_date")
     )
+    return list(agreements[:limit])
 
 
-def case_existence_for_child(*, actor: Actor, child_id: int) -> QuerySet[Case]:
-    """The cases of a child whose existence and coordinator the actor may see."""
-    return (
+def _existence_subjects(cases: list[Case]) -> list[Subject]:
+    return [Subject.of(case, case.child_id) for case in cases]
+
+
+@logged_read(event_code=EventCode.CASE_EXISTENCE, subjects=_existence_subjects)
+def case_existence_for_child(*, actor: Actor, child_id: int) -> list[Case]:
+    """The cases of a child whose existence and coordinator the actor may see (reference,
+    status and coordinator on the child's page); each is logged as read."""
+    return list(
         Case.objects.filter(policy.case_existence_visible_q(actor))
         .filter(child_id=child_id)
         .select_related("coordinator__organisation").order_by("-opened_at")

@@ -15,7 +15,7 @@ from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
 from schakel.audit.events import EventCode
 from schakel.audit.models import Action
-from schakel.audit.reads import logged_read
+from schakel.audit.reads import logged_read, read_allowed_on
 from schakel.audit.writer import Subject
 from schakel.cases.models import Case, PlanStepEntry
 from schakel.cases.selectors import case_subject, case_subjects
@@ -50,11 +50,18 @@ class PortalVoice:
     is_shared: bool
     withheld_count: int
     may_withhold: bool
+    case: Case
 
     def __bool__(self) -> bool:
         return bool(self.contributions or self.own_views or self.open_corrections
                     or self.signatures or self.is_shared or self.withheld_count
                     or self.may_withhold)
+
+    @property
+    def shows_family_input(self) -> bool:
+        """Something the parents or the young person added is shown."""
+        return bool(self.contributions or self.own_views or self.open_corrections
+                    or self.signatures)
 
 
 def _labels(case: Case, keys: set[tuple[str, int]]) -> dict[tuple[str, int], str]:
@@ -65,12 +72,19 @@ def _labels(case: Case, keys: set[tuple[str, int]]) -> dict[tuple[str, int], str
     return labels
 
 
+def _voice_subjects(voice: PortalVoice | None) -> list[Subject]:
+    return case_subjects(voice.case) if voice is not None and voice.shows_family_input else []
+
+
+@logged_read(event_code=EventCode.PORTAL_VOICE, subjects=_voice_subjects)
 def case_portal_voice(*, actor: Actor, case: Case) -> PortalVoice | None:
-    """For a professional who reads the case (the case page logged that read): the parents'
-    and young person's contributions, views, open correction requests and signatures."""
+    """For a professional who reads the case: the parents' and young person's contributions,
+    views, open correction requests and signatures. Logged when there are any (the rest of
+    the case page is the read `case_get` logged)."""
     read = policy.may_read_case(actor, case)
     if not read:
         return None
+    read_allowed_on(read)
     may_withhold = bool(policy.may_withhold_entry(actor, case, read=read))
     activity = Case.objects.filter(pk=case.pk).annotate(
         any_contribution=Exists(PortalContribution.objects.filter(case=OuterRef("pk"))),
@@ -86,7 +100,7 @@ def case_portal_voice(*, actor: Actor, case: Case) -> PortalVoice | None:
              "any_sharing", "any_withheld").first() or {}
     if not any(activity.values()):
         return PortalVoice([], [], [], [], is_shared=False, withheld_count=0,
-                           may_withhold=may_withhold)
+                           may_withhold=may_withhold, case=case)
     views = list(OwnView.objects.filter(case=case).select_related(
         "by_guardian", "by_young_person"))
     labels = _labels(case, {(v.object_type, v.object_id) for v in views})
@@ -101,7 +115,7 @@ def case_portal_voice(*, actor: Actor, case: Case) -> PortalVoice | None:
             "by_guardian", "by_young_person")),
         is_shared=SharedWithParents.objects.filter(case=case, ended_at__isnull=True).exists(),
         withheld_count=WithheldEntry.objects.filter(case=case, released_at__isnull=True).count(),
-        may_withhold=may_withhold,
+        may_withhold=may_withhold, case=case,
     )
 
 
