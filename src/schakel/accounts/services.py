@@ -24,6 +24,7 @@ from schakel.access.actor import Actor
 from schakel.accounts.models import User, UserSession
 from schakel.accounts.selectors import has_second_factor, totp_device_pending
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_event_record
 
@@ -115,25 +116,29 @@ def _account_subject(user: User) -> Subject:
 def user_deactivate(*, actor: Actor, user: User) -> int:
     """Deactivate an account and end its sessions at once (ASVS 7.4.2). Returns the number of
     sessions ended."""
-    decision = enforce(actor, policy.may_manage_account(actor), event_code="account.deactivate",
-                       action=Action.UPDATE, subject=_account_subject(user))
+    decision = enforce(actor, policy.may_manage_account(actor),
+                       event_code=EventCode.ACCOUNT_DEACTIVATE, action=Action.UPDATE,
+                       subject=_account_subject(user))
     with transaction.atomic():
         User.objects.filter(pk=user.pk).update(is_active=False)
         user.is_active = False
         ended = sessions_end(user=user)
-        access_event_record(actor=actor, event_code="account.deactivate", action=Action.UPDATE,
-                            subject=_account_subject(user), ground=decision.log_ground)
+        access_event_record(actor=actor, event_code=EventCode.ACCOUNT_DEACTIVATE,
+                            action=Action.UPDATE, subject=_account_subject(user),
+                            ground=decision.log_ground)
     return ended
 
 
 def second_factor_reset(*, actor: Actor, user: User) -> None:
     """Remove a user's authenticator and recovery codes (lost phone) and end their sessions;
     at their next sign-in with password they enrol a new authenticator."""
-    decision = enforce(actor, policy.may_manage_account(actor), event_code="account.mfa_reset",
-                       action=Action.UPDATE, subject=_account_subject(user))
+    decision = enforce(actor, policy.may_manage_account(actor),
+                       event_code=EventCode.ACCOUNT_MFA_RESET, action=Action.UPDATE,
+                       subject=_account_subject(user))
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
         StaticDevice.objects.filter(user=user).delete()
         sessions_end(user=user)
-        access_event_record(actor=actor, event_code="account.mfa_reset", action=Action.UPDATE,
-                            subject=_account_subject(user), ground=decision.log_ground)
+        access_event_record(actor=actor, event_code=EventCode.ACCOUNT_MFA_RESET,
+                            action=Action.UPDATE, subject=_account_subject(user),
+                            ground=decision.log_ground)

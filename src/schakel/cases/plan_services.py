@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from schakel.access import policy
 from schakel.access.actor import Actor
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.cases.models import (
     Agreement,
@@ -33,7 +34,7 @@ from schakel.organisations.models import Professional
 EVALUATION_STEP = 6
 
 
-def _require_contribute(actor: Actor, case: Case, event_code: str, action: Action) -> str:
+def _require_contribute(actor: Actor, case: Case, event_code: EventCode, action: Action) -> str:
     decision = case_enforce_change(
         actor, case, policy.may_contribute_to_case(actor, case), event_code=event_code,
         action=action,
@@ -45,7 +46,7 @@ def consultation_record(
     *, actor: Actor, case: Case, signals_seen: str, already_started: str = "",
     wisdom: str = "", who_takes_role: str = "",
 ) -> Consultation:
-    ground = _require_contribute(actor, case, "case.consultation", Action.CREATE)
+    ground = _require_contribute(actor, case, EventCode.CASE_CONSULTATION, Action.CREATE)
     if not signals_seen.strip():
         raise ValidationError({"signals_seen": _("Describe which signals there are.")})
     with transaction.atomic():
@@ -55,7 +56,7 @@ def consultation_record(
             already_started=already_started.strip(), wisdom=wisdom.strip(),
             who_takes_role=who_takes_role.strip(), recorded_by=actor.require_professional(),
         )
-        case_log_event(actor, case, event_code="case.consultation", action=Action.CREATE,
+        case_log_event(actor, case, event_code=EventCode.CASE_CONSULTATION, action=Action.CREATE,
                         ground=ground)
     return consultation
 
@@ -66,7 +67,7 @@ def plan_step_save(
 ) -> PlanStepEntry:
     """Save a new version of one step of the plan. Saving the evaluation step counts as an
     evaluation for the case's health."""
-    ground = _require_contribute(actor, case, "case.plan_step", Action.UPDATE)
+    ground = _require_contribute(actor, case, EventCode.CASE_PLAN_STEP, Action.UPDATE)
     definition = case.plan_template.step(step)
     if definition is None:
         raise ValidationError({"step": _("This plan has no step %(step)s.") % {"step": step}})
@@ -86,7 +87,7 @@ def plan_step_save(
         if step == EVALUATION_STEP:
             case.last_evaluated_at = entry.filled_in_at
             case.save(update_fields=["last_evaluated_at"])
-        case_log_event(actor, case, event_code="case.plan_step", action=Action.UPDATE,
+        case_log_event(actor, case, event_code=EventCode.CASE_PLAN_STEP, action=Action.UPDATE,
                         ground=ground)
     return entry
 
@@ -102,7 +103,7 @@ def agreement_create(
     *, actor: Actor, case: Case, description: str, owner: Professional, due_date: dt.date,
     is_provisional: bool = False,
 ) -> Agreement:
-    ground = _require_contribute(actor, case, "case.agreement", Action.CREATE)
+    ground = _require_contribute(actor, case, EventCode.CASE_AGREEMENT, Action.CREATE)
     if not description.strip():
         raise ValidationError({"description": _("Describe what will be done.")})
     if due_date < timezone.localdate():
@@ -114,7 +115,7 @@ def agreement_create(
             case=case, description=description.strip(), owner=owner, due_date=due_date,
             is_provisional=is_provisional, created_by=actor.require_professional(),
         )
-        case_log_event(actor, case, event_code="case.agreement", action=Action.CREATE,
+        case_log_event(actor, case, event_code=EventCode.CASE_AGREEMENT, action=Action.CREATE,
                         ground=ground)
         if owner.pk != actor.require_professional().pk:
             notification_send(
@@ -130,13 +131,14 @@ def agreement_set_status(
     *, actor: Actor, agreement: Agreement, status: AgreementStatus,
 ) -> Agreement:
     case = agreement.case
-    ground = _require_contribute(actor, case, "case.agreement_status", Action.UPDATE)
+    ground = _require_contribute(actor, case, EventCode.CASE_AGREEMENT_STATUS, Action.UPDATE)
     with transaction.atomic():
         case_lock_open(case)
         agreement.status = status
         agreement.completed_at = timezone.now() if status == AgreementStatus.DONE else None
         agreement.save(update_fields=["status", "completed_at"])
-        case_log_event(actor, case, event_code="case.agreement_status", action=Action.UPDATE,
+        case_log_event(actor, case,
+                        event_code=EventCode.CASE_AGREEMENT_STATUS, action=Action.UPDATE,
                         ground=ground)
     return agreement
 
@@ -145,7 +147,7 @@ def intervention_record(
     *, actor: Actor, case: Case, description: str, provider: str, start_date: dt.date,
     end_date: dt.date | None = None, effect: str = "",
 ) -> Intervention:
-    ground = _require_contribute(actor, case, "case.intervention", Action.CREATE)
+    ground = _require_contribute(actor, case, EventCode.CASE_INTERVENTION, Action.CREATE)
     if not description.strip() or not provider.strip():
         raise ValidationError(_("Name the intervention and who provides it."))
     if end_date is not None and end_date < start_date:
@@ -157,19 +159,20 @@ def intervention_record(
             start_date=start_date, end_date=end_date, effect=effect.strip(),
             recorded_by=actor.require_professional(),
         )
-        case_log_event(actor, case, event_code="case.intervention", action=Action.CREATE,
+        case_log_event(actor, case, event_code=EventCode.CASE_INTERVENTION, action=Action.CREATE,
                         ground=ground)
     return intervention
 
 
 def classroom_advice_give(*, actor: Actor, case: Case, advice: str) -> ClassroomAdvice:
-    ground = _require_contribute(actor, case, "case.classroom_advice", Action.CREATE)
+    ground = _require_contribute(actor, case, EventCode.CASE_CLASSROOM_ADVICE, Action.CREATE)
     if not advice.strip():
         raise ValidationError({"advice": _("Write the advice for the classroom.")})
     with transaction.atomic():
         case = case_lock_open(case)
         item = ClassroomAdvice.objects.create(
             case=case, advice=advice.strip(), given_by=actor.require_professional())
-        case_log_event(actor, case, event_code="case.classroom_advice", action=Action.CREATE,
+        case_log_event(actor, case,
+                        event_code=EventCode.CASE_CLASSROOM_ADVICE, action=Action.CREATE,
                         ground=ground)
     return item

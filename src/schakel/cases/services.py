@@ -19,6 +19,7 @@ from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.accounts.models import User
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject
 from schakel.cases.models import (
@@ -61,7 +62,7 @@ def case_lock_open(case: Case) -> Case:
 
 
 def case_enforce_change(
-    actor: Actor, case: Case, decision: policy.Decision, *, event_code: str, action: Action,
+    actor: Actor, case: Case, decision: policy.Decision, *, event_code: EventCode, action: Action,
 ) -> policy.Decision:
     """`enforce` for a change to a case: whoever may read a closed case is told that it is
     closed (ValidationError) rather than given a 404; everyone else gets the 404."""
@@ -87,7 +88,7 @@ def case_open(
     subject = Subject("cases.case", "", child.pk if child else None)
     decision = enforce(
         actor, policy.may_open_case_at_school(actor, school.pk),
-        event_code="case.open", action=Action.CREATE, subject=subject,
+        event_code=EventCode.CASE_OPEN, action=Action.CREATE, subject=subject,
     )
     if (child is None) == (family is None):
         raise ValidationError(_("A case is about one child or one family."))
@@ -124,7 +125,7 @@ def case_open(
         if signals:
             Signal.objects.filter(pk__in=[s.pk for s in signals]).update(
                 case=case, status=SignalStatus.LINKED_CASE)
-        case_log_event(actor, case, event_code="case.open", action=Action.CREATE,
+        case_log_event(actor, case, event_code=EventCode.CASE_OPEN, action=Action.CREATE,
                         ground=decision.log_ground)
         involvement_match(involvement=case.involvements.get(professional=me))
     return case
@@ -135,7 +136,7 @@ def case_involve(
     start_date: dt.date | None = None,
 ) -> Involvement:
     decision = case_enforce_change(
-        actor, case, policy.may_contribute_to_case(actor, case), event_code="case.involve",
+        actor, case, policy.may_contribute_to_case(actor, case), event_code=EventCode.CASE_INVOLVE,
         action=Action.UPDATE,
     )
     if not part.strip():
@@ -154,7 +155,7 @@ def case_involve(
             case=case, professional=professional, part=part.strip(), start_date=start,
             added_by=me,
         )
-        case_log_event(actor, case, event_code="case.involve", action=Action.UPDATE,
+        case_log_event(actor, case, event_code=EventCode.CASE_INVOLVE, action=Action.UPDATE,
                         ground=decision.log_ground)
         notification_send(
             recipients=[professional.user], kind=NotificationKind.INVOLVED,
@@ -168,8 +169,8 @@ def case_involve(
 def involvement_end(*, actor: Actor, involvement: Involvement, end_date: dt.date) -> Involvement:
     case = involvement.case
     decision = case_enforce_change(
-        actor, case, policy.may_contribute_to_case(actor, case), event_code="case.involvement_end",
-        action=Action.UPDATE,
+        actor, case, policy.may_contribute_to_case(actor, case),
+        event_code=EventCode.CASE_INVOLVEMENT_END, action=Action.UPDATE,
     )
     if end_date < involvement.start_date:
         raise ValidationError({"end_date": _("The end date lies before the start date.")})
@@ -180,7 +181,7 @@ def involvement_end(*, actor: Actor, involvement: Involvement, end_date: dt.date
         case_lock_open(case)
         involvement.end_date = end_date
         involvement.save(update_fields=["end_date"])
-        case_log_event(actor, case, event_code="case.involvement_end", action=Action.UPDATE,
+        case_log_event(actor, case, event_code=EventCode.CASE_INVOLVEMENT_END, action=Action.UPDATE,
                         ground=decision.log_ground)
     return involvement
 
@@ -188,8 +189,8 @@ def involvement_end(*, actor: Actor, involvement: Involvement, end_date: dt.date
 def case_set_coordinator(*, actor: Actor, case: Case, professional: Professional) -> Case:
     """Make an involved professional the regiehouder."""
     decision = case_enforce_change(
-        actor, case, policy.may_contribute_to_case(actor, case), event_code="case.set_coordinator",
-        action=Action.UPDATE,
+        actor, case, policy.may_contribute_to_case(actor, case),
+        event_code=EventCode.CASE_SET_COORDINATOR, action=Action.UPDATE,
     )
     today = timezone.localdate()
     with transaction.atomic():
@@ -201,7 +202,7 @@ def case_set_coordinator(*, actor: Actor, case: Case, professional: Professional
                 {"professional": _("Only a professional involved in the case can coordinate.")})
         case.coordinator = professional
         case.save(update_fields=["coordinator"])
-        case_log_event(actor, case, event_code="case.set_coordinator", action=Action.UPDATE,
+        case_log_event(actor, case, event_code=EventCode.CASE_SET_COORDINATOR, action=Action.UPDATE,
                         ground=decision.log_ground)
         notification_send(
             recipients=[professional.user], kind=NotificationKind.BECAME_COORDINATOR,
@@ -224,7 +225,7 @@ def case_escalate(
     *, actor: Actor, case: Case, level: EscalationLevel, reason: str,
 ) -> Escalation:
     decision = case_enforce_change(
-        actor, case, policy.may_contribute_to_case(actor, case), event_code="case.escalate",
+        actor, case, policy.may_contribute_to_case(actor, case), event_code=EventCode.CASE_ESCALATE,
         action=Action.UPDATE,
     )
     if not reason.strip():
@@ -240,7 +241,7 @@ def case_escalate(
             case=case, level=level, reason=reason.strip(), escalated_by=me)
         case.status = CaseStatus.ESCALATED
         case.save(update_fields=["status"])
-        case_log_event(actor, case, event_code="case.escalate", action=Action.UPDATE,
+        case_log_event(actor, case, event_code=EventCode.CASE_ESCALATE, action=Action.UPDATE,
                         ground=decision.log_ground)
         notification_send(
             recipients=_involved_users(case), kind=NotificationKind.CASE_ESCALATED,
@@ -255,7 +256,7 @@ def case_close(*, actor: Actor, case: Case, reason: str) -> Case:
     """Close with a reason; the school's contact point and everyone involved hear of it.
     A closed case is read-only."""
     decision = case_enforce_change(
-        actor, case, policy.may_steer_case(actor, case), event_code="case.close",
+        actor, case, policy.may_steer_case(actor, case), event_code=EventCode.CASE_CLOSE,
         action=Action.UPDATE,
     )
     if not reason.strip():
@@ -270,7 +271,7 @@ def case_close(*, actor: Actor, case: Case, reason: str) -> Case:
         case.closed_at = timezone.now()
         case.closure_reason = reason.strip()
         case.save(update_fields=["status", "closed_at", "closure_reason"])
-        case_log_event(actor, case, event_code="case.close", action=Action.UPDATE,
+        case_log_event(actor, case, event_code=EventCode.CASE_CLOSE, action=Action.UPDATE,
                         ground=decision.log_ground)
         recipients = _involved_users(case)
         contact = case.school.contact_point

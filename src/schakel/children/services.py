@@ -24,6 +24,7 @@ from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.accounts.models import User
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_event_record
 from schakel.children.models import Child, Enrolment, Measure, MeasureKind
@@ -110,7 +111,7 @@ def measure_start(
     """Record a measure by the certified institution (GI) carrying it out; the contact point
     of each of the child's current schools is told who the worker is."""
     decision = enforce(
-        actor, policy.may_manage_measures(actor, organisation), event_code="measure.start",
+        actor, policy.may_manage_measures(actor, organisation), event_code=EventCode.MEASURE_START,
         action=Action.CREATE, subject=Subject("children.measure", "", child.pk),
     )
     errors: dict[str, str] = {}
@@ -135,7 +136,7 @@ def measure_start(
             start_date=start_date, end_date=end_date, started_by=actor.require_professional(),
         )
         access_event_record(
-            actor=actor, event_code="measure.start", action=Action.CREATE,
+            actor=actor, event_code=EventCode.MEASURE_START, action=Action.CREATE,
             subject=Subject.of(measure, child.pk), ground=decision.log_ground,
         )
         _notify_schools(measure, kind=NotificationKind.MEASURE_STARTED, message=_(
@@ -150,7 +151,8 @@ def measure_end(*, actor: Actor, measure: Measure, end_date: dt.date | None = No
     """End a measure on `end_date` (today by default, not later than its ordered end); the
     schools' contact points are told."""
     decision = enforce(
-        actor, policy.may_manage_measures(actor, measure.organisation), event_code="measure.end",
+        actor, policy.may_manage_measures(actor, measure.organisation),
+        event_code=EventCode.MEASURE_END,
         action=Action.UPDATE, subject=Subject.of(measure, measure.child_id),
     )
     end = end_date or timezone.localdate()
@@ -170,7 +172,7 @@ def measure_end(*, actor: Actor, measure: Measure, end_date: dt.date | None = No
         measure.ended_by = actor.require_professional()
         measure.save(update_fields=["end_date", "ended_at", "ended_by"])
         access_event_record(
-            actor=actor, event_code="measure.end", action=Action.UPDATE,
+            actor=actor, event_code=EventCode.MEASURE_END, action=Action.UPDATE,
             subject=Subject.of(measure, measure.child_id), ground=decision.log_ground,
         )
         _notify_schools(measure, kind=NotificationKind.MEASURE_ENDED, message=_(

@@ -24,6 +24,7 @@ from schakel.access.actor import Actor
 from schakel.access.policy import consenters
 from schakel.accounts.models import User
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_event_record
 from schakel.cases.models import Case, CaseStatus, Involvement
@@ -80,7 +81,7 @@ def consent_record(
     child's information with `organisation` for `purpose`. Refused, with nothing stored, when
     the date lies in the future or the signatures do not satisfy the age rule on that date."""
     decision = enforce(
-        actor, policy.may_give_consent(actor, child), event_code="consent.record",
+        actor, policy.may_give_consent(actor, child), event_code=EventCode.CONSENT_RECORD,
         action=Action.CREATE, subject=Subject("consent.consent", "", child.pk),
     )
     unique_guardians = list({g.pk: g for g in guardians}.values())
@@ -123,7 +124,7 @@ def consent_record(
             + ([ConsentSignature(consent=consent, is_young_person=True)] if young_person else [])
         )
         access_event_record(
-            actor=actor, event_code="consent.record", action=Action.CREATE,
+            actor=actor, event_code=EventCode.CONSENT_RECORD, action=Action.CREATE,
             subject=Subject.of(consent, child.pk), ground=decision.log_ground,
         )
     return consent
@@ -170,7 +171,7 @@ def consent_withdraw(
     (whoever must consent today may withdraw). Notifies the receiving organisation's
     professionals involved with the child and the coordinators of the child's cases."""
     decision = enforce(
-        actor, policy.may_give_consent(actor, child), event_code="consent.withdraw",
+        actor, policy.may_give_consent(actor, child), event_code=EventCode.CONSENT_WITHDRAW,
         action=Action.UPDATE, subject=Subject("consent.consent", str(consent_id), child.pk),
     )
     consent = Consent.objects.select_related("organisation").filter(
@@ -195,7 +196,7 @@ def consent_withdraw(
         consent.save(update_fields=["withdrawn_at", "withdrawn_by_guardian",
                                     "withdrawn_by_young_person", "withdrawal_recorded_by"])
         access_event_record(
-            actor=actor, event_code="consent.withdraw", action=Action.UPDATE,
+            actor=actor, event_code=EventCode.CONSENT_WITHDRAW, action=Action.UPDATE,
             subject=Subject.of(consent, child.pk), ground=decision.log_ground,
         )
         notification_send(
@@ -219,7 +220,7 @@ def legal_ground_record(
 ) -> LegalGround:
     """Record a ground other than consent (a statutory duty) with its legal reference."""
     decision = enforce(
-        actor, policy.may_manage_consent(actor, child), event_code="legal_ground.record",
+        actor, policy.may_manage_consent(actor, child), event_code=EventCode.LEGAL_GROUND_RECORD,
         action=Action.CREATE, subject=Subject("consent.legalground", "", child.pk),
     )
     errors = _choice_errors(category)
@@ -238,7 +239,7 @@ def legal_ground_record(
             recorded_by=actor.require_professional(),
         )
         access_event_record(
-            actor=actor, event_code="legal_ground.record", action=Action.CREATE,
+            actor=actor, event_code=EventCode.LEGAL_GROUND_RECORD, action=Action.CREATE,
             subject=Subject.of(ground, child.pk), ground=decision.log_ground,
         )
     return ground
@@ -251,7 +252,7 @@ def legal_ground_end(
     applies."""
     child = legal_ground.child
     decision = enforce(
-        actor, policy.may_manage_consent(actor, child), event_code="legal_ground.end",
+        actor, policy.may_manage_consent(actor, child), event_code=EventCode.LEGAL_GROUND_END,
         action=Action.UPDATE, subject=Subject.of(legal_ground, child.pk),
     )
     today = timezone.localdate()
@@ -269,7 +270,7 @@ def legal_ground_end(
         legal_ground.ended_by = actor.require_professional()
         legal_ground.save(update_fields=["valid_until", "ended_by"])
         access_event_record(
-            actor=actor, event_code="legal_ground.end", action=Action.UPDATE,
+            actor=actor, event_code=EventCode.LEGAL_GROUND_END, action=Action.UPDATE,
             subject=Subject.of(legal_ground, child.pk), ground=decision.log_ground,
         )
     return legal_ground

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action, Outcome
 from schakel.audit.writer import Subject
 from schakel.cases.models import AgreementStatus, Case, Involvement, PlanStepEntry
@@ -159,7 +160,7 @@ def handover_offer(
     sent, when the receiving organisation may not receive care content of every child."""
     decision = case_enforce_change(
         actor, case, policy.may_offer_handover(actor, case, kind),
-        event_code="case.handover_offer", action=Action.CREATE)
+        event_code=EventCode.CASE_HANDOVER_OFFER, action=Action.CREATE)
     me = actor.require_professional()
     if kind == HandoverKind.PROFESSIONALS:
         to_school = None
@@ -178,7 +179,7 @@ def handover_offer(
     refused = [(child, d) for child, d in grounds if not d]
     if refused:
         # The refusal is an access decision about the children's data: log it, store nothing.
-        handover_log(actor, None, children, event_code="case.handover_offer",
+        handover_log(actor, None, children, event_code=EventCode.CASE_HANDOVER_OFFER,
                      action=Action.CREATE, ground=decision.log_ground, outcome=Outcome.DENIED)
         raise ValidationError(_consent_refusal(organisation, refused))
     basis = ", ".join(d.log_ground for _child, d in grounds)
@@ -197,7 +198,7 @@ def handover_offer(
                 case, include_plan=include_plan, include_agreements=include_agreements,
                 include_advice=include_advice),
         )
-        handover_log(actor, handover, children, event_code="case.handover_offer",
+        handover_log(actor, handover, children, event_code=EventCode.CASE_HANDOVER_OFFER,
                      action=Action.CREATE, ground=f"{decision.log_ground}; {basis}")
         receiver = handover_receiver(handover)
         notification_send(
@@ -221,7 +222,7 @@ def _lock(handover: Handover) -> Handover:
 
 
 def _enforce_decision(actor: Actor, handover: Handover, decision: policy.Decision,
-                      children: list[Child], *, event_code: str,
+                      children: list[Child], *, event_code: EventCode,
                       needs_package: bool = False) -> policy.Decision:
     """Whoever may see the hand-over hears why they cannot do this; others get the 404.
     `needs_package`: the receiver is told when consent is missing (accepting)."""
@@ -252,7 +253,7 @@ def handover_accept(*, actor: Actor, handover: Handover) -> Handover:
     children = handover_children(handover.case)
     decision = _enforce_decision(
         actor, handover, policy.may_accept_handover(actor, handover, children), children,
-        event_code="case.handover_accept", needs_package=True)
+        event_code=EventCode.CASE_HANDOVER_ACCEPT, needs_package=True)
     me = actor.require_professional()
     today = timezone.localdate()
     with transaction.atomic():
@@ -287,7 +288,7 @@ def handover_accept(*, actor: Actor, handover: Handover) -> Handover:
         handover.decided_at = timezone.now()
         handover.decided_by = me
         handover.save(update_fields=["status", "decided_at", "decided_by"])
-        handover_log(actor, handover, children, event_code="case.handover_accept",
+        handover_log(actor, handover, children, event_code=EventCode.CASE_HANDOVER_ACCEPT,
                      action=Action.UPDATE, ground=decision.log_ground)
         notification_send(
             recipients=[sender.user], kind=NotificationKind.HANDOVER_DECIDED,
@@ -322,7 +323,7 @@ def handover_return(*, actor: Actor, handover: Handover, reason: str) -> Handove
     """Return the hand-over to its sender, with the reason."""
     children = handover_children(handover.case)
     decision = _enforce_decision(actor, handover, policy.may_return_handover(actor, handover),
-                                 children, event_code="case.handover_return")
+                                 children, event_code=EventCode.CASE_HANDOVER_RETURN)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why you return the hand-over.")})
     me = actor.require_professional()
@@ -331,7 +332,7 @@ def handover_return(*, actor: Actor, handover: Handover, reason: str) -> Handove
         if not handover.is_open:
             raise ValidationError(_("This hand-over has already been decided."))
         _close(handover, HandoverStatus.RETURNED, me, reason.strip())
-        handover_log(actor, handover, children, event_code="case.handover_return",
+        handover_log(actor, handover, children, event_code=EventCode.CASE_HANDOVER_RETURN,
                      action=Action.UPDATE, ground=decision.log_ground)
         notification_send(
             recipients=[handover.from_professional.user],
@@ -346,7 +347,7 @@ def handover_withdraw(*, actor: Actor, handover: Handover) -> Handover:
     """Withdraw an offer that has not been decided yet."""
     children = handover_children(handover.case)
     decision = _enforce_decision(actor, handover, policy.may_withdraw_handover(actor, handover),
-                                 children, event_code="case.handover_withdraw")
+                                 children, event_code=EventCode.CASE_HANDOVER_WITHDRAW)
     me = actor.require_professional()
     with transaction.atomic():
         handover = _lock(handover)
@@ -354,7 +355,7 @@ def handover_withdraw(*, actor: Actor, handover: Handover) -> Handover:
             raise ValidationError(_("This hand-over has already been decided."))
         receiver = handover_receiver(handover)
         _close(handover, HandoverStatus.WITHDRAWN, me)
-        handover_log(actor, handover, children, event_code="case.handover_withdraw",
+        handover_log(actor, handover, children, event_code=EventCode.CASE_HANDOVER_WITHDRAW,
                      action=Action.UPDATE, ground=decision.log_ground)
         if receiver is not None:
             notification_send(

@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from schakel.access import policy
 from schakel.access.actor import Actor, system_actor
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode, retention_event
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_event_record, access_events_record
 from schakel.cases.models import Case
@@ -94,8 +95,9 @@ def _run_category(
                 outcome=outcome, children_count=len(child_ids), **base, **summary)
             record = RetentionAction.objects.create(run=run, rule=rule, **_fields(result))
             if child_ids and action != RuleAction.REPORT:
+                code: EventCode = retention_event(rule.category, action)
                 access_events_record(
-                    actor=actor, event_code=f"retention.{rule.category}.{action}",
+                    actor=actor, event_code=code,
                     action=Action.DELETE, ground=GROUND_RETENTION,
                     subjects=[Subject("retention.retentionaction", str(record.pk), child_id)
                               for child_id in child_ids],
@@ -150,7 +152,7 @@ def retention_rule_update(
     """Change a rule (the privacy officer). The access log is only ever reported and is kept
     at least `SCHAKEL_RETENTION_LOG_MIN_YEARS` years (NEN 7513)."""
     decision = enforce(
-        actor, policy.may_manage_retention(actor), event_code="retention.rule_update",
+        actor, policy.may_manage_retention(actor), event_code=EventCode.RETENTION_RULE_UPDATE,
         action=Action.UPDATE, subject=Subject.of(rule, None),
     )
     spec = categories.SPECS[rule.category]
@@ -174,7 +176,7 @@ def retention_rule_update(
         rule.updated_by = actor.require_professional()
         rule.save()
         access_event_record(
-            actor=actor, event_code="retention.rule_update", action=Action.UPDATE,
+            actor=actor, event_code=EventCode.RETENTION_RULE_UPDATE, action=Action.UPDATE,
             subject=Subject.of(rule, None), ground=decision.log_ground,
         )
     return rule
@@ -203,7 +205,7 @@ def destruction_request_register(
 ) -> DestructionRequest:
     decision = enforce(
         actor, policy.may_handle_destruction_request(actor, child),
-        event_code="destruction_request.register", action=Action.CREATE,
+        event_code=EventCode.DESTRUCTION_REQUEST_REGISTER, action=Action.CREATE,
         subject=Subject("retention.destructionrequest", "", child.pk),
     )
     errors: dict[str, str] = {}
@@ -222,7 +224,7 @@ def destruction_request_register(
             due_on=destruction_due_on(received_on), registered_by=actor.require_professional(),
         )
         access_event_record(
-            actor=actor, event_code="destruction_request.register", action=Action.CREATE,
+            actor=actor, event_code=EventCode.DESTRUCTION_REQUEST_REGISTER, action=Action.CREATE,
             subject=Subject.of(request, child.pk), ground=decision.log_ground,
         )
     return request
@@ -236,7 +238,7 @@ def destruction_request_decide(
     7.3.9 and gives the reason, which the requester is told."""
     decision = enforce(
         actor, policy.may_handle_destruction_request(actor, request.child),
-        event_code="destruction_request.decide", action=Action.UPDATE,
+        event_code=EventCode.DESTRUCTION_REQUEST_DECIDE, action=Action.UPDATE,
         subject=Subject.of(request, request.child_id),
     )
     if not grant:
@@ -259,7 +261,7 @@ def destruction_request_decide(
         request.save(update_fields=["status", "refusal_ground", "decision_reason",
                                     "handled_by", "decided_at"])
         access_event_record(
-            actor=actor, event_code="destruction_request.decide", action=Action.UPDATE,
+            actor=actor, event_code=EventCode.DESTRUCTION_REQUEST_DECIDE, action=Action.UPDATE,
             subject=Subject.of(request, request.child_id), ground=decision.log_ground,
         )
     return request
@@ -274,7 +276,7 @@ def destruction_request_carry_out(
     number is recorded. Writes a "D" row per destroyed case and one for the request."""
     decision = enforce(
         actor, policy.may_handle_destruction_request(actor, request.child),
-        event_code="destruction_request.carry_out", action=Action.DELETE,
+        event_code=EventCode.DESTRUCTION_REQUEST_CARRY_OUT, action=Action.DELETE,
         subject=Subject.of(request, request.child_id),
     )
     today = today or timezone.localdate()
@@ -306,7 +308,7 @@ def destruction_request_carry_out(
         }
         request.save(update_fields=["status", "carried_out_on", "handled_by", "destroyed"])
         access_events_record(
-            actor=actor, event_code="destruction_request.carry_out", action=Action.DELETE,
+            actor=actor, event_code=EventCode.DESTRUCTION_REQUEST_CARRY_OUT, action=Action.DELETE,
             ground=decision.log_ground,
             subjects=[Subject.of(request, child_id),
                       *(Subject("cases.case", str(pk), child_id) for pk in case_ids)],
@@ -324,7 +326,7 @@ def verwijsindex_record(
     """Record whether the child is also reported in the Verwijsindex risicojongeren, when and
     by whom (as the index shows it). Schakel does not report to the index and stores no BSN."""
     decision = enforce(
-        actor, policy.may_contribute_to_case(actor, case), event_code="case.verwijsindex",
+        actor, policy.may_contribute_to_case(actor, case), event_code=EventCode.CASE_VERWIJSINDEX,
         action=Action.UPDATE, subject=case_subject(case),
     )
     errors: dict[str, str] = {}
@@ -340,6 +342,6 @@ def verwijsindex_record(
             reported_by=reported_by.strip() if reported else "",
             checked_by=actor.require_professional(), checked_at=timezone.now(),
         )
-        case_log_event(actor, case, event_code="case.verwijsindex", action=Action.UPDATE,
+        case_log_event(actor, case, event_code=EventCode.CASE_VERWIJSINDEX, action=Action.UPDATE,
                        ground=decision.log_ground)
     return report

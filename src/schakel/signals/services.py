@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_event_record
 from schakel.children.models import Child
@@ -31,7 +32,7 @@ def signal_raise(
     observed_outside_school: bool = False,
 ) -> Signal:
     decision = enforce(
-        actor, policy.may_raise_signal(actor, school.pk), event_code="signal.raise",
+        actor, policy.may_raise_signal(actor, school.pk), event_code=EventCode.SIGNAL_RAISE,
         action=Action.CREATE, subject=Subject("signals.signal", "", child.pk if child else None),
     )
     errors: dict[str, str] = {}
@@ -62,7 +63,7 @@ def signal_raise(
             raised_by=me,
         )
         access_event_record(
-            actor=actor, event_code="signal.raise", action=Action.CREATE,
+            actor=actor, event_code=EventCode.SIGNAL_RAISE, action=Action.CREATE,
             subject=Subject.of(signal, signal.child_id), ground=decision.log_ground,
         )
     return signal
@@ -72,7 +73,7 @@ def signal_set_status(
     *, actor: Actor, signal: Signal, status: SignalStatus, collective_action: str = "",
 ) -> Signal:
     decision = enforce(
-        actor, policy.may_triage_signal(actor, signal), event_code="signal.status",
+        actor, policy.may_triage_signal(actor, signal), event_code=EventCode.SIGNAL_STATUS,
         action=Action.UPDATE, subject=Subject.of(signal, signal.child_id),
     )
     if status not in SIGNAL_TRANSITIONS[signal.status]:
@@ -88,7 +89,7 @@ def signal_set_status(
             signal.collective_action = collective_action.strip()
         signal.save(update_fields=["status", "collective_action"])
         access_event_record(
-            actor=actor, event_code="signal.status", action=Action.UPDATE,
+            actor=actor, event_code=EventCode.SIGNAL_STATUS, action=Action.UPDATE,
             subject=Subject.of(signal, signal.child_id), ground=decision.log_ground,
         )
     return signal
