@@ -19,7 +19,7 @@ from schakel.cases.models import (
     Involvement,
     PlanTemplate,
 )
-from schakel.cases.services import (
+from schakel.cases.services.lifecycle import (
     case_close,
     case_escalate,
     case_involve,

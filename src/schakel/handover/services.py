@@ -29,7 +29,7 @@ from schakel.audit.models import Action, Outcome
 from schakel.audit.writer import Subject
 from schakel.cases.models import AgreementStatus, Case, Involvement, PlanStepEntry
 from schakel.cases.selectors import case_child_ids, case_url
-from schakel.cases.services import case_enforce_change, case_lock_open
+from schakel.cases.services.lifecycle import case_enforce_change, case_lock_open
 from schakel.children.models import Child, Enrolment
 from schakel.consent import explain
 from schakel.handover.models import Handover, HandoverKind, HandoverStatus

@@ -21,7 +21,9 @@ from schakel.cases.forms import (
     PlanStepForm,
 )
 from schakel.cases.models import Agreement, AgreementStatus, Case, EscalationLevel
-from schakel.cases.plan_services import (
+from schakel.cases.selectors import PlanStepView, plan_steps
+from schakel.cases.services.lifecycle import case_close, case_escalate
+from schakel.cases.services.plan import (
     agreement_create,
     agreement_set_status,
     classroom_advice_give,
@@ -29,8 +31,6 @@ from schakel.cases.plan_services import (
     intervention_record,
     plan_step_save,
 )
-from schakel.cases.selectors import PlanStepView, plan_steps
-from schakel.cases.services import case_close, case_escalate
 from schakel.cases.views.action_flow import case_action
 from schakel.cases.views.browse import active_professionals, agreement_status_form, step_initial
 from schakel.http.forms import SchakelForm

@@ -18,7 +18,7 @@ from schakel.audit.writer import Subject
 from schakel.cases.forms import SUBJECT_FAMILY, CaseOpenForm, CaseOpenFromSignalForm
 from schakel.cases.models import Case
 from schakel.cases.selectors import schools_for_opening
-from schakel.cases.services import case_open
+from schakel.cases.services.lifecycle import case_open
 from schakel.children.models import Child, Enrolment
 from schakel.children.pupil_choice import chosen_pupil, pupil_results
 from schakel.http.forms import SchakelForm, apply_service_errors

@@ -12,7 +12,7 @@ from schakel.access.actor import Actor, actor_from_request
 from schakel.cases.forms import CoordinatorForm, EndInvolvementForm, InvolveForm
 from schakel.cases.models import Case
 from schakel.cases.selectors import case_get
-from schakel.cases.services import case_involve, case_set_coordinator, involvement_end
+from schakel.cases.services.lifecycle import case_involve, case_set_coordinator, involvement_end
 from schakel.cases.views.action_flow import case_action
 from schakel.cases.views.browse import active_professionals
 from schakel.http.forms import SchakelForm

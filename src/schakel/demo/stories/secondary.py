@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from schakel.cases import plan_services
 from schakel.cases.models import Case, EscalationLevel
-from schakel.cases.services import (
+from schakel.cases.services import plan
+from schakel.cases.services.lifecycle import (
     case_close,
     case_escalate,
     case_involve,
@@ -142,11 +142,11 @@ def dylan_story(cast: Cast, dylan: Child) -> None:
         valid_from=cast.days_ago(46))
     case_set_coordinator(actor=coordinator, case=case, professional=p["jeugdregisseur.demo"])
     director = cast.actor("jeugdregisseur.demo")
-    plan_services.plan_step_save(
+    plan.plan_step_save(
         actor=director, case=case, step=1, is_provisional=True,
         content="Langdurig verzuim sinds de herfstvakantie; ouders zijn niet bereikbaar. We "
                 "starten omdat er geen zicht is op hoe het thuis gaat.")
-    plan_services.agreement_create(
+    plan.agreement_create(
         actor=director, case=case, owner=p["leerplicht.demo"],
         due_date=cast.today + dt.timedelta(days=7),
         description="Huisbezoek samen met de jeugdregisseur en een gesprek met Dylan")
@@ -189,7 +189,7 @@ def lotte_story(cast: Cast) -> None:
         purpose="Begeleiding bij faalangst door het schoolmaatschappelijk werk",
         method=ConsentMethod.VERBAL, given_at=cast.days_ago(300), young_person=True)
     case_set_coordinator(actor=coordinator, case=case, professional=p["smw.demo"])
-    plan_services.intervention_record(
+    plan.intervention_record(
         actor=cast.actor("smw.demo"), case=case, description="Faalangsttraining (8 sessies)",
         provider="Welzijn Hengeloo - schoolmaatschappelijk werk",
         start_date=cast.days_ago(280), end_date=cast.days_ago(190),

@@ -1,7 +1,7 @@
 """Changes to cases: opening, involving, coordinating, escalating and closing.
 
 Every function checks the access policy, runs in one transaction, writes its own access-log
-row and notifies after commit. Plan, agreements and the rest live in `plan_services`.
+row and notifies after commit. Plan, agreements and the rest live in `plan`.
 """
 
 from __future__ import annotations

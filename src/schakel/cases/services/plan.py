@@ -26,7 +26,7 @@ from schakel.cases.models import (
     PlanStepEntry,
 )
 from schakel.cases.selectors import case_log_event, case_url
-from schakel.cases.services import case_enforce_change, case_lock_open
+from schakel.cases.services.lifecycle import case_enforce_change, case_lock_open
 from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send
 from schakel.organisations.models import Professional
