@@ -87,3 +87,21 @@ def test_no_two_url_patterns_share_a_name():
     patterns = project_patterns()
     assert len({p.view_name for p in patterns}) == len(patterns)
     assert "cases:open_from_signal" in {p.view_name for p in patterns}
+
+
+def _service_modules() -> list[Path]:
+    root = ROOT / "src" / "schakel"
+    return sorted([*root.glob("*/services.py"), *root.glob("*/services/*.py")])
+
+
+def test_services_open_only_outermost_transactions():
+    """A service's transaction is `service_transaction()` (durable) or, where it composes other
+    services on purpose, `composed_services()`; never a plain `transaction.atomic()`."""
+    modules = _service_modules()
+    assert len(modules) >= 10
+    plain = [f"{path.relative_to(ROOT)}:{number}"
+             for path in modules
+             for number, line in enumerate(path.read_text().splitlines(), start=1)
+             if "transaction.atomic(" in line]
+    assert plain == []
+    assert any("service_transaction()" in path.read_text() for path in modules)

@@ -13,7 +13,6 @@ import calendar
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -31,6 +30,7 @@ from schakel.children.models import Child, Enrolment, Measure, MeasureKind
 from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send
 from schakel.organisations.models import Organisation, Professional, Sector
+from schakel.transactions import service_transaction
 
 OTS_MAX_MONTHS = 12  # BW 1:258: at most one year, extended by a new period of at most a year
 PROVISIONAL_OTS_MAX_MONTHS = 3  # BW 1:257: a provisional OTS lasts at most three months
@@ -130,7 +130,7 @@ def measure_start(
                                      "period.") % {"name": child.first_name}
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
+    with service_transaction():
         measure = Measure.objects.create(
             child=child, kind=kind, organisation=organisation, worker=worker,
             start_date=start_date, end_date=end_date, started_by=actor.require_professional(),
@@ -156,7 +156,7 @@ def measure_end(*, actor: Actor, measure: Measure, end_date: dt.date | None = No
         action=Action.UPDATE, subject=Subject.of(measure, measure.child_id),
     )
     end = end_date or timezone.localdate()
-    with transaction.atomic():
+    with service_transaction():
         measure = Measure.objects.select_for_update().select_related(
             "child", "worker", "organisation").get(pk=measure.pk)
         if measure.ended_at is not None:

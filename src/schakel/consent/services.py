@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -41,6 +40,7 @@ from schakel.consent.models import (
 from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send
 from schakel.organisations.models import Organisation
+from schakel.transactions import service_transaction
 
 
 def consent_url(child: Child) -> str:
@@ -112,7 +112,7 @@ def consent_record(
             ])]
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
+    with service_transaction():
         consent = Consent.objects.create(
             child=child, organisation=organisation, category=category, purpose=purpose.strip(),
             method=method, given_at=given_at, valid_until=valid_until,
@@ -183,7 +183,7 @@ def consent_withdraw(
                               young_person=by_young_person)
     if error is not None:
         raise ValidationError(error)
-    with transaction.atomic():
+    with service_transaction():
         consent = Consent.objects.select_for_update().select_related("organisation").get(
             pk=consent.pk)
         if consent.withdrawn_at is not None:
@@ -232,7 +232,7 @@ def legal_ground_record(
         errors["valid_until"] = _("The end date lies before the start date.")
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
+    with service_transaction():
         ground = LegalGround.objects.create(
             child=child, organisation=organisation, category=category, kind=kind,
             reference=reference.strip(), valid_from=valid_from, valid_until=valid_until,
@@ -257,7 +257,7 @@ def legal_ground_end(
     )
     today = timezone.localdate()
     end = end_date or today
-    with transaction.atomic():
+    with service_transaction():
         legal_ground = LegalGround.objects.select_for_update().get(pk=legal_ground.pk)
         if legal_ground.ended_by_id is not None or legal_ground.has_ended_before(today):
             raise ValidationError(_("This legal ground has already ended."))

@@ -16,7 +16,6 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -38,6 +37,7 @@ from schakel.matching.services import involvement_match
 from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send
 from schakel.organisations.models import Organisation, Professional, School
+from schakel.transactions import service_transaction
 
 
 def handover_url(handover: Handover) -> str:
@@ -183,7 +183,7 @@ def handover_offer(
                      action=Action.CREATE, ground=decision.log_ground, outcome=Outcome.DENIED)
         raise ValidationError(_consent_refusal(organisation, refused))
     basis = ", ".join(d.log_ground for _child, d in grounds)
-    with transaction.atomic():
+    with service_transaction():
         case = case_lock_open(case)
         if case.handovers.filter(kind=kind, status=HandoverStatus.OFFERED).exists():
             raise ValidationError(
@@ -256,7 +256,7 @@ def handover_accept(*, actor: Actor, handover: Handover) -> Handover:
         event_code=EventCode.CASE_HANDOVER_ACCEPT, needs_package=True)
     me = actor.require_professional()
     today = timezone.localdate()
-    with transaction.atomic():
+    with service_transaction():
         handover = _lock(handover)
         if not handover.is_open:
             raise ValidationError(_("This hand-over has already been decided."))
@@ -327,7 +327,7 @@ def handover_return(*, actor: Actor, handover: Handover, reason: str) -> Handove
     if not reason.strip():
         raise ValidationError({"reason": _("Say why you return the hand-over.")})
     me = actor.require_professional()
-    with transaction.atomic():
+    with service_transaction():
         handover = _lock(handover)
         if not handover.is_open:
             raise ValidationError(_("This hand-over has already been decided."))
@@ -349,7 +349,7 @@ def handover_withdraw(*, actor: Actor, handover: Handover) -> Handover:
     decision = _enforce_decision(actor, handover, policy.may_withdraw_handover(actor, handover),
                                  children, event_code=EventCode.CASE_HANDOVER_WITHDRAW)
     me = actor.require_professional()
-    with transaction.atomic():
+    with service_transaction():
         handover = _lock(handover)
         if not handover.is_open:
             raise ValidationError(_("This hand-over has already been decided."))

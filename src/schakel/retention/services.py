@@ -14,7 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError
 from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -52,6 +52,7 @@ from schakel.retention.selectors import (
     summarise,
 )
 from schakel.signals.models import Signal
+from schakel.transactions import service_transaction
 
 # The access log is kept at least this long (NEN 7513); a rule cannot go below it.
 LOG_MIN_YEARS: int = getattr(settings, "SCHAKEL_RETENTION_LOG_MIN_YEARS", 5)
@@ -87,7 +88,7 @@ def _run_category(
     qs = spec.expired(cutoff, rule.start_event, action)
     outcome = ActionOutcome.REPORTED if action == RuleAction.REPORT else ActionOutcome.DONE
     try:
-        with transaction.atomic():
+        with service_transaction():
             summary = summarise(qs)
             child_ids = spec.child_ids(qs) if summary["count"] else []
             spec.apply(qs, action)
@@ -169,7 +170,7 @@ def retention_rule_update(
             "years": LOG_MIN_YEARS}
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
+    with service_transaction():
         rule.period_years, rule.period_days = period_years, period_days
         rule.start_event, rule.action = start_event, action
         rule.notes = notes.strip()
@@ -217,7 +218,7 @@ def destruction_request_register(
         errors["received_on"] = _("The date of receipt cannot lie in the future.")
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
+    with service_transaction():
         request = DestructionRequest.objects.create(
             child=child, requested_by=requested_by.strip(),
             requester_relation=requester_relation, received_on=received_on,
@@ -249,7 +250,7 @@ def destruction_request_decide(
             errors["reason"] = _("Give the reason for refusing; the requester is told.")
         if errors:
             raise ValidationError(errors)
-    with transaction.atomic():
+    with service_transaction():
         request = _lock_request(request)
         if request.status != DestructionStatus.RECEIVED:
             raise ValidationError(_("This request has already been decided."))
@@ -281,7 +282,7 @@ def destruction_request_carry_out(
     )
     today = today or timezone.localdate()
     me = actor.require_professional()
-    with transaction.atomic():
+    with service_transaction():
         request = _lock_request(request)
         if request.status != DestructionStatus.ASSESSED:
             raise ValidationError(_("Only a granted request can be carried out."))
@@ -336,7 +337,7 @@ def verwijsindex_record(
         errors["reported_on"] = _("The date of the report cannot lie in the future.")
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
+    with service_transaction():
         report = VerwijsindexReport.objects.create(
             case=case, reported=reported, reported_on=reported_on if reported else None,
             reported_by=reported_by.strip() if reported else "",

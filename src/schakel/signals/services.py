@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -14,6 +13,7 @@ from schakel.audit.writer import Subject, access_event_record
 from schakel.children.models import Child
 from schakel.organisations.models import School, SchoolClass
 from schakel.signals.models import Signal, SignalLevel, SignalStatus, Theme
+from schakel.transactions import service_transaction
 
 # Status changes a core team makes by hand; linking to a case happens through `case_open`.
 SIGNAL_TRANSITIONS: dict[str, frozenset[str]] = {
@@ -56,7 +56,7 @@ def signal_raise(
     if errors:
         raise ValidationError(errors)
     me = actor.require_professional()
-    with transaction.atomic():
+    with service_transaction():
         signal = Signal.objects.create(
             level=level, school=school, school_class=school_class, child=child, theme=theme,
             description=description.strip(), observed_outside_school=observed_outside_school,
@@ -83,7 +83,7 @@ def signal_set_status(
     if status == SignalStatus.LINKED_COLLECTIVE and not collective_action.strip():
         raise ValidationError(
             {"collective_action": _("Name the collective action this signal feeds.")})
-    with transaction.atomic():
+    with service_transaction():
         signal.status = status
         if collective_action.strip():
             signal.collective_action = collective_action.strip()

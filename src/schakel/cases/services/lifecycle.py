@@ -11,7 +11,6 @@ import uuid
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -38,6 +37,7 @@ from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send
 from schakel.organisations.models import Professional, School
 from schakel.signals.models import Signal, SignalStatus
+from schakel.transactions import service_transaction
 
 
 def _plan_template_for(school: School) -> PlanTemplate:
@@ -108,7 +108,7 @@ def case_open(
         if signal.status not in (SignalStatus.NEW, SignalStatus.DISCUSSED):
             raise ValidationError(_("A linked signal has already been dealt with."))
     me = actor.require_professional()
-    with transaction.atomic():
+    with service_transaction():
         now = timezone.now()
         case = Case.objects.create(
             reference=f"tmp-{uuid.uuid4().hex[:16]}", title=title.strip(), child=child,
@@ -142,7 +142,7 @@ def case_involve(
     if not part.strip():
         raise ValidationError({"part": _("Describe this professional's part in the case.")})
     start = start_date or timezone.localdate()
-    with transaction.atomic():
+    with service_transaction():
         case = case_lock_open(case)
         already = case.involvements.filter(professional=professional).active_on(
             timezone.localdate()).exists()
@@ -177,7 +177,7 @@ def involvement_end(*, actor: Actor, involvement: Involvement, end_date: dt.date
     if case.coordinator_id == involvement.professional_id:
         raise ValidationError(
             _("Choose another coordinator before ending the coordinator's involvement."))
-    with transaction.atomic():
+    with service_transaction():
         case_lock_open(case)
         involvement.end_date = end_date
         involvement.save(update_fields=["end_date"])
@@ -193,7 +193,7 @@ def case_set_coordinator(*, actor: Actor, case: Case, professional: Professional
         event_code=EventCode.CASE_SET_COORDINATOR, action=Action.UPDATE,
     )
     today = timezone.localdate()
-    with transaction.atomic():
+    with service_transaction():
         case = case_lock_open(case)
         involved = case.involvements.filter(professional=professional).active_on(
             today).exists()
@@ -230,7 +230,7 @@ def case_escalate(
     )
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for escalating.")})
-    with transaction.atomic():
+    with service_transaction():
         case = case_lock_open(case)
         try:
             check_transition(case.status, CaseStatus.ESCALATED)
@@ -261,7 +261,7 @@ def case_close(*, actor: Actor, case: Case, reason: str) -> Case:
     )
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for closing the case.")})
-    with transaction.atomic():
+    with service_transaction():
         case = case_lock_open(case)
         try:
             check_transition(case.status, CaseStatus.CLOSED)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,6 +29,7 @@ from schakel.cases.services.lifecycle import case_enforce_change, case_lock_open
 from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send
 from schakel.organisations.models import Professional
+from schakel.transactions import service_transaction
 
 EVALUATION_STEP = 6
 
@@ -49,7 +49,7 @@ def consultation_record(
     ground = _require_contribute(actor, case, EventCode.CASE_CONSULTATION, Action.CREATE)
     if not signals_seen.strip():
         raise ValidationError({"signals_seen": _("Describe which signals there are.")})
-    with transaction.atomic():
+    with service_transaction():
         case = case_lock_open(case)
         consultation = Consultation.objects.create(
             case=case, signals_seen=signals_seen.strip(),
@@ -76,7 +76,7 @@ def plan_step_save(
     if consensus is False and not dissent.strip():
         raise ValidationError(
             {"dissent": _("Without consensus, record the dissenting views concretely.")})
-    with transaction.atomic():
+    with service_transaction():
         case = case_lock_open(case)
         latest = case.plan_entries.filter(step=step).aggregate(v=Max("version"))["v"] or 0
         entry = PlanStepEntry.objects.create(
@@ -108,7 +108,7 @@ def agreement_create(
         raise ValidationError({"description": _("Describe what will be done.")})
     if due_date < timezone.localdate():
         raise ValidationError({"due_date": _("The due date lies in the past.")})
-    with transaction.atomic():
+    with service_transaction():
         case = case_lock_open(case)
         _check_owner_involved(case, owner)
         agreement = Agreement.objects.create(
@@ -132,7 +132,7 @@ def agreement_set_status(
 ) -> Agreement:
     case = agreement.case
     ground = _require_contribute(actor, case, EventCode.CASE_AGREEMENT_STATUS, Action.UPDATE)
-    with transaction.atomic():
+    with service_transaction():
         case_lock_open(case)
         agreement.status = status
         agreement.completed_at = timezone.now() if status == AgreementStatus.DONE else None
@@ -152,7 +152,7 @@ def intervention_record(
         raise ValidationError(_("Name the intervention and who provides it."))
     if end_date is not None and end_date < start_date:
         raise ValidationError({"end_date": _("The end date lies before the start date.")})
-    with transaction.atomic():
+    with service_transaction():
         case = case_lock_open(case)
         intervention = Intervention.objects.create(
             case=case, description=description.strip(), provider=provider.strip(),
@@ -168,7 +168,7 @@ def classroom_advice_give(*, actor: Actor, case: Case, advice: str) -> Classroom
     ground = _require_contribute(actor, case, EventCode.CASE_CLASSROOM_ADVICE, Action.CREATE)
     if not advice.strip():
         raise ValidationError({"advice": _("Write the advice for the classroom.")})
-    with transaction.atomic():
+    with service_transaction():
         case = case_lock_open(case)
         item = ClassroomAdvice.objects.create(
             case=case, advice=advice.strip(), given_by=actor.require_professional())

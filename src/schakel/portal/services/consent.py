@@ -11,7 +11,6 @@ once for the very next request.
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,6 +31,7 @@ from schakel.notifications.services import notification_send
 from schakel.organisations.models import Organisation
 from schakel.portal.models import PendingConsent, PendingConsentSignature, PendingConsentStatus
 from schakel.portal.services.family import author_of
+from schakel.transactions import composed_services, service_transaction
 
 
 def portal_consent_url(child: Child) -> str:
@@ -93,7 +93,7 @@ def portal_consent_give(
             actor=actor, child=child, organisation=organisation,
             category=InformationCategory(category), purpose=purpose, method=ConsentMethod.PORTAL,
             given_at=today, guardians=guardians, young_person=young_person)
-    with transaction.atomic():
+    with service_transaction():
         pending = PendingConsent.objects.create(
             child=child, organisation=organisation, category=category, purpose=purpose.strip(),
             created_at=timezone.now())
@@ -120,7 +120,8 @@ def portal_consent_cosign(*, actor: Actor, pending: PendingConsent) -> Consent |
                        event_code=EventCode.PORTAL_CONSENT_COSIGN, action=Action.UPDATE,
                        subject=Subject.of(pending, child.pk))
     author = author_of(actor)
-    with transaction.atomic():
+    # The last signature records the consent (`consent_record`) in the same transaction.
+    with composed_services():
         pending = PendingConsent.objects.select_for_update(of=("self",)).select_related(
             "organisation").get(pk=pending.pk)
         if pending.status != PendingConsentStatus.OPEN:
@@ -158,7 +159,7 @@ def portal_consent_decline(*, actor: Actor, pending: PendingConsent) -> PendingC
     decision = enforce(actor, policy.may_give_consent_in_portal(actor, child),
                        event_code=EventCode.PORTAL_CONSENT_DECLINE, action=Action.UPDATE,
                        subject=Subject.of(pending, child.pk))
-    with transaction.atomic():
+    with service_transaction():
         pending = PendingConsent.objects.select_for_update().get(pk=pending.pk)
         if pending.status != PendingConsentStatus.OPEN:
             raise ValidationError(_("This consent is no longer waiting for a signature."))

@@ -10,7 +10,6 @@ lives in `services.consent`.
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -34,6 +33,7 @@ from schakel.portal.models import (
     PortalContribution,
     SharedWithParents,
 )
+from schakel.transactions import service_transaction
 
 MAX_TEXT = 5000
 
@@ -94,7 +94,7 @@ def portal_contribution_add(
     if case.plan_template.step(step) is None:
         raise ValidationError({"step": _("This plan has no step %(step)s.") % {"step": step}})
     text = required_text(content, "content", _("Write your perspective and wishes."))
-    with transaction.atomic():
+    with service_transaction():
         contribution = PortalContribution.objects.create(
             case=case, step=step, content=text, created_at=timezone.now(), **author_of(actor))
         case_log_event(actor, case, event_code=EventCode.PORTAL_CONTRIBUTION, action=Action.CREATE,
@@ -120,7 +120,7 @@ def plan_sign(*, actor: Actor, case: Case) -> PlanSignature:
     if not versions:
         raise ValidationError(_("There is no plan to sign yet."))
     author = author_of(actor)
-    with transaction.atomic():
+    with service_transaction():
         if PlanSignature.objects.filter(case=case, step_versions=versions, **author).exists():
             raise ValidationError(_("You have already signed this version of the plan."))
         signature = PlanSignature.objects.create(
@@ -143,7 +143,7 @@ def own_view_add(
     _visible_entry(actor, case, entry_type, entry_id, event_code=EventCode.PORTAL_OWN_VIEW,
                    action=Action.CREATE)
     body = required_text(text, "text", _("Write your view."))
-    with transaction.atomic():
+    with service_transaction():
         view = OwnView.objects.create(
             case=case, object_type=entry_type, object_id=entry_id, text=body,
             created_at=timezone.now(), **author_of(actor))
@@ -166,7 +166,7 @@ def correction_request_create(
     _visible_entry(actor, case, entry_type, entry_id,
                    event_code=EventCode.PORTAL_CORRECTION_REQUEST, action=Action.CREATE)
     body = required_text(text, "text", _("Say what is not correct and what it should be."))
-    with transaction.atomic():
+    with service_transaction():
         correction = CorrectionRequest.objects.create(
             case=case, object_type=entry_type, object_id=entry_id, request_text=body,
             requested_at=timezone.now(), **author_of(actor))
@@ -186,7 +186,7 @@ def case_share_with_parents(*, actor: Actor, case: Case, share: bool) -> Case:
     decision = enforce(actor, policy.may_share_case_in_portal(actor, case),
                        event_code=EventCode.PORTAL_SHARE, action=Action.UPDATE,
                        subject=case_subject(case))
-    with transaction.atomic():
+    with service_transaction():
         active = SharedWithParents.objects.select_for_update().filter(
             case=case, ended_at__isnull=True).first()
         if share and active is None and case.child is not None:

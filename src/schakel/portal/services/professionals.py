@@ -10,7 +10,6 @@ lives in `services.consent`.
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,6 +31,7 @@ from schakel.portal.models import (
 )
 from schakel.portal.selectors.family import portal_case_url
 from schakel.portal.services.family import required_text
+from schakel.transactions import service_transaction
 
 MAX_TEXT = 5000
 
@@ -50,7 +50,7 @@ def entry_withhold(
     if entry_get(case, entry_type, entry_id) is None:
         raise ValidationError(_("This entry does not belong to the case."))
     text = required_text(reason, "reason", _("Give the reason for withholding this entry."))
-    with transaction.atomic():
+    with service_transaction():
         if WithheldEntry.objects.select_for_update().filter(
                 case=case, object_type=entry_type, object_id=entry_id,
                 released_at__isnull=True).exists():
@@ -69,7 +69,7 @@ def entry_release(*, actor: Actor, withheld: WithheldEntry) -> WithheldEntry:
     decision = enforce(actor, policy.may_withhold_entry(actor, case),
                        event_code=EventCode.PORTAL_RELEASE, action=Action.UPDATE,
                        subject=case_subject(case))
-    with transaction.atomic():
+    with service_transaction():
         withheld = WithheldEntry.objects.select_for_update().get(pk=withheld.pk)
         if withheld.released_at is not None:
             raise ValidationError(_("This entry is no longer withheld."))
@@ -104,7 +104,7 @@ def correction_request_answer(
         errors["answer"] = _("Write the answer to the request; it is shown to the requester.")
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
+    with service_transaction():
         correction = CorrectionRequest.objects.select_for_update(of=("self",)).select_related(
             "by_guardian__user", "by_young_person__user").get(pk=correction.pk)
         if correction.status != CorrectionStatus.OPEN:
