@@ -104,8 +104,8 @@ cases:involve                    GET  sign 404  404  200  200  404  404  404  40
 cases:involve                    POST sign 404  404  200  200  404  404  404  404  404  404  404  404  404
 cases:end_involvement            GET  sign 404  404  200  200  404  404  404  404  404  404  404  404  404
 cases:end_involvement            POST sign 404  404  200  200  404  404  404  404  404  404  404  404  404
-cases:set_coordinator            GET  sign 404  404  200  200  404  404  404  404  404  404  404  404  404
-cases:set_coordinator            POST sign 404  404  200  200  404  404  404  404  404  404  404  404  404
+cases:set_coordinator            GET  sign 404  404  200  302  404  404  404  404  404  404  404  404  404
+cases:set_coordinator            POST sign 404  404  200  302  404  404  404  404  404  404  404  404  404
 cases:consultation               GET  sign 404  404  200  200  404  404  404  404  404  404  404  404  404
 cases:consultation               POST sign 404  404  200  200  404  404  404  404  404  404  404  404  404
 cases:plan_step                  GET  sign 404  404  200  200  404  404  404  404  404  404  404  404  404

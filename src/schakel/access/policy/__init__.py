@@ -36,6 +36,7 @@ from schakel.access.policy.cases import (
     case_existence_visible_q as case_existence_visible_q,
     case_listable_q as case_listable_q,
     children_visible_q as children_visible_q,
+    may_appoint_coordinator as may_appoint_coordinator,
     may_contribute_to_case as may_contribute_to_case,
     may_open_case_at_school as may_open_case_at_school,
     may_raise_signal as may_raise_signal,
@@ -106,5 +107,6 @@ from schakel.access.policy.portal import (
     portal_corrections_visible_q as portal_corrections_visible_q,
     portal_hidden_entries as portal_hidden_entries,
     portal_person as portal_person,
+    portal_readers_of_case as portal_readers_of_case,
     portal_school_info_shows_cases as portal_school_info_shows_cases,
 )

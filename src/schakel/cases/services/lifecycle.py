@@ -11,6 +11,7 @@ import uuid
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -187,9 +188,11 @@ def involvement_end(*, actor: Actor, involvement: Involvement, end_date: dt.date
 
 
 def case_set_coordinator(*, actor: Actor, case: Case, professional: Professional) -> Case:
-    """Make an involved professional the regiehouder."""
+    """Make an involved professional the regiehouder (`policy.may_appoint_coordinator`: the
+    core team or the coordinator handing on); the new and the previous coordinator and the
+    family in the portal are told."""
     decision = case_enforce_change(
-        actor, case, policy.may_contribute_to_case(actor, case),
+        actor, case, policy.may_appoint_coordinator(actor, case),
         event_code=EventCode.CASE_SET_COORDINATOR, action=Action.UPDATE,
     )
     today = timezone.localdate()
@@ -200,6 +203,7 @@ def case_set_coordinator(*, actor: Actor, case: Case, professional: Professional
         if not involved:
             raise ValidationError(
                 {"professional": _("Only a professional involved in the case can coordinate.")})
+        previous = case.coordinator
         case.coordinator = professional
         case.save(update_fields=["coordinator"])
         case_log_event(actor, case, event_code=EventCode.CASE_SET_COORDINATOR, action=Action.UPDATE,
@@ -209,6 +213,19 @@ def case_set_coordinator(*, actor: Actor, case: Case, professional: Professional
             message=_("You are now the coordinator of case %(ref)s.") % {"ref": case.reference},
             link=case_url(case),
         )
+        if previous is not None and previous.pk != professional.pk:
+            notification_send(
+                recipients=[previous.user], kind=NotificationKind.COORDINATOR_CHANGED,
+                message=_("%(name)s is now the coordinator of case %(ref)s instead of you.") % {
+                    "name": professional.full_name, "ref": case.reference},
+                link=case_url(case))
+        notification_send(
+            recipients=policy.portal_readers_of_case(case),
+            kind=NotificationKind.COORDINATOR_CHANGED,
+            message=_("%(name)s (%(org)s) is now the coordinator: the one who stands beside "
+                      "you and keeps the plan together.") % {
+                "name": professional.full_name, "org": professional.organisation.name},
+            link=reverse("portal:case", kwargs={"case_id": case.pk}))
     return case
 
 

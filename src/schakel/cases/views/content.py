@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.cases.forms import (
     AdviceForm,
@@ -173,5 +174,5 @@ def close(request: HttpRequest, case_id: int) -> HttpResponse:
     return case_action(
         request, case_id, form_factory=lambda case, data: CloseForm(data),
         perform=perform, title=_("Close the case"), submit=_("Close the case"),
-        anchor="overview", steer=True,
+        anchor="overview", decide=policy.may_steer_case,
         success=_("The case has been closed; the school and those involved are notified."))
