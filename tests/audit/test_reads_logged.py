@@ -152,6 +152,8 @@ NOT_CHILD_DATA: dict[str, str] = {
         "the last answer of a case already read, on the page that read it"),
     "retention.selectors.verwijsindex_question_due": "yes or no, for a case already read",
     "retention.selectors.verwijsindex_risk_ground": "yes or no, for a case already read",
+    "retention.selectors.destruction_obstacles": "why a request already read cannot be "
+    "carried out now (case references, measure kinds)",
     "signals.selectors.active_themes": "themes",
     "signals.selectors.schools_for_raising": "schools only",
 }

@@ -12,6 +12,7 @@ from django.conf import settings
 from django.db.models import Count, Max, Min, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from schakel.access import policy
 from schakel.access.actor import Actor
@@ -215,6 +216,18 @@ def destruction_request_get(*, actor: Actor, request_id: int) -> DestructionRequ
         subject=Subject.of(request, request.child_id),
     )
     return request
+
+
+def destruction_obstacles(child: Child, today: dt.date | None = None) -> list[str]:
+    """What stands in the way of destroying the child's file today, in words: an open case of
+    the child (the help is in progress) or a measure in force (Jeugdwet 7.3.9 lid 2)."""
+    today = today or timezone.localdate()
+    open_cases = Case.objects.filter(child=child).exclude(status=CaseStatus.CLOSED)
+    obstacles = [_("Case %(ref)s is still open.") % {"ref": case.reference}
+                 for case in open_cases.order_by("pk")]
+    obstacles += [_("A measure is in force: %(kind)s.") % {"kind": measure.get_kind_display()}
+                  for measure in Measure.objects.filter(child=child).active_on(today)]
+    return obstacles
 
 
 def _children_subjects(children: list[Child]) -> list[Subject]:

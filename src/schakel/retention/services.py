@@ -47,6 +47,7 @@ from schakel.retention.periods import add_years, destruction_due_on, retention_c
 from schakel.retention.selectors import (
     CategoryResult,
     RetentionReport,
+    destruction_obstacles,
     retention_plan,
     rule_problem,
     summarise,
@@ -254,6 +255,10 @@ def destruction_request_decide(
         request = _lock_request(request)
         if request.status != DestructionStatus.RECEIVED:
             raise ValidationError(_("This request has already been decided."))
+        if grant and (obstacles := destruction_obstacles(request.child)):
+            raise ValidationError({"decision": [*obstacles, _(
+                "Refuse the request on that ground, or decide when the case is closed and the "
+                "measure has ended.")]})
         request.status = DestructionStatus.ASSESSED if grant else DestructionStatus.REFUSED
         request.refusal_ground = "" if grant else refusal_ground
         request.decision_reason = reason.strip()
@@ -274,7 +279,8 @@ def destruction_request_carry_out(
     """Destroy the child's own case files (every case about this child, with the signals that
     led to them) through the same deletion code as `retention_run`. Family cases also hold
     the siblings' data (an interest of others, 7.3.9 second paragraph) and are kept; their
-    number is recorded. Writes a "D" row per destroyed case and one for the request."""
+    number is recorded. Refused, with nothing destroyed, while a case of the child is open or
+    a measure is in force. Writes a "D" row per destroyed case and one for the request."""
     decision = enforce(
         actor, policy.may_handle_destruction_request(actor, request.child),
         event_code=EventCode.DESTRUCTION_REQUEST_CARRY_OUT, action=Action.DELETE,
@@ -286,6 +292,8 @@ def destruction_request_carry_out(
         request = _lock_request(request)
         if request.status != DestructionStatus.ASSESSED:
             raise ValidationError(_("Only a granted request can be carried out."))
+        if obstacles := destruction_obstacles(request.child, today):
+            raise ValidationError([*obstacles, _("Nothing was destroyed.")])
         child_id = request.child_id
         cases = Case.objects.filter(child_id=child_id)
         case_ids = list(cases.order_by("pk").values_list("pk", flat=True))
