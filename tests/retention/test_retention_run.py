@@ -22,6 +22,7 @@ from schakel.cases.models import (
     Involvement,
     PlanStepEntry,
 )
+from schakel.dates import add_years
 from schakel.notifications.models import Notification
 from schakel.retention.models import (
     ANONYMISED,
@@ -33,7 +34,6 @@ from schakel.retention.models import (
     RuleAction,
     StartEvent,
 )
-from schakel.retention.periods import add_years
 from schakel.retention.services import retention_run
 from schakel.signals.models import Signal, SignalLevel
 from tests.conftest import take_snapshot

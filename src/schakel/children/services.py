@@ -9,7 +9,6 @@ derives that ground from the measure).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
 from django.core.exceptions import ValidationError
@@ -27,6 +26,7 @@ from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_event_record
 from schakel.children.models import Child, Enrolment, Measure, MeasureKind
+from schakel.dates import add_months, add_years
 from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send
 from schakel.organisations.models import Organisation, Professional, Sector
@@ -35,7 +35,16 @@ from schakel.transactions import service_transaction
 OTS_MAX_MONTHS = 12  # BW 1:258: at most one year, extended by a new period of at most a year
 PROVISIONAL_OTS_MAX_MONTHS = 3  # BW 1:257: a provisional OTS lasts at most three months
 NOTIFICATION_MAX_CHARS = 300  # Notification.message
-YOUTH_PROBATION_FROM_AGE = 12  # jeugdreclassering: adolescent criminal law from 12
+# The ages between which a measure can run, per kind: from the first, and ending before the
+# birthday of the second. A supervision order and guardianship are measures for a minor;
+# youth probation follows criminal law for young people from 12 and adolescent criminal law
+# up to 23.
+MEASURE_AGES: dict[str, tuple[int, int]] = {
+    MeasureKind.OTS: (0, 18),  # BW 1:255
+    MeasureKind.PROVISIONAL_OTS: (0, 18),  # BW 1:257
+    MeasureKind.GUARDIANSHIP: (0, 18),  # BW 1:245 (gezag over minderjarigen)
+    MeasureKind.YOUTH_PROBATION: (12, 23),  # Sr 77a, 77c (verify)
+}
 # Kinds that may not overlap in time with another measure of the same group.
 _OVERLAP_GROUPS: dict[str, frozenset[str]] = {
     MeasureKind.OTS: frozenset({MeasureKind.OTS, MeasureKind.PROVISIONAL_OTS}),
@@ -43,14 +52,6 @@ _OVERLAP_GROUPS: dict[str, frozenset[str]] = {
     MeasureKind.GUARDIANSHIP: frozenset({MeasureKind.GUARDIANSHIP}),
     MeasureKind.YOUTH_PROBATION: frozenset({MeasureKind.YOUTH_PROBATION}),
 }
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later, or the month's last day when it has no such day."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month,
-                       day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _day(day: dt.date) -> str:
@@ -75,13 +76,30 @@ def _period_errors(
                                    "date.")
         elif end_date > add_months(start_date, PROVISIONAL_OTS_MAX_MONTHS):
             errors["end_date"] = _("A provisional OTS lasts at most three months.")
-    elif kind == MeasureKind.YOUTH_PROBATION:
-        age = child.age_on(start_date)
-        if age < YOUTH_PROBATION_FROM_AGE:
-            errors["start_date"] = _(
-                "Youth probation applies from 12 years; %(name)s is %(age)s on %(date)s.") % {
-                "name": child.first_name, "age": age, "date": _day(start_date)}
-    return errors
+    return errors or _age_errors(child, kind, start_date, end_date)
+
+
+def _age_errors(
+    child: Child, kind: str, start_date: dt.date, end_date: dt.date | None,
+) -> dict[str, str]:
+    """A measure runs only between the ages of `MEASURE_AGES` for its kind."""
+    from_age, until_age = MEASURE_AGES[kind]
+    label = MeasureKind(kind).label
+    values = {"name": child.first_name, "measure": label, "from": from_age,
+              "until": until_age, "age": child.age_on(start_date), "date": _day(start_date)}
+    last_day = add_years(child.birth_date, until_age) - dt.timedelta(days=1)
+    if child.age_on(start_date) < from_age:
+        return {"start_date": _("%(measure)s applies from %(from)s years; %(name)s is %(age)s "
+                                "on %(date)s.") % values}
+    if start_date > last_day:
+        return {"start_date": _("%(measure)s ends at %(until)s years; %(name)s is %(age)s on "
+                                "%(date)s.") % values}
+    if end_date is not None and end_date > last_day:
+        return {"end_date": _("%(measure)s ends at %(until)s years: %(name)s turns %(until)s "
+                              "on %(birthday)s, so the end date is %(last)s at the latest.") % {
+            **values, "birthday": _day(last_day + dt.timedelta(days=1)),
+            "last": _day(last_day)}}
+    return {}
 
 
 def _overlapping(child: Child, kind: str, start: dt.date, end: dt.date | None) -> bool:

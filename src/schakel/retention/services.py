@@ -28,6 +28,7 @@ from schakel.audit.writer import Subject, access_event_record, access_events_rec
 from schakel.cases.models import Case
 from schakel.cases.selectors import case_log_event, case_subject
 from schakel.children.models import Child
+from schakel.dates import add_years
 from schakel.retention import categories
 from schakel.retention.models import (
     ActionOutcome,
@@ -43,7 +44,7 @@ from schakel.retention.models import (
     StartEvent,
     VerwijsindexReport,
 )
-from schakel.retention.periods import add_years, destruction_due_on, retention_cutoff
+from schakel.retention.periods import destruction_due_on, retention_cutoff
 from schakel.retention.selectors import (
     CategoryResult,
     RetentionReport,
