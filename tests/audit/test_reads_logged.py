@@ -152,6 +152,8 @@ NOT_CHILD_DATA: dict[str, str] = {
         "the last answer of a case already read, on the page that read it"),
     "retention.selectors.verwijsindex_question_due": "yes or no, for a case already read",
     "retention.selectors.verwijsindex_risk_ground": "yes or no, for a case already read",
+    "consent.selectors.legal_grounds_breaking_rules": "ids and rule codes for the report "
+    "command of the privacy officer, no content",
     "retention.selectors.destruction_obstacles": "why a request already read cannot be "
     "carried out now (case references, measure kinds)",
     "signals.selectors.active_themes": "themes",

@@ -76,6 +76,7 @@ class ConsentOverview:
     measures: list[Measure]
     guardianships: list[Guardianship]
     may_manage: bool
+    may_record_ground: bool
 
 
 def _signatures(consent: Consent) -> list[ConsentSignature]:
@@ -117,6 +118,7 @@ def consent_overview(*, actor: Actor, child: Child, day: dt.date | None = None) 
             "organisation", "worker")),
         guardianships=list(Guardianship.objects.filter(child=child).select_related("guardian")),
         may_manage=bool(policy.may_manage_consent(actor, child)),
+        may_record_ground=bool(policy.may_record_legal_ground(actor, child)),
     )
 
 
@@ -227,3 +229,29 @@ def legal_ground_of_child(*, child: Child, legal_ground_id: int) -> LegalGround 
     checks the policy and writes the access-log row)."""
     return LegalGround.objects.select_related("child").filter(
         pk=legal_ground_id, child=child).first()
+
+
+@dataclass(frozen=True)
+class GroundFinding:
+    legal_ground: LegalGround
+    problems: list[str]
+
+
+def legal_grounds_breaking_rules() -> list[GroundFinding]:
+    """Every recorded legal ground in force or still to come that breaks the rule of its kind
+    or was recorded by the receiving organisation itself (for `legal_grounds_check`; ids and
+    codes only, no child's content)."""
+    today = timezone.localdate()
+    grounds = LegalGround.objects.select_related("organisation", "recorded_by").order_by("pk")
+    findings = []
+    for ground in grounds.iterator(chunk_size=500):
+        if ground.has_ended_before(today):
+            continue
+        problems = sorted(set(policy.ground_rule_problems(
+            kind=ground.kind, category=ground.category, organisation=ground.organisation,
+            valid_from=ground.valid_from, valid_until=ground.valid_until).values()))
+        if ground.recorded_by.organisation_id == ground.organisation_id:
+            problems.append("recorded_by_receiver")
+        if problems:
+            findings.append(GroundFinding(ground, problems))
+    return findings

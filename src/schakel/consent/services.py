@@ -39,7 +39,7 @@ from schakel.consent.models import (
 )
 from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send
-from schakel.organisations.models import Organisation
+from schakel.organisations.models import Organisation, Sector
 from schakel.transactions import service_transaction
 
 
@@ -218,10 +218,14 @@ def legal_ground_record(
     kind: LegalGroundKind, reference: str, valid_from: dt.date,
     valid_until: dt.date | None = None,
 ) -> LegalGround:
-    """Record a ground other than consent (a statutory duty) with its legal reference."""
+    """Record a ground other than consent (a statutory duty) with its legal reference, within
+    the rule of its kind (`policy.GROUND_RULES`): its categories, its receiving sector, its
+    longest period. Recorded by the file holder or the privacy officer
+    (`policy.may_record_legal_ground`), never for the recorder's own organisation."""
     decision = enforce(
-        actor, policy.may_manage_consent(actor, child), event_code=EventCode.LEGAL_GROUND_RECORD,
-        action=Action.CREATE, subject=Subject("consent.legalground", "", child.pk),
+        actor, policy.may_record_legal_ground(actor, child),
+        event_code=EventCode.LEGAL_GROUND_RECORD, action=Action.CREATE,
+        subject=Subject("consent.legalground", "", child.pk),
     )
     errors = _choice_errors(category)
     if kind not in LegalGroundKind.values:
@@ -230,6 +234,12 @@ def legal_ground_record(
         errors["reference"] = _("Give the legal reference (article, report or decision).")
     if valid_until is not None and valid_until < valid_from:
         errors["valid_until"] = _("The end date lies before the start date.")
+    if not policy.may_record_legal_ground_for(actor, organisation):
+        errors["organisation"] = _(
+            "Nobody records a legal ground for their own organisation: the organisation that "
+            "holds the file or the privacy officer records it.")
+    if not errors:
+        errors = _ground_rule_errors(kind, category, organisation, valid_from, valid_until)
     if errors:
         raise ValidationError(errors)
     with service_transaction():
@@ -243,6 +253,33 @@ def legal_ground_record(
             subject=Subject.of(ground, child.pk), ground=decision.log_ground,
         )
     return ground
+
+
+def _ground_rule_errors(
+    kind: str, category: str, organisation: Organisation, valid_from: dt.date,
+    valid_until: dt.date | None,
+) -> dict[str, str]:
+    problems = policy.ground_rule_problems(
+        kind=kind, category=category, organisation=organisation, valid_from=valid_from,
+        valid_until=valid_until)
+    if not problems:
+        return {}
+    rule = policy.GROUND_RULES[kind]
+    values = {"ground": LegalGroundKind(kind).label, "source": rule.source,
+              "categories": ", ".join(str(InformationCategory(c).label)
+                                      for c in sorted(rule.categories)),
+              "sectors": ", ".join(str(Sector(s).label) for s in sorted(rule.receiving_sectors)),
+              "days": rule.max_days}
+    messages = {
+        "not_by_hand": _("%(ground)s is derived from the measure itself and is not recorded "
+                         "by hand."),
+        "category": _("%(ground)s (%(source)s) opens only: %(categories)s."),
+        "sector": _("%(ground)s (%(source)s) is for an organisation of the sector: "
+                    "%(sectors)s."),
+        "open_ended": _("%(ground)s lasts at most %(days)s days: give its end date."),
+        "too_long": _("%(ground)s lasts at most %(days)s days."),
+    }
+    return {field: messages[code] % values for field, code in problems.items()}
 
 
 def legal_ground_end(

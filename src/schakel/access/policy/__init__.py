@@ -17,7 +17,8 @@ Need to know (DESIGN §4):
 
 The rules live in submodules: `core` (the decision and the relationships), `cases` (cases,
 children, signals), `categories` (consent and legal grounds per information category),
-`consent` (who manages consent and measures), `portal` (what parents and young people
+`consent` (who manages consent and measures), `grounds` (each legal ground a rule, and who
+records one), `portal` (what parents and young people
 see of their own file), `handover` (warm hand-over, telling
 professionals who else is involved) and `administration` (access log, accounts, retention).
 Callers import this package only: `from schakel.access import policy`.
@@ -72,6 +73,13 @@ from schakel.access.policy.core import (
     Decision as Decision,
     Ground as Ground,
     core_team_school_ids as core_team_school_ids,
+)
+from schakel.access.policy.grounds import (
+    GROUND_RULES as GROUND_RULES,
+    GroundRule as GroundRule,
+    ground_rule_problems as ground_rule_problems,
+    may_record_legal_ground as may_record_legal_ground,
+    may_record_legal_ground_for as may_record_legal_ground_for,
 )
 from schakel.access.policy.handover import (
     DISCLOSURE_CATEGORIES as DISCLOSURE_CATEGORIES,
