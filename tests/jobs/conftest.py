@@ -19,3 +19,10 @@ def database_task_backend(settings: Any) -> None:
 @pytest.fixture
 def processes(tmp_path: Path) -> Processes:
     return Processes(tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def anchor_file(settings, tmp_path: Path) -> Path:
+    """A file of the access log's anchors for this test alone."""
+    settings.SCHAKEL_AUDIT_ANCHOR_FILE = str(tmp_path / "anchors.log")
+    return tmp_path / "anchors.log"

@@ -71,6 +71,7 @@ class Processes:
             "DJANGO_SETTINGS_MODULE": "tests.jobs.worker_settings",
             "SCHAKEL_TEST_DATABASE": name,
             "SCHAKEL_TEST_MAIL_DIR": str(self.mail_dir),
+            "SCHAKEL_AUDIT_ANCHOR_FILE": str(settings.SCHAKEL_AUDIT_ANCHOR_FILE),
             "PYTHONUNBUFFERED": "1",
         }
         env.pop(GATE_ENV, None)

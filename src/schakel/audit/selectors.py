@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from schakel.access import policy
 from schakel.access.actor import Actor
+from schakel.audit.anchors import Anchor
 from schakel.audit.chain import CHAIN_FIELDS, GENESIS, row_digest
 from schakel.audit.enforce import enforce
 from schakel.audit.events import EventCode
@@ -90,27 +91,43 @@ class ChainReport:
     rows: int
     last_hash: str
     first_break: ChainBreak | None
+    last_id: int | None = None
 
     @property
     def intact(self) -> bool:
         return self.first_break is None
 
 
-def access_log_verify(*, chunk_size: int = 10_000, using: str = "default") -> ChainReport:
+def access_log_verify(
+    *, chunk_size: int = 10_000, using: str = "default", anchor: Anchor | None = None,
+) -> ChainReport:
     """Walk the hash chain in insertion (id) order, streamed, and stop at the first row whose
-    link or hash is wrong."""
+    link or hash is wrong. With the last `anchor`, also find a chain that was cut short: the
+    row it names must still be there with its hash, and the log must be at least as long."""
     rows = (AccessEvent._base_manager.using(using).order_by("pk")
             .values_list("pk", "previous_hash", "row_hash", *CHAIN_FIELDS))
     previous = GENESIS
     count = 0
+    last_id: int | None = None
     for pk, previous_hash, row_hash, *values in rows.iterator(chunk_size=chunk_size):
         if previous_hash != previous:
             return ChainReport(count, previous, ChainBreak(
                 pk, "its previous_hash does not match the row before it (a row was removed, "
-                    "inserted or reordered)"))
+                    "inserted or reordered)"), last_id)
         if row_digest(values, previous_hash) != row_hash:
             return ChainReport(count, previous, ChainBreak(
-                pk, "its row_hash does not match its contents (the row was changed)"))
+                pk, "its row_hash does not match its contents (the row was changed)"), last_id)
+        if anchor is not None and pk == anchor.last_id and row_hash != anchor.last_hash:
+            return ChainReport(count, previous, ChainBreak(
+                pk, f"it is not the row the anchor of {anchor.written_at} names (the log was "
+                    "rewritten)"), last_id)
         previous = row_hash
         count += 1
-    return ChainReport(count, previous, None)
+        last_id = pk
+    if anchor is not None and count < anchor.rows:
+        return ChainReport(count, previous, ChainBreak(
+            anchor.last_id or 0,
+            f"the log has {count} rows, fewer than the {anchor.rows} of the anchor of "
+            f"{anchor.written_at} (rows were removed from its end, or it was truncated)"),
+            last_id)
+    return ChainReport(count, previous, None, last_id)

@@ -258,3 +258,8 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }
+
+# The access log's anchors (chain head after each verification), appended outside the database
+# (docs/security.md); in production on storage the database role cannot reach.
+SCHAKEL_AUDIT_ANCHOR_FILE = env.str("SCHAKEL_AUDIT_ANCHOR_FILE",
+                                    default=str(VAR_DIR / "audit-anchors.log"))

@@ -1,7 +1,11 @@
 """Test settings: the same database choice as `base` (SQLite, or DATABASE_URL)."""
 
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, STORAGES
+from .base import DATABASES, INSTALLED_APPS, STORAGES
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, tests only
@@ -20,3 +24,14 @@ LANGUAGE_CODE = "en"
 
 # The demo world, its sign-in helpers and `generate_region`: development and tests only.
 INSTALLED_APPS = [*INSTALLED_APPS, "schakel.demo"]
+
+# Anchors of the access log outside the repository; tests that verify against anchors give
+# each test a file of its own (tests/audit, tests/jobs).
+SCHAKEL_AUDIT_ANCHOR_FILE = str(Path(tempfile.gettempdir()) / f"schakel-anchors-{os.getpid()}.log")
+
+# Transactional tests flush the test database with TRUNCATE, which the access log's trigger
+# refuses unless the session says so (audit migration 0005). Test connections only.
+if str(DATABASES["default"]["ENGINE"]).endswith("postgresql"):
+    _options = dict(DATABASES["default"].get("OPTIONS") or {})  # type: ignore[call-overload]
+    _options["options"] = f"{_options.get('options', '')} -c schakel.allow_log_truncate=on".strip()
+    DATABASES["default"]["OPTIONS"] = _options
