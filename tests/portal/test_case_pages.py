@@ -69,14 +69,18 @@ def test_a_withheld_entry_is_hidden_from_the_parents_but_not_from_the_young_pers
     assert "Tina komt op tijd" in _page(pw.mother_user, pw.case_young.pk)
 
 
-def test_a_new_version_is_not_withheld_with_the_old_one(pw: PortalWorld) -> None:
-    entry_withhold(actor=actor_for(pw.nurse), case=pw.case_young,
-                            entry_type="plan_step", entry_id=pw.step3.pk, reason="Vertrouwelijk")
+def test_a_new_version_of_a_withheld_step_is_withheld_too(pw: PortalWorld) -> None:
+    withheld = entry_withhold(actor=actor_for(pw.nurse), case=pw.case_young,
+                              entry_type="plan_step", entry_id=pw.step3.pk,
+                              reason="Vertrouwelijk")
     PlanStepEntryFactory(case=pw.case_young, step=3, filled_in_by=pw.nurse,
-                         content="Nieuwe tekst voor iedereen.")
+                         content="Een nieuwe versie van dezelfde stap.")
     page = _page(pw.mother_user, pw.case_young.pk)
-    assert "Nieuwe tekst voor iedereen." in page
+    assert "Een nieuwe versie van dezelfde stap." not in page
     assert "Tina komt op tijd" not in page
+    assert "Een nieuwe versie van dezelfde stap." in _page(pw.young_user, pw.case_young.pk)
+    entry_release(actor=actor_for(pw.nurse), withheld=withheld)
+    assert "Een nieuwe versie van dezelfde stap." in _page(pw.mother_user, pw.case_young.pk)
 
 
 def test_only_the_coordinator_withholds_with_a_reason(pw: PortalWorld) -> None:

@@ -36,9 +36,9 @@ from schakel.access.policy import consenters
 from schakel.access.policy.cases import case_content_visible_q, may_read_case
 from schakel.access.policy.core import DENY, Decision, Ground, _today
 from schakel.accounts.models import User
-from schakel.cases.models import Case, CaseStatus
+from schakel.cases.models import Case, CaseStatus, PlanStepEntry
 from schakel.children.models import Child, Guardian, Guardianship
-from schakel.portal.models import SharedWithParents, WithheldEntry
+from schakel.portal.models import EntryType, SharedWithParents, WithheldEntry
 
 ROLE_PARENT = "ouder"
 ROLE_YOUNG_PERSON = "jongere"
@@ -186,13 +186,25 @@ def portal_cases_q(actor: Actor, child: Child, day: dt.date | None = None) -> Q:
 
 def portal_hidden_entries(actor: Actor, case: Case) -> frozenset[tuple[str, int]]:
     """The entries of `case` not shown to this portal user: for parents, those the
-    coordinator withholds; the young person sees everything of their own file."""
+    coordinator withholds — at every age of the child, as far as showing them would be
+    incompatible with good care of the child (BW 7:465 lid 4; Jeugdwet 7.3.10) — and every
+    later version of a withheld plan step, which inherits the withholding until it is
+    released; the young person sees everything of their own file."""
     person = portal_person(actor)
     if person is None or person.guardian is None:
         return frozenset()
-    return frozenset(
-        (object_type, object_id) for object_type, object_id in WithheldEntry.objects.filter(
-            case=case, released_at__isnull=True).values_list("object_type", "object_id"))
+    withheld = set(WithheldEntry.objects.filter(
+        case=case, released_at__isnull=True).values_list("object_type", "object_id"))
+    step_ids = [object_id for object_type, object_id in withheld
+                if object_type == EntryType.PLAN_STEP]
+    if step_ids:
+        versions = Q()
+        for step, version in PlanStepEntry.objects.filter(
+                case=case, pk__in=step_ids).values_list("step", "version"):
+            versions |= Q(step=step, version__gte=version)
+        withheld |= {(str(EntryType.PLAN_STEP), pk) for pk in PlanStepEntry.objects.filter(
+            versions, case=case).values_list("pk", flat=True)}
+    return frozenset(withheld)
 
 
 def may_contribute_in_portal(actor: Actor, case: Case, day: dt.date | None = None) -> Decision:
