@@ -152,14 +152,20 @@ def test_after_a_withdrawal_the_very_next_read_is_404(cw: ConsentWorld) -> None:
     assert reads(actor_for(cw.holder), cw.case)  # the file holder reads on
 
 
-def test_after_a_withdrawal_the_case_page_is_404(client: Client, cw: ConsentWorld) -> None:
+def test_after_a_withdrawal_the_case_content_is_gone_at_once(
+        client: Client, cw: ConsentWorld) -> None:
+    """The very next request shows only that the case awaits consent (the professional is
+    still involved); an outsider's 404 is tested elsewhere."""
     consent = care_consent(cw.child, cw.nurse.organisation)
     sign_in(client, cw.nurse.user)
     url = reverse("cases:detail", kwargs={"case_id": cw.case.pk})
-    assert client.get(url).status_code == 200
+    assert cw.case.title in client.get(url).content.decode()
     consent_withdraw(actor=actor_for(cw.holder), child=cw.child, consent_id=consent.pk,
                      by_guardian=cw.guardian)
-    assert client.get(url).status_code == 404
+    page = client.get(url).content.decode()
+    assert cw.case.title not in page
+    assert "no consent or legal ground yet" in page
+    assert not reads(cw.nurse_actor(), cw.case)
 
 
 @pytest.mark.parametrize("kind", ["other_category", "other_organisation", "expired",

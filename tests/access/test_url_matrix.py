@@ -99,7 +99,7 @@ cases:open                       GET  sign 200  200  200  200  200  200  200  20
 cases:open                       POST sign 200  200  200  200  200  200  200  200  200  200  200  404  404
 cases:open_from_signal           GET  sign 200* 404  404  404  404  404  404  404  404  404  404  404  404
 cases:open_from_signal           POST sign 200* 404  404  404  404  404  404  404  404  404  404  404  404
-cases:detail                     GET  sign 404  404  200* 200* 404  404  404  404  404  404  404  404  404
+cases:detail                     GET  sign 404  404  200* 200* 200  404  404  404  404  404  404  404  404
 cases:involve                    GET  sign 404  404  200  200  404  404  404  404  404  404  404  404  404
 cases:involve                    POST sign 404  404  200  200  404  404  404  404  404  404  404  404  404
 cases:end_involvement            GET  sign 404  404  200  200  404  404  404  404  404  404  404  404  404

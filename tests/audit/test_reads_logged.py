@@ -29,6 +29,7 @@ from schakel.audit.selectors import AccessLogFilter, access_log_page
 from schakel.audit.writer import Subject
 from schakel.cases.selectors import (
     agreements_for_owner,
+    case_awaiting_consent_get,
     case_existence_for_child,
     case_get,
     case_list_page,
@@ -85,6 +86,7 @@ from tests.factories import (
     CaseFactory,
     ChildFactory,
     ConsentFactory,
+    InvolvementFactory,
     ProfessionalFactory,
     actor_for,
 )
@@ -152,6 +154,8 @@ NOT_CHILD_DATA: dict[str, str] = {
         "the last answer of a case already read, on the page that read it"),
     "retention.selectors.verwijsindex_question_due": "yes or no, for a case already read",
     "retention.selectors.verwijsindex_risk_ground": "yes or no, for a case already read",
+    "cases.selectors.involvements_awaiting_consent": "which involved professionals of a case "
+    "already read still lack a consent",
     "consent.selectors.legal_grounds_breaking_rules": "ids and rule codes for the report "
     "command of the privacy officer, no content",
     "retention.selectors.destruction_obstacles": "why a request already read cannot be "
@@ -236,6 +240,9 @@ def _destruction_request(w: World, received_on: dt.date | None = None) -> Any:
 def _case_reads(w: World) -> dict[str, Read]:
     nurse, core = w.actor(w.nurse), w.actor(w.core_member)
     AgreementFactory(case=w.case, owner=w.nurse)
+    worker = ProfessionalFactory(social_worker=True)  # involved, no consent for their org
+    InvolvementFactory(case=w.case, professional=worker, added_by=w.nurse)
+    waiting = w.actor(worker)
     return {
         "cases.selectors.case_list_page": (
             lambda: case_list_page(actor=nurse, page_number=1), nurse, w.child.pk),
@@ -245,6 +252,9 @@ def _case_reads(w: World) -> dict[str, Read]:
             lambda: agreements_for_owner(actor=nurse), nurse, w.child.pk),
         "cases.selectors.case_existence_for_child": (
             lambda: case_existence_for_child(actor=core, child_id=w.child.pk), core,
+            w.child.pk),
+        "cases.selectors.case_awaiting_consent_get": (
+            lambda: case_awaiting_consent_get(actor=waiting, case_id=w.case.pk), waiting,
             w.child.pk),
         "retention.selectors.verwijsindex_status": (
             lambda: verwijsindex_status(actor=nurse, case_id=w.case.pk), nurse, w.child.pk),
@@ -364,6 +374,7 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "cases.selectors.case_get": _case_reads,
     "cases.selectors.agreements_for_owner": _case_reads,
     "cases.selectors.case_existence_for_child": _case_reads,
+    "cases.selectors.case_awaiting_consent_get": _case_reads,
     "retention.selectors.verwijsindex_status": _case_reads,
     "children.selectors.child_get": _child_reads,
     "children.selectors.pupils_search": _child_reads,

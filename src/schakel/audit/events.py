@@ -44,6 +44,8 @@ class EventCode(models.TextChoices):
     CASE_VERWIJSINDEX = "case.verwijsindex", _("Recorded the Verwijsindex answer")
     CASE_VERWIJSINDEX_READ = "case.verwijsindex.read", _("Viewed the Verwijsindex answer")
     CASE_VIEW = "case.view", _("Viewed the case")
+    CASE_AWAITING_CONSENT = "case.awaiting_consent", _(
+        "Saw that a case awaits consent (no content)")
 
     CHILD_SEARCH = "child.search", _("Found the child in a search")
     CHILD_SIBLINGS = "child.siblings", _("Saw the child as a brother or sister")

@@ -20,6 +20,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.functions import Coalesce
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -29,7 +30,7 @@ from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
 from schakel.audit.events import EventCode
 from schakel.audit.models import Action
-from schakel.audit.reads import logged_read
+from schakel.audit.reads import logged_read, read_allowed_on
 from schakel.audit.writer import Subject, access_event_record
 from schakel.cases.models import (
     Agreement,
@@ -42,7 +43,7 @@ from schakel.cases.models import (
     PlanStepEntry,
 )
 from schakel.children.models import Child
-from schakel.organisations.models import School
+from schakel.organisations.models import Organisation, School
 from schakel.signals.models import Signal
 
 
@@ -280,3 +281,46 @@ def case_existence_for_child(*, actor: Actor, child_id: int) -> list[Case]:
 def schools_for_opening(*, actor: Actor) -> QuerySet[School]:
     """Schools at which the actor may open a case: those whose core team they are in."""
     return School.objects.filter(pk__in=policy.core_team_school_ids(actor)).order_by("name")
+
+
+@dataclass(frozen=True)
+class CaseAwaitingConsent:
+    """What an involved professional whose organisation cannot read the case yet may know."""
+
+    case: Case
+    involvement: Involvement | None
+    organisation: Organisation
+
+
+def _awaiting_subjects(page: CaseAwaitingConsent) -> list[Subject]:
+    return [case_subject(page.case)]
+
+
+@logged_read(event_code=EventCode.CASE_AWAITING_CONSENT, subjects=_awaiting_subjects)
+def case_awaiting_consent_get(*, actor: Actor, case_id: int) -> CaseAwaitingConsent:
+    """For the professional involved in a case their organisation has no consent or ground
+    for yet: that the case exists, who involved them — no content; otherwise 404 (the
+    refusal of the case itself was logged by `case_get`)."""
+    case = Case.objects.select_related("school", "coordinator__organisation").filter(
+        pk=case_id).first()
+    decision = policy.may_see_case_awaits_consent(actor, case) if case else policy.DENY
+    if case is None or not decision:
+        raise Http404
+    read_allowed_on(decision)
+    professional = actor.require_professional()
+    involvement = (case.involvements.filter(professional=professional)
+                   .active_on(timezone.localdate())
+                   .select_related("added_by__organisation").first())
+    return CaseAwaitingConsent(case, involvement, professional.organisation)
+
+
+def involvements_awaiting_consent(case: Case) -> list[Involvement]:
+    """The active involvements (prefetched by `case_get`) whose organisation cannot read the
+    case yet: whom the case page asks to record a consent for."""
+    today = timezone.localdate()
+    active = [inv for inv in case.involvements.all() if inv.is_active_on(today)]
+    organisations = {inv.professional.organisation_id: inv.professional.organisation
+                     for inv in active}
+    lacking = {pk for pk, organisation in organisations.items()
+               if policy.lacks_care_basis(organisation, case)}
+    return [inv for inv in active if inv.professional.organisation_id in lacking]

@@ -69,6 +69,7 @@ def case_listable_q(actor: Actor) -> Q:
 
 
 FILE_HOLDER = "file_holder"
+AWAITING_CONSENT = "awaiting_consent"
 
 
 def may_read_case(actor: Actor, case: Case) -> Decision:
@@ -89,6 +90,28 @@ def may_read_case(actor: Actor, case: Case) -> Decision:
     if basis is None:
         return DENY
     return Decision(True, relationship, basis)
+
+
+def may_see_case_awaits_consent(actor: Actor, case: Case) -> Decision:
+    """An involved professional, or the coordinator, whose organisation has no consent or
+    legal ground for the case yet: they may know that the case exists, who involved them and
+    that its content opens when consent is recorded — nothing of its content."""
+    if actor.professional is None:
+        return DENY
+    if case.coordinator_id == actor.professional.pk:
+        relationship = Ground.COORDINATOR
+    elif _is_involved(actor, case):
+        relationship = Ground.INVOLVED
+    else:
+        return DENY
+    if _care_basis(actor.professional.organisation, case) is not None:
+        return DENY  # they read the case itself
+    return Decision(True, relationship, AWAITING_CONSENT)
+
+
+def lacks_care_basis(organisation: Organisation, case: Case) -> bool:
+    """Whether `organisation` still needs a consent or legal ground to read `case`."""
+    return _care_basis(organisation, case) is None
 
 
 def _care_basis(organisation: Organisation, case: Case) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -24,7 +24,14 @@ from schakel.cases.forms import (
 )
 from schakel.cases.models import Agreement, AgreementStatus, Case, Involvement, PlanStepEntry
 from schakel.cases.panels import CASE_NOTICES, CASE_SECTIONS, CasePage
-from schakel.cases.selectors import case_get, case_list_page, health_indicators, plan_steps
+from schakel.cases.selectors import (
+    case_awaiting_consent_get,
+    case_get,
+    case_list_page,
+    health_indicators,
+    involvements_awaiting_consent,
+    plan_steps,
+)
 from schakel.organisations.models import Professional
 
 
@@ -64,7 +71,12 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     """Everything about one case on one page, in sections. A closed case is read-only: no
     form is shown."""
     actor = actor_from_request(request)
-    case, read = case_get(actor=actor, case_id=case_id)
+    try:
+        case, read = case_get(actor=actor, case_id=case_id)
+    except Http404:
+        # Involved, but the organisation has no consent or ground yet: say so, show nothing.
+        waiting = case_awaiting_consent_get(actor=actor, case_id=case_id)
+        return render(request, "cases/awaiting_consent.html", {"page": waiting})
     can_contribute = bool(policy.may_contribute_to_case(actor, case, read=read))
     can_steer = can_contribute and bool(policy.may_steer_case(actor, case, read=read))
     can_appoint = can_contribute and bool(policy.may_appoint_coordinator(actor, case, read=read))
@@ -95,6 +107,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "escalations": list(case.escalations.all()),
         "signals": list(case.signals.all()),
         "open_agreement_status": AgreementStatus.OPEN,
+        "awaiting_consent": involvements_awaiting_consent(case) if can_contribute else [],
     }
     if can_contribute:
         context.update({
