@@ -75,6 +75,12 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "schakel.web.middleware.NoStoreForAuthenticatedMiddleware",
+    # With DEBUG on too (`make run`), refusals and errors show the application's own pages;
+    # below the middleware that add headers, so that these pages get them as well.
+    "schakel.web.middleware.ErrorPagesInDebugMiddleware",
+    # A view that cannot reach the database answers 503 with Retry-After (below the above, so
+    # that its `process_exception` comes first).
+    "schakel.web.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: turns a lock-out into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
