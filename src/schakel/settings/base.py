@@ -69,7 +69,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Inactivity and absolute session timeouts (ASVS 7.3.1/7.3.2).
     "schakel.accounts.middleware.SessionTimeoutMiddleware",
-    # Every page except sign-in, enrolment, health check and static files needs a session
+    # Every page except sign-in, enrolment, health checks and static files needs a session
     # verified with the second factor; `@login_required` alone is not enough.
     "schakel.accounts.middleware.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -161,7 +161,8 @@ SCHAKEL_RECOVERY_CODE_COUNT = 10
 # The views a session without a verified second factor may reach (URL names).
 SCHAKEL_PUBLIC_URL_NAMES = frozenset({
     "accounts:login", "accounts:logout", "accounts:verify", "accounts:enrol",
-    "accounts:oidc_start", "accounts:oidc_callback", "web:healthz", "set_language",
+    "accounts:oidc_start", "accounts:oidc_callback", "web:healthz", "web:readyz",
+    "set_language",
 })
 
 # Sessions: the session rows carry the user id, so that deactivating a user ends their sessions

@@ -23,6 +23,7 @@ from schakel.cases.selectors import agreements_for_owner, case_list_page, health
 from schakel.http.requests import signed_in_user
 from schakel.notifications.selectors import notifications_for
 from schakel.signals.selectors import new_signals_for_core_team
+from schakel.web.health import readiness_problems
 
 DASHBOARD_AGREEMENTS = 20
 DASHBOARD_NOTIFICATIONS = 5
@@ -89,6 +90,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
-    """Liveness check; also the trivial view the benchmark compares against."""
+    """Liveness check (no database); also the trivial view the benchmark compares against."""
     return HttpResponse("ok", content_type="text/plain")
 
+
+def readyz(request: HttpRequest) -> HttpResponse:
+    """Readiness check (`web.health`): "ok", or 503 with what failed, one line each."""
+    problems = readiness_problems()
+    if problems:
+        response = HttpResponse("\n".join(problems) + "\n", content_type="text/plain",
+                                status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
+    return HttpResponse("ok", content_type="text/plain")
