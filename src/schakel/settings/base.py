@@ -199,8 +199,22 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
-STATICFILES_DIRS = [SRC_DIR / "static", ("vendor", BASE_DIR / "node_modules")]
+# Where `manage.py collectstatic` puts the files that WhiteNoise serves in production.
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
+STATICFILES_DIRS = [SRC_DIR / "static"]
+# The files of the npm packages (package-lock.json) that the pages link, as `vendor/<path>`
+# (`schakel.web.staticfiles.VendorFilesFinder`); nothing else of node_modules is collected.
+SCHAKEL_NODE_MODULES = BASE_DIR / "node_modules"
+SCHAKEL_VENDOR_FILES = [
+    "@utrecht/design-tokens/dist/index.css",
+    "@utrecht/component-library-css/dist/index.css",
+    "htmx.org/dist/htmx.min.js",
+]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "schakel.web.staticfiles.VendorFilesFinder",
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
