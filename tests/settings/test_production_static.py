@@ -56,7 +56,7 @@ def test_collectstatic_then_production_serves_the_hashed_files(tmp_path: Path) -
     collected = _manage(["collectstatic", "--noinput", "-v", "0"], env)
     assert collected.returncode == 0, collected.stdout + collected.stderr
     manifest = json.loads((tmp_path / "static" / "staticfiles.json").read_text())["paths"]
-    for name in [*NAMES, "vendor/htmx.org/dist/htmx.min.js"]:
+    for name in [*NAMES, "vendor/htmx.org/dist/htmx.min.js", "favicon.svg"]:
         assert (tmp_path / "static" / manifest[name]).is_file(), name
     assert not any(name.startswith("vendor/") and name.endswith(".scss") for name in manifest)
 
