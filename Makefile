@@ -44,7 +44,7 @@ demo: setup
 # The development server and one background-job worker (db_worker); Ctrl-C, or either one
 # ending, stops both (`serve`, in schakel.jobs).
 run: demo
-	@$(MANAGE) demo_signins
+	@$(MANAGE) demo_signins --address $(HOST)
 	$(MANAGE) serve $(HOST)
 
 # Production (README "Production"), with its settings in the environment (SECRET_KEY,
