@@ -1,5 +1,5 @@
-"""The shell of every page in a real browser: no request of a page fails (the favicon) and the
-status badges meet WCAG 2.1 AA contrast."""
+"""The shell of every page in a real browser: no request of a page fails (the favicon), the
+status badges meet WCAG 2.1 AA contrast, and the language switch works without JavaScript."""
 
 from __future__ import annotations
 
@@ -75,3 +75,23 @@ def test_status_badges_meet_wcag_aa_contrast(live_server: LiveServer,
             f"#{name}", "e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]")
         ratios[name] = round(_contrast(color, background), 2)
     assert {name: r for name, r in ratios.items() if r < AA_NORMAL_TEXT} == {}, ratios
+
+
+@pytest.mark.parametrize(("path", "dutch", "english"), [
+    ("accounts:login", "Inloggen", "Sign in"),
+    ("portal:login", "Inloggen voor ouders en jongeren", "Sign in for parents and young people"),
+])
+def test_the_language_switch_works_without_javascript(
+    live_server: LiveServer, new_page: NewPage, path: str, dutch: str, english: str,
+) -> None:
+    page = new_page(javascript=False)
+    page.goto(live_server.url + reverse(path))
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    expect(page.get_by_role("heading", level=1)).to_have_text(dutch)
+    page.get_by_role("button", name="English").click()
+    expect(page).to_have_url(live_server.url + reverse(path))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("heading", level=1)).to_have_text(english)
+    page.get_by_role("button", name="Nederlands").click()
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    expect(page.get_by_role("heading", level=1)).to_have_text(dutch)

@@ -37,13 +37,15 @@ RETRY_AFTER_SECONDS = 30
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """The same generic page for "missing" and "forbidden"."""
-    return HttpResponseNotFound(loader.render_to_string("404.html", request=request))
+    return HttpResponseNotFound(
+        loader.render_to_string("404.html", {"error_page": True}, request=request))
 
 
 def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """`handler403`. Access decisions answer 404 (`not_found`); this is for the rest, such as
     an identity provider's sign-in of someone who is not a professional here."""
-    return HttpResponseForbidden(loader.render_to_string("403.html", request=request))
+    return HttpResponseForbidden(
+        loader.render_to_string("403.html", {"error_page": True}, request=request))
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
