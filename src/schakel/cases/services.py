@@ -158,7 +158,7 @@ def case_involve(
                         ground=decision.log_ground)
         notification_send(
             recipients=[professional.user], kind=NotificationKind.INVOLVED,
-            message=_("You have been involved in case %(ref)s.") % {"ref": case.reference},
+            message=lambda: _("You have been involved in case %(ref)s.") % {"ref": case.reference},
             link=case_url(case),
         )
         involvement_match(involvement=involvement)
@@ -205,7 +205,8 @@ def case_set_coordinator(*, actor: Actor, case: Case, professional: Professional
                         ground=decision.log_ground)
         notification_send(
             recipients=[professional.user], kind=NotificationKind.BECAME_COORDINATOR,
-            message=_("You are now the coordinator of case %(ref)s.") % {"ref": case.reference},
+            message=lambda: _("You are now the coordinator of case %(ref)s.") % {
+                "ref": case.reference},
             link=case_url(case),
         )
     return case
@@ -244,7 +245,7 @@ def case_escalate(
                         ground=decision.log_ground)
         notification_send(
             recipients=_involved_users(case), kind=NotificationKind.CASE_ESCALATED,
-            message=_("Case %(ref)s was escalated to %(level)s.")
+            message=lambda: _("Case %(ref)s was escalated to %(level)s.")
             % {"ref": case.reference, "level": EscalationLevel(level).label},
             link=case_url(case),
         )
@@ -279,7 +280,7 @@ def case_close(*, actor: Actor, case: Case, reason: str) -> Case:
         notification_send(
             recipients=recipients,
             kind=NotificationKind.CASE_CLOSED,
-            message=_("Case %(ref)s has been closed.") % {"ref": case.reference},
+            message=lambda: _("Case %(ref)s has been closed.") % {"ref": case.reference},
             link=case_url(case),
         )
     return case
