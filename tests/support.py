@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
+from django.db import transaction
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP, hotp
@@ -49,3 +52,15 @@ def sign_in(client: Client, user: User) -> Client:
     session.save()
     assert settings.SESSION_ENGINE == "schakel.accounts.sessions"
     return client
+
+
+@contextmanager
+def test_transaction() -> Iterator[None]:
+    """A transaction around a whole test world, rolled back at its end, that counts as a test
+    case's own transaction (as Django's TestCase marks it), so that services, whose transaction
+    must be the outermost one (`schakel.transactions`), may run inside it."""
+    atomic = transaction.atomic()
+    atomic._from_testcase = True  # type: ignore[attr-defined]
+    with atomic:
+        yield
+        transaction.set_rollback(True)

@@ -43,7 +43,7 @@ def test_the_code_keeps_the_contract(contract: str):
     ("no-demo", "web/views.py", "from schakel.demo import people"),
     # a selector of a higher app calling a lower app's service
     ("selectors-read-only", "portal/selectors/family.py",
-     "from schakel.cases.services import case_open"),
+     "from schakel.cases.services.lifecycle import case_open"),
 ])
 def test_an_import_against_the_order_breaks_the_contract(
         tmp_path: Path, contract: str, module: str, line: str):
@@ -87,3 +87,21 @@ def test_no_two_url_patterns_share_a_name():
     patterns = project_patterns()
     assert len({p.view_name for p in patterns}) == len(patterns)
     assert "cases:open_from_signal" in {p.view_name for p in patterns}
+
+
+def _service_modules() -> list[Path]:
+    root = ROOT / "src" / "schakel"
+    return sorted([*root.glob("*/services.py"), *root.glob("*/services/*.py")])
+
+
+def test_services_open_only_outermost_transactions():
+    """A service's transaction is `service_transaction()` (durable) or, where it composes other
+    services on purpose, `composed_services()`; never a plain `transaction.atomic()`."""
+    modules = _service_modules()
+    assert len(modules) >= 10
+    plain = [f"{path.relative_to(ROOT)}:{number}"
+             for path in modules
+             for number, line in enumerate(path.read_text().splitlines(), start=1)
+             if "transaction.atomic(" in line]
+    assert plain == []
+    assert any("service_transaction()" in path.read_text() for path in modules)

@@ -50,3 +50,17 @@ def test_composing_ends_with_the_block():
         _service("Twente")
     with pytest.raises(RuntimeError), transaction.atomic():
         _service("Achterhoek")
+
+
+def _inner_composition_then_failure() -> None:
+    with composed_services():
+        with composed_services():
+            _service("Twente")
+        assert Region.objects.filter(name="Twente").exists()
+        raise ValueError("outer")
+
+
+def test_a_composition_inside_a_composition_joins_it():
+    with pytest.raises(ValueError, match="outer"):
+        _inner_composition_then_failure()
+    assert not Region.objects.filter(name="Twente").exists()

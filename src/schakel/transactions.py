@@ -28,7 +28,12 @@ def service_transaction(using: str | None = None) -> transaction.Atomic:
 
 @contextmanager
 def composed_services(using: str | None = None) -> Iterator[None]:
-    """Run several services as one outermost transaction, on purpose."""
+    """Run several services as one outermost transaction, on purpose; inside another
+    composition it joins that one."""
+    if _composing.get():
+        with transaction.atomic(using=using):
+            yield
+        return
     with transaction.atomic(using=using, durable=True):
         token = _composing.set(True)
         try:

@@ -19,7 +19,7 @@ from schakel.access.actor import Actor
 from schakel.access.policy import Ground
 from schakel.audit.models import AccessEvent, Outcome
 from schakel.cases.models import Case
-from schakel.cases.selectors import case_get, cases_for_actor
+from schakel.cases.selectors import _cases_for_actor, case_get
 from schakel.children.models import Child, Guardian
 from schakel.consent.models import Consent, InformationCategory
 from schakel.consent.services import consent_withdraw
@@ -266,10 +266,10 @@ def test_lists_show_only_what_the_pages_allow(cw: ConsentWorld) -> None:
     """The case list and the own agreements follow the same rule as the case page: without a
     ground the case is not listed; after consent it is; after a withdrawal it is gone again."""
     actor = cw.nurse_actor()
-    assert list(cases_for_actor(actor=actor)) == []
+    assert list(_cases_for_actor(actor=actor)) == []
     consent = ConsentFactory(child=cw.child, organisation=cw.nurse.organisation,
                              signed_by=[cw.guardian])
-    assert list(cases_for_actor(actor=actor)) == [cw.case]
+    assert list(_cases_for_actor(actor=actor)) == [cw.case]
     consent_withdraw(actor=actor_for(cw.holder), child=cw.child, consent_id=consent.pk,
                      by_guardian=cw.guardian)
-    assert list(cases_for_actor(actor=actor)) == []
+    assert list(_cases_for_actor(actor=actor)) == []

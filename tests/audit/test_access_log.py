@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from schakel.access.actor import Actor
+from schakel.audit.events import EventCode
 from schakel.audit.models import AccessEvent, Action, Outcome
 from schakel.audit.writer import Subject, access_event_record, access_events_record
 from schakel.cases.selectors import case_get, case_list_page
@@ -75,7 +76,7 @@ def test_a_record_holds_every_nen_7513_field(world: World):
     actor = actor_for(world.nurse, ip_address="198.51.100.7")
     before = timezone.now()
     access_event_record(
-        actor=actor, event_code="case.view", action=Action.READ,
+        actor=actor, event_code=EventCode.CASE_VIEW, action=Action.READ,
         subject=Subject.of(world.case, world.child.pk), ground="coordinator")
     event = AccessEvent.objects.get()
     assert before <= event.occurred_at <= timezone.now()
@@ -97,7 +98,8 @@ def test_a_record_holds_every_nen_7513_field(world: World):
 
 def test_a_user_without_professional_is_logged_by_name(db):
     user = UserFactory(first_name="Eva", last_name="Jansen")
-    access_event_record(actor=Actor(user=user, professional=None), event_code="portal.view",
+    access_event_record(actor=Actor(user=user, professional=None),
+                        event_code=EventCode.PORTAL_CHILD,
                         action=Action.READ, subject=Subject("children.child", "1", 1))
     event = AccessEvent.objects.get()
     assert (event.user_name, event.user_function, event.organisation_name) == (
@@ -106,7 +108,7 @@ def test_a_user_without_professional_is_logged_by_name(db):
 
 
 def test_log_rows_outlive_the_person(world: World):
-    access_event_record(actor=world.actor(world.nurse), event_code="case.view",
+    access_event_record(actor=world.actor(world.nurse), event_code=EventCode.CASE_VIEW,
                         action=Action.READ, subject=Subject.of(world.case, world.child.pk))
     world.nurse.full_name = "Anne Jansen-de Vries"
     world.nurse.save()
@@ -115,14 +117,14 @@ def test_log_rows_outlive_the_person(world: World):
 
 def test_events_record_writes_one_row_per_subject_at_one_moment(world: World):
     subjects = [Subject("children.child", str(i), i) for i in (11, 12, 13)]
-    count = access_events_record(actor=world.actor(world.nurse), event_code="child.search",
+    count = access_events_record(actor=world.actor(world.nurse), event_code=EventCode.CHILD_SEARCH,
                                  action=Action.READ, subjects=subjects, ground="core_team")
     events = list(AccessEvent.objects.order_by("child_id"))
     assert count == 3
     assert [e.child_id for e in events] == [11, 12, 13]
     assert len({e.occurred_at for e in events}) == 1
     assert {e.ground for e in events} == {"core_team"}
-    assert access_events_record(actor=world.actor(world.nurse), event_code="x",
+    assert access_events_record(actor=world.actor(world.nurse), event_code=EventCode.CASE_LIST,
                                 action=Action.READ, subjects=[]) == 0
     assert AccessEvent.objects.count() == 3
 

@@ -17,6 +17,7 @@ from django.db import DatabaseError, OperationalError, connection, connections, 
 from django.utils import timezone
 
 from schakel.audit.chain import CHAIN_FIELDS, GENESIS, row_digest, values_of
+from schakel.audit.events import EventCode
 from schakel.audit.models import AccessEvent, Action
 from schakel.audit.selectors import access_log_verify
 from schakel.audit.writer import Subject, access_event_record, access_events_record
@@ -30,9 +31,9 @@ ENABLE_TRIGGER = "ALTER TABLE audit_accessevent ENABLE TRIGGER audit_accessevent
 @pytest.fixture
 def events(db: None) -> list[AccessEvent]:
     actor = actor_for(ProfessionalFactory())
-    first = access_event_record(actor=actor, event_code="case.view", action=Action.READ,
+    first = access_event_record(actor=actor, event_code=EventCode.CASE_VIEW, action=Action.READ,
                                 subject=Subject("cases.case", "1", 7))
-    access_events_record(actor=actor, event_code="case.list", action=Action.READ,
+    access_events_record(actor=actor, event_code=EventCode.CASE_LIST, action=Action.READ,
                          subjects=[Subject("cases.case", str(i), i) for i in range(2, 6)])
     AccessEventFactory()
     assert first.previous_hash == GENESIS
@@ -221,11 +222,11 @@ def test_concurrent_writers_keep_one_chain():
             for i in range(5):
                 if i % 2:
                     _with_retry(lambda: access_events_record(
-                        actor=actor, event_code="case.list", action=Action.READ,
+                        actor=actor, event_code=EventCode.CASE_LIST, action=Action.READ,
                         subjects=[Subject("cases.case", str(j), j) for j in range(3)]))
                 else:
                     _with_retry(lambda: access_event_record(
-                        actor=actor, event_code="case.view", action=Action.READ,
+                        actor=actor, event_code=EventCode.CASE_VIEW, action=Action.READ,
                         subject=Subject("cases.case", str(n), n)))
         except BaseException as error:  # pragma: no cover - reported below
             errors.append(error)

@@ -8,6 +8,7 @@ from django.http import Http404
 from schakel.access import policy
 from schakel.access.policy import Decision, Ground
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import AccessEvent, Action, Outcome
 from schakel.audit.writer import Subject
 from schakel.cases.selectors import case_get
@@ -18,7 +19,7 @@ from tests.conftest import World
 
 def test_allowed_decision_passes_without_a_log_row(world: World):
     decision = Decision(True, Ground.INVOLVED)
-    result = enforce(world.actor(world.nurse), decision, event_code="case.view",
+    result = enforce(world.actor(world.nurse), decision, event_code=EventCode.CASE_VIEW,
                      action=Action.READ, subject=Subject.of(world.case, world.child.pk))
     assert result is decision
     assert not AccessEvent.objects.exists()
@@ -27,7 +28,7 @@ def test_allowed_decision_passes_without_a_log_row(world: World):
 def test_refusal_is_logged_as_denied_and_raises_404(world: World):
     actor = world.actor(world.outsider)
     with pytest.raises(Http404):
-        enforce(actor, policy.may_read_case(actor, world.case), event_code="case.view",
+        enforce(actor, policy.may_read_case(actor, world.case), event_code=EventCode.CASE_VIEW,
                 action=Action.READ, subject=Subject.of(world.case, world.child.pk))
     event = AccessEvent.objects.get()
     assert event.outcome == Outcome.DENIED

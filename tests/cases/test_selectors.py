@@ -9,13 +9,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from schakel.access.actor import Actor
+from schakel.audit.models import AccessEvent
 from schakel.cases.models import AgreementStatus
 from schakel.cases.selectors import (
+    _cases_for_actor,
     agreements_for_owner,
     case_existence_for_child,
     case_get,
     case_list_page,
-    cases_for_actor,
     health_indicators,
     plan_steps,
 )
@@ -52,15 +53,15 @@ def test_cases_for_actor_lists_own_cases_newest_first(world: World):
     CaseFactory(school=world.school)  # not the nurse's
     closed = CaseFactory(coordinator=world.nurse, closed=True, consented=True)
     actor = world.actor(world.nurse)
-    assert list(cases_for_actor(actor=actor)) == [later, world.case]
-    assert set(cases_for_actor(actor=actor, include_closed=True)) == {
+    assert list(_cases_for_actor(actor=actor)) == [later, world.case]
+    assert set(_cases_for_actor(actor=actor, include_closed=True)) == {
         later, world.case, closed}
-    assert list(cases_for_actor(actor=world.actor(world.core_member))) == []
+    assert list(_cases_for_actor(actor=world.actor(world.core_member))) == []
 
 
 def test_family_cases_are_listed_for_those_involved(world: World):
     family_case = CaseFactory(for_family=True, school=world.school, coordinator=world.nurse)
-    assert family_case in cases_for_actor(actor=world.actor(world.nurse))
+    assert family_case in _cases_for_actor(actor=world.actor(world.nurse))
 
 
 def _cases_with_everything(nurse, n: int) -> None:
@@ -71,7 +72,7 @@ def _cases_with_everything(nurse, n: int) -> None:
 
 
 def _read_list(actor: Actor) -> None:
-    for case in cases_for_actor(actor=actor):
+    for case in _cases_for_actor(actor=actor):
         assert case.child is not None
         assert case.coordinator is not None
         _ = (case.child.first_name, case.school.name, case.coordinator.organisation.name)
@@ -195,6 +196,14 @@ def test_agreements_for_owner(world: World):
     earlier = AgreementFactory(case=world.case, owner=world.nurse, overdue=True)
     assert list(agreements_for_owner(actor=world.actor(world.nurse))) == [earlier, mine]
     assert list(agreements_for_owner(actor=world.actor(world.outsider))) == []
+    assert agreements_for_owner(actor=world.actor(world.nurse), limit=1) == [earlier]
+
+
+def test_own_agreements_are_logged_once_per_case_shown(world: World):
+    AgreementFactory.create_batch(3, case=world.case, owner=world.nurse)
+    agreements_for_owner(actor=world.actor(world.nurse))
+    rows = list(AccessEvent.objects.values_list("event_code", "child_id", "object_id"))
+    assert rows == [("case.agreement_list", world.child.pk, str(world.case.pk))]
 
 
 def test_case_existence_for_child(world: World):
@@ -206,3 +215,10 @@ def test_case_existence_for_child(world: World):
                                          child_id=world.child.pk)) == []
     assert list(case_existence_for_child(actor=world.actor(world.other_core_member),
                                          child_id=world.child.pk)) == []
+
+
+def test_the_cases_shown_on_the_childs_page_are_logged(world: World):
+    case_existence_for_child(actor=world.actor(world.core_member), child_id=world.child.pk)
+    event = AccessEvent.objects.get()
+    assert (event.event_code, event.child_id, event.object_id, event.user_id) == (
+        "case.existence", world.child.pk, str(world.case.pk), world.core_member.user.pk)

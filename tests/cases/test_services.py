@@ -19,7 +19,7 @@ from schakel.cases.models import (
     Involvement,
     PlanTemplate,
 )
-from schakel.cases.services import (
+from schakel.cases.services.lifecycle import (
     case_close,
     case_escalate,
     case_involve,
@@ -311,10 +311,11 @@ def test_an_involved_professional_becomes_coordinator(world: World,
         case = case_set_coordinator(actor=world.actor(world.nurse), case=world.case,
                                     professional=worker)
     assert Case.objects.get(pk=case.pk).coordinator == worker
-    notification = Notification.objects.get()
-    assert (notification.recipient, notification.kind) == (
-        worker.user, NotificationKind.BECAME_COORDINATOR)
-    assert [m.to for m in mailoutbox] == [[worker.user.email]]
+    assert {(n.recipient, n.kind) for n in Notification.objects.all()} == {
+        (worker.user, NotificationKind.BECAME_COORDINATOR),
+        (world.nurse.user, NotificationKind.COORDINATOR_CHANGED)}
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(
+        [worker.user.email, world.nurse.user.email])
     assert AccessEvent.objects.get().event_code == "case.set_coordinator"
 
 

@@ -12,21 +12,21 @@ from django.http import Http404
 
 from schakel.access.actor import Actor
 from schakel.cases.models import AgreementStatus, Case, EscalationLevel
-from schakel.cases.plan_services import (
+from schakel.cases.selectors import case_get
+from schakel.cases.services.lifecycle import (
+    case_close,
+    case_escalate,
+    case_involve,
+    case_set_coordinator,
+    involvement_end,
+)
+from schakel.cases.services.plan import (
     agreement_create,
     agreement_set_status,
     classroom_advice_give,
     consultation_record,
     intervention_record,
     plan_step_save,
-)
-from schakel.cases.selectors import case_get
-from schakel.cases.services import (
-    case_close,
-    case_escalate,
-    case_involve,
-    case_set_coordinator,
-    involvement_end,
 )
 from tests.conftest import World, assert_nothing_changed
 from tests.factories import (

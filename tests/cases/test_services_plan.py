@@ -8,7 +8,7 @@ from django.http import Http404
 
 from schakel.audit.models import AccessEvent, Action
 from schakel.cases.models import AgreementStatus, Case, PlanStepEntry
-from schakel.cases.plan_services import (
+from schakel.cases.services.plan import (
     EVALUATION_STEP,
     agreement_create,
     agreement_set_status,

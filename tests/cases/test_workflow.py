@@ -7,7 +7,7 @@ import itertools
 import pytest
 
 from schakel.cases.models import Case, CaseStatus, EscalationLevel
-from schakel.cases.services import case_close, case_escalate
+from schakel.cases.services.lifecycle import case_close, case_escalate
 from schakel.cases.workflow import TRANSITIONS, TransitionNotAllowed, check_transition
 from tests.factories import CaseFactory, ProfessionalFactory, actor_for
 

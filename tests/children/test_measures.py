@@ -15,14 +15,14 @@ from hypothesis import given, strategies as st
 
 from schakel.audit.models import AccessEvent
 from schakel.children.models import Enrolment, Measure, MeasureKind
-from schakel.children.services import add_months, measure_end, measure_start
+from schakel.children.services import measure_end, measure_start
+from schakel.dates import add_months
 from schakel.notifications.models import Notification, NotificationKind
 from schakel.organisations.models import School, SchoolType
 from tests.consent.fixtures import (
     ConsentWorld,
     actor,
     birth_date_for_age,
-    build_world,
     make_child,
     make_professional,
     today,
@@ -34,11 +34,6 @@ def english() -> Iterator[None]:
     """The tests compare the English message ids, whatever catalogue is compiled."""
     with translation.override("en"):
         yield
-
-
-@pytest.fixture
-def cw(db: None) -> ConsentWorld:
-    return build_world()
 
 
 def long_date(day: dt.date) -> str:
@@ -140,7 +135,8 @@ def test_bad_measures_are_refused_and_nothing_is_stored(
 ) -> None:
     values = overrides(cw)
     if message is None:
-        message = (f"Youth probation applies from 12 years; Bas is 10 on {long_date(today())}.")
+        message = (f"Youth probation (jeugdreclassering) applies from 12 years; Bas is 10 on "
+                   f"{long_date(today())}.")
     before = counts()
     with pytest.raises(ValidationError) as excinfo:
         start(cw, **values)

@@ -45,6 +45,9 @@ def test_a_case_of_others_shows_only_existence(client: Client, w: WebWorld) -> N
     assert "Anne de Vries" in page  # the coordinator
     assert "Geheime titel" not in page
     assert reverse("cases:detail", kwargs={"case_id": other.pk}) not in page
+    shown = AccessEvent.objects.filter(event_code="case.existence", child_id=w.child.pk,
+                                       user_id=w.core.user.pk)
+    assert {e.object_id for e in shown} == {str(w.case.pk), str(other.pk)}
 
 
 @pytest.mark.parametrize("who", ["outsider", "teacher", "other_core"])

@@ -185,3 +185,13 @@ def case_for(cw: ConsentWorld, child: Child) -> Case:
     Involvement.objects.create(case=case, professional=cw.anne, part="Regie",
                                start_date=today(), added_by=cw.ilse)
     return case
+
+
+def file_holder(cw: ConsentWorld) -> Professional:
+    """Ilse of the school that opened the case (the file holder), involved in it: who records
+    a legal ground (`policy.may_record_legal_ground`)."""
+    Involvement.objects.get_or_create(
+        case=cw.case, professional=cw.ilse,
+        defaults={"part": "Zorgcoördinator", "start_date": today() - dt.timedelta(days=30),
+                  "added_by": cw.ilse})
+    return cw.ilse

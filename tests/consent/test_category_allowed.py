@@ -13,7 +13,14 @@ from schakel.audit.models import AccessEvent
 from schakel.children.models import Measure, MeasureKind
 from schakel.consent.models import InformationCategory, LegalGround, LegalGroundKind
 from schakel.consent.services import legal_ground_end, legal_ground_record
-from tests.consent.fixtures import ConsentWorld, actor, birthday, make_consent, today
+from tests.consent.fixtures import (
+    ConsentWorld,
+    actor,
+    birthday,
+    file_holder,
+    make_consent,
+    today,
+)
 
 CARE = InformationCategory.CARE
 SCHOOL = InformationCategory.SCHOOL
@@ -72,9 +79,10 @@ def test_a_signature_of_someone_who_lost_custody_no_longer_counts(cw: ConsentWor
 def test_legal_ground_recorded_and_ended(cw: ConsentWorld) -> None:
     start = today() - dt.timedelta(days=3)
     ground = legal_ground_record(
-        actor=actor(cw.anne), child=cw.tina, organisation=cw.municipality,
+        actor=actor(file_holder(cw)), child=cw.tina, organisation=cw.municipality,
         category=InformationCategory.ATTENDANCE, kind=LegalGroundKind.TRUANCY_REPORTING,
-        reference="Leerplichtwet 1969 art. 21a; melding DUO", valid_from=start)
+        reference="Leerplichtwet 1969 art. 21a; melding DUO", valid_from=start,
+        valid_until=start + dt.timedelta(days=200))
     decision = policy.may_receive_category(cw.tina, cw.municipality, InformationCategory.ATTENDANCE)
     assert (decision.ground, decision.legal_ground) == ("truancy_reporting", ground)
     assert AccessEvent.objects.filter(event_code="legal_ground.record",
@@ -97,7 +105,7 @@ def test_bad_legal_ground_is_refused(
     cw: ConsentWorld, overrides: dict[str, object], message: str,
 ) -> None:
     values: dict[str, object] = {
-        "actor": actor(cw.anne), "child": cw.tina, "organisation": cw.municipality,
+        "actor": actor(file_holder(cw)), "child": cw.tina, "organisation": cw.municipality,
         "category": InformationCategory.CARE, "kind": LegalGroundKind.MELDCODE,
         "reference": "Meldcode stap 5", "valid_from": today() - dt.timedelta(days=2)}
     values.update(overrides)

@@ -14,7 +14,15 @@ from schakel.children.models import Measure, MeasureKind
 from schakel.consent.models import InformationCategory, LegalGroundKind
 from schakel.consent.selectors import sharing_check
 from schakel.consent.services import legal_ground_record
-from tests.consent.fixtures import ConsentWorld, actor, birthday, make_consent, today
+from schakel.organisations.models import Organisation, Sector
+from tests.consent.fixtures import (
+    ConsentWorld,
+    actor,
+    birthday,
+    file_holder,
+    make_consent,
+    today,
+)
 
 CARE = InformationCategory.CARE
 TINA_RULE = "Tina is 13: consent of Tina and of a parent with custody is needed."
@@ -70,11 +78,13 @@ def test_yes_with_consent(cw: ConsentWorld) -> None:
 
 
 def test_yes_on_a_legal_ground(cw: ConsentWorld) -> None:
+    veilig_thuis = Organisation.objects.create(
+        name="Veilig Thuis Twente", sector=Sector.SAFETY, region=cw.municipality.region)
     legal_ground_record(
-        actor=actor(cw.anne), child=cw.tina, organisation=cw.municipality, category=CARE,
+        actor=actor(file_holder(cw)), child=cw.tina, organisation=veilig_thuis, category=CARE,
         kind=LegalGroundKind.MELDCODE, reference="Meldcode stap 5: melding Veilig Thuis",
-        valid_from=today())
-    answer = sharing_check(actor=actor(cw.anne), child=cw.tina, recipient=cw.municipality,
+        valid_from=today(), valid_until=today() + dt.timedelta(days=90))
+    answer = sharing_check(actor=actor(cw.anne), child=cw.tina, recipient=veilig_thuis,
                            category=CARE)
     assert answer.allowed
     assert answer.ground == str(LegalGroundKind.MELDCODE.label)

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from schakel.consent.models import Consent, InformationCategory, LegalGround, LegalGroundKind
 from schakel.organisations.models import Professional
-from tests.consent.fixtures import ConsentWorld, make_consent, today
+from tests.consent.fixtures import ConsentWorld, file_holder, make_consent, today
 from tests.support import sign_in
 
 
@@ -115,14 +115,15 @@ def test_withdraw_through_the_form(cw: ConsentWorld) -> None:
 
 
 def test_legal_ground_record_and_end_through_the_forms(cw: ConsentWorld) -> None:
-    client = client_for(cw.anne)
+    client = client_for(file_holder(cw))
     response = client.post(
         reverse("consent:ground_record", kwargs={"child_id": cw.tina.pk}),
         {"ground-organisation": cw.municipality.pk,
          "ground-category": InformationCategory.ATTENDANCE,
          "ground-kind": LegalGroundKind.TRUANCY_REPORTING,
          "ground-reference": "Leerplichtwet art. 21a",
-         "ground-valid_from": (today() - dt.timedelta(days=5)).isoformat()})
+         "ground-valid_from": (today() - dt.timedelta(days=5)).isoformat(),
+         "ground-valid_until": (today() + dt.timedelta(days=100)).isoformat()})
     assert response.status_code == 302
     ground = LegalGround.objects.get()
     response = client.post(

@@ -15,9 +15,9 @@ from django.utils import timezone
 from schakel.access.policy import Ground, consent_requirement, may_read_case
 from schakel.audit.models import AccessEvent, Action, Outcome
 from schakel.cases.models import Involvement
-from schakel.cases.plan_services import agreement_create, plan_step_save
 from schakel.cases.selectors import case_get
-from schakel.cases.services import case_close
+from schakel.cases.services.lifecycle import case_close
+from schakel.cases.services.plan import agreement_create, plan_step_save
 from schakel.consent import explain
 from schakel.consent.models import Consent, InformationCategory, LegalGroundKind
 from schakel.handover.models import Handover, HandoverKind, HandoverStatus

@@ -12,8 +12,8 @@ from django_tasks_db.models import DBTaskResult
 
 from schakel.audit.models import AccessEvent
 from schakel.audit.tasks import AccessLogChainBroken, access_log_verify_job
+from schakel.dates import add_years
 from schakel.retention.models import RetentionCategory, RetentionRule, StartEvent
-from schakel.retention.periods import add_years
 from schakel.retention.tasks import RetentionRunFailed, retention_run_job
 from tests.factories import AccessEventFactory
 from tests.jobs.processes import run_worker_in_process

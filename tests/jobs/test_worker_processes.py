@@ -16,12 +16,12 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from schakel.cases.models import Case
+from schakel.dates import add_years
 from schakel.jobs.models import ScheduledRun
 from schakel.notifications.models import Notification, NotificationKind
 from schakel.notifications.services import notification_send
 from schakel.notifications.tasks import notification_emails_send
 from schakel.retention.models import RetentionRun
-from schakel.retention.periods import add_years
 from schakel.retention.tasks import retention_run_job
 from tests.conftest import take_snapshot
 from tests.factories import UserFactory

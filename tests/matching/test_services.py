@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from schakel.audit.models import AccessEvent, Action
 from schakel.cases.models import Case
-from schakel.cases.services import case_involve, case_open
+from schakel.cases.services.lifecycle import case_involve, case_open
 from schakel.children.models import Child
 from schakel.consent.models import Consent, InformationCategory
 from schakel.handover.models import HandoverKind

@@ -141,6 +141,19 @@ def test_contribution_goes_beside_step_3_and_reaches_the_professionals(
     assert "Ik wil graag een vaste mentor." in case_page.content.decode()
 
 
+def test_what_the_family_added_is_logged_when_the_case_page_shows_it(pw: PortalWorld) -> None:
+    professional = sign_in(Client(), pw.nurse.user)
+    url = reverse("cases:detail", kwargs={"case_id": pw.case_young.pk})
+    professional.get(url)
+    assert not AccessEvent.objects.filter(event_code="portal.voice").exists()
+    portal_contribution_add(actor=portal_actor(pw.young_user), case=pw.case_young,
+                            content="Ik wil graag een vaste mentor.")
+    professional.get(url)
+    event = AccessEvent.objects.get(event_code="portal.voice")
+    assert (event.child_id, event.user_id, event.object_id) == (
+        pw.young.pk, pw.nurse.user.pk, str(pw.case_young.pk))
+
+
 def test_no_contribution_or_signature_on_a_closed_case(pw: PortalWorld) -> None:
     pw.case_young.status = "closed"
     pw.case_young.save()

@@ -14,13 +14,14 @@ from hypothesis import given, strategies as st
 
 from schakel.audit.models import AccessEvent, Action
 from schakel.cases.models import Case, PlanStepEntry
+from schakel.dates import add_months
 from schakel.retention.models import (
     DestructionRequest,
     DestructionStatus,
     RefusalGround,
     RequesterRelation,
 )
-from schakel.retention.periods import add_months, destruction_due_on
+from schakel.retention.periods import destruction_due_on
 from schakel.retention.selectors import destruction_requests, destruction_requests_overdue
 from schakel.retention.services import (
     destruction_request_carry_out,

@@ -24,6 +24,7 @@ from schakel.cases.models import (
     Involvement,
     PlanStepEntry,
 )
+from schakel.dates import add_years
 from schakel.notifications.models import Notification, NotificationKind
 from schakel.notifications.services import notification_send
 from schakel.retention.categories import notifications_anonymise
@@ -37,7 +38,6 @@ from schakel.retention.models import (
     RuleAction,
     StartEvent,
 )
-from schakel.retention.periods import add_years
 from schakel.retention.services import retention_run
 from schakel.signals.models import Signal, SignalLevel
 from tests.conftest import take_snapshot

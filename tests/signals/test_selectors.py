@@ -14,11 +14,11 @@ from schakel.access.policy import Ground
 from schakel.audit.models import AccessEvent
 from schakel.signals.models import SignalStatus, Theme
 from schakel.signals.selectors import (
+    _signals_for_actor,
     active_themes,
     new_signals_for_core_team,
     schools_for_raising,
     signal_get,
-    signals_for_actor,
     signals_for_child,
 )
 from tests.conftest import World
@@ -41,14 +41,14 @@ def test_signals_for_actor_newest_first_and_by_status(world: World):
     discussed = SignalFactory(school=world.school, discussed=True)
     newest = SignalFactory(school=world.school)
     actor = world.actor(world.core_member)
-    assert list(signals_for_actor(actor=actor)) == [newest, discussed, world.signal]
-    assert list(signals_for_actor(actor=actor, status=SignalStatus.DISCUSSED)) == [discussed]
-    assert list(signals_for_actor(actor=actor, status=SignalStatus.NEW)) == [
+    assert list(_signals_for_actor(actor=actor)) == [newest, discussed, world.signal]
+    assert list(_signals_for_actor(actor=actor, status=SignalStatus.DISCUSSED)) == [discussed]
+    assert list(_signals_for_actor(actor=actor, status=SignalStatus.NEW)) == [
         newest, world.signal]
 
 
 def _read_signals(actor: Actor) -> None:
-    for signal in signals_for_actor(actor=actor):
+    for signal in _signals_for_actor(actor=actor):
         _ = (signal.school.name, signal.theme.label, signal.raised_by.organisation.name,
              signal.child, signal.school_class, signal.case)
 

@@ -9,6 +9,7 @@ import re
 from django.test import Client
 from django.urls import reverse
 
+from schakel.audit.models import AccessEvent
 from schakel.signals.models import SignalStatus
 from tests.support import sign_in
 from tests.web.fixtures import (
@@ -50,6 +51,8 @@ def test_my_agreements_with_overdue_marked(client: Client, w: WebWorld) -> None:
     assert "Huisbezoek plannen" in overdue.group(1)
     assert "Verslag delen" in page
     assert "Niet van mij" not in page
+    assert AccessEvent.objects.filter(event_code="case.agreement_list", child_id=w.child.pk,
+                                      user_id=w.nurse.user.pk).count() == 1
 
 
 def test_unread_notifications(client: Client, w: WebWorld) -> None:

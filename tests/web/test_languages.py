@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from schakel.cases.services import case_involve
+from schakel.cases.services.lifecycle import case_involve
 from schakel.children.models import MeasureKind
 from schakel.notifications.models import Notification, NotificationKind
 from schakel.notifications.services import notification_send, notification_texts

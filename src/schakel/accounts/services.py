@@ -12,7 +12,6 @@ from collections.abc import Iterable
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 from django_otp import verify_token
 from django_otp.models import Device
@@ -24,8 +23,10 @@ from schakel.access.actor import Actor
 from schakel.accounts.models import User, UserSession
 from schakel.accounts.selectors import has_second_factor, totp_device_pending
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_event_record
+from schakel.transactions import service_transaction
 
 TOTP_DEVICE_NAME = "Authenticator"
 RECOVERY_DEVICE_NAME = "Recovery codes"
@@ -50,7 +51,7 @@ def totp_enrolment_start(*, user: User) -> TOTPDevice:
 def totp_enrolment_confirm(*, user: User, code: str) -> tuple[TOTPDevice, list[str]]:
     """Confirm the pending device with a first code; returns it with fresh recovery codes,
     which are shown once and then only kept in the database."""
-    with transaction.atomic():
+    with service_transaction():
         device = (TOTPDevice.objects.select_for_update()
                   .filter(user=user, confirmed=False).order_by("-pk").first())
         if device is None or has_second_factor(user=user):
@@ -61,19 +62,23 @@ def totp_enrolment_confirm(*, user: User, code: str) -> tuple[TOTPDevice, list[s
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         TOTPDevice.objects.filter(user=user, confirmed=False).delete()
-        codes = recovery_codes_replace(user=user)
+        codes = _recovery_codes_new(user)
     return device, codes
 
 
 def recovery_codes_replace(*, user: User) -> list[str]:
     """Ten new single-use recovery codes; the old ones stop working."""
-    count = settings.SCHAKEL_RECOVERY_CODE_COUNT
-    with transaction.atomic():
-        device, _created = StaticDevice.objects.get_or_create(
-            user=user, name=RECOVERY_DEVICE_NAME, defaults={"confirmed": True})
-        StaticToken.objects.filter(device=device).delete()
-        codes = [StaticToken.random_token() for _i in range(count)]
-        StaticToken.objects.bulk_create(StaticToken(device=device, token=c) for c in codes)
+    with service_transaction():
+        return _recovery_codes_new(user)
+
+
+def _recovery_codes_new(user: User) -> list[str]:
+    """Inside the caller's service transaction."""
+    device, _created = StaticDevice.objects.get_or_create(
+        user=user, name=RECOVERY_DEVICE_NAME, defaults={"confirmed": True})
+    StaticToken.objects.filter(device=device).delete()
+    codes = [StaticToken.random_token() for _i in range(settings.SCHAKEL_RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=c) for c in codes)
     return codes
 
 
@@ -115,25 +120,29 @@ def _account_subject(user: User) -> Subject:
 def user_deactivate(*, actor: Actor, user: User) -> int:
     """Deactivate an account and end its sessions at once (ASVS 7.4.2). Returns the number of
     sessions ended."""
-    decision = enforce(actor, policy.may_manage_account(actor), event_code="account.deactivate",
-                       action=Action.UPDATE, subject=_account_subject(user))
-    with transaction.atomic():
+    decision = enforce(actor, policy.may_manage_account(actor),
+                       event_code=EventCode.ACCOUNT_DEACTIVATE, action=Action.UPDATE,
+                       subject=_account_subject(user))
+    with service_transaction():
         User.objects.filter(pk=user.pk).update(is_active=False)
         user.is_active = False
         ended = sessions_end(user=user)
-        access_event_record(actor=actor, event_code="account.deactivate", action=Action.UPDATE,
-                            subject=_account_subject(user), ground=decision.log_ground)
+        access_event_record(actor=actor, event_code=EventCode.ACCOUNT_DEACTIVATE,
+                            action=Action.UPDATE, subject=_account_subject(user),
+                            ground=decision.log_ground)
     return ended
 
 
 def second_factor_reset(*, actor: Actor, user: User) -> None:
     """Remove a user's authenticator and recovery codes (lost phone) and end their sessions;
     at their next sign-in with password they enrol a new authenticator."""
-    decision = enforce(actor, policy.may_manage_account(actor), event_code="account.mfa_reset",
-                       action=Action.UPDATE, subject=_account_subject(user))
-    with transaction.atomic():
+    decision = enforce(actor, policy.may_manage_account(actor),
+                       event_code=EventCode.ACCOUNT_MFA_RESET, action=Action.UPDATE,
+                       subject=_account_subject(user))
+    with service_transaction():
         TOTPDevice.objects.filter(user=user).delete()
         StaticDevice.objects.filter(user=user).delete()
         sessions_end(user=user)
-        access_event_record(actor=actor, event_code="account.mfa_reset", action=Action.UPDATE,
-                            subject=_account_subject(user), ground=decision.log_ground)
+        access_event_record(actor=actor, event_code=EventCode.ACCOUNT_MFA_RESET,
+                            action=Action.UPDATE, subject=_account_subject(user),
+                            ground=decision.log_ground)

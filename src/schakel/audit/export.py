@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import AccessEvent, Action
 from schakel.audit.writer import Subject, access_event_record
 
@@ -62,9 +63,9 @@ def access_log_export(*, actor: Actor, child_id: int) -> Iterator[str]:
     the first line is produced, so it is part of what it exports."""
     subject = Subject("audit.accessevent", "", child_id)
     decision = policy.may_read_access_log(actor)
-    enforce(actor, decision, event_code="access_log.export", action=Action.EXECUTE,
+    enforce(actor, decision, event_code=EventCode.ACCESS_LOG_EXPORT, action=Action.EXECUTE,
             subject=subject)
-    access_event_record(actor=actor, event_code="access_log.export", action=Action.EXECUTE,
+    access_event_record(actor=actor, event_code=EventCode.ACCESS_LOG_EXPORT, action=Action.EXECUTE,
                         subject=subject, ground=decision.log_ground)
     events = AccessEvent.objects.filter(child_id=child_id).order_by("occurred_at", "pk")
     return _export_lines(events.iterator(chunk_size=EXPORT_CHUNK_SIZE))

@@ -7,6 +7,7 @@ from django.db import connections, models, router, transaction
 from django.utils.translation import gettext_lazy as _
 
 from schakel.audit.chain import ADVISORY_LOCK_KEY, GENESIS, row_digest, values_of
+from schakel.audit.events import EventCode
 
 
 class Action(models.TextChoices):
@@ -71,6 +72,7 @@ class AccessEvent(models.Model):
     model signals, so that reads and bulk changes are logged too. Append-only."""
 
     occurred_at = models.DateTimeField(_("when (UTC)"), db_index=True)
+    # An `EventCode` value; not `choices`, so that a new code or label needs no migration.
     event_code = models.CharField(_("event"), max_length=60)
     action = models.CharField(_("action"), max_length=1, choices=Action.choices)
     outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
@@ -114,3 +116,10 @@ class AccessEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise PermissionError("The access log is append-only.")
+
+    @property
+    def event_label(self) -> str:
+        """The event in plain words; a code that is no longer written shows as itself."""
+        if self.event_code in EventCode.values:
+            return str(EventCode(self.event_code).label)
+        return self.event_code

@@ -15,8 +15,10 @@ from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.chain import CHAIN_FIELDS, GENESIS, row_digest
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import AccessEvent, Action
-from schakel.audit.writer import Subject, access_events_record
+from schakel.audit.reads import logged_read
+from schakel.audit.writer import Subject
 
 LOG_OBJECT_TYPE = "audit.accessevent"
 
@@ -49,20 +51,29 @@ def _filtered(filters: AccessLogFilter) -> QuerySet[AccessEvent]:
     return events.order_by("-occurred_at", "-pk")
 
 
+@dataclass(frozen=True)
+class AccessLogPage:
+    page: Page[AccessEvent]
+    child_id: int | None  # the child filtered on
+
+
+def _page_subjects(read: AccessLogPage) -> list[Subject]:
+    """One row per child on the page, or for the child looked up when the page is empty."""
+    child_ids = sorted({event.child_id for event in read.page if event.child_id is not None})
+    return [Subject(LOG_OBJECT_TYPE, "", child_id) for child_id in child_ids] or [
+        Subject(LOG_OBJECT_TYPE, "", read.child_id)]
+
+
+@logged_read(event_code=EventCode.ACCESS_LOG_READ, subjects=_page_subjects)
 def access_log_page(
     *, actor: Actor, filters: AccessLogFilter, page_number: int | str | None,
-) -> Page[AccessEvent]:
+) -> AccessLogPage:
     """A page of the access log, newest first. Only the log administrator; a refusal is a
     logged 404. Reading the log is logged too: one row per child on the page."""
-    decision = enforce(actor, policy.may_read_access_log(actor), event_code="access_log.read",
-                       action=Action.READ, subject=Subject(LOG_OBJECT_TYPE, "", filters.child_id))
+    enforce(actor, policy.may_read_access_log(actor), event_code=EventCode.ACCESS_LOG_READ,
+            action=Action.READ, subject=Subject(LOG_OBJECT_TYPE, "", filters.child_id))
     page = Paginator(_filtered(filters), settings.SCHAKEL_PAGE_SIZE).get_page(page_number)
-    child_ids = sorted({event.child_id for event in page if event.child_id is not None})
-    subjects = [Subject(LOG_OBJECT_TYPE, "", child_id) for child_id in child_ids] or [
-        Subject(LOG_OBJECT_TYPE, "", filters.child_id)]
-    access_events_record(actor=actor, event_code="access_log.read", action=Action.READ,
-                         subjects=subjects, ground=decision.log_ground)
-    return page
+    return AccessLogPage(page, filters.child_id)
 
 
 # --- integrity ---------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from schakel.audit.selectors import access_log_page
 def log(request: HttpRequest) -> HttpResponse:
     form = AccessLogFilterForm(request.GET or None)
     page = access_log_page(actor=actor_from_request(request), filters=form.filters(),
-                           page_number=request.GET.get("page"))
+                           page_number=request.GET.get("page")).page
     export_form = AccessLogExportForm(initial={"child": form.filters().child_id})
     return render(request, "audit/log.html",
                   {"form": form, "page": page, "export_form": export_form})
@@ -29,7 +29,7 @@ def export(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     actor = actor_from_request(request)
     if not form.is_valid():
         page = access_log_page(actor=actor, filters=AccessLogFilterForm().filters(),
-                               page_number=1)
+                               page_number=1).page
         return render(request, "audit/log.html",
                       {"form": AccessLogFilterForm(), "page": page, "export_form": form},
                       status=400)

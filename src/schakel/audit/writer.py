@@ -11,6 +11,7 @@ from django.db import models
 from django.utils import timezone
 
 from schakel.access.actor import Actor
+from schakel.audit.events import EventCode
 from schakel.audit.models import AccessEvent, Action, Outcome
 
 
@@ -28,13 +29,13 @@ class Subject:
 
 
 def _event(
-    actor: Actor, *, event_code: str, action: Action, subject: Subject, outcome: Outcome,
+    actor: Actor, *, event_code: EventCode, action: Action, subject: Subject, outcome: Outcome,
     ground: str, now: dt.datetime,
 ) -> AccessEvent:
     professional = actor.professional
     return AccessEvent(
         occurred_at=now,
-        event_code=event_code,
+        event_code=event_code.value,
         action=action,
         outcome=outcome,
         user_id=actor.user.pk,
@@ -50,11 +51,12 @@ def _event(
 
 
 def access_event_record(
-    *, actor: Actor, event_code: str, action: Action, subject: Subject,
+    *, actor: Actor, event_code: EventCode, action: Action, subject: Subject,
     outcome: Outcome = Outcome.SUCCESS, ground: str = "",
 ) -> AccessEvent:
+    """One row. A code that is not an `EventCode` is a ValueError, so it is never written."""
     event = _event(
-        actor, event_code=event_code, action=action, subject=subject, outcome=outcome,
+        actor, event_code=EventCode(event_code), action=action, subject=subject, outcome=outcome,
         ground=ground, now=timezone.now(),
     )
     event.save()
@@ -62,13 +64,14 @@ def access_event_record(
 
 
 def access_events_record(
-    *, actor: Actor, event_code: str, action: Action, subjects: Iterable[Subject],
+    *, actor: Actor, event_code: EventCode, action: Action, subjects: Iterable[Subject],
     ground: str = "",
 ) -> int:
     """One row per subject in one query: used when a list shows several children."""
+    code = EventCode(event_code)
     now = timezone.now()
     events = [
-        _event(actor, event_code=event_code, action=action, subject=subject,
+        _event(actor, event_code=code, action=action, subject=subject,
                outcome=Outcome.SUCCESS, ground=ground, now=now)
         for subject in subjects
     ]

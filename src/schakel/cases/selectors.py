@@ -1,5 +1,6 @@
 """Reads of cases. Each read of a child's data goes through the access policy and leaves a
-row in the access log; querysets come with their related objects loaded."""
+row in the access log (`audit.reads.logged_read`); querysets come with their related objects
+loaded."""
 
 from __future__ import annotations
 
@@ -26,8 +27,10 @@ from django.utils.translation import gettext_lazy as _
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
-from schakel.audit.writer import Subject, access_event_record, access_events_record
+from schakel.audit.reads import logged_read
+from schakel.audit.writer import Subject, access_event_record
 from schakel.cases.models import (
     Agreement,
     AgreementStatus,
@@ -57,7 +60,13 @@ def case_subject(case: Case) -> Subject:
     return Subject.of(case, ids[0] if ids else None)
 
 
-def case_log_event(actor: Actor, case: Case, *, event_code: str, action: Action,
+def case_subjects(case: Case) -> list[Subject]:
+    """One subject per child whose data the case holds (one without a child if none)."""
+    child_ids: list[int | None] = list(case_child_ids(case)) or [None]
+    return [Subject.of(case, child_id) for child_id in child_ids]
+
+
+def case_log_event(actor: Actor, case: Case, *, event_code: EventCode, action: Action,
                     ground: str) -> None:
     child_ids: list[int | None] = list(case_child_ids(case)) or [None]
     for child_id in child_ids:
@@ -121,7 +130,7 @@ def health_indicators(case: Case, today: dt.date | None = None) -> list[HealthIn
     return indicators
 
 
-def cases_for_actor(*, actor: Actor, include_closed: bool = False) -> QuerySet[Case]:
+def _cases_for_actor(*, actor: Actor, include_closed: bool = False) -> QuerySet[Case]:
     qs = Case.objects.filter(policy.case_listable_q(actor))
     if not include_closed:
         qs = qs.exclude(status="closed")
@@ -130,18 +139,18 @@ def cases_for_actor(*, actor: Actor, include_closed: bool = False) -> QuerySet[C
     ).order_by("-opened_at", "-pk")
 
 
+def _page_subjects(page: Page[Case]) -> list[Subject]:
+    return _list_subjects(list(page.object_list))
+
+
+@logged_read(event_code=EventCode.CASE_LIST, subjects=_page_subjects)
 def case_list_page(*, actor: Actor, page_number: int | str | None,
                    include_closed: bool = False) -> Page[Case]:
     """One page of the actor's cases; every child shown is logged as read."""
     paginator = Paginator(
-        cases_for_actor(actor=actor, include_closed=include_closed),
+        _cases_for_actor(actor=actor, include_closed=include_closed),
         settings.SCHAKEL_PAGE_SIZE)
-    page = paginator.get_page(page_number)
-    access_events_record(
-        actor=actor, event_code="case.list", action=Action.READ,
-        subjects=_list_subjects(list(page.object_list)),
-    )
-    return page
+    return paginator.get_page(page_number)
 
 
 def _list_subjects(cases: list[Case]) -> list[Subject]:
@@ -184,6 +193,11 @@ def _case_detail_queryset() -> QuerySet[Case]:
     )
 
 
+def _read_subjects(read: tuple[Case, policy.Decision]) -> list[Subject]:
+    return case_subjects(read[0])
+
+
+@logged_read(event_code=EventCode.CASE_VIEW, subjects=_read_subjects)
 def case_get(*, actor: Actor, case_id: int) -> tuple[Case, policy.Decision]:
     """Fetch a case whose content the actor may read, or 404 — the same 404 whether the case
     is missing or forbidden. The read is logged."""
@@ -193,13 +207,11 @@ def case_get(*, actor: Actor, case_id: int) -> tuple[Case, policy.Decision]:
         _case_detail_queryset().filter(policy.case_content_visible_q(actor), pk=case_id).first())
     if case is None:
         child_id = Case.objects.filter(pk=case_id).values_list("child_id", flat=True).first()
-        enforce(actor, policy.DENY, event_code="case.view", action=Action.READ,
+        enforce(actor, policy.DENY, event_code=EventCode.CASE_VIEW, action=Action.READ,
                 subject=Subject("cases.case", str(case_id), child_id))
         raise AssertionError("unreachable")
-    decision = enforce(actor, policy.may_read_case(actor, case), event_code="case.view",
+    decision = enforce(actor, policy.may_read_case(actor, case), event_code=EventCode.CASE_VIEW,
                        action=Action.READ, subject=case_subject(case))
-    case_log_event(actor, case, event_code="case.view", action=Action.READ,
-                   ground=decision.log_ground)
     return case, decision
 
 
@@ -230,20 +242,34 @@ def plan_steps(case: Case) -> list[PlanStepView]:
     return views
 
 
-def agreements_for_owner(*, actor: Actor) -> QuerySet[Agreement]:
-    """The actor's own open agreements in cases they may read."""
+def _agreement_subjects(agreements: list[Agreement]) -> list[Subject]:
+    """The children of the agreements' cases, once per case."""
+    return _list_subjects(list({a.case_id: a.case for a in agreements}.values()))
+
+
+@logged_read(event_code=EventCode.CASE_AGREEMENT_LIST, subjects=_agreement_subjects)
+def agreements_for_owner(*, actor: Actor, limit: int | None = None) -> list[Agreement]:
+    """The actor's own open agreements in cases they may read, the first `limit` by due
+    date; each child shown is logged as read."""
     if actor.professional is None:
-        return Agreement.objects.none()
-    return (
+        return []
+    agreements = (
         Agreement.objects.filter(owner=actor.professional, status=AgreementStatus.OPEN)
         .filter(case__in=Case.objects.filter(policy.case_listable_q(actor)))
         .select_related("case__child", "case__family").order_by("due_date")
     )
+    return list(agreements[:limit])
 
 
-def case_existence_for_child(*, actor: Actor, child_id: int) -> QuerySet[Case]:
-    """The cases of a child whose existence and coordinator the actor may see."""
-    return (
+def _existence_subjects(cases: list[Case]) -> list[Subject]:
+    return [Subject.of(case, case.child_id) for case in cases]
+
+
+@logged_read(event_code=EventCode.CASE_EXISTENCE, subjects=_existence_subjects)
+def case_existence_for_child(*, actor: Actor, child_id: int) -> list[Case]:
+    """The cases of a child whose existence and coordinator the actor may see (reference,
+    status and coordinator on the child's page); each is logged as read."""
+    return list(
         Case.objects.filter(policy.case_existence_visible_q(actor))
         .filter(child_id=child_id)
         .select_related("coordinator__organisation").order_by("-opened_at")

@@ -80,6 +80,26 @@ class Guardianship(models.Model):
         ]
 
 
+class DatedPeriod:
+    """A period from `start_date` to `end_date` (the last day; None: open-ended), for
+    enrolments and measures: whether it is active on a day, written once."""
+
+    start_date: dt.date
+    end_date: dt.date | None
+
+    @classmethod
+    def not_ended_before_q(cls, day: dt.date, prefix: str = "") -> models.Q:
+        return (models.Q(**{f"{prefix}end_date__isnull": True})
+                | models.Q(**{f"{prefix}end_date__gte": day}))
+
+    @classmethod
+    def active_q(cls, day: dt.date, prefix: str = "") -> models.Q:
+        return models.Q(**{f"{prefix}start_date__lte": day}) & cls.not_ended_before_q(day, prefix)
+
+    def is_active_on(self, day: dt.date) -> bool:
+        return self.start_date <= day and (self.end_date is None or day <= self.end_date)
+
+
 class EnrolmentQuerySet(models.QuerySet["Enrolment"]):
     def active_on(self, day: dt.date) -> Self:
         return self.filter(Enrolment.active_q(day))
@@ -89,7 +109,7 @@ class EnrolmentQuerySet(models.QuerySet["Enrolment"]):
         return self.filter(Enrolment.not_ended_before_q(day))
 
 
-class Enrolment(models.Model):
+class Enrolment(DatedPeriod, models.Model):
     """Inschrijving: a child at a school (and class) from a date, until a date."""
 
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="enrolments")
@@ -121,19 +141,6 @@ class Enrolment(models.Model):
     def __str__(self) -> str:
         return f"{self.child} @ {self.school}"
 
-    @classmethod
-    def not_ended_before_q(cls, day: dt.date, prefix: str = "") -> models.Q:
-        """`until` is the last day of the enrolment."""
-        return (models.Q(**{f"{prefix}end_date__isnull": True})
-                | models.Q(**{f"{prefix}end_date__gte": day}))
-
-    @classmethod
-    def active_q(cls, day: dt.date, prefix: str = "") -> models.Q:
-        return models.Q(**{f"{prefix}start_date__lte": day}) & cls.not_ended_before_q(day, prefix)
-
-    def is_active_on(self, day: dt.date) -> bool:
-        return self.start_date <= day and (self.end_date is None or day <= self.end_date)
-
 
 class MeasureKind(models.TextChoices):
     OTS = "ots", _("Supervision order (OTS)")
@@ -152,7 +159,7 @@ class MeasureQuerySet(models.QuerySet["Measure"]):
         return overlap if end is None else overlap.filter(start_date__lte=end)
 
 
-class Measure(models.Model):
+class Measure(DatedPeriod, models.Model):
     """A child-protection or youth-justice measure (maatregel) carried out by a certified
     institution (GI), with its worker and period. An OTS is ordered for at most a year and is
     extended by a new period (a new row); a provisional OTS lasts at most 3 months
@@ -191,16 +198,3 @@ class Measure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.child}"
-
-    @classmethod
-    def not_ended_before_q(cls, day: dt.date, prefix: str = "") -> models.Q:
-        """`until` is the last day of the measure."""
-        return (models.Q(**{f"{prefix}end_date__isnull": True})
-                | models.Q(**{f"{prefix}end_date__gte": day}))
-
-    @classmethod
-    def active_q(cls, day: dt.date, prefix: str = "") -> models.Q:
-        return models.Q(**{f"{prefix}start_date__lte": day}) & cls.not_ended_before_q(day, prefix)
-
-    def is_active_on(self, day: dt.date) -> bool:
-        return self.start_date <= day and (self.end_date is None or day <= self.end_date)

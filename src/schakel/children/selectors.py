@@ -6,13 +6,20 @@ from django.utils import timezone
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
-from schakel.audit.writer import Subject, access_event_record, access_events_record
+from schakel.audit.reads import logged_read
+from schakel.audit.writer import Subject
 from schakel.children.models import Child, Enrolment, Guardianship
 
 SEARCH_LIMIT = 20
 
 
+def _read_subjects(read: tuple[Child, policy.Decision]) -> list[Subject]:
+    return [Subject.of(read[0], read[0].pk)]
+
+
+@logged_read(event_code=EventCode.CHILD_VIEW, subjects=_read_subjects)
 def child_get(*, actor: Actor, child_id: int) -> tuple[Child, policy.Decision]:
     """A child's overview, for the core team of a current school or those involved."""
     child = (
@@ -25,16 +32,19 @@ def child_get(*, actor: Actor, child_id: int) -> tuple[Child, policy.Decision]:
         .filter(pk=child_id).first()
     )
     if child is None:
-        enforce(actor, policy.DENY, event_code="child.view", action=Action.READ,
+        enforce(actor, policy.DENY, event_code=EventCode.CHILD_VIEW, action=Action.READ,
                 subject=Subject("children.child", str(child_id), None))
         raise AssertionError("unreachable")
-    decision = enforce(actor, policy.may_read_child(actor, child), event_code="child.view",
+    decision = enforce(actor, policy.may_read_child(actor, child), event_code=EventCode.CHILD_VIEW,
                        action=Action.READ, subject=Subject.of(child, child.pk))
-    access_event_record(actor=actor, event_code="child.view", action=Action.READ,
-                        subject=Subject.of(child, child.pk), ground=decision.log_ground)
     return child, decision
 
 
+def _enrolment_subjects(enrolments: list[Enrolment]) -> list[Subject]:
+    return [Subject.of(e.child, e.child_id) for e in enrolments]
+
+
+@logged_read(event_code=EventCode.CHILD_SEARCH, subjects=_enrolment_subjects)
 def pupils_search(*, actor: Actor, school_id: int, query: str) -> list[Enrolment]:
     """Find current pupils of a school by name or pupil number, for raising a signal. Only for
     those who may raise signals at that school; each result shown is logged as a search."""
@@ -48,19 +58,20 @@ def pupils_search(*, actor: Actor, school_id: int, query: str) -> list[Enrolment
                 | Q(pupil_number=q))
         .select_related("child", "school_class").order_by("child__first_name")[:SEARCH_LIMIT]
     )
-    access_events_record(
-        actor=actor, event_code="child.search", action=Action.READ,
-        subjects=[Subject.of(e.child, e.child_id) for e in results],
-    )
     return results
 
 
-def siblings(child: Child) -> QuerySet[Child]:
+def _siblings(child: Child) -> QuerySet[Child]:
     if child.family_id is None:
         return Child.objects.none()
     return Child.objects.filter(family_id=child.family_id).exclude(pk=child.pk)
 
 
+def _pupil_subjects(enrolment: Enrolment | None) -> list[Subject]:
+    return _enrolment_subjects([enrolment] if enrolment is not None else [])
+
+
+@logged_read(event_code=EventCode.CHILD_SEARCH, subjects=_pupil_subjects)
 def pupil_at_school(*, actor: Actor, school_id: int, child_id: int) -> Enrolment | None:
     """A current pupil of a school chosen in a form (after `pupils_search`), for those who may
     raise signals or open cases there; None when the id is not such a pupil. Logged."""
@@ -71,17 +82,14 @@ def pupil_at_school(*, actor: Actor, school_id: int, child_id: int) -> Enrolment
         Enrolment.objects.filter(school_id=school_id, child_id=child_id).active_on(today)
         .select_related("child__family", "school_class").first()
     )
-    if enrolment is not None:
-        access_event_record(actor=actor, event_code="child.search", action=Action.READ,
-                            subject=Subject.of(enrolment.child, enrolment.child_id))
     return enrolment
 
 
+def _children_subjects(children: list[Child]) -> list[Subject]:
+    return [Subject.of(child, child.pk) for child in children]
+
+
+@logged_read(event_code=EventCode.CHILD_SIBLINGS, subjects=_children_subjects)
 def siblings_shown(*, actor: Actor, child: Child) -> list[Child]:
     """The siblings listed on a child's page (names only); each is logged as read."""
-    found = list(siblings(child))
-    access_events_record(
-        actor=actor, event_code="child.siblings", action=Action.READ,
-        subjects=[Subject.of(s, s.pk) for s in found],
-    )
-    return found
+    return list(_siblings(child))

@@ -9,12 +9,10 @@ derives that ground from the measure).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -25,17 +23,29 @@ from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.accounts.models import User
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_event_record
 from schakel.children.models import Child, Enrolment, Measure, MeasureKind
+from schakel.dates import add_months, add_years
 from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send
 from schakel.organisations.models import Organisation, Professional, Sector
+from schakel.transactions import service_transaction
 
 OTS_MAX_MONTHS = 12  # BW 1:258: at most one year, extended by a new period of at most a year
 PROVISIONAL_OTS_MAX_MONTHS = 3  # BW 1:257: a provisional OTS lasts at most three months
 NOTIFICATION_MAX_CHARS = 300  # Notification.message
-YOUTH_PROBATION_FROM_AGE = 12  # jeugdreclassering: adolescent criminal law from 12
+# The ages between which a measure can run, per kind: from the first, and ending before the
+# birthday of the second. A supervision order and guardianship are measures for a minor;
+# youth probation follows criminal law for young people from 12 and adolescent criminal law
+# up to 23.
+MEASURE_AGES: dict[str, tuple[int, int]] = {
+    MeasureKind.OTS: (0, 18),  # BW 1:255
+    MeasureKind.PROVISIONAL_OTS: (0, 18),  # BW 1:257
+    MeasureKind.GUARDIANSHIP: (0, 18),  # BW 1:245 (gezag over minderjarigen)
+    MeasureKind.YOUTH_PROBATION: (12, 23),  # Sr 77a, 77c (verify)
+}
 # Kinds that may not overlap in time with another measure of the same group.
 _OVERLAP_GROUPS: dict[str, frozenset[str]] = {
     MeasureKind.OTS: frozenset({MeasureKind.OTS, MeasureKind.PROVISIONAL_OTS}),
@@ -43,14 +53,6 @@ _OVERLAP_GROUPS: dict[str, frozenset[str]] = {
     MeasureKind.GUARDIANSHIP: frozenset({MeasureKind.GUARDIANSHIP}),
     MeasureKind.YOUTH_PROBATION: frozenset({MeasureKind.YOUTH_PROBATION}),
 }
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """The same day `months` later, or the month's last day when it has no such day."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return day.replace(year=year, month=month,
-                       day=min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _day(day: dt.date) -> str:
@@ -75,13 +77,30 @@ def _period_errors(
                                    "date.")
         elif end_date > add_months(start_date, PROVISIONAL_OTS_MAX_MONTHS):
             errors["end_date"] = _("A provisional OTS lasts at most three months.")
-    elif kind == MeasureKind.YOUTH_PROBATION:
-        age = child.age_on(start_date)
-        if age < YOUTH_PROBATION_FROM_AGE:
-            errors["start_date"] = _(
-                "Youth probation applies from 12 years; %(name)s is %(age)s on %(date)s.") % {
-                "name": child.first_name, "age": age, "date": _day(start_date)}
-    return errors
+    return errors or _age_errors(child, kind, start_date, end_date)
+
+
+def _age_errors(
+    child: Child, kind: str, start_date: dt.date, end_date: dt.date | None,
+) -> dict[str, str]:
+    """A measure runs only between the ages of `MEASURE_AGES` for its kind."""
+    from_age, until_age = MEASURE_AGES[kind]
+    label = MeasureKind(kind).label
+    values = {"name": child.first_name, "measure": label, "from": from_age,
+              "until": until_age, "age": child.age_on(start_date), "date": _day(start_date)}
+    last_day = add_years(child.birth_date, until_age) - dt.timedelta(days=1)
+    if child.age_on(start_date) < from_age:
+        return {"start_date": _("%(measure)s applies from %(from)s years; %(name)s is %(age)s "
+                                "on %(date)s.") % values}
+    if start_date > last_day:
+        return {"start_date": _("%(measure)s ends at %(until)s years; %(name)s is %(age)s on "
+                                "%(date)s.") % values}
+    if end_date is not None and end_date > last_day:
+        return {"end_date": _("%(measure)s ends at %(until)s years: %(name)s turns %(until)s "
+                              "on %(birthday)s, so the end date is %(last)s at the latest.") % {
+            **values, "birthday": _day(last_day + dt.timedelta(days=1)),
+            "last": _day(last_day)}}
+    return {}
 
 
 def _overlapping(child: Child, kind: str, start: dt.date, end: dt.date | None) -> bool:
@@ -112,7 +131,7 @@ def measure_start(
     """Record a measure by the certified institution (GI) carrying it out; the contact point
     of each of the child's current schools is told who the worker is."""
     decision = enforce(
-        actor, policy.may_manage_measures(actor, organisation), event_code="measure.start",
+        actor, policy.may_manage_measures(actor, organisation), event_code=EventCode.MEASURE_START,
         action=Action.CREATE, subject=Subject("children.measure", "", child.pk),
     )
     errors: dict[str, str] = {}
@@ -131,13 +150,13 @@ def measure_start(
                                      "period.") % {"name": child.first_name}
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
+    with service_transaction():
         measure = Measure.objects.create(
             child=child, kind=kind, organisation=organisation, worker=worker,
             start_date=start_date, end_date=end_date, started_by=actor.require_professional(),
         )
         access_event_record(
-            actor=actor, event_code="measure.start", action=Action.CREATE,
+            actor=actor, event_code=EventCode.MEASURE_START, action=Action.CREATE,
             subject=Subject.of(measure, child.pk), ground=decision.log_ground,
         )
         _notify_schools(measure, kind=NotificationKind.MEASURE_STARTED, message=lambda: _(
@@ -152,11 +171,12 @@ def measure_end(*, actor: Actor, measure: Measure, end_date: dt.date | None = No
     """End a measure on `end_date` (today by default, not later than its ordered end); the
     schools' contact points are told."""
     decision = enforce(
-        actor, policy.may_manage_measures(actor, measure.organisation), event_code="measure.end",
+        actor, policy.may_manage_measures(actor, measure.organisation),
+        event_code=EventCode.MEASURE_END,
         action=Action.UPDATE, subject=Subject.of(measure, measure.child_id),
     )
     end = end_date or timezone.localdate()
-    with transaction.atomic():
+    with service_transaction():
         measure = Measure.objects.select_for_update().select_related(
             "child", "worker", "organisation").get(pk=measure.pk)
         if measure.ended_at is not None:
@@ -172,7 +192,7 @@ def measure_end(*, actor: Actor, measure: Measure, end_date: dt.date | None = No
         measure.ended_by = actor.require_professional()
         measure.save(update_fields=["end_date", "ended_at", "ended_by"])
         access_event_record(
-            actor=actor, event_code="measure.end", action=Action.UPDATE,
+            actor=actor, event_code=EventCode.MEASURE_END, action=Action.UPDATE,
             subject=Subject.of(measure, measure.child_id), ground=decision.log_ground,
         )
         _notify_schools(measure, kind=NotificationKind.MEASURE_ENDED, message=lambda: _(

@@ -83,7 +83,10 @@ class LegalGroundRecordForm(SchakelForm):
         label=_("Receiving organisation"), queryset=recipient_organisations())
     category = forms.ChoiceField(
         label=_("Information category"), choices=InformationCategory.choices)
-    kind = forms.ChoiceField(label=_("Legal ground"), choices=LegalGroundKind.choices)
+    # The OTS duty to inform follows from the measure and is never recorded by hand.
+    kind = forms.ChoiceField(label=_("Legal ground"), choices=[
+        (value, label) for value, label in LegalGroundKind.choices
+        if value != LegalGroundKind.OTS_DUTY_TO_INFORM])
     reference = forms.CharField(
         label=_("Reference"), help_text=_("Article, report or decision."),
         widget=forms.Textarea(attrs={"rows": 2}))

@@ -17,8 +17,10 @@ from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.access.policy import consenters
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
-from schakel.audit.writer import Subject, access_event_record
+from schakel.audit.reads import logged_read
+from schakel.audit.writer import Subject
 from schakel.children.models import Child, Guardian, Guardianship, Measure
 from schakel.consent import explain
 from schakel.consent.models import (
@@ -31,17 +33,20 @@ from schakel.consent.models import (
 from schakel.organisations.models import Organisation
 
 
+def _child_subjects(child: Child) -> list[Subject]:
+    return [Subject.of(child, child.pk)]
+
+
+@logged_read(event_code=EventCode.CONSENT_CHILD, subjects=_child_subjects)
 def consent_child_get(*, actor: Actor, child_id: int) -> Child:
     """The child whose consents the actor may see (`policy.may_read_consent`), or 404 — the same
     for missing and forbidden. The read of the child's name is logged."""
     child = Child.objects.select_related("family").filter(pk=child_id).first()
     subject = Subject("children.child", str(child_id), child.pk if child else None)
-    decision = enforce(
+    enforce(
         actor, policy.may_read_consent(actor, child) if child is not None else policy.DENY,
-        event_code="consent.child", action=Action.READ, subject=subject)
+        event_code=EventCode.CONSENT_CHILD, action=Action.READ, subject=subject)
     assert child is not None  # noqa: S101 -- enforce raised otherwise
-    access_event_record(actor=actor, event_code="consent.child", action=Action.READ,
-                        subject=subject, ground=decision.log_ground)
     return child
 
 
@@ -52,6 +57,7 @@ class SharingAnswer:
     allowed: bool
     ground: str
     explanation: str
+    child: Child
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,7 @@ class ConsentOverview:
     measures: list[Measure]
     guardianships: list[Guardianship]
     may_manage: bool
+    may_record_ground: bool
 
 
 def _signatures(consent: Consent) -> list[ConsentSignature]:
@@ -87,15 +94,21 @@ def _consents(child: Child) -> QuerySet[Consent]:
         Prefetch("signatures", queryset=ConsentSignature.objects.select_related("guardian")))
 
 
+def _overview_subjects(overview: ConsentOverview) -> list[Subject]:
+    return _child_subjects(overview.child)
+
+
+@logged_read(event_code=EventCode.CONSENT_LIST, subjects=_overview_subjects)
 def consent_overview(*, actor: Actor, child: Child, day: dt.date | None = None) -> ConsentOverview:
     """A child's consents (with whether each is in force today), legal grounds and measures."""
-    decision = enforce(actor, policy.may_read_consent(actor, child), event_code="consent.list",
-                       action=Action.READ, subject=Subject.of(child, child.pk))
+    enforce(actor, policy.may_read_consent(actor, child),
+            event_code=EventCode.CONSENT_LIST, action=Action.READ,
+            subject=Subject.of(child, child.pk))
     day = day or timezone.localdate()
     requirement = policy.consent_requirement(child, day)
     rows = [ConsentRow(c, policy.consent_in_force(c, requirement, day),
                        consenters_text(c, child)) for c in _consents(child)]
-    overview = ConsentOverview(
+    return ConsentOverview(
         child=child,
         requirement_text=explain.requirement_text(requirement, name=child.first_name),
         consents=rows,
@@ -105,10 +118,8 @@ def consent_overview(*, actor: Actor, child: Child, day: dt.date | None = None) 
             "organisation", "worker")),
         guardianships=list(Guardianship.objects.filter(child=child).select_related("guardian")),
         may_manage=bool(policy.may_manage_consent(actor, child)),
+        may_record_ground=bool(policy.may_record_legal_ground(actor, child)),
     )
-    access_event_record(actor=actor, event_code="consent.list", action=Action.READ,
-                        subject=Subject.of(child, child.pk), ground=decision.log_ground)
-    return overview
 
 
 def _allowed_text(
@@ -180,15 +191,20 @@ def _refused_text(
     return " ".join(lines)
 
 
+def _answer_subjects(answer: SharingAnswer) -> list[Subject]:
+    return _child_subjects(answer.child)
+
+
+@logged_read(event_code=EventCode.CONSENT_SHARING_CHECK, subjects=_answer_subjects)
 def sharing_check(
     *, actor: Actor, child: Child, recipient: Organisation,
     category: InformationCategory | str, day: dt.date | None = None,
 ) -> SharingAnswer:
     """"Mag ik dit delen?": may `recipient` receive `category` of `child`'s information on
     `day` (today by default)? The answer names the ground, or what is missing."""
-    subject = Subject.of(child, child.pk)
-    access = enforce(actor, policy.may_read_consent(actor, child),
-                     event_code="consent.sharing_check", action=Action.READ, subject=subject)
+    enforce(actor, policy.may_read_consent(actor, child),
+            event_code=EventCode.CONSENT_SHARING_CHECK, action=Action.READ,
+            subject=Subject.of(child, child.pk))
     day = day or timezone.localdate()
     decision = policy.may_receive_category(child, recipient, category, day)
     category_label = InformationCategory(category).label.lower()
@@ -199,9 +215,8 @@ def sharing_check(
         ground = ""
         explanation = _refused_text(decision, child=child, organisation=recipient,
                                     category=category, category_label=category_label, day=day)
-    access_event_record(actor=actor, event_code="consent.sharing_check", action=Action.READ,
-                        subject=subject, ground=access.ground)
-    return SharingAnswer(allowed=decision.allowed, ground=str(ground), explanation=explanation)
+    return SharingAnswer(allowed=decision.allowed, ground=str(ground), explanation=explanation,
+                         child=child)
 
 
 def recipient_organisations() -> QuerySet[Organisation]:
@@ -214,3 +229,29 @@ def legal_ground_of_child(*, child: Child, legal_ground_id: int) -> LegalGround 
     checks the policy and writes the access-log row)."""
     return LegalGround.objects.select_related("child").filter(
         pk=legal_ground_id, child=child).first()
+
+
+@dataclass(frozen=True)
+class GroundFinding:
+    legal_ground: LegalGround
+    problems: list[str]
+
+
+def legal_grounds_breaking_rules() -> list[GroundFinding]:
+    """Every recorded legal ground in force or still to come that breaks the rule of its kind
+    or was recorded by the receiving organisation itself (for `legal_grounds_check`; ids and
+    codes only, no child's content)."""
+    today = timezone.localdate()
+    grounds = LegalGround.objects.select_related("organisation", "recorded_by").order_by("pk")
+    findings = []
+    for ground in grounds.iterator(chunk_size=500):
+        if ground.has_ended_before(today):
+            continue
+        problems = sorted(set(policy.ground_rule_problems(
+            kind=ground.kind, category=ground.category, organisation=ground.organisation,
+            valid_from=ground.valid_from, valid_until=ground.valid_until).values()))
+        if ground.recorded_by.organisation_id == ground.organisation_id:
+            problems.append("recorded_by_receiver")
+        if problems:
+            findings.append(GroundFinding(ground, problems))
+    return findings

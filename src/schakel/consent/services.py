@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +23,7 @@ from schakel.access.actor import Actor
 from schakel.access.policy import consenters
 from schakel.accounts.models import User
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_event_record
 from schakel.cases.models import Case, CaseStatus, Involvement
@@ -39,7 +39,8 @@ from schakel.consent.models import (
 )
 from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send
-from schakel.organisations.models import Organisation
+from schakel.organisations.models import Organisation, Sector
+from schakel.transactions import service_transaction
 
 
 def consent_url(child: Child) -> str:
@@ -80,7 +81,7 @@ def consent_record(
     child's information with `organisation` for `purpose`. Refused, with nothing stored, when
     the date lies in the future or the signatures do not satisfy the age rule on that date."""
     decision = enforce(
-        actor, policy.may_give_consent(actor, child), event_code="consent.record",
+        actor, policy.may_give_consent(actor, child), event_code=EventCode.CONSENT_RECORD,
         action=Action.CREATE, subject=Subject("consent.consent", "", child.pk),
     )
     unique_guardians = list({g.pk: g for g in guardians}.values())
@@ -111,7 +112,7 @@ def consent_record(
             ])]
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
+    with service_transaction():
         consent = Consent.objects.create(
             child=child, organisation=organisation, category=category, purpose=purpose.strip(),
             method=method, given_at=given_at, valid_until=valid_until,
@@ -123,7 +124,7 @@ def consent_record(
             + ([ConsentSignature(consent=consent, is_young_person=True)] if young_person else [])
         )
         access_event_record(
-            actor=actor, event_code="consent.record", action=Action.CREATE,
+            actor=actor, event_code=EventCode.CONSENT_RECORD, action=Action.CREATE,
             subject=Subject.of(consent, child.pk), ground=decision.log_ground,
         )
     return consent
@@ -170,7 +171,7 @@ def consent_withdraw(
     (whoever must consent today may withdraw). Notifies the receiving organisation's
     professionals involved with the child and the coordinators of the child's cases."""
     decision = enforce(
-        actor, policy.may_give_consent(actor, child), event_code="consent.withdraw",
+        actor, policy.may_give_consent(actor, child), event_code=EventCode.CONSENT_WITHDRAW,
         action=Action.UPDATE, subject=Subject("consent.consent", str(consent_id), child.pk),
     )
     consent = Consent.objects.select_related("organisation").filter(
@@ -182,7 +183,7 @@ def consent_withdraw(
                               young_person=by_young_person)
     if error is not None:
         raise ValidationError(error)
-    with transaction.atomic():
+    with service_transaction():
         consent = Consent.objects.select_for_update().select_related("organisation").get(
             pk=consent.pk)
         if consent.withdrawn_at is not None:
@@ -195,7 +196,7 @@ def consent_withdraw(
         consent.save(update_fields=["withdrawn_at", "withdrawn_by_guardian",
                                     "withdrawn_by_young_person", "withdrawal_recorded_by"])
         access_event_record(
-            actor=actor, event_code="consent.withdraw", action=Action.UPDATE,
+            actor=actor, event_code=EventCode.CONSENT_WITHDRAW, action=Action.UPDATE,
             subject=Subject.of(consent, child.pk), ground=decision.log_ground,
         )
         notification_send(
@@ -217,10 +218,14 @@ def legal_ground_record(
     kind: LegalGroundKind, reference: str, valid_from: dt.date,
     valid_until: dt.date | None = None,
 ) -> LegalGround:
-    """Record a ground other than consent (a statutory duty) with its legal reference."""
+    """Record a ground other than consent (a statutory duty) with its legal reference, within
+    the rule of its kind (`policy.GROUND_RULES`): its categories, its receiving sector, its
+    longest period. Recorded by the file holder or the privacy officer
+    (`policy.may_record_legal_ground`), never for the recorder's own organisation."""
     decision = enforce(
-        actor, policy.may_manage_consent(actor, child), event_code="legal_ground.record",
-        action=Action.CREATE, subject=Subject("consent.legalground", "", child.pk),
+        actor, policy.may_record_legal_ground(actor, child),
+        event_code=EventCode.LEGAL_GROUND_RECORD, action=Action.CREATE,
+        subject=Subject("consent.legalground", "", child.pk),
     )
     errors = _choice_errors(category)
     if kind not in LegalGroundKind.values:
@@ -229,19 +234,52 @@ def legal_ground_record(
         errors["reference"] = _("Give the legal reference (article, report or decision).")
     if valid_until is not None and valid_until < valid_from:
         errors["valid_until"] = _("The end date lies before the start date.")
+    if not policy.may_record_legal_ground_for(actor, organisation):
+        errors["organisation"] = _(
+            "Nobody records a legal ground for their own organisation: the organisation that "
+            "holds the file or the privacy officer records it.")
+    if not errors:
+        errors = _ground_rule_errors(kind, category, organisation, valid_from, valid_until)
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
+    with service_transaction():
         ground = LegalGround.objects.create(
             child=child, organisation=organisation, category=category, kind=kind,
             reference=reference.strip(), valid_from=valid_from, valid_until=valid_until,
             recorded_by=actor.require_professional(),
         )
         access_event_record(
-            actor=actor, event_code="legal_ground.record", action=Action.CREATE,
+            actor=actor, event_code=EventCode.LEGAL_GROUND_RECORD, action=Action.CREATE,
             subject=Subject.of(ground, child.pk), ground=decision.log_ground,
         )
     return ground
+
+
+def _ground_rule_errors(
+    kind: str, category: str, organisation: Organisation, valid_from: dt.date,
+    valid_until: dt.date | None,
+) -> dict[str, str]:
+    problems = policy.ground_rule_problems(
+        kind=kind, category=category, organisation=organisation, valid_from=valid_from,
+        valid_until=valid_until)
+    if not problems:
+        return {}
+    rule = policy.GROUND_RULES[kind]
+    values = {"ground": LegalGroundKind(kind).label, "source": rule.source,
+              "categories": ", ".join(str(InformationCategory(c).label)
+                                      for c in sorted(rule.categories)),
+              "sectors": ", ".join(str(Sector(s).label) for s in sorted(rule.receiving_sectors)),
+              "days": rule.max_days}
+    messages = {
+        "not_by_hand": _("%(ground)s is derived from the measure itself and is not recorded "
+                         "by hand."),
+        "category": _("%(ground)s (%(source)s) opens only: %(categories)s."),
+        "sector": _("%(ground)s (%(source)s) is for an organisation of the sector: "
+                    "%(sectors)s."),
+        "open_ended": _("%(ground)s lasts at most %(days)s days: give its end date."),
+        "too_long": _("%(ground)s lasts at most %(days)s days."),
+    }
+    return {field: messages[code] % values for field, code in problems.items()}
 
 
 def legal_ground_end(
@@ -251,12 +289,12 @@ def legal_ground_end(
     applies."""
     child = legal_ground.child
     decision = enforce(
-        actor, policy.may_manage_consent(actor, child), event_code="legal_ground.end",
+        actor, policy.may_manage_consent(actor, child), event_code=EventCode.LEGAL_GROUND_END,
         action=Action.UPDATE, subject=Subject.of(legal_ground, child.pk),
     )
     today = timezone.localdate()
     end = end_date or today
-    with transaction.atomic():
+    with service_transaction():
         legal_ground = LegalGround.objects.select_for_update().get(pk=legal_ground.pk)
         if legal_ground.ended_by_id is not None or legal_ground.has_ended_before(today):
             raise ValidationError(_("This legal ground has already ended."))
@@ -269,7 +307,7 @@ def legal_ground_end(
         legal_ground.ended_by = actor.require_professional()
         legal_ground.save(update_fields=["valid_until", "ended_by"])
         access_event_record(
-            actor=actor, event_code="legal_ground.end", action=Action.UPDATE,
+            actor=actor, event_code=EventCode.LEGAL_GROUND_END, action=Action.UPDATE,
             subject=Subject.of(legal_ground, child.pk), ground=decision.log_ground,
         )
     return legal_ground

@@ -59,6 +59,7 @@ CLASSMATES = [
 ]
 # A pupil of 2 mavo/havo a whose case the demo escalates (see stories).
 DYLAN = ChildSpec("dylan", "Dylan", 14, 30, "100000501")
+DYLAN_MOTHER = ("Monique Hofstede", "moeder", "monique.hofstede@example.org", "06 5550 2001")
 
 
 @dataclass
@@ -153,4 +154,9 @@ def classmates_load(places: Places, today: dt.date) -> Child:
                    min(start, today), None, class_name)
     dylan = _child_load(DYLAN, today, "Hofstede", None)
     _enrol(dylan, places, "vo", "EC-25093", years_after(this_year, -1), None, "2 mavo/havo a")
+    name, relation, email, phone = DYLAN_MOTHER
+    mother, _created = Guardian.objects.update_or_create(
+        full_name=name, defaults={"email": email, "phone": phone})
+    Guardianship.objects.update_or_create(
+        guardian=mother, child=dylan, defaults={"relation": relation, "has_custody": True})
     return dylan

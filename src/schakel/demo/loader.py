@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils import timezone
 
 from schakel.cases.models import Case
@@ -15,6 +14,7 @@ from schakel.demo.people import professionals_load, teams_load
 from schakel.demo.stories import Cast, stories_load
 from schakel.demo.world import places_load
 from schakel.organisations.models import Professional
+from schakel.transactions import composed_services
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class DemoWorld:
 
 def demo_world_load() -> DemoWorld:
     today = timezone.localdate()
-    with transaction.atomic():
+    with composed_services():
         places = places_load(today)
         professionals = professionals_load(places.organisations)
         teams_load(places.schools, professionals)

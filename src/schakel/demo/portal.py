@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db import transaction
 from django.utils import timezone
 
 from schakel.access import policy
@@ -20,6 +19,7 @@ from schakel.demo.people import DEMO_PASSWORD
 from schakel.organisations.models import Organisation, Professional
 from schakel.portal.models import PendingConsent
 from schakel.portal.services.consent import portal_consent_cosign, portal_consent_give
+from schakel.transactions import composed_services
 
 NURSE_USERNAME = "jvk.demo"
 CONSENT_PURPOSE = (
@@ -87,7 +87,7 @@ def demo_portal_load() -> list[PortalSignin]:
     if mother is None or nurse is None:
         raise DemoFamilyMissing(mother_name if mother is None else NURSE_USERNAME)
     tina, lotte = _child("tina"), _child("lotte")
-    with transaction.atomic():
+    with composed_services():
         first, _space, last = mother_name.partition(" ")
         if mother.user is None:
             mother.user = _account("moeder.demo", first, last, mother_email)

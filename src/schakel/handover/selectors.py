@@ -13,8 +13,10 @@ from django.db.models import QuerySet
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action, Outcome
-from schakel.audit.writer import Subject, access_event_record, access_events_record
+from schakel.audit.reads import logged_read, read_allowed_on
+from schakel.audit.writer import Subject, access_event_record
 from schakel.cases.models import Case
 from schakel.cases.selectors import case_child_ids
 from schakel.children.models import Child
@@ -29,7 +31,7 @@ def handover_children(case: Case) -> list[Child]:
 
 
 def handover_log(actor: Actor, handover: Handover | None, children: list[Child], *,
-                 event_code: str, action: Action, ground: str,
+                 event_code: EventCode, action: Action, ground: str,
                  outcome: Outcome = Outcome.SUCCESS) -> None:
     """One access-log row per child of the case (`handover` None: refused before storing)."""
     object_id = str(handover.pk) if handover is not None else ""
@@ -46,6 +48,7 @@ class HandoverPage:
     """A hand-over as one actor may see it: the package only when `package_readable`."""
 
     handover: Handover
+    children: list[Child]  # whose data the package holds
     is_receiver: bool
     is_sender: bool
     package_readable: bool
@@ -85,27 +88,36 @@ def _handovers() -> QuerySet[Handover]:
         "to_school__contact_point__organisation", "decided_by")
 
 
+def _page_code(page: HandoverPage) -> EventCode:
+    """The receiver who may read the package reads it; anyone else sees the status."""
+    if page.package_readable:
+        return EventCode.CASE_HANDOVER_READ
+    return EventCode.CASE_HANDOVER_STATUS
+
+
+def _page_subjects(page: HandoverPage) -> list[Subject]:
+    child_ids: list[int | None] = [child.pk for child in page.children] or [None]
+    return [Subject("handover.handover", str(page.handover.pk), child_id)
+            for child_id in child_ids]
+
+
+@logged_read(event_code=_page_code, subjects=_page_subjects)
 def handover_get(*, actor: Actor, handover_id: int) -> HandoverPage:
     """One hand-over for its receiver or sender, or 404 (missing or forbidden alike)."""
     handover = _handovers().filter(pk=handover_id).first()
     if handover is None:
-        enforce(actor, policy.DENY, event_code="case.handover_status", action=Action.READ,
+        enforce(actor, policy.DENY, event_code=EventCode.CASE_HANDOVER_STATUS, action=Action.READ,
                 subject=Subject("handover.handover", str(handover_id), None))
         raise AssertionError("unreachable")
     children = handover_children(handover.case)
     view = enforce(actor, policy.may_view_handover(actor, handover),
-                   event_code="case.handover_status", action=Action.READ,
+                   event_code=EventCode.CASE_HANDOVER_STATUS, action=Action.READ,
                    subject=Subject("handover.handover", str(handover.pk),
                                    children[0].pk if children else None))
     package = policy.may_read_handover_package(actor, handover, children)
-    if package:
-        handover_log(actor, handover, children, event_code="case.handover_read",
-                     action=Action.READ, ground=package.log_ground)
-    else:
-        handover_log(actor, handover, children, event_code="case.handover_status",
-                     action=Action.READ, ground=view.log_ground)
+    read_allowed_on(package)  # the package is read on its own ground
     return HandoverPage(
-        handover=handover,
+        handover=handover, children=children,
         is_receiver=view.ground == policy.Ground.HANDOVER_RECEIVER,
         is_sender=(actor.professional is not None
                    and handover.from_professional_id == actor.professional.pk),
@@ -117,26 +129,25 @@ def handover_get(*, actor: Actor, handover_id: int) -> HandoverPage:
     )
 
 
-def _log_list(actor: Actor, handovers: list[Handover]) -> None:
-    family_ids = {h.case.family_id for h in handovers if h.case.child_id is None}
-    by_family: dict[int | None, list[int | None]] = {}
-    for family_id, child_id in Child.objects.filter(family_id__in=family_ids).values_list(
-            "family_id", "pk"):
-        by_family.setdefault(family_id, []).append(child_id)
-    access_events_record(
-        actor=actor, event_code="case.handover_list", action=Action.READ,
-        subjects=[Subject("handover.handover", str(h.pk), child_id) for h in handovers
-                  for child_id in ([h.case.child_id] if h.case.child_id is not None
-                                   else by_family.get(h.case.family_id, [None]))],
-    )
-
-
 @dataclass(frozen=True)
 class HandoverLists:
     awaiting: list[Handover]
     sent: list[Handover]
 
 
+def _list_subjects(lists: HandoverLists) -> list[Subject]:
+    handovers = lists.awaiting + lists.sent
+    family_ids = {h.case.family_id for h in handovers if h.case.child_id is None}
+    by_family: dict[int | None, list[int | None]] = {}
+    for family_id, child_id in Child.objects.filter(family_id__in=family_ids).values_list(
+            "family_id", "pk"):
+        by_family.setdefault(family_id, []).append(child_id)
+    return [Subject("handover.handover", str(h.pk), child_id) for h in handovers
+            for child_id in ([h.case.child_id] if h.case.child_id is not None
+                             else by_family.get(h.case.family_id, [None]))]
+
+
+@logged_read(event_code=EventCode.CASE_HANDOVER_LIST, subjects=_list_subjects)
 def handovers_for(*, actor: Actor) -> HandoverLists:
     """The hand-overs awaiting the actor's acceptance, and those the actor sent (newest
     first). Shows who and when, never the package; the rows are logged."""
@@ -146,7 +157,6 @@ def handovers_for(*, actor: Actor) -> HandoverLists:
     if actor.professional is not None:
         sent = list(_handovers().filter(from_professional=actor.professional)[
             :SENT_LIST_LIMIT])
-    _log_list(actor, awaiting + sent)
     return HandoverLists(awaiting=awaiting, sent=sent)
 
 
@@ -155,7 +165,7 @@ def handover_kinds_offerable(*, actor: Actor, case: Case) -> list[HandoverKind]:
     return [kind for kind in HandoverKind if policy.may_offer_handover(actor, case, kind)]
 
 
-def handover_for_action(*, actor: Actor, handover_id: int, event_code: str) -> Handover:
+def handover_for_action(*, actor: Actor, handover_id: int, event_code: EventCode) -> Handover:
     """The hand-over an action (accept, return, withdraw) is about, for the service to
     decide on; a missing one is the logged 404."""
     handover = _handovers().filter(pk=handover_id).first()

@@ -16,7 +16,6 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -24,11 +23,12 @@ from django.utils.translation import gettext as _
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action, Outcome
 from schakel.audit.writer import Subject
 from schakel.cases.models import AgreementStatus, Case, Involvement, PlanStepEntry
 from schakel.cases.selectors import case_child_ids, case_url
-from schakel.cases.services import case_enforce_change, case_lock_open
+from schakel.cases.services.lifecycle import case_enforce_change, case_lock_open
 from schakel.children.models import Child, Enrolment
 from schakel.consent import explain
 from schakel.handover.models import Handover, HandoverKind, HandoverStatus
@@ -37,6 +37,7 @@ from schakel.matching.services import involvement_match
 from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send
 from schakel.organisations.models import Organisation, Professional, School
+from schakel.transactions import service_transaction
 
 
 def handover_url(handover: Handover) -> str:
@@ -159,7 +160,7 @@ def handover_offer(
     sent, when the receiving organisation may not receive care content of every child."""
     decision = case_enforce_change(
         actor, case, policy.may_offer_handover(actor, case, kind),
-        event_code="case.handover_offer", action=Action.CREATE)
+        event_code=EventCode.CASE_HANDOVER_OFFER, action=Action.CREATE)
     me = actor.require_professional()
     if kind == HandoverKind.PROFESSIONALS:
         to_school = None
@@ -178,11 +179,11 @@ def handover_offer(
     refused = [(child, d) for child, d in grounds if not d]
     if refused:
         # The refusal is an access decision about the children's data: log it, store nothing.
-        handover_log(actor, None, children, event_code="case.handover_offer",
+        handover_log(actor, None, children, event_code=EventCode.CASE_HANDOVER_OFFER,
                      action=Action.CREATE, ground=decision.log_ground, outcome=Outcome.DENIED)
         raise ValidationError(_consent_refusal(organisation, refused))
     basis = ", ".join(d.log_ground for _child, d in grounds)
-    with transaction.atomic():
+    with service_transaction():
         case = case_lock_open(case)
         if case.handovers.filter(kind=kind, status=HandoverStatus.OFFERED).exists():
             raise ValidationError(
@@ -197,7 +198,7 @@ def handover_offer(
                 case, include_plan=include_plan, include_agreements=include_agreements,
                 include_advice=include_advice),
         )
-        handover_log(actor, handover, children, event_code="case.handover_offer",
+        handover_log(actor, handover, children, event_code=EventCode.CASE_HANDOVER_OFFER,
                      action=Action.CREATE, ground=f"{decision.log_ground}; {basis}")
         receiver = handover_receiver(handover)
         notification_send(
@@ -221,7 +222,7 @@ def _lock(handover: Handover) -> Handover:
 
 
 def _enforce_decision(actor: Actor, handover: Handover, decision: policy.Decision,
-                      children: list[Child], *, event_code: str,
+                      children: list[Child], *, event_code: EventCode,
                       needs_package: bool = False) -> policy.Decision:
     """Whoever may see the hand-over hears why they cannot do this; others get the 404.
     `needs_package`: the receiver is told when consent is missing (accepting)."""
@@ -252,10 +253,10 @@ def handover_accept(*, actor: Actor, handover: Handover) -> Handover:
     children = handover_children(handover.case)
     decision = _enforce_decision(
         actor, handover, policy.may_accept_handover(actor, handover, children), children,
-        event_code="case.handover_accept", needs_package=True)
+        event_code=EventCode.CASE_HANDOVER_ACCEPT, needs_package=True)
     me = actor.require_professional()
     today = timezone.localdate()
-    with transaction.atomic():
+    with service_transaction():
         handover = _lock(handover)
         if not handover.is_open:
             raise ValidationError(_("This hand-over has already been decided."))
@@ -287,7 +288,7 @@ def handover_accept(*, actor: Actor, handover: Handover) -> Handover:
         handover.decided_at = timezone.now()
         handover.decided_by = me
         handover.save(update_fields=["status", "decided_at", "decided_by"])
-        handover_log(actor, handover, children, event_code="case.handover_accept",
+        handover_log(actor, handover, children, event_code=EventCode.CASE_HANDOVER_ACCEPT,
                      action=Action.UPDATE, ground=decision.log_ground)
         notification_send(
             recipients=[sender.user], kind=NotificationKind.HANDOVER_DECIDED,
@@ -322,16 +323,16 @@ def handover_return(*, actor: Actor, handover: Handover, reason: str) -> Handove
     """Return the hand-over to its sender, with the reason."""
     children = handover_children(handover.case)
     decision = _enforce_decision(actor, handover, policy.may_return_handover(actor, handover),
-                                 children, event_code="case.handover_return")
+                                 children, event_code=EventCode.CASE_HANDOVER_RETURN)
     if not reason.strip():
         raise ValidationError({"reason": _("Say why you return the hand-over.")})
     me = actor.require_professional()
-    with transaction.atomic():
+    with service_transaction():
         handover = _lock(handover)
         if not handover.is_open:
             raise ValidationError(_("This hand-over has already been decided."))
         _close(handover, HandoverStatus.RETURNED, me, reason.strip())
-        handover_log(actor, handover, children, event_code="case.handover_return",
+        handover_log(actor, handover, children, event_code=EventCode.CASE_HANDOVER_RETURN,
                      action=Action.UPDATE, ground=decision.log_ground)
         notification_send(
             recipients=[handover.from_professional.user],
@@ -347,15 +348,15 @@ def handover_withdraw(*, actor: Actor, handover: Handover) -> Handover:
     """Withdraw an offer that has not been decided yet."""
     children = handover_children(handover.case)
     decision = _enforce_decision(actor, handover, policy.may_withdraw_handover(actor, handover),
-                                 children, event_code="case.handover_withdraw")
+                                 children, event_code=EventCode.CASE_HANDOVER_WITHDRAW)
     me = actor.require_professional()
-    with transaction.atomic():
+    with service_transaction():
         handover = _lock(handover)
         if not handover.is_open:
             raise ValidationError(_("This hand-over has already been decided."))
         receiver = handover_receiver(handover)
         _close(handover, HandoverStatus.WITHDRAWN, me)
-        handover_log(actor, handover, children, event_code="case.handover_withdraw",
+        handover_log(actor, handover, children, event_code=EventCode.CASE_HANDOVER_WITHDRAW,
                      action=Action.UPDATE, ground=decision.log_ground)
         if receiver is not None:
             notification_send(

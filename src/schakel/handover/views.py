@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from schakel.access import policy
 from schakel.access.actor import actor_from_request
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject
 from schakel.cases.selectors import case_get
@@ -119,7 +120,7 @@ def handover_detail(request: HttpRequest, handover_id: int) -> HttpResponse:
 def handover_accept_view(request: HttpRequest, handover_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     handover = handover_for_action(actor=actor, handover_id=handover_id,
-                                   event_code="case.handover_accept")
+                                   event_code=EventCode.CASE_HANDOVER_ACCEPT)
     try:
         handover_accept(actor=actor, handover=handover)
     except ValidationError as error:
@@ -135,7 +136,7 @@ def handover_accept_view(request: HttpRequest, handover_id: int) -> HttpResponse
 def handover_return_view(request: HttpRequest, handover_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     handover = handover_for_action(actor=actor, handover_id=handover_id,
-                                   event_code="case.handover_return")
+                                   event_code=EventCode.CASE_HANDOVER_RETURN)
     form = HandoverReturnForm(request.POST)
     if form.is_valid():
         try:
@@ -147,7 +148,7 @@ def handover_return_view(request: HttpRequest, handover_id: int) -> HttpResponse
             return redirect("handover:detail", handover_id=handover.pk)
     else:  # whoever may not return it gets the same 404 as with a reason
         enforce(actor, policy.may_return_handover(actor, handover),
-                event_code="case.handover_return", action=Action.UPDATE,
+                event_code=EventCode.CASE_HANDOVER_RETURN, action=Action.UPDATE,
                 subject=Subject("handover.handover", str(handover.pk), None))
     page = handover_get(actor=actor, handover_id=handover.pk)
     return _detail(request, page, form)
@@ -158,7 +159,7 @@ def handover_return_view(request: HttpRequest, handover_id: int) -> HttpResponse
 def handover_withdraw_view(request: HttpRequest, handover_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     handover = handover_for_action(actor=actor, handover_id=handover_id,
-                                   event_code="case.handover_withdraw")
+                                   event_code=EventCode.CASE_HANDOVER_WITHDRAW)
     try:
         handover_withdraw(actor=actor, handover=handover)
     except ValidationError as error:

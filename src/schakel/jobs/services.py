@@ -6,11 +6,12 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.utils import timezone
 
 from schakel.jobs.models import ScheduledRun
 from schakel.jobs.schedule import SCHEDULE, Period, ScheduleEntry
+from schakel.transactions import service_transaction
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def due_jobs_enqueue(
             outcomes.append(ScheduleOutcome(entry, period, existing, enqueued=False))
             continue
         try:
-            with transaction.atomic():
+            with service_transaction():
                 run = ScheduledRun.objects.create(
                     job_name=entry.name, period_key=period.key, enqueued_at=timezone.now())
                 result = entry.task.enqueue(**entry.arguments(period))

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from schakel.access import policy
 from schakel.access.actor import Actor
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_event_record
 from schakel.cases.models import CaseStatus, Involvement
@@ -138,7 +139,7 @@ def _tell(told: list[_Told]) -> list[Notification]:
             professional=item.professional, other=item.other, child=item.child)
         access_event_record(
             actor=Actor(user=item.professional.user, professional=item.professional),
-            event_code="case.match", action=Action.READ,
+            event_code=EventCode.CASE_MATCH, action=Action.READ,
             subject=Subject.of(item.involvement, item.child.pk), ground=item.ground,
         )
         message = _message(item)

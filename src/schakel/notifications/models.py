@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 class NotificationKind(models.TextChoices):
     BECAME_COORDINATOR = "became_coordinator", _("You became coordinator")
+    COORDINATOR_CHANGED = "coordinator_changed", _("Another coordinator")
     INVOLVED = "involved", _("You were involved in a case")
     AGREEMENT_ASSIGNED = "agreement_assigned", _("New agreement for you")
     AGREEMENT_OVERDUE = "agreement_overdue", _("Agreement overdue")

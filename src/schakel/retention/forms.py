@@ -6,7 +6,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from schakel.http.forms import DateInput, SchakelForm
-from schakel.retention.models import RefusalGround, RequesterRelation, RuleAction, StartEvent
+from schakel.retention.models import (
+    REFUSAL_GROUND_SOURCES,
+    RefusalGround,
+    RequesterRelation,
+    RuleAction,
+    StartEvent,
+)
 
 
 class RuleForm(SchakelForm):
@@ -38,7 +44,8 @@ class DestructionDecideForm(SchakelForm):
         choices=[(GRANT, _("Grant: destroy the file")), (REFUSE, _("Refuse"))])
     refusal_ground = forms.ChoiceField(
         label=_("Ground for refusal"), required=False, widget=forms.RadioSelect,
-        choices=RefusalGround.choices,
+        choices=[(value, f"{label} ({REFUSAL_GROUND_SOURCES[value]})")
+                 for value, label in RefusalGround.choices],
         help_text=_("Only when refusing: the exceptions of Jeugdwet article 7.3.9."))
     reason = forms.CharField(
         label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 4}),

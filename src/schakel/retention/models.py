@@ -127,14 +127,25 @@ class DestructionStatus(models.TextChoices):
 
 
 class RefusalGround(models.TextChoices):
-    """The exceptions of Jeugdwet 7.3.9 (second paragraph) and the requester's standing."""
+    """Why a request to destroy is refused: the exceptions of Jeugdwet 7.3.9, the requester's
+    standing, and help still in progress. `REFUSAL_GROUND_SOURCES` names each one's article."""
 
     OTHER_PERSON_INTEREST = "other_interest", _(
         "Keeping the data is of substantial importance to someone other than the young person")
     STATUTORY_DUTY = "statutory", _("Another statutory provision requires keeping the data")
     PROTECTION_MEASURE = "protection_measure", _(
-        "File of a child-protection measure: destruction only from 18, after 15 years")
+        "A child-protection or youth-justice measure is in force, or the file is that of one")
+    OPEN_CASE = "open_case", _("The help is still in progress: a case of the child is open")
     NOT_ENTITLED = "not_entitled", _("The requester may not make this request for this child")
+
+
+REFUSAL_GROUND_SOURCES: dict[str, str] = {
+    RefusalGround.OTHER_PERSON_INTEREST: "Jeugdwet art. 7.3.9 lid 2",
+    RefusalGround.STATUTORY_DUTY: "Jeugdwet art. 7.3.9 lid 2",
+    RefusalGround.PROTECTION_MEASURE: "Jeugdwet art. 7.3.9 lid 2 met art. 7.3.8 (verify)",
+    RefusalGround.OPEN_CASE: "BW art. 7:454 lid 1 (dossierplicht) (verify)",
+    RefusalGround.NOT_ENTITLED: "Jeugdwet art. 7.3.9 lid 1",
+}
 
 
 class DestructionRequest(models.Model):
@@ -181,6 +192,10 @@ class DestructionRequest(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.pk} ({self.get_status_display()})"
+
+    @property
+    def refusal_ground_source(self) -> str:
+        return REFUSAL_GROUND_SOURCES.get(self.refusal_ground, "")
 
     @property
     def is_open(self) -> bool:

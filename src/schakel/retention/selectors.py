@@ -12,14 +12,17 @@ from django.conf import settings
 from django.db.models import Count, Max, Min, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
-from schakel.audit.writer import Subject, access_events_record
+from schakel.audit.reads import logged_read
+from schakel.audit.writer import Subject
 from schakel.cases.models import Case, CaseStatus
-from schakel.cases.selectors import case_child_ids, case_log_event, case_subject
+from schakel.cases.selectors import case_child_ids, case_subject, case_subjects
 from schakel.children.models import Child, Measure, MeasureKind
 from schakel.retention import categories
 from schakel.retention.models import (
@@ -115,18 +118,18 @@ def retention_plan(*, today: dt.date | None = None) -> RetentionReport:
 # --- rules and runs ------------------------------------------------------------------------
 
 
-def _require_manager(actor: Actor, event_code: str, obj_type: str) -> None:
+def _require_manager(actor: Actor, event_code: EventCode, obj_type: str) -> None:
     enforce(actor, policy.may_manage_retention(actor), event_code=event_code, action=Action.READ,
             subject=Subject(obj_type, "", None))
 
 
 def retention_rules(*, actor: Actor) -> QuerySet[RetentionRule]:
-    _require_manager(actor, "retention.rules", "retention.retentionrule")
+    _require_manager(actor, EventCode.RETENTION_RULES, "retention.retentionrule")
     return RetentionRule.objects.select_related("updated_by").order_by("category")
 
 
 def retention_rule_get(*, actor: Actor, rule_id: int) -> RetentionRule:
-    _require_manager(actor, "retention.rules", "retention.retentionrule")
+    _require_manager(actor, EventCode.RETENTION_RULES, "retention.retentionrule")
     rule = RetentionRule.objects.filter(pk=rule_id).first()
     if rule is None:
         raise Http404
@@ -134,12 +137,12 @@ def retention_rule_get(*, actor: Actor, rule_id: int) -> RetentionRule:
 
 
 def retention_runs(*, actor: Actor, limit: int = 100) -> list[RetentionRun]:
-    _require_manager(actor, "retention.runs", "retention.retentionrun")
+    _require_manager(actor, EventCode.RETENTION_RUNS, "retention.retentionrun")
     return list(RetentionRun.objects.prefetch_related("actions")[:limit])
 
 
 def retention_run_get(*, actor: Actor, run_id: int) -> RetentionRun:
-    _require_manager(actor, "retention.runs", "retention.retentionrun")
+    _require_manager(actor, EventCode.RETENTION_RUNS, "retention.retentionrun")
     run = RetentionRun.objects.prefetch_related("actions").filter(pk=run_id).first()
     if run is None:
         raise Http404
@@ -148,58 +151,58 @@ def retention_run_get(*, actor: Actor, run_id: int) -> RetentionRun:
 
 def retention_preview(*, actor: Actor, today: dt.date | None = None) -> RetentionReport:
     """What a run would do today: a dry run, which changes and stores nothing."""
-    _require_manager(actor, "retention.preview", "retention.retentionrun")
+    _require_manager(actor, EventCode.RETENTION_PREVIEW, "retention.retentionrun")
     return retention_plan(today=today)
 
 
 # --- destruction requests ------------------------------------------------------------------
 
 
-def _log_requests(actor: Actor, requests: list[DestructionRequest], ground: str) -> None:
-    if requests:
-        access_events_record(
-            actor=actor, event_code="destruction_request.list", action=Action.READ,
-            subjects=[Subject.of(r, r.child_id) for r in requests], ground=ground,
-        )
+def _request_subjects(requests: list[DestructionRequest]) -> list[Subject]:
+    return [Subject.of(r, r.child_id) for r in requests]
 
 
+@logged_read(event_code=EventCode.DESTRUCTION_REQUEST_LIST, subjects=_request_subjects)
 def destruction_requests(*, actor: Actor) -> list[DestructionRequest]:
     """The requests the actor may handle: every open one by due date, then the latest 100
     decided ones."""
-    decision = enforce(
-        actor, policy.may_list_destruction_requests(actor), event_code="destruction_request.list",
+    enforce(
+        actor, policy.may_list_destruction_requests(actor),
+        event_code=EventCode.DESTRUCTION_REQUEST_LIST,
         action=Action.READ, subject=Subject("retention.destructionrequest", "", None),
     )
     visible = DestructionRequest.objects.filter(
         policy.destruction_requests_visible_q(actor)).select_related("child", "handled_by")
     open_statuses = [DestructionStatus.RECEIVED, DestructionStatus.ASSESSED]
-    requests = [
+    return [
         *visible.filter(status__in=open_statuses).order_by("due_on", "pk"),
         *visible.exclude(status__in=open_statuses).order_by("-received_on", "-pk")[:100],
     ]
-    _log_requests(actor, requests, decision.log_ground)
-    return requests
 
 
+@logged_read(event_code=EventCode.DESTRUCTION_REQUEST_LIST, subjects=_request_subjects)
 def destruction_requests_overdue(
     *, actor: Actor, today: dt.date | None = None,
 ) -> list[DestructionRequest]:
     """Requests past their due date and not carried out or refused: for the privacy officer."""
-    decision = enforce(
-        actor, policy.may_manage_retention(actor), event_code="destruction_request.overdue",
+    enforce(
+        actor, policy.may_manage_retention(actor), event_code=EventCode.DESTRUCTION_REQUEST_OVERDUE,
         action=Action.READ, subject=Subject("retention.destructionrequest", "", None),
     )
     today = today or timezone.localdate()
-    requests = list(
+    return list(
         DestructionRequest.objects.filter(
             status__in=[DestructionStatus.RECEIVED, DestructionStatus.ASSESSED],
             due_on__lt=today,
         ).select_related("child").order_by("due_on", "pk")
     )
-    _log_requests(actor, requests, decision.log_ground)
-    return requests
 
 
+def _one_request_subjects(request: DestructionRequest) -> list[Subject]:
+    return _request_subjects([request])
+
+
+@logged_read(event_code=EventCode.DESTRUCTION_REQUEST_READ, subjects=_one_request_subjects)
 def destruction_request_get(*, actor: Actor, request_id: int) -> DestructionRequest:
     request = (
         DestructionRequest.objects.select_related("child", "handled_by", "registered_by")
@@ -207,54 +210,62 @@ def destruction_request_get(*, actor: Actor, request_id: int) -> DestructionRequ
     )
     if request is None:
         raise Http404
-    decision = enforce(
+    enforce(
         actor, policy.may_handle_destruction_request(actor, request.child),
-        event_code="destruction_request.read", action=Action.READ,
+        event_code=EventCode.DESTRUCTION_REQUEST_READ, action=Action.READ,
         subject=Subject.of(request, request.child_id),
-    )
-    access_events_record(
-        actor=actor, event_code="destruction_request.read", action=Action.READ,
-        subjects=[Subject.of(request, request.child_id)], ground=decision.log_ground,
     )
     return request
 
 
+def destruction_obstacles(child: Child, today: dt.date | None = None) -> list[str]:
+    """What stands in the way of destroying the child's file today, in words: an open case of
+    the child (the help is in progress) or a measure in force (Jeugdwet 7.3.9 lid 2)."""
+    today = today or timezone.localdate()
+    open_cases = Case.objects.filter(child=child).exclude(status=CaseStatus.CLOSED)
+    obstacles = [_("Case %(ref)s is still open.") % {"ref": case.reference}
+                 for case in open_cases.order_by("pk")]
+    obstacles += [_("A measure is in force: %(kind)s.") % {"kind": measure.get_kind_display()}
+                  for measure in Measure.objects.filter(child=child).active_on(today)]
+    return obstacles
+
+
+def _children_subjects(children: list[Child]) -> list[Subject]:
+    return [Subject("children.child", str(child.pk), child.pk) for child in children]
+
+
+def _child_subjects(child: Child) -> list[Subject]:
+    return _children_subjects([child])
+
+
+@logged_read(event_code=EventCode.DESTRUCTION_REQUEST_FORM, subjects=_child_subjects)
 def child_for_destruction_request(*, actor: Actor, child_id: int) -> Child:
     """The child a new request is registered for (its name is shown on the form)."""
     child = Child.objects.filter(pk=child_id).first()
     if child is None:
         raise Http404
-    decision = enforce(
+    enforce(
         actor, policy.may_handle_destruction_request(actor, child),
-        event_code="destruction_request.form", action=Action.READ,
+        event_code=EventCode.DESTRUCTION_REQUEST_FORM, action=Action.READ,
         subject=Subject("children.child", str(child.pk), child.pk),
-    )
-    access_events_record(
-        actor=actor, event_code="destruction_request.form", action=Action.READ,
-        subjects=[Subject("children.child", str(child.pk), child.pk)], ground=decision.log_ground,
     )
     return child
 
 
+@logged_read(event_code=EventCode.DESTRUCTION_REQUEST_SEARCH, subjects=_children_subjects)
 def children_for_destruction_request(
     *, actor: Actor, last_name: str, birth_date: dt.date,
 ) -> list[Child]:
     """Find the child a request is about by last name and date of birth (as a letter gives
     them), among the children the actor may handle requests for."""
-    decision = enforce(
-        actor, policy.may_list_destruction_requests(actor), event_code="destruction_request.search",
+    enforce(
+        actor, policy.may_list_destruction_requests(actor),
+        event_code=EventCode.DESTRUCTION_REQUEST_SEARCH,
         action=Action.READ, subject=Subject("children.child", "", None),
     )
     candidates = Child.objects.filter(last_name__iexact=last_name.strip(), birth_date=birth_date)
-    children = [child for child in candidates.order_by("first_name", "pk")[:20]
-                if policy.may_handle_destruction_request(actor, child)]
-    if children:
-        access_events_record(
-            actor=actor, event_code="destruction_request.search", action=Action.READ,
-            subjects=[Subject("children.child", str(c.pk), c.pk) for c in children],
-            ground=decision.log_ground,
-        )
-    return children
+    return [child for child in candidates.order_by("first_name", "pk")[:20]
+            if policy.may_handle_destruction_request(actor, child)]
 
 
 # --- the Verwijsindex question -------------------------------------------------------------
@@ -303,16 +314,19 @@ class VerwijsindexStatus:
     can_record: bool
 
 
+def _status_subjects(status: VerwijsindexStatus) -> list[Subject]:
+    return case_subjects(status.case)
+
+
+@logged_read(event_code=EventCode.CASE_VERWIJSINDEX_READ, subjects=_status_subjects)
 def verwijsindex_status(*, actor: Actor, case_id: int) -> VerwijsindexStatus:
     case = Case.objects.select_related("child", "family").filter(pk=case_id).first()
     if case is None:
         raise Http404
-    decision = enforce(
-        actor, policy.may_read_case(actor, case), event_code="case.verwijsindex.read",
+    enforce(
+        actor, policy.may_read_case(actor, case), event_code=EventCode.CASE_VERWIJSINDEX_READ,
         action=Action.READ, subject=case_subject(case),
     )
-    case_log_event(actor, case, event_code="case.verwijsindex.read", action=Action.READ,
-                   ground=decision.log_ground)
     history = list(case.verwijsindex_reports.select_related("checked_by")
                    .order_by("-checked_at", "-pk"))
     latest = history[0] if history else None

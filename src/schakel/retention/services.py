@@ -14,7 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError
 from django.db.models import ProtectedError, RestrictedError
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,11 +22,13 @@ from django.utils.translation import gettext as _
 from schakel.access import policy
 from schakel.access.actor import Actor, system_actor
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode, retention_event
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_event_record, access_events_record
 from schakel.cases.models import Case
 from schakel.cases.selectors import case_log_event, case_subject
 from schakel.children.models import Child
+from schakel.dates import add_years
 from schakel.retention import categories
 from schakel.retention.models import (
     ActionOutcome,
@@ -42,15 +44,17 @@ from schakel.retention.models import (
     StartEvent,
     VerwijsindexReport,
 )
-from schakel.retention.periods import add_years, destruction_due_on, retention_cutoff
+from schakel.retention.periods import destruction_due_on, retention_cutoff
 from schakel.retention.selectors import (
     CategoryResult,
     RetentionReport,
+    destruction_obstacles,
     retention_plan,
     rule_problem,
     summarise,
 )
 from schakel.signals.models import Signal
+from schakel.transactions import service_transaction
 
 # The access log is kept at least this long (NEN 7513); a rule cannot go below it.
 LOG_MIN_YEARS: int = getattr(settings, "SCHAKEL_RETENTION_LOG_MIN_YEARS", 5)
@@ -86,7 +90,7 @@ def _run_category(
     qs = spec.expired(cutoff, rule.start_event, action)
     outcome = ActionOutcome.REPORTED if action == RuleAction.REPORT else ActionOutcome.DONE
     try:
-        with transaction.atomic():
+        with service_transaction():
             summary = summarise(qs)
             child_ids = spec.child_ids(qs) if summary["count"] else []
             spec.apply(qs, action)
@@ -94,8 +98,9 @@ def _run_category(
                 outcome=outcome, children_count=len(child_ids), **base, **summary)
             record = RetentionAction.objects.create(run=run, rule=rule, **_fields(result))
             if child_ids and action != RuleAction.REPORT:
+                code: EventCode = retention_event(rule.category, action)
                 access_events_record(
-                    actor=actor, event_code=f"retention.{rule.category}.{action}",
+                    actor=actor, event_code=code,
                     action=Action.DELETE, ground=GROUND_RETENTION,
                     subjects=[Subject("retention.retentionaction", str(record.pk), child_id)
                               for child_id in child_ids],
@@ -150,7 +155,7 @@ def retention_rule_update(
     """Change a rule (the privacy officer). The access log is only ever reported and is kept
     at least `SCHAKEL_RETENTION_LOG_MIN_YEARS` years (NEN 7513)."""
     decision = enforce(
-        actor, policy.may_manage_retention(actor), event_code="retention.rule_update",
+        actor, policy.may_manage_retention(actor), event_code=EventCode.RETENTION_RULE_UPDATE,
         action=Action.UPDATE, subject=Subject.of(rule, None),
     )
     spec = categories.SPECS[rule.category]
@@ -167,14 +172,14 @@ def retention_rule_update(
             "years": LOG_MIN_YEARS}
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
+    with service_transaction():
         rule.period_years, rule.period_days = period_years, period_days
         rule.start_event, rule.action = start_event, action
         rule.notes = notes.strip()
         rule.updated_by = actor.require_professional()
         rule.save()
         access_event_record(
-            actor=actor, event_code="retention.rule_update", action=Action.UPDATE,
+            actor=actor, event_code=EventCode.RETENTION_RULE_UPDATE, action=Action.UPDATE,
             subject=Subject.of(rule, None), ground=decision.log_ground,
         )
     return rule
@@ -203,7 +208,7 @@ def destruction_request_register(
 ) -> DestructionRequest:
     decision = enforce(
         actor, policy.may_handle_destruction_request(actor, child),
-        event_code="destruction_request.register", action=Action.CREATE,
+        event_code=EventCode.DESTRUCTION_REQUEST_REGISTER, action=Action.CREATE,
         subject=Subject("retention.destructionrequest", "", child.pk),
     )
     errors: dict[str, str] = {}
@@ -215,14 +220,14 @@ def destruction_request_register(
         errors["received_on"] = _("The date of receipt cannot lie in the future.")
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
+    with service_transaction():
         request = DestructionRequest.objects.create(
             child=child, requested_by=requested_by.strip(),
             requester_relation=requester_relation, received_on=received_on,
             due_on=destruction_due_on(received_on), registered_by=actor.require_professional(),
         )
         access_event_record(
-            actor=actor, event_code="destruction_request.register", action=Action.CREATE,
+            actor=actor, event_code=EventCode.DESTRUCTION_REQUEST_REGISTER, action=Action.CREATE,
             subject=Subject.of(request, child.pk), ground=decision.log_ground,
         )
     return request
@@ -236,7 +241,7 @@ def destruction_request_decide(
     7.3.9 and gives the reason, which the requester is told."""
     decision = enforce(
         actor, policy.may_handle_destruction_request(actor, request.child),
-        event_code="destruction_request.decide", action=Action.UPDATE,
+        event_code=EventCode.DESTRUCTION_REQUEST_DECIDE, action=Action.UPDATE,
         subject=Subject.of(request, request.child_id),
     )
     if not grant:
@@ -247,10 +252,14 @@ def destruction_request_decide(
             errors["reason"] = _("Give the reason for refusing; the requester is told.")
         if errors:
             raise ValidationError(errors)
-    with transaction.atomic():
+    with service_transaction():
         request = _lock_request(request)
         if request.status != DestructionStatus.RECEIVED:
             raise ValidationError(_("This request has already been decided."))
+        if grant and (obstacles := destruction_obstacles(request.child)):
+            raise ValidationError({"decision": [*obstacles, _(
+                "Refuse the request on that ground, or decide when the case is closed and the "
+                "measure has ended.")]})
         request.status = DestructionStatus.ASSESSED if grant else DestructionStatus.REFUSED
         request.refusal_ground = "" if grant else refusal_ground
         request.decision_reason = reason.strip()
@@ -259,7 +268,7 @@ def destruction_request_decide(
         request.save(update_fields=["status", "refusal_ground", "decision_reason",
                                     "handled_by", "decided_at"])
         access_event_record(
-            actor=actor, event_code="destruction_request.decide", action=Action.UPDATE,
+            actor=actor, event_code=EventCode.DESTRUCTION_REQUEST_DECIDE, action=Action.UPDATE,
             subject=Subject.of(request, request.child_id), ground=decision.log_ground,
         )
     return request
@@ -271,18 +280,21 @@ def destruction_request_carry_out(
     """Destroy the child's own case files (every case about this child, with the signals that
     led to them) through the same deletion code as `retention_run`. Family cases also hold
     the siblings' data (an interest of others, 7.3.9 second paragraph) and are kept; their
-    number is recorded. Writes a "D" row per destroyed case and one for the request."""
+    number is recorded. Refused, with nothing destroyed, while a case of the child is open or
+    a measure is in force. Writes a "D" row per destroyed case and one for the request."""
     decision = enforce(
         actor, policy.may_handle_destruction_request(actor, request.child),
-        event_code="destruction_request.carry_out", action=Action.DELETE,
+        event_code=EventCode.DESTRUCTION_REQUEST_CARRY_OUT, action=Action.DELETE,
         subject=Subject.of(request, request.child_id),
     )
     today = today or timezone.localdate()
     me = actor.require_professional()
-    with transaction.atomic():
+    with service_transaction():
         request = _lock_request(request)
         if request.status != DestructionStatus.ASSESSED:
             raise ValidationError(_("Only a granted request can be carried out."))
+        if obstacles := destruction_obstacles(request.child, today):
+            raise ValidationError([*obstacles, _("Nothing was destroyed.")])
         child_id = request.child_id
         cases = Case.objects.filter(child_id=child_id)
         case_ids = list(cases.order_by("pk").values_list("pk", flat=True))
@@ -306,7 +318,7 @@ def destruction_request_carry_out(
         }
         request.save(update_fields=["status", "carried_out_on", "handled_by", "destroyed"])
         access_events_record(
-            actor=actor, event_code="destruction_request.carry_out", action=Action.DELETE,
+            actor=actor, event_code=EventCode.DESTRUCTION_REQUEST_CARRY_OUT, action=Action.DELETE,
             ground=decision.log_ground,
             subjects=[Subject.of(request, child_id),
                       *(Subject("cases.case", str(pk), child_id) for pk in case_ids)],
@@ -324,7 +336,7 @@ def verwijsindex_record(
     """Record whether the child is also reported in the Verwijsindex risicojongeren, when and
     by whom (as the index shows it). Schakel does not report to the index and stores no BSN."""
     decision = enforce(
-        actor, policy.may_contribute_to_case(actor, case), event_code="case.verwijsindex",
+        actor, policy.may_contribute_to_case(actor, case), event_code=EventCode.CASE_VERWIJSINDEX,
         action=Action.UPDATE, subject=case_subject(case),
     )
     errors: dict[str, str] = {}
@@ -334,12 +346,12 @@ def verwijsindex_record(
         errors["reported_on"] = _("The date of the report cannot lie in the future.")
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
+    with service_transaction():
         report = VerwijsindexReport.objects.create(
             case=case, reported=reported, reported_on=reported_on if reported else None,
             reported_by=reported_by.strip() if reported else "",
             checked_by=actor.require_professional(), checked_at=timezone.now(),
         )
-        case_log_event(actor, case, event_code="case.verwijsindex", action=Action.UPDATE,
+        case_log_event(actor, case, event_code=EventCode.CASE_VERWIJSINDEX, action=Action.UPDATE,
                        ground=decision.log_ground)
     return report

@@ -27,6 +27,7 @@ from schakel.retention.models import DestructionStatus
 from schakel.retention.selectors import (
     child_for_destruction_request,
     children_for_destruction_request,
+    destruction_obstacles,
     destruction_request_get,
     destruction_requests,
     destruction_requests_overdue,
@@ -130,6 +131,7 @@ def _detail(request: HttpRequest, request_id: int, *, decide_form: DestructionDe
         "requester_entitled": requester_may_request(
             destruction.child, destruction.requester_relation, destruction.received_on),
         "can_decide": destruction.status == DestructionStatus.RECEIVED,
+        "obstacles": destruction_obstacles(destruction.child),
         "can_carry_out": destruction.status == DestructionStatus.ASSESSED,
         "decide_form": decide_form or DestructionDecideForm(),
         "carry_out_form": carry_out_form or DestructionCarryOutForm(),

@@ -1,18 +1,19 @@
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_event_record
 from schakel.children.models import Child
 from schakel.organisations.models import School, SchoolClass
 from schakel.signals.models import Signal, SignalLevel, SignalStatus, Theme
+from schakel.transactions import service_transaction
 
 # Status changes a core team makes by hand; linking to a case happens through `case_open`.
 SIGNAL_TRANSITIONS: dict[str, frozenset[str]] = {
@@ -31,7 +32,7 @@ def signal_raise(
     observed_outside_school: bool = False,
 ) -> Signal:
     decision = enforce(
-        actor, policy.may_raise_signal(actor, school.pk), event_code="signal.raise",
+        actor, policy.may_raise_signal(actor, school.pk), event_code=EventCode.SIGNAL_RAISE,
         action=Action.CREATE, subject=Subject("signals.signal", "", child.pk if child else None),
     )
     errors: dict[str, str] = {}
@@ -55,14 +56,14 @@ def signal_raise(
     if errors:
         raise ValidationError(errors)
     me = actor.require_professional()
-    with transaction.atomic():
+    with service_transaction():
         signal = Signal.objects.create(
             level=level, school=school, school_class=school_class, child=child, theme=theme,
             description=description.strip(), observed_outside_school=observed_outside_school,
             raised_by=me,
         )
         access_event_record(
-            actor=actor, event_code="signal.raise", action=Action.CREATE,
+            actor=actor, event_code=EventCode.SIGNAL_RAISE, action=Action.CREATE,
             subject=Subject.of(signal, signal.child_id), ground=decision.log_ground,
         )
     return signal
@@ -72,7 +73,7 @@ def signal_set_status(
     *, actor: Actor, signal: Signal, status: SignalStatus, collective_action: str = "",
 ) -> Signal:
     decision = enforce(
-        actor, policy.may_triage_signal(actor, signal), event_code="signal.status",
+        actor, policy.may_triage_signal(actor, signal), event_code=EventCode.SIGNAL_STATUS,
         action=Action.UPDATE, subject=Subject.of(signal, signal.child_id),
     )
     if status not in SIGNAL_TRANSITIONS[signal.status]:
@@ -82,13 +83,13 @@ def signal_set_status(
     if status == SignalStatus.LINKED_COLLECTIVE and not collective_action.strip():
         raise ValidationError(
             {"collective_action": _("Name the collective action this signal feeds.")})
-    with transaction.atomic():
+    with service_transaction():
         signal.status = status
         if collective_action.strip():
             signal.collective_action = collective_action.strip()
         signal.save(update_fields=["status", "collective_action"])
         access_event_record(
-            actor=actor, event_code="signal.status", action=Action.UPDATE,
+            actor=actor, event_code=EventCode.SIGNAL_STATUS, action=Action.UPDATE,
             subject=Subject.of(signal, signal.child_id), ground=decision.log_ground,
         )
     return signal

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from schakel.access import policy
 from schakel.access.actor import Actor, actor_from_request
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject
 from schakel.children.models import Enrolment
@@ -120,7 +121,7 @@ def signal_detail(request: HttpRequest, signal_id: int) -> HttpResponse:
 
 
 def _require_triage(actor: Actor, signal: Signal) -> None:
-    enforce(actor, policy.may_triage_signal(actor, signal), event_code="signal.status",
+    enforce(actor, policy.may_triage_signal(actor, signal), event_code=EventCode.SIGNAL_STATUS,
             action=Action.UPDATE, subject=Subject.of(signal, signal.child_id))
 
 

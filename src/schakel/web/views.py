@@ -81,7 +81,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context = {
         "cases": [(case, health_indicators(case)) for case in cases.object_list],
         "more_cases": cases.has_next(),
-        "agreements": list(agreements_for_owner(actor=actor)[:DASHBOARD_AGREEMENTS]),
+        "agreements": agreements_for_owner(actor=actor, limit=DASHBOARD_AGREEMENTS),
         "notifications": list(
             notifications_for(user=signed_in_user(request), unread_only=True)[
                 :DASHBOARD_NOTIFICATIONS]),

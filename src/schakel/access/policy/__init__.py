@@ -17,7 +17,8 @@ Need to know (DESIGN §4):
 
 The rules live in submodules: `core` (the decision and the relationships), `cases` (cases,
 children, signals), `categories` (consent and legal grounds per information category),
-`consent` (who manages consent and measures), `portal` (what parents and young people
+`consent` (who manages consent and measures), `grounds` (each legal ground a rule, and who
+records one), `portal` (what parents and young people
 see of their own file), `handover` (warm hand-over, telling
 professionals who else is involved) and `administration` (access log, accounts, retention).
 Callers import this package only: `from schakel.access import policy`.
@@ -36,6 +37,7 @@ from schakel.access.policy.cases import (
     case_existence_visible_q as case_existence_visible_q,
     case_listable_q as case_listable_q,
     children_visible_q as children_visible_q,
+    may_appoint_coordinator as may_appoint_coordinator,
     may_contribute_to_case as may_contribute_to_case,
     may_open_case_at_school as may_open_case_at_school,
     may_raise_signal as may_raise_signal,
@@ -72,6 +74,13 @@ from schakel.access.policy.core import (
     Ground as Ground,
     core_team_school_ids as core_team_school_ids,
 )
+from schakel.access.policy.grounds import (
+    GROUND_RULES as GROUND_RULES,
+    GroundRule as GroundRule,
+    ground_rule_problems as ground_rule_problems,
+    may_record_legal_ground as may_record_legal_ground,
+    may_record_legal_ground_for as may_record_legal_ground_for,
+)
 from schakel.access.policy.handover import (
     DISCLOSURE_CATEGORIES as DISCLOSURE_CATEGORIES,
     HANDOVER_CATEGORY as HANDOVER_CATEGORY,
@@ -106,5 +115,6 @@ from schakel.access.policy.portal import (
     portal_corrections_visible_q as portal_corrections_visible_q,
     portal_hidden_entries as portal_hidden_entries,
     portal_person as portal_person,
+    portal_readers_of_case as portal_readers_of_case,
     portal_school_info_shows_cases as portal_school_info_shows_cases,
 )

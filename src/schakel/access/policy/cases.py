@@ -130,6 +130,19 @@ def may_steer_case(actor: Actor, case: Case, *, read: Decision | None = None) ->
     return DENY
 
 
+def may_appoint_coordinator(
+        actor: Actor, case: Case, *, read: Decision | None = None) -> Decision:
+    """Appoint the coordinator (regiehouder): the school's core team, whose consultation
+    decides who takes the role (DESIGN §2.4, seed 004 Bijlage D), or the coordinator handing
+    the role on. An involved professional cannot make themselves coordinator."""
+    decision = may_contribute_to_case(actor, case, read=read)
+    if not decision:
+        return DENY
+    if decision.ground == Ground.COORDINATOR or case.school_id in core_team_school_ids(actor):
+        return decision
+    return DENY
+
+
 def case_existence_visible_q(actor: Actor) -> Q:
     """Cases whose existence and coordinator (not content) the actor may see: their own, and
     those of pupils currently enrolled at a school whose core team the actor is in."""

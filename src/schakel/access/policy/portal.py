@@ -35,6 +35,7 @@ from schakel.access.actor import Actor
 from schakel.access.policy import consenters
 from schakel.access.policy.cases import case_content_visible_q, may_read_case
 from schakel.access.policy.core import DENY, Decision, Ground, _today
+from schakel.accounts.models import User
 from schakel.cases.models import Case, CaseStatus
 from schakel.children.models import Child, Guardian, Guardianship
 from schakel.portal.models import SharedWithParents, WithheldEntry
@@ -144,6 +145,25 @@ def may_read_case_in_portal(actor: Actor, case: Case, day: dt.date | None = None
         if _custody(person, child) and _age(child, day) < consenters.YOUNG_PERSON_ALONE_FROM:
             return Decision(True, Ground.PARENT_WITH_CUSTODY)
     return DENY
+
+
+def portal_readers_of_case(case: Case) -> list[User]:
+    """The parents and young people with a portal account who may read `case` there today:
+    whom to tell of a change that concerns them (a new coordinator)."""
+    if case.child_id is not None:
+        child_ids = [case.child_id]
+    elif case.family_id is not None:
+        child_ids = list(
+            Child.objects.filter(family_id=case.family_id).values_list("pk", flat=True))
+    else:
+        return []
+    users = [g.guardian.user for g in Guardianship.objects.filter(
+        child_id__in=child_ids, guardian__user__isnull=False).select_related("guardian__user")]
+    users += [c.user for c in Child.objects.filter(pk__in=child_ids, user__isnull=False)
+              .select_related("user")]
+    unique = {user.pk: user for user in users if user is not None}
+    return [user for user in unique.values()
+            if may_read_case_in_portal(Actor(user=user, professional=None), case)]
 
 
 def portal_cases_q(actor: Actor, child: Child, day: dt.date | None = None) -> Q:

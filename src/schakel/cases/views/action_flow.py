@@ -5,6 +5,7 @@ validation errors beside the fields, or go back to the case page."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import Protocol
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -24,24 +25,29 @@ FormFactory = Callable[[Case, QueryDict | None], SchakelForm]
 Perform = Callable[[Actor, Case, SchakelForm], object]
 
 
+class Decide(Protocol):
+    """A policy decision about acting on a case (`policy.may_contribute_to_case`, ...)."""
+
+    def __call__(self, actor: Actor, case: Case, *,
+                 read: policy.Decision | None = None) -> policy.Decision: ...
+
+
 def case_detail_url(case: Case, anchor: str = "") -> str:
     url = reverse("cases:detail", kwargs={"case_id": case.pk})
     return f"{url}#{anchor}" if anchor else url
 
 
 def refusal(
-    request: HttpRequest, case: Case, *, steer: bool, actor: Actor,
-    read: policy.Decision | None = None,
+    request: HttpRequest, case: Case, *, decide: Decide, actor: Actor,
+    read: policy.Decision | None = None, refused: str = "",
 ) -> HttpResponse | None:
-    """Send the user back to the case page when they may read but not change it."""
-    decision = (policy.may_steer_case(actor, case, read=read) if steer
-                else policy.may_contribute_to_case(actor, case, read=read))
-    if decision:
+    """Send the user back to the case page when they may read but not do this."""
+    if decide(actor, case, read=read):
         return None
     if case.is_closed:
         messages.info(request, _("This case is closed and can no longer be changed."))
     else:
-        messages.info(request, _("Only the coordinator can do this."))
+        messages.info(request, refused or _("Only the coordinator can do this."))
     if is_htmx(request):  # reload the whole page rather than swap it into a fragment
         response = HttpResponse(status=204)
         response["HX-Redirect"] = case_detail_url(case)
@@ -51,15 +57,17 @@ def refusal(
 
 def case_action(
     request: HttpRequest, case_id: int, *, form_factory: FormFactory, perform: Perform,
-    title: str, submit: str, anchor: str, success: str, steer: bool = False,
+    title: str, submit: str, anchor: str, success: str,
+    decide: Decide = policy.may_contribute_to_case, refused: str = "",
     template: str = "cases/action.html",
     context: Callable[[Case], Mapping[str, object]] | None = None,
 ) -> HttpResponse:
     actor = actor_from_request(request)
     case, read = case_get(actor=actor, case_id=case_id)
-    refused = refusal(request, case, steer=steer, actor=actor, read=read)
-    if refused is not None:
-        return refused
+    refusal_response = refusal(request, case, decide=decide, actor=actor, read=read,
+                               refused=refused)
+    if refusal_response is not None:
+        return refusal_response
     form = form_factory(case, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:

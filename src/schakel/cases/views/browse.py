@@ -67,6 +67,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     case, read = case_get(actor=actor, case_id=case_id)
     can_contribute = bool(policy.may_contribute_to_case(actor, case, read=read))
     can_steer = can_contribute and bool(policy.may_steer_case(actor, case, read=read))
+    can_appoint = can_contribute and bool(policy.may_appoint_coordinator(actor, case, read=read))
     active = active_professionals(case)
     steps = plan_steps(case)
     involvements = list(case.involvements.all())
@@ -98,7 +99,8 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     if can_contribute:
         context.update({
             "coordinator_form": CoordinatorForm(
-                professionals=active, initial={"professional": case.coordinator_id}),
+                professionals=active, initial={"professional": case.coordinator_id})
+            if can_appoint else None,
             "consultation_form": ConsultationForm(),
             "agreement_form": AgreementForm(professionals=active),
             "intervention_form": InterventionForm(),

@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.cases.forms import (
     AdviceForm,
@@ -21,7 +22,9 @@ from schakel.cases.forms import (
     PlanStepForm,
 )
 from schakel.cases.models import Agreement, AgreementStatus, Case, EscalationLevel
-from schakel.cases.plan_services import (
+from schakel.cases.selectors import PlanStepView, plan_steps
+from schakel.cases.services.lifecycle import case_close, case_escalate
+from schakel.cases.services.plan import (
     agreement_create,
     agreement_set_status,
     classroom_advice_give,
@@ -29,8 +32,6 @@ from schakel.cases.plan_services import (
     intervention_record,
     plan_step_save,
 )
-from schakel.cases.selectors import PlanStepView, plan_steps
-from schakel.cases.services import case_close, case_escalate
 from schakel.cases.views.action_flow import case_action
 from schakel.cases.views.browse import active_professionals, agreement_status_form, step_initial
 from schakel.http.forms import SchakelForm
@@ -173,5 +174,5 @@ def close(request: HttpRequest, case_id: int) -> HttpResponse:
     return case_action(
         request, case_id, form_factory=lambda case, data: CloseForm(data),
         perform=perform, title=_("Close the case"), submit=_("Close the case"),
-        anchor="overview", steer=True,
+        anchor="overview", decide=policy.may_steer_case,
         success=_("The case has been closed; the school and those involved are notified."))

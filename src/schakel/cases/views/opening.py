@@ -12,12 +12,13 @@ from django.utils.translation import gettext as _
 from schakel.access import policy
 from schakel.access.actor import Actor, actor_from_request
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject
 from schakel.cases.forms import SUBJECT_FAMILY, CaseOpenForm, CaseOpenFromSignalForm
 from schakel.cases.models import Case
 from schakel.cases.selectors import schools_for_opening
-from schakel.cases.services import case_open
+from schakel.cases.services.lifecycle import case_open
 from schakel.children.models import Child, Enrolment
 from schakel.children.pupil_choice import chosen_pupil, pupil_results
 from schakel.http.forms import SchakelForm, apply_service_errors
@@ -89,7 +90,7 @@ def case_open_from_signal(request: HttpRequest, signal_id: int) -> HttpResponse:
     """The core team opens a case from a signal about a child; the signal is linked."""
     actor = actor_from_request(request)
     signal, _decision = signal_get(actor=actor, signal_id=signal_id)
-    enforce(actor, policy.may_triage_signal(actor, signal), event_code="case.open",
+    enforce(actor, policy.may_triage_signal(actor, signal), event_code=EventCode.CASE_OPEN,
             action=Action.CREATE, subject=Subject.of(signal, signal.child_id))
     child = signal.child
     if signal.level != SignalLevel.CHILD or child is None:

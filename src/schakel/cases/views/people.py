@@ -8,11 +8,12 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
+from schakel.access import policy
 from schakel.access.actor import Actor, actor_from_request
 from schakel.cases.forms import CoordinatorForm, EndInvolvementForm, InvolveForm
 from schakel.cases.models import Case
 from schakel.cases.selectors import case_get
-from schakel.cases.services import case_involve, case_set_coordinator, involvement_end
+from schakel.cases.services.lifecycle import case_involve, case_set_coordinator, involvement_end
 from schakel.cases.views.action_flow import case_action
 from schakel.cases.views.browse import active_professionals
 from schakel.http.forms import SchakelForm
@@ -95,4 +96,6 @@ def set_coordinator(request: HttpRequest, case_id: int) -> HttpResponse:
     return case_action(
         request, case_id, form_factory=form_factory, perform=perform,
         title=_("Choose the coordinator"), submit=_("Make coordinator"), anchor="overview",
-        success=_("The coordinator has been set and notified."))
+        success=_("The coordinator has been set and notified."),
+        decide=policy.may_appoint_coordinator,
+        refused=_("The core team of the school or the coordinator appoints the coordinator."))

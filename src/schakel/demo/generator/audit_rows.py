@@ -18,6 +18,7 @@ from typing import Any, cast
 from django.db import connection
 
 from schakel.audit.chain import ADVISORY_LOCK_KEY, CHAIN_FIELDS, GENESIS, row_digest
+from schakel.audit.events import EventCode
 from schakel.audit.models import AccessEvent, Action, Outcome
 from schakel.demo.generator.cases import CaseDraft, noon
 from schakel.demo.generator.config import RegionSize
@@ -25,9 +26,9 @@ from schakel.demo.generator.organisations import Pro, RegionIndex
 from schakel.demo.generator.pupils import PupilIndex
 
 CASE_EVENTS = (
-    [("case.view", Action.READ), ("case.list", Action.READ), ("case.plan_step", Action.UPDATE),
-     ("case.agreement", Action.CREATE), ("case.intervention", Action.CREATE),
-     ("child.view", Action.READ)],
+    [(EventCode.CASE_VIEW, Action.READ), (EventCode.CASE_LIST, Action.READ),
+     (EventCode.CASE_PLAN_STEP, Action.UPDATE), (EventCode.CASE_AGREEMENT, Action.CREATE),
+     (EventCode.CASE_INTERVENTION, Action.CREATE), (EventCode.CHILD_VIEW, Action.READ)],
     [50, 28, 8, 5, 2, 7],
 )
 KIND_WEIGHTS = ([0, 1, 2], [85, 11, 4])  # case work, core team, refused
@@ -36,11 +37,11 @@ SOURCE_SYSTEM = "schakel"
 Row = tuple[object, ...]  # the values of `CHAIN_FIELDS`, in that order
 
 
-def _row(pro: Pro, ip: str, at: dt.datetime, code: str, action: Action, object_type: str,
+def _row(pro: Pro, ip: str, at: dt.datetime, code: EventCode, action: Action, object_type: str,
          object_id: int, child_id: int | None, ground: str,
          outcome: Outcome = Outcome.SUCCESS) -> Row:
     values = {
-        "occurred_at": at, "event_code": code, "action": action.value,
+        "occurred_at": at, "event_code": code.value, "action": action.value,
         "outcome": outcome.value, "user_id": pro.user_id, "user_name": pro.name,
         "user_function": pro.function, "organisation_name": pro.organisation,
         "ip_address": ip, "object_type": object_type, "object_id": str(object_id),
@@ -64,7 +65,7 @@ def _rows(region: RegionIndex, pupils: PupilIndex, drafts: list[CaseDraft],
             code, action = rng.choices(*CASE_EVENTS)[0]
             ground = "coordinator" if pro is d.coordinator else "involved"
             child = rng.choice(d.child_ids)
-            if code == "child.view":
+            if code == EventCode.CHILD_VIEW:
                 yield _row(pro, ips[pro.id], at, code, action, "children.child", child,
                            child, ground)
             else:
@@ -74,13 +75,13 @@ def _rows(region: RegionIndex, pupils: PupilIndex, drafts: list[CaseDraft],
             s = rng.randrange(len(region.schools))
             info = region.schools[s]
             child = rng.choice(pupils.by_school[s]).child_id
-            code = rng.choice(["child.view", "child.search", "signal.list"])
+            code = rng.choice([EventCode.CHILD_VIEW, EventCode.CHILD_SEARCH, EventCode.SIGNAL_LIST])
             yield _row(info.contact, ips[info.contact.id], at, code, Action.READ,
                        "children.child", child, child, "core_team")
         else:
             d = rng.choice(drafts)
             pro = rng.choice(region.professionals)
-            yield _row(pro, ips[pro.id], at, "case.view", Action.READ, "cases.case", d.id,
+            yield _row(pro, ips[pro.id], at, EventCode.CASE_VIEW, Action.READ, "cases.case", d.id,
                        None, "", Outcome.DENIED)
 
 

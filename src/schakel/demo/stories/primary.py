@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from schakel.cases import plan_services
 from schakel.cases.models import AgreementStatus, Case
-from schakel.cases.services import case_involve, case_open, case_set_coordinator
+from schakel.cases.services import plan
+from schakel.cases.services.lifecycle import case_involve, case_open, case_set_coordinator
 from schakel.children.models import Guardianship
 from schakel.consent.models import ConsentMethod, InformationCategory
 from schakel.consent.services import consent_record
@@ -126,7 +126,7 @@ def _bas_team(cast: Cast, case: Case) -> None:
 
 def _bas_plan(cast: Cast, case: Case) -> None:
     ib, jvk = cast.actor("ib.demo"), cast.actor("jvk.demo")
-    consultation = plan_services.consultation_record(
+    consultation = plan.consultation_record(
         actor=ib, case=case,
         signals_seen="Ruzie, slaan en schoppen op het schoolplein (leerkracht); zorgen thuis "
                      "rond de ziekenhuisbezoeken van moeder (ouders, jeugdverpleegkundige).",
@@ -142,7 +142,7 @@ def _bas_plan(cast: Cast, case: Case) -> None:
               3: ("jvk.demo", 21), 4: ("jvk.demo", 21)}
     for step, content in BAS_PLAN.items():
         username, days = filled[step]
-        entry = plan_services.plan_step_save(
+        entry = plan.plan_step_save(
             actor=cast.actor(username), case=case, step=step, content=content,
             consensus=True if step == 3 else None)
         backdate(entry, filled_in_at=cast.moment(days, 16))
@@ -154,11 +154,11 @@ def _bas_plan(cast: Cast, case: Case) -> None:
         ("Spelenderwijs gedragsbegeleiding op school", "Huisartsenpraktijk De Esch (POH-GGZ)",
          14, None, ""),
     ):
-        plan_services.intervention_record(
+        plan.intervention_record(
             actor=jvk, case=case, description=description, provider=provider,
             start_date=cast.days_ago(start),
             end_date=cast.days_ago(end) if end is not None else None, effect=effect)
-    advice = plan_services.classroom_advice_give(
+    advice = plan.classroom_advice_give(
         actor=cast.actor("poh.demo"), case=case, advice=BAS_ADVICE)
     backdate(advice, given_at=cast.moment(10, 13))
 
@@ -166,14 +166,14 @@ def _bas_plan(cast: Cast, case: Case) -> None:
 def _bas_agreements(cast: Cast, case: Case) -> None:
     jvk = cast.actor("jvk.demo")
     p = cast.professionals
-    talk = plan_services.agreement_create(
+    talk = plan.agreement_create(
         actor=jvk, case=case, owner=p["jvk.demo"], due_date=cast.today,
         description="Gesprek met ouders, leerkracht en Bas over een andere aanpak dan "
                     "bestraffen")
     backdate(talk, due_date=cast.days_ago(26), created_at=cast.moment(33, 16))
-    plan_services.agreement_set_status(actor=jvk, agreement=talk, status=AgreementStatus.DONE)
+    plan.agreement_set_status(actor=jvk, agreement=talk, status=AgreementStatus.DONE)
     backdate(talk, completed_at=cast.moment(27, 11))
-    inform = plan_services.agreement_create(
+    inform = plan.agreement_create(
         actor=jvk, case=case, owner=p["ib.demo"], due_date=cast.today,
         description="Ouders schriftelijk informeren over de inzet van de POH op school en hun "
                     "toestemming vastleggen")
@@ -187,7 +187,7 @@ def _bas_agreements(cast: Cast, case: Case) -> None:
         ("jvk.demo", 14, False,
          "Evaluatie (stap 6) plannen met ouders, leerkracht en POH"),
     ):
-        agreement = plan_services.agreement_create(
+        agreement = plan.agreement_create(
             actor=jvk, case=case, owner=p[owner], due_date=cast.today + dt.timedelta(days=days),
             is_provisional=provisional, description=description)
         backdate(agreement, created_at=cast.moment(21, 16))

@@ -7,20 +7,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from schakel.cases import plan_services
 from schakel.cases.models import Case, EscalationLevel
-from schakel.cases.services import (
+from schakel.cases.services import plan
+from schakel.cases.services.lifecycle import (
     case_close,
     case_escalate,
     case_involve,
     case_open,
     case_set_coordinator,
 )
-from schakel.children.models import Child, MeasureKind
+from schakel.children.models import Child, Guardianship, MeasureKind
 from schakel.children.services import measure_start
 from schakel.consent.models import ConsentMethod, InformationCategory, LegalGroundKind
 from schakel.consent.services import consent_record, legal_ground_record
 from schakel.demo.stories.common import Cast, backdate, theme
+from schakel.organisations.models import Organisation
 from schakel.signals.models import Signal, SignalLevel, SignalStatus
 from schakel.signals.services import signal_raise, signal_set_status
 
@@ -133,20 +134,24 @@ def dylan_story(cast: Cast, dylan: Child) -> None:
     case_involve(actor=coordinator, case=case, professional=p["jeugdregisseur.demo"],
                  part="Jeugdregisseur: regiehouder, zicht op het gezin en inzet van jeugdhulp",
                  start_date=cast.days_ago(45))
-    # Parents cannot be reached, so no consent: the school shares under the Meldcode.
+    # The school reports the absence to the leerplichtambtenaar (Leerplichtwet art. 21a); at
+    # the home visit that follows, Dylan and his mother agree that the municipality's
+    # jeugdregisseur and the leerplichtambtenaar work with the school on a plan.
+    municipality = cast.places.organisations["municipality"]
     legal_ground_record(
-        actor=coordinator, child=dylan, organisation=cast.places.organisations["municipality"],
-        category=InformationCategory.CARE, kind=LegalGroundKind.MELDCODE,
-        reference="Meldcode stap 2 en 3: collegiale consultatie en overleg met Veilig Thuis "
-                  "over langdurig verzuim zonder zicht op de thuissituatie",
-        valid_from=cast.days_ago(46))
+        actor=coordinator, child=dylan, organisation=municipality,
+        category=InformationCategory.ATTENDANCE, kind=LegalGroundKind.TRUANCY_REPORTING,
+        reference="Melding verzuim aan de leerplichtambtenaar (Leerplichtwet 1969 art. 21a)",
+        valid_from=cast.days_ago(47), valid_until=cast.today + dt.timedelta(days=300))
+    _dylan_consent(cast, dylan, municipality, given_days_ago=46,
+                   purpose="Samen met school en leerplicht een plan voor Dylans schoolgang")
     case_set_coordinator(actor=coordinator, case=case, professional=p["jeugdregisseur.demo"])
     director = cast.actor("jeugdregisseur.demo")
-    plan_services.plan_step_save(
+    plan.plan_step_save(
         actor=director, case=case, step=1, is_provisional=True,
         content="Langdurig verzuim sinds de herfstvakantie; ouders zijn niet bereikbaar. We "
                 "starten omdat er geen zicht is op hoe het thuis gaat.")
-    plan_services.agreement_create(
+    plan.agreement_create(
         actor=director, case=case, owner=p["leerplicht.demo"],
         due_date=cast.today + dt.timedelta(days=7),
         description="Huisbezoek samen met de jeugdregisseur en een gesprek met Dylan")
@@ -159,16 +164,25 @@ def dylan_story(cast: Cast, dylan: Child) -> None:
                   organisation=cast.places.organisations["gi"],
                   worker=p["jeugdbescherming.demo"], start_date=cast.days_ago(2),
                   end_date=cast.today + dt.timedelta(days=88))
-    legal_ground_record(
-        actor=director, child=dylan, organisation=cast.places.organisations["gi"],
-        category=InformationCategory.CARE, kind=LegalGroundKind.OTS_DUTY_TO_INFORM,
-        reference="Voorlopige ondertoezichtstelling (beschikking kinderrechter); Jeugdwet "
-                  "art. 7.3.11 lid 4", valid_from=cast.days_ago(2),
-        valid_until=cast.today + dt.timedelta(days=88))
+    # The school's data reach the GI on the duty to inform during the OTS (derived from the
+    # measure); the care content of the case on the consent of Dylan and his mother.
+    _dylan_consent(cast, dylan, cast.places.organisations["gi"], given_days_ago=2,
+                   purpose="Afstemmen met de jeugdbeschermer tijdens de voorlopige OTS")
     case_involve(actor=director, case=case, professional=p["jeugdbescherming.demo"],
                  part="Jeugdbeschermer: voorlopige ondertoezichtstelling sinds de "
                       "SOT-bespreking; regie over het proces",
                  start_date=cast.days_ago(2))
+
+
+def _dylan_consent(cast: Cast, dylan: Child, organisation: Organisation, *,
+                   given_days_ago: int, purpose: str) -> None:
+    """Dylan (14) and his mother, who has custody, consent to sharing the case's care content
+    (from 12 to 15 both must, Jeugdwet 7.3.4)."""
+    mother = Guardianship.objects.get(child=dylan, has_custody=True).guardian
+    consent_record(
+        actor=cast.actor("zorgcoordinator.demo"), child=dylan, organisation=organisation,
+        category=InformationCategory.CARE, purpose=purpose, method=ConsentMethod.WRITTEN,
+        given_at=cast.days_ago(given_days_ago), guardians=[mother], young_person=True)
 
 
 def lotte_story(cast: Cast) -> None:
@@ -189,7 +203,7 @@ def lotte_story(cast: Cast) -> None:
         purpose="Begeleiding bij faalangst door het schoolmaatschappelijk werk",
         method=ConsentMethod.VERBAL, given_at=cast.days_ago(300), young_person=True)
     case_set_coordinator(actor=coordinator, case=case, professional=p["smw.demo"])
-    plan_services.intervention_record(
+    plan.intervention_record(
         actor=cast.actor("smw.demo"), case=case, description="Faalangsttraining (8 sessies)",
         provider="Welzijn Hengeloo - schoolmaatschappelijk werk",
         start_date=cast.days_ago(280), end_date=cast.days_ago(190),

@@ -13,8 +13,10 @@ from django.utils import timezone
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
-from schakel.audit.writer import Subject, access_event_record
+from schakel.audit.reads import logged_read
+from schakel.audit.writer import Subject
 from schakel.cases.models import Case, Involvement
 from schakel.children.models import Child, Enrolment
 from schakel.consent import explain
@@ -67,14 +69,19 @@ def consent_organisations(child: Child) -> list[Organisation]:
     return list(Organisation.objects.filter(Q(pk__in=involved) | Q(pk__in=core)).order_by("name"))
 
 
+def _overview_subjects(overview: PortalConsentOverview) -> list[Subject]:
+    return [Subject.of(overview.child, overview.child.pk)]
+
+
+@logged_read(event_code=EventCode.PORTAL_CONSENT, subjects=_overview_subjects)
 def portal_consent_overview(*, actor: Actor, child_id: int) -> PortalConsentOverview:
     """The child's consents (in force today or not), those waiting for a signature, and
     whether the reader may give and withdraw consent today."""
     child = Child.objects.filter(pk=child_id).first()
     subject = Subject("children.child", str(child_id), child.pk if child else None)
     allowed = policy.may_read_file_in_portal(actor, child) if child else policy.DENY
-    decision = enforce(actor, allowed,
-                       event_code="portal.consent", action=Action.READ, subject=subject)
+    enforce(actor, allowed, event_code=EventCode.PORTAL_CONSENT, action=Action.READ,
+            subject=subject)
     assert child is not None  # noqa: S101 - enforce raised otherwise
     today = timezone.localdate()
     requirement = policy.consent_requirement(child, today)
@@ -90,14 +97,11 @@ def portal_consent_overview(*, actor: Actor, child_id: int) -> PortalConsentOver
               if person is not None and (
                   (person.guardian is not None and s.by_guardian_id == person.guardian.pk)
                   or (person.child is not None and s.by_young_person_id == person.child.pk))}
-    overview = PortalConsentOverview(
+    return PortalConsentOverview(
         child=child, requirement_text=explain.requirement_text(requirement, name=child.first_name),
         consents=rows, pending=pending, signed_pending=signed,
         organisations=consent_organisations(child),
         may_give=bool(policy.may_give_consent_in_portal(actor, child)))
-    access_event_record(actor=actor, event_code="portal.consent", action=Action.READ,
-                        subject=subject, ground=decision.log_ground)
-    return overview
 
 
 def pending_consent_of(*, child: Child, pending_id: int) -> PendingConsent | None:
@@ -107,7 +111,7 @@ def pending_consent_of(*, child: Child, pending_id: int) -> PendingConsent | Non
         pk=pending_id, child=child).first()
 
 
-def child_for_portal(*, actor: Actor, child_id: int, event_code: str) -> Child:
+def child_for_portal(*, actor: Actor, child_id: int, event_code: EventCode) -> Child:
     """A child whose consent the reader may give (for the change pages), or the logged 404."""
     child = Child.objects.filter(pk=child_id).first()
     enforce(actor, policy.may_give_consent_in_portal(actor, child) if child else policy.DENY,

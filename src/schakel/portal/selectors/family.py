@@ -18,10 +18,12 @@ from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.access.policy import consenters
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import AccessEvent, Action
-from schakel.audit.writer import Subject, access_event_record, access_events_record
+from schakel.audit.reads import logged_read
+from schakel.audit.writer import Subject
 from schakel.cases.models import Agreement, Case, Involvement, PlanStepEntry
-from schakel.cases.selectors import PlanStepView, case_log_event, case_subject, plan_steps
+from schakel.cases.selectors import PlanStepView, case_subject, case_subjects, plan_steps
 from schakel.children.models import Child, Enrolment, Guardianship
 from schakel.notifications.models import Notification
 from schakel.organisations.models import Professional
@@ -80,6 +82,11 @@ def _row(actor: Actor, child: Child, custody: bool | None) -> ChildRow:
                     has_custody=custody, cases=_cases(actor, child))
 
 
+def _home_subjects(home: PortalHome) -> list[Subject]:
+    return [Subject.of(row.child, row.child.pk) for row in home.children]
+
+
+@logged_read(event_code=EventCode.PORTAL_HOME, subjects=_home_subjects)
 def portal_home(*, actor: Actor) -> PortalHome:
     """The children of a parent (with what each may be seen), or the young person's own
     file. Each child shown is logged as read."""
@@ -93,30 +100,30 @@ def portal_home(*, actor: Actor) -> PortalHome:
     else:
         rows = [_row(actor, g.child, g.has_custody) for g in Guardianship.objects.filter(
             guardian=person.guardian).select_related("child").order_by("-child__birth_date")]
-    access_events_record(actor=actor, event_code="portal.home", action=Action.READ,
-                         subjects=[Subject.of(row.child, row.child.pk) for row in rows])
     return PortalHome(name=person.name, is_young_person=person.child is not None,
                       children=rows, notifications=list(Notification.objects.filter(
                           recipient=actor.user, read_at__isnull=True)[:HOME_NOTIFICATIONS]))
 
 
+def _row_subjects(row: ChildRow) -> list[Subject]:
+    return [Subject.of(row.child, row.child.pk)]
+
+
+@logged_read(event_code=EventCode.PORTAL_CHILD, subjects=_row_subjects)
 def portal_child_get(*, actor: Actor, child_id: int) -> ChildRow:
     """One child's page: the file's cases, or the shared cases and the minimal page."""
     child = Child.objects.filter(pk=child_id).first()
     subject = Subject("children.child", str(child_id), child.pk if child else None)
     allowed = policy.may_read_child_in_portal(actor, child) if child else policy.DENY
-    decision = enforce(actor, allowed,
-                       event_code="portal.child", action=Action.READ, subject=subject)
+    enforce(actor, allowed, event_code=EventCode.PORTAL_CHILD, action=Action.READ,
+            subject=subject)
     assert child is not None  # noqa: S101 - enforce raised otherwise
     person = policy.portal_person(actor)
     custody = None
     if person is not None and person.guardian is not None:
         custody = Guardianship.objects.filter(guardian=person.guardian, child=child).values_list(
             "has_custody", flat=True).first()
-    row = _row(actor, child, custody)
-    access_event_record(actor=actor, event_code="portal.child", action=Action.READ,
-                        subject=subject, ground=decision.log_ground)
-    return row
+    return _row(actor, child, custody)
 
 
 # --- the minimal page (BW 1:377c) --------------------------------------------------------
@@ -131,14 +138,19 @@ class SchoolInfo:
     contacts: list[Professional]
 
 
+def _school_info_subjects(info: SchoolInfo) -> list[Subject]:
+    return [Subject.of(info.child, info.child.pk)]
+
+
+@logged_read(event_code=EventCode.PORTAL_SCHOOL_INFO, subjects=_school_info_subjects)
 def portal_school_info(*, actor: Actor, child_id: int) -> SchoolInfo:
     """Which school and class, whether there is an open case and who is the contact: the
     school's contact point and the case's coordinator. Nothing of the plan."""
     child = Child.objects.filter(pk=child_id).first()
     subject = Subject("children.child", str(child_id), child.pk if child else None)
-    decision = enforce(actor, policy.may_read_school_info_in_portal(actor, child) if child
-                       else policy.DENY, event_code="portal.school_info", action=Action.READ,
-                       subject=subject)
+    enforce(actor, policy.may_read_school_info_in_portal(actor, child) if child
+            else policy.DENY, event_code=EventCode.PORTAL_SCHOOL_INFO, action=Action.READ,
+            subject=subject)
     assert child is not None  # noqa: S101 - enforce raised otherwise
     today = timezone.localdate()
     enrolments = list(Enrolment.objects.filter(child=child).active_on(today).select_related(
@@ -150,8 +162,6 @@ def portal_school_info(*, actor: Actor, child_id: int) -> SchoolInfo:
                 if e.school.contact_point is not None}
     contacts.update({c.coordinator.pk: c.coordinator for c in open_cases
                      if c.coordinator is not None})
-    access_event_record(actor=actor, event_code="portal.school_info", action=Action.READ,
-                        subject=subject, ground=decision.log_ground)
     return SchoolInfo(child=child, enrolments=enrolments, shows_cases=shows_cases,
                       has_case=bool(open_cases), contacts=list(contacts.values()))
 
@@ -206,7 +216,9 @@ def _case_queryset() -> QuerySet[Case]:
     )
 
 
-def case_for_portal(*, actor: Actor, case_id: int, event_code: str = "portal.case") -> Case:
+def case_for_portal(
+    *, actor: Actor, case_id: int, event_code: EventCode = EventCode.PORTAL_CASE,
+) -> Case:
     """A case the portal user may read, or the logged 404. Not logged as a read: the page
     or the service that uses it does that."""
     case = _case_queryset().filter(pk=case_id).first()
@@ -219,19 +231,23 @@ def case_for_portal(*, actor: Actor, case_id: int, event_code: str = "portal.cas
     return case
 
 
+def _entry_subjects(read: tuple[Case, Entry]) -> list[Subject]:
+    return case_subjects(read[0])
+
+
+@logged_read(event_code=EventCode.PORTAL_ENTRY, subjects=_entry_subjects)
 def portal_entry_get(
     *, actor: Actor, case_id: int, entry_type: str, entry_id: int,
 ) -> tuple[Case, Entry]:
     """One entry of a case the reader sees (to add a view or ask for a correction); a
-    missing or withheld entry is the logged 404. The read is logged."""
-    case = case_for_portal(actor=actor, case_id=case_id, event_code="portal.entry")
+    missing or withheld entry is the logged 404. The read is logged, on the ground
+    `case_for_portal` found."""
+    case = case_for_portal(actor=actor, case_id=case_id, event_code=EventCode.PORTAL_ENTRY)
     entry = entry_get(case, entry_type, entry_id)
     if entry is None or (entry_type, entry_id) in policy.portal_hidden_entries(actor, case):
-        enforce(actor, policy.DENY, event_code="portal.entry", action=Action.READ,
+        enforce(actor, policy.DENY, event_code=EventCode.PORTAL_ENTRY, action=Action.READ,
                 subject=case_subject(case))
         raise AssertionError("unreachable")
-    case_log_event(actor, case, event_code="portal.entry", action=Action.READ,
-                   ground=policy.may_read_case_in_portal(actor, case).log_ground)
     return case, entry
 
 
@@ -255,12 +271,16 @@ def _by_entry(rows: QuerySet[R]) -> dict[tuple[str, int], list[R]]:
     return dict(grouped)
 
 
+def _case_page_subjects(page: PortalCasePage) -> list[Subject]:
+    return case_subjects(page.case)
+
+
+@logged_read(event_code=EventCode.PORTAL_CASE, subjects=_case_page_subjects)
 def portal_case_page(*, actor: Actor, case_id: int) -> PortalCasePage:
     """Everything of one case the reader may see: the plan (without withheld versions),
     agreements, help given, the involved professionals with their visitekaartje, what parents
     and young person added, and the reader's notifications about the case. Logged."""
     case = case_for_portal(actor=actor, case_id=case_id)
-    decision = policy.may_read_case_in_portal(actor, case)
     hidden = policy.portal_hidden_entries(actor, case)
     person = policy.portal_person(actor)
     guardian = person.guardian if person is not None else None
@@ -286,7 +306,7 @@ def portal_case_page(*, actor: Actor, case_id: int) -> PortalCasePage:
                if s.view.current is not None}
     signatures = list(PlanSignature.objects.filter(case=case).select_related(
         "by_guardian", "by_young_person"))
-    page = PortalCasePage(
+    return PortalCasePage(
         case=case, steps=steps,
         agreements=[wrap(a) for a in case.agreements.all() if entry_key(a) not in hidden],
         interventions=[wrap(i) for i in case.interventions.all() if entry_key(i) not in hidden],
@@ -302,14 +322,16 @@ def portal_case_page(*, actor: Actor, case_id: int) -> PortalCasePage:
         can_share=bool(policy.may_share_case_in_portal(actor, case)),
         is_shared=SharedWithParents.objects.filter(case=case, ended_at__isnull=True).exists(),
     )
-    case_log_event(actor, case, event_code="portal.case", action=Action.READ,
-                   ground=decision.log_ground)
-    return page
 
 
 # --- the access log of the file ----------------------------------------------------------
 
 
+def _access_log_subjects(read: tuple[Child, Page[AccessEvent]]) -> list[Subject]:
+    return [Subject("audit.accessevent", "", read[0].pk)]
+
+
+@logged_read(event_code=EventCode.PORTAL_ACCESS_LOG, subjects=_access_log_subjects)
 def portal_access_log_page(
     *, actor: Actor, child_id: int, page_number: int | str | None,
 ) -> tuple[Child, Page[AccessEvent]]:
@@ -318,13 +340,10 @@ def portal_access_log_page(
     AVG art. 15). Reading it is logged too."""
     child = Child.objects.filter(pk=child_id).first()
     subject = Subject("audit.accessevent", "", child.pk if child else None)
-    decision = enforce(actor, policy.may_read_access_log_in_portal(actor, child) if child
-                       else policy.DENY, event_code="portal.access_log", action=Action.READ,
-                       subject=subject)
+    enforce(actor, policy.may_read_access_log_in_portal(actor, child) if child
+            else policy.DENY, event_code=EventCode.PORTAL_ACCESS_LOG, action=Action.READ,
+            subject=subject)
     assert child is not None  # noqa: S101 - enforce raised otherwise
     events = AccessEvent.objects.filter(child_id=child.pk).order_by("occurred_at", "pk")
-    page = Paginator(events, settings.SCHAKEL_PAGE_SIZE).get_page(page_number)
-    access_event_record(actor=actor, event_code="portal.access_log", action=Action.READ,
-                        subject=subject, ground=decision.log_ground)
-    return child, page
+    return child, Paginator(events, settings.SCHAKEL_PAGE_SIZE).get_page(page_number)
 

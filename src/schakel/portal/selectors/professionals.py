@@ -13,10 +13,12 @@ from django.utils import timezone
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
-from schakel.audit.writer import Subject, access_events_record
+from schakel.audit.reads import logged_read, read_allowed_on
+from schakel.audit.writer import Subject
 from schakel.cases.models import Case, PlanStepEntry
-from schakel.cases.selectors import case_log_event, case_subject
+from schakel.cases.selectors import case_subject, case_subjects
 from schakel.portal.entries import Entry, entry_get, entry_key, entry_label
 from schakel.portal.models import (
     CorrectionRequest,
@@ -48,11 +50,18 @@ class PortalVoice:
     is_shared: bool
     withheld_count: int
     may_withhold: bool
+    case: Case
 
     def __bool__(self) -> bool:
         return bool(self.contributions or self.own_views or self.open_corrections
                     or self.signatures or self.is_shared or self.withheld_count
                     or self.may_withhold)
+
+    @property
+    def shows_family_input(self) -> bool:
+        """Something the parents or the young person added is shown."""
+        return bool(self.contributions or self.own_views or self.open_corrections
+                    or self.signatures)
 
 
 def _labels(case: Case, keys: set[tuple[str, int]]) -> dict[tuple[str, int], str]:
@@ -63,12 +72,19 @@ def _labels(case: Case, keys: set[tuple[str, int]]) -> dict[tuple[str, int], str
     return labels
 
 
+def _voice_subjects(voice: PortalVoice | None) -> list[Subject]:
+    return case_subjects(voice.case) if voice is not None and voice.shows_family_input else []
+
+
+@logged_read(event_code=EventCode.PORTAL_VOICE, subjects=_voice_subjects)
 def case_portal_voice(*, actor: Actor, case: Case) -> PortalVoice | None:
-    """For a professional who reads the case (the case page logged that read): the parents'
-    and young person's contributions, views, open correction requests and signatures."""
+    """For a professional who reads the case: the parents' and young person's contributions,
+    views, open correction requests and signatures. Logged when there are any (the rest of
+    the case page is the read `case_get` logged)."""
     read = policy.may_read_case(actor, case)
     if not read:
         return None
+    read_allowed_on(read)
     may_withhold = bool(policy.may_withhold_entry(actor, case, read=read))
     activity = Case.objects.filter(pk=case.pk).annotate(
         any_contribution=Exists(PortalContribution.objects.filter(case=OuterRef("pk"))),
@@ -84,7 +100,7 @@ def case_portal_voice(*, actor: Actor, case: Case) -> PortalVoice | None:
              "any_sharing", "any_withheld").first() or {}
     if not any(activity.values()):
         return PortalVoice([], [], [], [], is_shared=False, withheld_count=0,
-                           may_withhold=may_withhold)
+                           may_withhold=may_withhold, case=case)
     views = list(OwnView.objects.filter(case=case).select_related(
         "by_guardian", "by_young_person"))
     labels = _labels(case, {(v.object_type, v.object_id) for v in views})
@@ -99,7 +115,7 @@ def case_portal_voice(*, actor: Actor, case: Case) -> PortalVoice | None:
             "by_guardian", "by_young_person")),
         is_shared=SharedWithParents.objects.filter(case=case, ended_at__isnull=True).exists(),
         withheld_count=WithheldEntry.objects.filter(case=case, released_at__isnull=True).count(),
-        may_withhold=may_withhold,
+        may_withhold=may_withhold, case=case,
     )
 
 
@@ -130,6 +146,11 @@ def _row(correction: CorrectionRequest) -> CorrectionRow:
                          _entry_content(entry))
 
 
+def _correction_subjects(rows: list[CorrectionRow]) -> list[Subject]:
+    return [case_subject(row.correction.case) for row in rows]
+
+
+@logged_read(event_code=EventCode.PORTAL_CORRECTIONS, subjects=_correction_subjects)
 def corrections_for_answer(*, actor: Actor) -> list[CorrectionRow]:
     """The correction requests the actor (as coordinator) answers, open ones first. Each
     child shown is logged as read."""
@@ -139,25 +160,26 @@ def corrections_for_answer(*, actor: Actor) -> list[CorrectionRow]:
         "answered_by").order_by("status", "-requested_at")
     rows = [_row(c) for c in candidates if policy.may_answer_correction(actor, c.case)]
     rows.sort(key=lambda r: r.correction.status != CorrectionStatus.OPEN)
-    access_events_record(actor=actor, event_code="portal.corrections", action=Action.READ,
-                         subjects=[case_subject(r.correction.case) for r in rows])
     return rows
 
 
+def _correction_row_subjects(row: CorrectionRow) -> list[Subject]:
+    return case_subjects(row.correction.case)
+
+
+@logged_read(event_code=EventCode.PORTAL_CORRECTION, subjects=_correction_row_subjects)
 def correction_for_answer(*, actor: Actor, correction_id: int) -> CorrectionRow:
     """One correction request with its entry, for the coordinator; the read is logged."""
     correction = CorrectionRequest.objects.select_related(
         "case__child", "case__coordinator", "by_guardian", "by_young_person",
         "answered_by").filter(pk=correction_id).first()
     if correction is None:
-        enforce(actor, policy.DENY, event_code="portal.correction", action=Action.READ,
+        enforce(actor, policy.DENY, event_code=EventCode.PORTAL_CORRECTION, action=Action.READ,
                 subject=Subject("portal.correctionrequest", str(correction_id), None))
         raise AssertionError("unreachable")
-    decision = enforce(actor, policy.may_answer_correction(actor, correction.case),
-                       event_code="portal.correction", action=Action.READ,
-                       subject=case_subject(correction.case))
-    case_log_event(actor, correction.case, event_code="portal.correction", action=Action.READ,
-                   ground=decision.log_ground)
+    enforce(actor, policy.may_answer_correction(actor, correction.case),
+            event_code=EventCode.PORTAL_CORRECTION, action=Action.READ,
+            subject=case_subject(correction.case))
     return _row(correction)
 
 
@@ -173,25 +195,28 @@ class WithholdRow:
     withheld: WithheldEntry | None
 
 
+def _withhold_subjects(read: tuple[Case, list[WithholdRow]]) -> list[Subject]:
+    return case_subjects(read[0])
+
+
+@logged_read(event_code=EventCode.PORTAL_WITHHOLD_LIST, subjects=_withhold_subjects)
 def withhold_overview(*, actor: Actor, case_id: int) -> tuple[Case, list[WithholdRow]]:
     """Every entry of the case the portal shows, with whether it is withheld from the
     parents; for the coordinator. The read is logged."""
     case = Case.objects.select_related("child", "coordinator").filter(pk=case_id).first()
     if case is None:
-        enforce(actor, policy.DENY, event_code="portal.withhold_list", action=Action.READ,
+        enforce(actor, policy.DENY, event_code=EventCode.PORTAL_WITHHOLD_LIST, action=Action.READ,
                 subject=Subject("cases.case", str(case_id), None))
         raise AssertionError("unreachable")
-    decision = enforce(actor, policy.may_withhold_entry(actor, case),
-                       event_code="portal.withhold_list", action=Action.READ,
-                       subject=case_subject(case))
+    enforce(actor, policy.may_withhold_entry(actor, case),
+            event_code=EventCode.PORTAL_WITHHOLD_LIST, action=Action.READ,
+            subject=case_subject(case))
     active = {(w.object_type, w.object_id): w for w in WithheldEntry.objects.filter(
         case=case, released_at__isnull=True).select_related("withheld_by")}
     entries: list[Entry] = [*case.plan_entries.order_by("step", "-version"),
                             *case.agreements.all(), *case.interventions.all()]
     rows = [WithholdRow(*entry_key(e), entry_label(e), _entry_content(e),
                         active.get(entry_key(e))) for e in entries]
-    case_log_event(actor, case, event_code="portal.withhold_list", action=Action.READ,
-                   ground=decision.log_ground)
     return case, rows
 
 

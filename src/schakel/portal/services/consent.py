@@ -11,7 +11,6 @@ once for the very next request.
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +20,7 @@ from schakel.access.actor import Actor
 from schakel.access.policy import consenters
 from schakel.accounts.models import User
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_event_record
 from schakel.children.models import Child, Guardian, Guardianship
@@ -31,6 +31,7 @@ from schakel.notifications.services import notification_send
 from schakel.organisations.models import Organisation
 from schakel.portal.models import PendingConsent, PendingConsentSignature, PendingConsentStatus
 from schakel.portal.services.family import author_of
+from schakel.transactions import composed_services, service_transaction
 
 
 def portal_consent_url(child: Child) -> str:
@@ -67,7 +68,7 @@ def portal_consent_give(
     """Give consent to share `category` of the child's information with `organisation`.
     Returns the recorded consent, or the pending one when someone else must consent too."""
     decision = enforce(actor, policy.may_give_consent_in_portal(actor, child),
-                       event_code="portal.consent_give", action=Action.CREATE,
+                       event_code=EventCode.PORTAL_CONSENT_GIVE, action=Action.CREATE,
                        subject=_subject(child))
     errors: dict[str, str] = {}
     if category not in InformationCategory.values:
@@ -92,13 +93,13 @@ def portal_consent_give(
             actor=actor, child=child, organisation=organisation,
             category=InformationCategory(category), purpose=purpose, method=ConsentMethod.PORTAL,
             given_at=today, guardians=guardians, young_person=young_person)
-    with transaction.atomic():
+    with service_transaction():
         pending = PendingConsent.objects.create(
             child=child, organisation=organisation, category=category, purpose=purpose.strip(),
             created_at=timezone.now())
         PendingConsentSignature.objects.create(pending=pending, signed_at=timezone.now(),
                                                **author)
-        access_event_record(actor=actor, event_code="portal.consent_give",
+        access_event_record(actor=actor, event_code=EventCode.PORTAL_CONSENT_GIVE,
                             action=Action.CREATE, subject=Subject.of(pending, child.pk),
                             ground=decision.log_ground)
         notification_send(
@@ -116,10 +117,11 @@ def portal_consent_cosign(*, actor: Actor, pending: PendingConsent) -> Consent |
     rule the consent is recorded and returned."""
     child = pending.child
     decision = enforce(actor, policy.may_give_consent_in_portal(actor, child),
-                       event_code="portal.consent_cosign", action=Action.UPDATE,
+                       event_code=EventCode.PORTAL_CONSENT_COSIGN, action=Action.UPDATE,
                        subject=Subject.of(pending, child.pk))
     author = author_of(actor)
-    with transaction.atomic():
+    # The last signature records the consent (`consent_record`) in the same transaction.
+    with composed_services():
         pending = PendingConsent.objects.select_for_update(of=("self",)).select_related(
             "organisation").get(pk=pending.pk)
         if pending.status != PendingConsentStatus.OPEN:
@@ -128,7 +130,7 @@ def portal_consent_cosign(*, actor: Actor, pending: PendingConsent) -> Consent |
             raise ValidationError(_("You have already signed this consent."))
         PendingConsentSignature.objects.create(pending=pending, signed_at=timezone.now(),
                                                **author)
-        access_event_record(actor=actor, event_code="portal.consent_cosign",
+        access_event_record(actor=actor, event_code=EventCode.PORTAL_CONSENT_COSIGN,
                             action=Action.UPDATE, subject=Subject.of(pending, child.pk),
                             ground=decision.log_ground)
         guardians, young_person = _signed(pending)
@@ -155,15 +157,15 @@ def portal_consent_decline(*, actor: Actor, pending: PendingConsent) -> PendingC
     shared."""
     child = pending.child
     decision = enforce(actor, policy.may_give_consent_in_portal(actor, child),
-                       event_code="portal.consent_decline", action=Action.UPDATE,
+                       event_code=EventCode.PORTAL_CONSENT_DECLINE, action=Action.UPDATE,
                        subject=Subject.of(pending, child.pk))
-    with transaction.atomic():
+    with service_transaction():
         pending = PendingConsent.objects.select_for_update().get(pk=pending.pk)
         if pending.status != PendingConsentStatus.OPEN:
             raise ValidationError(_("This consent is no longer waiting for a signature."))
         pending.status = PendingConsentStatus.CANCELLED
         pending.save(update_fields=["status"])
-        access_event_record(actor=actor, event_code="portal.consent_decline",
+        access_event_record(actor=actor, event_code=EventCode.PORTAL_CONSENT_DECLINE,
                             action=Action.UPDATE, subject=Subject.of(pending, child.pk),
                             ground=decision.log_ground)
     return pending
@@ -173,7 +175,7 @@ def portal_consent_withdraw(*, actor: Actor, child: Child, consent_id: int) -> C
     """Withdraw a consent oneself; it stops applying at once and those involved are told
     (`consent_withdraw` checks that this person may withdraw today and logs it)."""
     enforce(actor, policy.may_give_consent_in_portal(actor, child),
-            event_code="portal.consent_withdraw", action=Action.UPDATE,
+            event_code=EventCode.PORTAL_CONSENT_WITHDRAW, action=Action.UPDATE,
             subject=Subject("consent.consent", str(consent_id), child.pk))
     author = author_of(actor)
     guardian = author["by_guardian"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +20,7 @@ from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.accounts.models import User
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.cases.models import Case
 from schakel.cases.selectors import case_log_event, case_subject, case_url, plan_steps
@@ -35,6 +35,7 @@ from schakel.portal.models import (
     PortalContribution,
     SharedWithParents,
 )
+from schakel.transactions import service_transaction
 
 MAX_TEXT = 5000
 
@@ -70,7 +71,7 @@ def _notify_coordinator(case: Case, actor: Actor, message: Callable[[], str],
 
 
 def _visible_entry(actor: Actor, case: Case, entry_type: str, entry_id: int,
-                   *, event_code: str, action: Action) -> str:
+                   *, event_code: EventCode, action: Action) -> str:
     """The label of an entry the portal user sees; a missing or withheld entry is the same
     logged 404."""
     entry = entry_get(case, entry_type, entry_id)
@@ -90,15 +91,15 @@ def portal_contribution_add(
     """Add one's own perspective and wishes to a plan step (step 3, the desired situation, by
     default), beside the professionals' entry; the coordinator is told."""
     decision = enforce(actor, policy.may_contribute_in_portal(actor, case),
-                       event_code="portal.contribution", action=Action.CREATE,
+                       event_code=EventCode.PORTAL_CONTRIBUTION, action=Action.CREATE,
                        subject=case_subject(case))
     if case.plan_template.step(step) is None:
         raise ValidationError({"step": _("This plan has no step %(step)s.") % {"step": step}})
     text = required_text(content, "content", _("Write your perspective and wishes."))
-    with transaction.atomic():
+    with service_transaction():
         contribution = PortalContribution.objects.create(
             case=case, step=step, content=text, created_at=timezone.now(), **author_of(actor))
-        case_log_event(actor, case, event_code="portal.contribution", action=Action.CREATE,
+        case_log_event(actor, case, event_code=EventCode.PORTAL_CONTRIBUTION, action=Action.CREATE,
                        ground=decision.log_ground)
         _notify_coordinator(case, actor, lambda: _(
             "A parent or young person (%(role)s) added their perspective to the plan of "
@@ -109,7 +110,7 @@ def portal_contribution_add(
 def plan_sign(*, actor: Actor, case: Case) -> PlanSignature:
     """Co-sign the plan as the signer sees it now: the current version of every step."""
     decision = enforce(actor, policy.may_contribute_in_portal(actor, case),
-                       event_code="portal.plan_sign", action=Action.CREATE,
+                       event_code=EventCode.PORTAL_PLAN_SIGN, action=Action.CREATE,
                        subject=case_subject(case))
     hidden = policy.portal_hidden_entries(actor, case)
     versions: dict[str, int] = {}
@@ -121,12 +122,12 @@ def plan_sign(*, actor: Actor, case: Case) -> PlanSignature:
     if not versions:
         raise ValidationError(_("There is no plan to sign yet."))
     author = author_of(actor)
-    with transaction.atomic():
+    with service_transaction():
         if PlanSignature.objects.filter(case=case, step_versions=versions, **author).exists():
             raise ValidationError(_("You have already signed this version of the plan."))
         signature = PlanSignature.objects.create(
             case=case, step_versions=versions, signed_at=timezone.now(), **author)
-        case_log_event(actor, case, event_code="portal.plan_sign", action=Action.CREATE,
+        case_log_event(actor, case, event_code=EventCode.PORTAL_PLAN_SIGN, action=Action.CREATE,
                        ground=decision.log_ground)
         _notify_coordinator(case, actor, lambda: _(
             "A parent or young person (%(role)s) signed the plan of case %(case)s."))
@@ -139,16 +140,16 @@ def own_view_add(
     """Add one's own view (zienswijze) to an entry of the file; the entry itself is not
     changed."""
     decision = enforce(actor, policy.may_respond_in_portal(actor, case),
-                       event_code="portal.own_view", action=Action.CREATE,
+                       event_code=EventCode.PORTAL_OWN_VIEW, action=Action.CREATE,
                        subject=case_subject(case))
-    _visible_entry(actor, case, entry_type, entry_id, event_code="portal.own_view",
+    _visible_entry(actor, case, entry_type, entry_id, event_code=EventCode.PORTAL_OWN_VIEW,
                    action=Action.CREATE)
     body = required_text(text, "text", _("Write your view."))
-    with transaction.atomic():
+    with service_transaction():
         view = OwnView.objects.create(
             case=case, object_type=entry_type, object_id=entry_id, text=body,
             created_at=timezone.now(), **author_of(actor))
-        case_log_event(actor, case, event_code="portal.own_view", action=Action.CREATE,
+        case_log_event(actor, case, event_code=EventCode.PORTAL_OWN_VIEW, action=Action.CREATE,
                        ground=decision.log_ground)
         _notify_coordinator(case, actor, lambda: _(
             "A parent or young person (%(role)s) added their view to an entry of case "
@@ -162,16 +163,16 @@ def correction_request_create(
     """Ask the coordinator to correct an entry (AVG art. 16). The coordinator answers
     within a month (AVG art. 12(3))."""
     decision = enforce(actor, policy.may_respond_in_portal(actor, case),
-                       event_code="portal.correction_request", action=Action.CREATE,
+                       event_code=EventCode.PORTAL_CORRECTION_REQUEST, action=Action.CREATE,
                        subject=case_subject(case))
     _visible_entry(actor, case, entry_type, entry_id,
-                   event_code="portal.correction_request", action=Action.CREATE)
+                   event_code=EventCode.PORTAL_CORRECTION_REQUEST, action=Action.CREATE)
     body = required_text(text, "text", _("Say what is not correct and what it should be."))
-    with transaction.atomic():
+    with service_transaction():
         correction = CorrectionRequest.objects.create(
             case=case, object_type=entry_type, object_id=entry_id, request_text=body,
             requested_at=timezone.now(), **author_of(actor))
-        case_log_event(actor, case, event_code="portal.correction_request",
+        case_log_event(actor, case, event_code=EventCode.PORTAL_CORRECTION_REQUEST,
                        action=Action.CREATE, ground=decision.log_ground)
         _notify_coordinator(
             case, actor, lambda: _("A parent or young person (%(role)s) asked for a "
@@ -185,9 +186,9 @@ def case_share_with_parents(*, actor: Actor, case: Case, share: bool) -> Case:
     """A young person of 16 or over lets the parents with custody see this case, or stops
     doing so; either takes effect at once."""
     decision = enforce(actor, policy.may_share_case_in_portal(actor, case),
-                       event_code="portal.share", action=Action.UPDATE,
+                       event_code=EventCode.PORTAL_SHARE, action=Action.UPDATE,
                        subject=case_subject(case))
-    with transaction.atomic():
+    with service_transaction():
         active = SharedWithParents.objects.select_for_update().filter(
             case=case, ended_at__isnull=True).first()
         if share and active is None and case.child is not None:
@@ -196,7 +197,7 @@ def case_share_with_parents(*, actor: Actor, case: Case, share: bool) -> Case:
         elif not share and active is not None:
             active.ended_at = timezone.now()
             active.save(update_fields=["ended_at"])
-        case_log_event(actor, case, event_code="portal.share", action=Action.UPDATE,
+        case_log_event(actor, case, event_code=EventCode.PORTAL_SHARE, action=Action.UPDATE,
                        ground=decision.log_ground)
     return case
 

@@ -10,7 +10,6 @@ lives in `services.consent`.
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,6 +17,7 @@ from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.accounts.models import User
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.cases.models import Case
 from schakel.cases.selectors import case_log_event, case_subject
@@ -31,6 +31,7 @@ from schakel.portal.models import (
 )
 from schakel.portal.selectors.family import portal_case_url
 from schakel.portal.services.family import required_text
+from schakel.transactions import service_transaction
 
 MAX_TEXT = 5000
 
@@ -44,12 +45,12 @@ def entry_withhold(
     """Keep an entry from the parents in the child's interest, with the reason. The young
     person still sees it."""
     decision = enforce(actor, policy.may_withhold_entry(actor, case),
-                       event_code="portal.withhold", action=Action.UPDATE,
+                       event_code=EventCode.PORTAL_WITHHOLD, action=Action.UPDATE,
                        subject=case_subject(case))
     if entry_get(case, entry_type, entry_id) is None:
         raise ValidationError(_("This entry does not belong to the case."))
     text = required_text(reason, "reason", _("Give the reason for withholding this entry."))
-    with transaction.atomic():
+    with service_transaction():
         if WithheldEntry.objects.select_for_update().filter(
                 case=case, object_type=entry_type, object_id=entry_id,
                 released_at__isnull=True).exists():
@@ -57,7 +58,7 @@ def entry_withhold(
         withheld = WithheldEntry.objects.create(
             case=case, object_type=entry_type, object_id=entry_id, reason=text,
             withheld_by=actor.require_professional(), withheld_at=timezone.now())
-        case_log_event(actor, case, event_code="portal.withhold", action=Action.UPDATE,
+        case_log_event(actor, case, event_code=EventCode.PORTAL_WITHHOLD, action=Action.UPDATE,
                        ground=decision.log_ground)
     return withheld
 
@@ -66,16 +67,16 @@ def entry_release(*, actor: Actor, withheld: WithheldEntry) -> WithheldEntry:
     """Show a withheld entry to the parents again."""
     case = withheld.case
     decision = enforce(actor, policy.may_withhold_entry(actor, case),
-                       event_code="portal.release", action=Action.UPDATE,
+                       event_code=EventCode.PORTAL_RELEASE, action=Action.UPDATE,
                        subject=case_subject(case))
-    with transaction.atomic():
+    with service_transaction():
         withheld = WithheldEntry.objects.select_for_update().get(pk=withheld.pk)
         if withheld.released_at is not None:
             raise ValidationError(_("This entry is no longer withheld."))
         withheld.released_at = timezone.now()
         withheld.released_by = actor.require_professional()
         withheld.save(update_fields=["released_at", "released_by"])
-        case_log_event(actor, case, event_code="portal.release", action=Action.UPDATE,
+        case_log_event(actor, case, event_code=EventCode.PORTAL_RELEASE, action=Action.UPDATE,
                        ground=decision.log_ground)
     return withheld
 
@@ -94,7 +95,7 @@ def correction_request_answer(
     version on the case page) or not corrected, with the reason. The requester is told."""
     case = correction.case
     decision = enforce(actor, policy.may_answer_correction(actor, case),
-                       event_code="portal.correction_answer", action=Action.UPDATE,
+                       event_code=EventCode.PORTAL_CORRECTION_ANSWER, action=Action.UPDATE,
                        subject=case_subject(case))
     errors: dict[str, str] = {}
     if status not in (CorrectionStatus.CORRECTED, CorrectionStatus.DECLINED):
@@ -103,7 +104,7 @@ def correction_request_answer(
         errors["answer"] = _("Write the answer to the request; it is shown to the requester.")
     if errors:
         raise ValidationError(errors)
-    with transaction.atomic():
+    with service_transaction():
         correction = CorrectionRequest.objects.select_for_update(of=("self",)).select_related(
             "by_guardian__user", "by_young_person__user").get(pk=correction.pk)
         if correction.status != CorrectionStatus.OPEN:
@@ -113,7 +114,7 @@ def correction_request_answer(
         correction.answered_by = actor.require_professional()
         correction.answered_at = timezone.now()
         correction.save(update_fields=["status", "answer", "answered_by", "answered_at"])
-        case_log_event(actor, case, event_code="portal.correction_answer",
+        case_log_event(actor, case, event_code=EventCode.PORTAL_CORRECTION_ANSWER,
                        action=Action.UPDATE, ground=decision.log_ground)
         notification_send(
             recipients=_requester_users(correction), kind=NotificationKind.CORRECTION_ANSWERED,

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
+from schakel.audit.events import EventCode
 from schakel.consent.models import Consent
 from schakel.http.forms import apply_service_errors
 from schakel.http.requests import int_or_none
@@ -139,7 +140,7 @@ def _case_url(case_id: int, anchor: str = "") -> str:
 def contribute(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = portal_actor(request)
     the_case = case_for_portal(actor=actor, case_id=case_id,
-                                         event_code="portal.contribution")
+                                         event_code=EventCode.PORTAL_CONTRIBUTION)
     form = ContributionForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -160,7 +161,7 @@ def contribute(request: HttpRequest, case_id: int) -> HttpResponse:
 def sign(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = portal_actor(request)
     the_case = case_for_portal(actor=actor, case_id=case_id,
-                                         event_code="portal.plan_sign")
+                                         event_code=EventCode.PORTAL_PLAN_SIGN)
     try:
         plan_sign(actor=actor, case=the_case)
     except ValidationError as error:
@@ -174,7 +175,7 @@ def sign(request: HttpRequest, case_id: int) -> HttpResponse:
 @require_POST
 def share(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = portal_actor(request)
-    the_case = case_for_portal(actor=actor, case_id=case_id, event_code="portal.share")
+    the_case = case_for_portal(actor=actor, case_id=case_id, event_code=EventCode.PORTAL_SHARE)
     shared = request.POST.get("share") == "1"
     case_share_with_parents(actor=actor, case=the_case, share=shared)
     messages.success(request, _("Your parents can now see this case.") if shared
@@ -270,7 +271,7 @@ def consent_pending(request: HttpRequest, child_id: int) -> HttpResponse:
     """Sign or decline a consent that waits for a signature."""
     actor = portal_actor(request)
     the_child = child_for_portal(actor=actor, child_id=child_id,
-                                           event_code="portal.consent_cosign")
+                                           event_code=EventCode.PORTAL_CONSENT_COSIGN)
     pending = pending_consent_of(
         child=the_child, pending_id=int_or_none(request.POST.get("pending")) or 0)
     if pending is None:
@@ -293,7 +294,7 @@ def consent_pending(request: HttpRequest, child_id: int) -> HttpResponse:
 def consent_withdraw(request: HttpRequest, child_id: int) -> HttpResponse:
     actor = portal_actor(request)
     the_child = child_for_portal(actor=actor, child_id=child_id,
-                                           event_code="portal.consent_withdraw")
+                                           event_code=EventCode.PORTAL_CONSENT_WITHDRAW)
     try:
         portal_consent_withdraw(
             actor=actor, child=the_child,

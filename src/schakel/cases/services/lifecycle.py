@@ -1,7 +1,7 @@
 """Changes to cases: opening, involving, coordinating, escalating and closing.
 
 Every function checks the access policy, runs in one transaction, writes its own access-log
-row and notifies after commit. Plan, agreements and the rest live in `plan_services`.
+row and notifies after commit. Plan, agreements and the rest live in `plan`.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import uuid
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -19,6 +19,7 @@ from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.accounts.models import User
 from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject
 from schakel.cases.models import (
@@ -37,6 +38,7 @@ from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send
 from schakel.organisations.models import Professional, School
 from schakel.signals.models import Signal, SignalStatus
+from schakel.transactions import service_transaction
 
 
 def _plan_template_for(school: School) -> PlanTemplate:
@@ -61,7 +63,7 @@ def case_lock_open(case: Case) -> Case:
 
 
 def case_enforce_change(
-    actor: Actor, case: Case, decision: policy.Decision, *, event_code: str, action: Action,
+    actor: Actor, case: Case, decision: policy.Decision, *, event_code: EventCode, action: Action,
 ) -> policy.Decision:
     """`enforce` for a change to a case: whoever may read a closed case is told that it is
     closed (ValidationError) rather than given a 404; everyone else gets the 404."""
@@ -87,7 +89,7 @@ def case_open(
     subject = Subject("cases.case", "", child.pk if child else None)
     decision = enforce(
         actor, policy.may_open_case_at_school(actor, school.pk),
-        event_code="case.open", action=Action.CREATE, subject=subject,
+        event_code=EventCode.CASE_OPEN, action=Action.CREATE, subject=subject,
     )
     if (child is None) == (family is None):
         raise ValidationError(_("A case is about one child or one family."))
@@ -107,7 +109,7 @@ def case_open(
         if signal.status not in (SignalStatus.NEW, SignalStatus.DISCUSSED):
             raise ValidationError(_("A linked signal has already been dealt with."))
     me = actor.require_professional()
-    with transaction.atomic():
+    with service_transaction():
         now = timezone.now()
         case = Case.objects.create(
             reference=f"tmp-{uuid.uuid4().hex[:16]}", title=title.strip(), child=child,
@@ -124,7 +126,7 @@ def case_open(
         if signals:
             Signal.objects.filter(pk__in=[s.pk for s in signals]).update(
                 case=case, status=SignalStatus.LINKED_CASE)
-        case_log_event(actor, case, event_code="case.open", action=Action.CREATE,
+        case_log_event(actor, case, event_code=EventCode.CASE_OPEN, action=Action.CREATE,
                         ground=decision.log_ground)
         involvement_match(involvement=case.involvements.get(professional=me))
     return case
@@ -135,13 +137,13 @@ def case_involve(
     start_date: dt.date | None = None,
 ) -> Involvement:
     decision = case_enforce_change(
-        actor, case, policy.may_contribute_to_case(actor, case), event_code="case.involve",
+        actor, case, policy.may_contribute_to_case(actor, case), event_code=EventCode.CASE_INVOLVE,
         action=Action.UPDATE,
     )
     if not part.strip():
         raise ValidationError({"part": _("Describe this professional's part in the case.")})
     start = start_date or timezone.localdate()
-    with transaction.atomic():
+    with service_transaction():
         case = case_lock_open(case)
         already = case.involvements.filter(professional=professional).active_on(
             timezone.localdate()).exists()
@@ -154,7 +156,7 @@ def case_involve(
             case=case, professional=professional, part=part.strip(), start_date=start,
             added_by=me,
         )
-        case_log_event(actor, case, event_code="case.involve", action=Action.UPDATE,
+        case_log_event(actor, case, event_code=EventCode.CASE_INVOLVE, action=Action.UPDATE,
                         ground=decision.log_ground)
         notification_send(
             recipients=[professional.user], kind=NotificationKind.INVOLVED,
@@ -168,40 +170,43 @@ def case_involve(
 def involvement_end(*, actor: Actor, involvement: Involvement, end_date: dt.date) -> Involvement:
     case = involvement.case
     decision = case_enforce_change(
-        actor, case, policy.may_contribute_to_case(actor, case), event_code="case.involvement_end",
-        action=Action.UPDATE,
+        actor, case, policy.may_contribute_to_case(actor, case),
+        event_code=EventCode.CASE_INVOLVEMENT_END, action=Action.UPDATE,
     )
     if end_date < involvement.start_date:
         raise ValidationError({"end_date": _("The end date lies before the start date.")})
     if case.coordinator_id == involvement.professional_id:
         raise ValidationError(
             _("Choose another coordinator before ending the coordinator's involvement."))
-    with transaction.atomic():
+    with service_transaction():
         case_lock_open(case)
         involvement.end_date = end_date
         involvement.save(update_fields=["end_date"])
-        case_log_event(actor, case, event_code="case.involvement_end", action=Action.UPDATE,
+        case_log_event(actor, case, event_code=EventCode.CASE_INVOLVEMENT_END, action=Action.UPDATE,
                         ground=decision.log_ground)
     return involvement
 
 
 def case_set_coordinator(*, actor: Actor, case: Case, professional: Professional) -> Case:
-    """Make an involved professional the regiehouder."""
+    """Make an involved professional the regiehouder (`policy.may_appoint_coordinator`: the
+    core team or the coordinator handing on); the new and the previous coordinator and the
+    family in the portal are told."""
     decision = case_enforce_change(
-        actor, case, policy.may_contribute_to_case(actor, case), event_code="case.set_coordinator",
-        action=Action.UPDATE,
+        actor, case, policy.may_appoint_coordinator(actor, case),
+        event_code=EventCode.CASE_SET_COORDINATOR, action=Action.UPDATE,
     )
     today = timezone.localdate()
-    with transaction.atomic():
+    with service_transaction():
         case = case_lock_open(case)
         involved = case.involvements.filter(professional=professional).active_on(
             today).exists()
         if not involved:
             raise ValidationError(
                 {"professional": _("Only a professional involved in the case can coordinate.")})
+        previous = case.coordinator
         case.coordinator = professional
         case.save(update_fields=["coordinator"])
-        case_log_event(actor, case, event_code="case.set_coordinator", action=Action.UPDATE,
+        case_log_event(actor, case, event_code=EventCode.CASE_SET_COORDINATOR, action=Action.UPDATE,
                         ground=decision.log_ground)
         notification_send(
             recipients=[professional.user], kind=NotificationKind.BECAME_COORDINATOR,
@@ -209,6 +214,20 @@ def case_set_coordinator(*, actor: Actor, case: Case, professional: Professional
                 "ref": case.reference},
             link=case_url(case),
         )
+        if previous is not None and previous.pk != professional.pk:
+            notification_send(
+                recipients=[previous.user], kind=NotificationKind.COORDINATOR_CHANGED,
+                message=lambda: _(
+                    "%(name)s is now the coordinator of case %(ref)s instead of you.") % {
+                    "name": professional.full_name, "ref": case.reference},
+                link=case_url(case))
+        notification_send(
+            recipients=policy.portal_readers_of_case(case),
+            kind=NotificationKind.COORDINATOR_CHANGED,
+            message=lambda: _("%(name)s (%(org)s) is now the coordinator: the one who stands "
+                              "beside you and keeps the plan together.") % {
+                "name": professional.full_name, "org": professional.organisation.name},
+            link=reverse("portal:case", kwargs={"case_id": case.pk}))
     return case
 
 
@@ -225,12 +244,12 @@ def case_escalate(
     *, actor: Actor, case: Case, level: EscalationLevel, reason: str,
 ) -> Escalation:
     decision = case_enforce_change(
-        actor, case, policy.may_contribute_to_case(actor, case), event_code="case.escalate",
+        actor, case, policy.may_contribute_to_case(actor, case), event_code=EventCode.CASE_ESCALATE,
         action=Action.UPDATE,
     )
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for escalating.")})
-    with transaction.atomic():
+    with service_transaction():
         case = case_lock_open(case)
         try:
             check_transition(case.status, CaseStatus.ESCALATED)
@@ -241,7 +260,7 @@ def case_escalate(
             case=case, level=level, reason=reason.strip(), escalated_by=me)
         case.status = CaseStatus.ESCALATED
         case.save(update_fields=["status"])
-        case_log_event(actor, case, event_code="case.escalate", action=Action.UPDATE,
+        case_log_event(actor, case, event_code=EventCode.CASE_ESCALATE, action=Action.UPDATE,
                         ground=decision.log_ground)
         notification_send(
             recipients=_involved_users(case), kind=NotificationKind.CASE_ESCALATED,
@@ -256,12 +275,12 @@ def case_close(*, actor: Actor, case: Case, reason: str) -> Case:
     """Close with a reason; the school's contact point and everyone involved hear of it.
     A closed case is read-only."""
     decision = case_enforce_change(
-        actor, case, policy.may_steer_case(actor, case), event_code="case.close",
+        actor, case, policy.may_steer_case(actor, case), event_code=EventCode.CASE_CLOSE,
         action=Action.UPDATE,
     )
     if not reason.strip():
         raise ValidationError({"reason": _("Give the reason for closing the case.")})
-    with transaction.atomic():
+    with service_transaction():
         case = case_lock_open(case)
         try:
             check_transition(case.status, CaseStatus.CLOSED)
@@ -271,7 +290,7 @@ def case_close(*, actor: Actor, case: Case, reason: str) -> Case:
         case.closed_at = timezone.now()
         case.closure_reason = reason.strip()
         case.save(update_fields=["status", "closed_at", "closure_reason"])
-        case_log_event(actor, case, event_code="case.close", action=Action.UPDATE,
+        case_log_event(actor, case, event_code=EventCode.CASE_CLOSE, action=Action.UPDATE,
                         ground=decision.log_ground)
         recipients = _involved_users(case)
         contact = case.school.contact_point

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('notifications', '0005_notification_emailed_at'),
+        ('notifications', '0006_coordinator_changed_kind'),
     ]
 
     operations = [

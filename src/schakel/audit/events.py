@@ -1,0 +1,135 @@
+"""The events of the access log: every code a row can have, with its meaning in plain words.
+
+The values are what the rows store, so a value never changes once written: a new meaning gets
+a new code. The writer (`audit.writer`) accepts only these, so a mistyped code fails when it is
+written instead of leaving a row nobody can interpret."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class EventCode(models.TextChoices):
+    ACCESS_LOG_EXPORT = "access_log.export", _("Exported a child's access log")
+    ACCESS_LOG_READ = "access_log.read", _("Read the access log")
+
+    ACCOUNT_DEACTIVATE = "account.deactivate", _("Deactivated an account")
+    ACCOUNT_MFA_RESET = "account.mfa_reset", _("Reset the second factor of an account")
+
+    CASE_AGREEMENT = "case.agreement", _("Recorded an agreement")
+    CASE_AGREEMENT_LIST = "case.agreement_list", _("Saw own agreements in a list")
+    CASE_AGREEMENT_STATUS = "case.agreement_status", _("Changed the status of an agreement")
+    CASE_CLASSROOM_ADVICE = "case.classroom_advice", _("Gave classroom advice")
+    CASE_CLOSE = "case.close", _("Closed the case")
+    CASE_CONSULTATION = "case.consultation", _("Recorded a consultation")
+    CASE_ESCALATE = "case.escalate", _("Escalated the case")
+    CASE_EXISTENCE = "case.existence", _(
+        "Saw the cases of the child (reference, status, coordinator)")
+    CASE_HANDOVER_ACCEPT = "case.handover_accept", _("Accepted a hand-over")
+    CASE_HANDOVER_LIST = "case.handover_list", _("Saw a hand-over in a list")
+    CASE_HANDOVER_OFFER = "case.handover_offer", _("Offered a hand-over")
+    CASE_HANDOVER_READ = "case.handover_read", _("Read a hand-over package")
+    CASE_HANDOVER_RETURN = "case.handover_return", _("Returned a hand-over")
+    CASE_HANDOVER_STATUS = "case.handover_status", _("Viewed the status of a hand-over")
+    CASE_HANDOVER_WITHDRAW = "case.handover_withdraw", _("Withdrew a hand-over")
+    CASE_INTERVENTION = "case.intervention", _("Recorded help given")
+    CASE_INVOLVE = "case.involve", _("Involved a professional in the case")
+    CASE_INVOLVEMENT_END = "case.involvement_end", _("Ended an involvement in the case")
+    CASE_LIST = "case.list", _("Saw the case in a list")
+    CASE_MATCH = "case.match", _("Was told that another professional is involved")
+    CASE_OPEN = "case.open", _("Opened a case")
+    CASE_PLAN_STEP = "case.plan_step", _("Filled in a step of the plan")
+    CASE_SET_COORDINATOR = "case.set_coordinator", _("Changed the coordinator of the case")
+    CASE_VERWIJSINDEX = "case.verwijsindex", _("Recorded the Verwijsindex answer")
+    CASE_VERWIJSINDEX_READ = "case.verwijsindex.read", _("Viewed the Verwijsindex answer")
+    CASE_VIEW = "case.view", _("Viewed the case")
+
+    CHILD_SEARCH = "child.search", _("Found the child in a search")
+    CHILD_SIBLINGS = "child.siblings", _("Saw the child as a brother or sister")
+    CHILD_VIEW = "child.view", _("Viewed the details of the child")
+
+    CONSENT_CHILD = "consent.child", _("Opened the consent page of the child")
+    CONSENT_LIST = "consent.list", _("Viewed the consents of the child")
+    CONSENT_RECORD = "consent.record", _("Recorded consent")
+    CONSENT_SHARING_CHECK = "consent.sharing_check", _(
+        "Checked whether information may be shared")
+    CONSENT_WITHDRAW = "consent.withdraw", _("Recorded the withdrawal of consent")
+
+    DESTRUCTION_REQUEST_CARRY_OUT = "destruction_request.carry_out", _(
+        "Carried out a destruction request")
+    DESTRUCTION_REQUEST_DECIDE = "destruction_request.decide", _(
+        "Decided on a destruction request")
+    DESTRUCTION_REQUEST_FORM = "destruction_request.form", _(
+        "Opened the form for a destruction request")
+    DESTRUCTION_REQUEST_LIST = "destruction_request.list", _(
+        "Saw a destruction request in a list")
+    DESTRUCTION_REQUEST_OVERDUE = "destruction_request.overdue", _(
+        "Viewed the overdue destruction requests")
+    DESTRUCTION_REQUEST_READ = "destruction_request.read", _("Viewed a destruction request")
+    DESTRUCTION_REQUEST_REGISTER = "destruction_request.register", _(
+        "Registered a destruction request")
+    DESTRUCTION_REQUEST_SEARCH = "destruction_request.search", _(
+        "Found the child when looking for a destruction request")
+
+    LEGAL_GROUND_END = "legal_ground.end", _("Ended a legal ground")
+    LEGAL_GROUND_RECORD = "legal_ground.record", _("Recorded a legal ground")
+
+    MEASURE_END = "measure.end", _("Ended a measure")
+    MEASURE_START = "measure.start", _("Started a measure")
+
+    PORTAL_ACCESS_LOG = "portal.access_log", _("Read the access log in the portal")
+    PORTAL_CASE = "portal.case", _("Viewed the case in the portal")
+    PORTAL_CHILD = "portal.child", _("Viewed the page of the child in the portal")
+    PORTAL_CONSENT = "portal.consent", _("Viewed consent in the portal")
+    PORTAL_CONSENT_COSIGN = "portal.consent_cosign", _("Signed consent as well in the portal")
+    PORTAL_CONSENT_DECLINE = "portal.consent_decline", _("Declined consent in the portal")
+    PORTAL_CONSENT_GIVE = "portal.consent_give", _("Gave consent in the portal")
+    PORTAL_CONSENT_WITHDRAW = "portal.consent_withdraw", _("Withdrew consent in the portal")
+    PORTAL_CONTRIBUTION = "portal.contribution", _("Added something to the plan in the portal")
+    PORTAL_CORRECTION = "portal.correction", _("Viewed a correction request")
+    PORTAL_CORRECTION_ANSWER = "portal.correction_answer", _("Answered a correction request")
+    PORTAL_CORRECTION_REQUEST = "portal.correction_request", _(
+        "Asked for a correction in the portal")
+    PORTAL_CORRECTIONS = "portal.corrections", _("Saw a correction request in a list")
+    PORTAL_ENTRY = "portal.entry", _("Viewed a part of the case in the portal")
+    PORTAL_HOME = "portal.home", _("Saw the child on the home page of the portal")
+    PORTAL_OWN_VIEW = "portal.own_view", _("Added an own view in the portal")
+    PORTAL_PLAN_SIGN = "portal.plan_sign", _("Signed the plan in the portal")
+    PORTAL_RELEASE = "portal.release", _("Showed a withheld part to the parents again")
+    PORTAL_SCHOOL_INFO = "portal.school_info", _("Viewed the school details in the portal")
+    PORTAL_SHARE = "portal.share", _("Shared the case with the parents in the portal")
+    PORTAL_VOICE = "portal.voice", _(
+        "Saw what the parents or the young person added to the case")
+    PORTAL_WITHHOLD = "portal.withhold", _("Withheld a part from the parents")
+    PORTAL_WITHHOLD_LIST = "portal.withhold_list", _(
+        "Viewed what the parents see of the case")
+
+    RETENTION_PREVIEW = "retention.preview", _("Viewed what a retention run would do")
+    RETENTION_RULE_UPDATE = "retention.rule_update", _("Changed a retention rule")
+    RETENTION_RULES = "retention.rules", _("Viewed the retention rules")
+    RETENTION_RUNS = "retention.runs", _("Viewed the retention runs")
+    # Written by the retention run, one per category and action (`retention_event`).
+    RETENTION_CASE_CONTENT_ANONYMISE = "retention.case_content.anonymise", _(
+        "Anonymised the content of a case at the end of its retention period")
+    RETENTION_CASE_CONTENT_DELETE = "retention.case_content.delete", _(
+        "Deleted the content of a case at the end of its retention period")
+    RETENTION_NOTIFICATION_ANONYMISE = "retention.notification.anonymise", _(
+        "Anonymised notifications at the end of their retention period")
+    RETENTION_NOTIFICATION_DELETE = "retention.notification.delete", _(
+        "Deleted notifications at the end of their retention period")
+    RETENTION_SCHOOL_SIGNAL_ANONYMISE = "retention.school_signal.anonymise", _(
+        "Anonymised signals at the end of their retention period")
+    RETENTION_SCHOOL_SIGNAL_DELETE = "retention.school_signal.delete", _(
+        "Deleted signals at the end of their retention period")
+
+    SIGNAL_LIST = "signal.list", _("Saw the signal in a list")
+    SIGNAL_RAISE = "signal.raise", _("Raised a signal")
+    SIGNAL_STATUS = "signal.status", _("Changed the status of a signal")
+    SIGNAL_VIEW = "signal.view", _("Viewed a signal")
+
+
+def retention_event(category: str, action: str) -> EventCode:
+    """The code of deleting or anonymising one retention category; ValueError for a pair
+    that has none."""
+    return EventCode(f"retention.{category}.{action}")

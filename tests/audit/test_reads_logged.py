@@ -1,0 +1,475 @@
+"""Reads of a child's data are logged by construction: every public selector is a logged read
+(`audit.reads.logged_read`) or is listed here with why it returns no child's data, and every
+logged read leaves a row naming the child it showed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+import pkgutil
+from collections.abc import Callable
+from types import ModuleType
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.http import Http404
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+import schakel
+from schakel.access import policy
+from schakel.access.actor import Actor
+from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
+from schakel.audit.models import AccessEvent, Action, Outcome
+from schakel.audit.reads import LOGGED_READS, logged_read
+from schakel.audit.selectors import AccessLogFilter, access_log_page
+from schakel.audit.writer import Subject
+from schakel.cases.selectors import (
+    agreements_for_owner,
+    case_existence_for_child,
+    case_get,
+    case_list_page,
+)
+from schakel.children.selectors import (
+    child_get,
+    pupil_at_school,
+    pupils_search,
+    siblings_shown,
+)
+from schakel.consent.models import InformationCategory
+from schakel.consent.selectors import consent_child_get, consent_overview, sharing_check
+from schakel.handover.models import HandoverKind
+from schakel.handover.selectors import handover_get, handovers_for
+from schakel.handover.services import handover_offer
+from schakel.portal.entries import entry_key
+from schakel.portal.models import CorrectionRequest
+from schakel.portal.selectors.consent import portal_consent_overview
+from schakel.portal.selectors.family import (
+    portal_access_log_page,
+    portal_case_page,
+    portal_child_get,
+    portal_entry_get,
+    portal_home,
+    portal_school_info,
+)
+from schakel.portal.selectors.professionals import (
+    case_portal_voice,
+    correction_for_answer,
+    corrections_for_answer,
+    withhold_overview,
+)
+from schakel.portal.services.family import correction_request_create, portal_contribution_add
+from schakel.retention.models import RequesterRelation
+from schakel.retention.selectors import (
+    child_for_destruction_request,
+    children_for_destruction_request,
+    destruction_request_get,
+    destruction_requests,
+    destruction_requests_overdue,
+    verwijsindex_status,
+)
+from schakel.retention.services import destruction_request_register
+from schakel.signals.selectors import (
+    new_signals_for_core_team,
+    signal_get,
+    signal_list_page,
+    signals_for_child,
+)
+from tests.conftest import World
+from tests.factories import (
+    AccessEventFactory,
+    AgreementFactory,
+    CaseFactory,
+    ChildFactory,
+    ConsentFactory,
+    ProfessionalFactory,
+    actor_for,
+)
+from tests.portal.fixtures import build_portal_world, portal_actor
+
+# Public selectors that are not logged reads, each with why it returns no child's data (or
+# returns only what a logged read of the same page already showed).
+NOT_CHILD_DATA: dict[str, str] = {
+    "accounts.selectors.demo_professional_users": "sign-in accounts of the demo professionals",
+    "accounts.selectors.has_second_factor": "sign-in state of a user",
+    "accounts.selectors.professional_users_by_email": "sign-in accounts by e-mail address",
+    "accounts.selectors.recovery_codes_left": "sign-in state of a user",
+    "accounts.selectors.totp_device_confirmed": "sign-in state of a user",
+    "accounts.selectors.totp_device_pending": "sign-in state of a user",
+    "audit.selectors.access_log_verify": "row ids and hashes of the chain check, no content",
+    "cases.selectors.case_child_ids": "ids of a case already read, for the access log",
+    "cases.selectors.case_log_event": "writes the access log for services; returns nothing",
+    "cases.selectors.case_subject": "the access-log subject of a case already read",
+    "cases.selectors.case_subjects": "the access-log subjects of a case already read",
+    "cases.selectors.case_url": "a URL",
+    "cases.selectors.health_indicators": "warnings computed from a case already read",
+    "cases.selectors.plan_steps": "the plan of a case already read (case_get), no query",
+    "cases.selectors.schools_for_opening": "schools only",
+    "cases.selectors.with_health": "annotates a queryset it is given, reads nothing",
+    "consent.selectors.consenters_text": "names on a consent already read (consent_overview)",
+    "consent.selectors.legal_ground_of_child": (
+        "for the service that ends it (POST), which checks the policy and logs the change"),
+    "consent.selectors.recipient_organisations": "organisations only",
+    "demo.selectors.demo_professionals_reach": "counts and team names of demo professionals",
+    "handover.selectors.handover_children": (
+        "the children of a case an actor already read, for services and the access log"),
+    "handover.selectors.handover_for_action": (
+        "for the services that accept, return or withdraw (POST), which log the change"),
+    "handover.selectors.handover_kinds_offerable": "kinds of hand-over",
+    "handover.selectors.handover_log": "writes the access log for services; returns nothing",
+    "notifications.selectors.notifications_for": (
+        "the user's own messages, no child record (what a message says is the sender's)"),
+    "notifications.selectors.unread_count": "a count",
+    "organisations.selectors.professional_card": "a professional",
+    "organisations.selectors.professionals_directory": "professionals",
+    "organisations.selectors.school_classes": "classes of a school",
+    "organisations.selectors.school_route": "a school's route page (sociale kaart)",
+    "organisations.selectors.schools": "schools only",
+    "portal.selectors.consent.child_for_portal": (
+        "for the consent services (POST), which check the policy again and log the change"),
+    "portal.selectors.consent.consent_organisations": "organisations only",
+    "portal.selectors.consent.pending_consent_of": (
+        "for the consent services (POST), which check the policy again and log the change"),
+    "portal.selectors.family.case_for_portal": (
+        "for the portal's action pages and the logged reads of the module"),
+    "portal.selectors.family.portal_case_url": "a URL",
+    "portal.selectors.family.visible_steps": "the plan of a case already read, no query",
+    "portal.selectors.professionals.withheld_of_case": (
+        "for the service that releases it (POST), which logs the change"),
+    "retention.selectors.category_plan": "counts and record ids of a category, no content",
+    "retention.selectors.retention_plan": "counts and record ids per category, no content",
+    "retention.selectors.retention_preview": "counts and record ids per category, no content",
+    "retention.selectors.retention_rule_get": "a retention rule",
+    "retention.selectors.retention_rules": "retention rules",
+    "retention.selectors.retention_run_get": "a retention run: counts and record ids",
+    "retention.selectors.retention_runs": "retention runs: counts and record ids",
+    "retention.selectors.rule_problem": "a text about a rule",
+    "retention.selectors.summarise": "counts and record ids of a queryset",
+    "retention.selectors.verwijsindex_latest": (
+        "the last answer of a case already read, on the page that read it"),
+    "retention.selectors.verwijsindex_question_due": "yes or no, for a case already read",
+    "retention.selectors.verwijsindex_risk_ground": "yes or no, for a case already read",
+    "consent.selectors.legal_grounds_breaking_rules": "ids and rule codes for the report "
+    "command of the privacy officer, no content",
+    "retention.selectors.destruction_obstacles": "why a request already read cannot be "
+    "carried out now (case references, measure kinds)",
+    "signals.selectors.active_themes": "themes",
+    "signals.selectors.schools_for_raising": "schools only",
+}
+
+
+def _selector_modules() -> list[ModuleType]:
+    modules = []
+    for app in pkgutil.iter_modules(schakel.__path__):
+        name = f"schakel.{app.name}.selectors"
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name == name:
+                continue
+            raise
+        modules.append(module)
+        if hasattr(module, "__path__"):
+            modules += [importlib.import_module(f"{name}.{sub.name}")
+                        for sub in pkgutil.iter_modules(module.__path__)]
+    return modules
+
+
+def _public_selectors() -> list[str]:
+    return sorted(
+        f"{module.__name__}.{name}" for module in _selector_modules()
+        for name, function in inspect.getmembers(module, inspect.isfunction)
+        if function.__module__ == module.__name__ and not name.startswith("_"))
+
+
+def _short(name: str) -> str:
+    return name.removeprefix("schakel.")
+
+
+def test_every_public_selector_is_a_logged_read_or_returns_no_child_data() -> None:
+    selectors = _public_selectors()
+    assert len(selectors) > 60
+    unaccounted = [_short(s) for s in selectors
+                   if s not in LOGGED_READS and _short(s) not in NOT_CHILD_DATA]
+    assert unaccounted == []
+    both = [_short(s) for s in selectors if s in LOGGED_READS and _short(s) in NOT_CHILD_DATA]
+    assert both == []
+    stale = set(NOT_CHILD_DATA) - {_short(s) for s in selectors}
+    assert stale == set()
+    assert all(reason.strip() for reason in NOT_CHILD_DATA.values())
+
+
+def test_every_logged_read_has_a_code_and_subjects() -> None:
+    assert len(LOGGED_READS) >= 35
+    for name, entry in LOGGED_READS.items():
+        assert entry.selector == name
+        assert isinstance(entry.event_code, EventCode) or callable(entry.event_code), name
+        assert callable(entry.subjects), name
+
+
+# --- each logged read leaves a row naming the child it showed ----------------------------
+
+# A read: the call, the actor, and the child whose row it must leave.
+Read = tuple[Callable[[], object], Actor, int]
+
+
+def _offered_handover(w: World) -> tuple[Any, Actor]:
+    receiver = ProfessionalFactory(social_worker=True)
+    ConsentFactory(child=w.child, organisation=receiver.organisation,
+                   category=InformationCategory.CARE, signed_by=[w.guardian])
+    handover = handover_offer(actor=w.actor(w.nurse), case=w.case,
+                              kind=HandoverKind.PROFESSIONALS, summary="Bas vecht.",
+                              to_professional=receiver)
+    return handover, actor_for(receiver)
+
+
+def _destruction_request(w: World, received_on: dt.date | None = None) -> Any:
+    return destruction_request_register(
+        actor=w.actor(w.log_admin), child=w.child, requested_by="Eva Jansen",
+        requester_relation=RequesterRelation.PARENT,
+        received_on=received_on or timezone.localdate() - dt.timedelta(days=3))
+
+
+def _case_reads(w: World) -> dict[str, Read]:
+    nurse, core = w.actor(w.nurse), w.actor(w.core_member)
+    AgreementFactory(case=w.case, owner=w.nurse)
+    return {
+        "cases.selectors.case_list_page": (
+            lambda: case_list_page(actor=nurse, page_number=1), nurse, w.child.pk),
+        "cases.selectors.case_get": (
+            lambda: case_get(actor=nurse, case_id=w.case.pk), nurse, w.child.pk),
+        "cases.selectors.agreements_for_owner": (
+            lambda: agreements_for_owner(actor=nurse), nurse, w.child.pk),
+        "cases.selectors.case_existence_for_child": (
+            lambda: case_existence_for_child(actor=core, child_id=w.child.pk), core,
+            w.child.pk),
+        "retention.selectors.verwijsindex_status": (
+            lambda: verwijsindex_status(actor=nurse, case_id=w.case.pk), nurse, w.child.pk),
+    }
+
+
+def _child_reads(w: World) -> dict[str, Read]:
+    core = w.actor(w.core_member)
+    sibling = ChildFactory(family=w.family)
+    return {
+        "children.selectors.child_get": (
+            lambda: child_get(actor=core, child_id=w.child.pk), core, w.child.pk),
+        "children.selectors.pupils_search": (
+            lambda: pupils_search(actor=core, school_id=w.school.pk, query="Bas"), core,
+            w.child.pk),
+        "children.selectors.pupil_at_school": (
+            lambda: pupil_at_school(actor=core, school_id=w.school.pk, child_id=w.child.pk),
+            core, w.child.pk),
+        "children.selectors.siblings_shown": (
+            lambda: siblings_shown(actor=core, child=w.child), core, sibling.pk),
+        "signals.selectors.signal_list_page": (
+            lambda: signal_list_page(actor=core, page_number=1), core, w.child.pk),
+        "signals.selectors.signal_get": (
+            lambda: signal_get(actor=core, signal_id=w.signal.pk), core, w.child.pk),
+        "signals.selectors.new_signals_for_core_team": (
+            lambda: new_signals_for_core_team(actor=core), core, w.child.pk),
+        "signals.selectors.signals_for_child": (
+            lambda: signals_for_child(actor=core, child_id=w.child.pk), core, w.child.pk),
+        "consent.selectors.consent_child_get": (
+            lambda: consent_child_get(actor=core, child_id=w.child.pk), core, w.child.pk),
+        "consent.selectors.consent_overview": (
+            lambda: consent_overview(actor=core, child=w.child), core, w.child.pk),
+        "consent.selectors.sharing_check": (
+            lambda: sharing_check(actor=core, child=w.child, recipient=w.nurse.organisation,
+                                  category=InformationCategory.CARE), core, w.child.pk),
+    }
+
+
+def _handover_and_retention_reads(w: World) -> dict[str, Read]:
+    handover, receiver = _offered_handover(w)
+    admin = w.actor(w.log_admin)
+    request = _destruction_request(w)
+    _destruction_request(w, received_on=timezone.localdate() - dt.timedelta(days=200))
+    AccessEventFactory(child_id=w.child.pk)
+    return {
+        "handover.selectors.handover_get": (
+            lambda: handover_get(actor=receiver, handover_id=handover.pk), receiver,
+            w.child.pk),
+        "handover.selectors.handovers_for": (
+            lambda: handovers_for(actor=receiver), receiver, w.child.pk),
+        "retention.selectors.destruction_requests": (
+            lambda: destruction_requests(actor=admin), admin, w.child.pk),
+        "retention.selectors.destruction_requests_overdue": (
+            lambda: destruction_requests_overdue(actor=admin), admin, w.child.pk),
+        "retention.selectors.destruction_request_get": (
+            lambda: destruction_request_get(actor=admin, request_id=request.pk), admin,
+            w.child.pk),
+        "retention.selectors.child_for_destruction_request": (
+            lambda: child_for_destruction_request(actor=admin, child_id=w.child.pk), admin,
+            w.child.pk),
+        "retention.selectors.children_for_destruction_request": (
+            lambda: children_for_destruction_request(
+                actor=admin, last_name="Jansen", birth_date=w.child.birth_date), admin,
+            w.child.pk),
+        "audit.selectors.access_log_page": (
+            lambda: access_log_page(actor=admin, filters=AccessLogFilter(), page_number=1),
+            admin, w.child.pk),
+    }
+
+
+def _portal_reads(w: World) -> dict[str, Read]:
+    pw = build_portal_world()
+    mother, young = portal_actor(pw.mother_user), portal_actor(pw.young_user)
+    nurse = actor_for(pw.nurse)
+    portal_contribution_add(actor=young, case=pw.case_young, content="Een vaste mentor.")
+    correction_request_create(actor=young, case=pw.case_young, entry_type="plan_step",
+                              entry_id=pw.step3.pk, text="Alleen op maandag.")
+    correction = CorrectionRequest.objects.get()
+    entry_type, entry_id = entry_key(pw.agreement)
+    return {
+        "portal.selectors.consent.portal_consent_overview": (
+            lambda: portal_consent_overview(actor=mother, child_id=pw.little.pk), mother,
+            pw.little.pk),
+        "portal.selectors.family.portal_home": (
+            lambda: portal_home(actor=mother), mother, pw.little.pk),
+        "portal.selectors.family.portal_child_get": (
+            lambda: portal_child_get(actor=mother, child_id=pw.little.pk), mother,
+            pw.little.pk),
+        "portal.selectors.family.portal_school_info": (
+            lambda: portal_school_info(actor=mother, child_id=pw.little.pk), mother,
+            pw.little.pk),
+        "portal.selectors.family.portal_entry_get": (
+            lambda: portal_entry_get(actor=young, case_id=pw.case_young.pk,
+                                     entry_type=entry_type, entry_id=entry_id), young,
+            pw.young.pk),
+        "portal.selectors.family.portal_case_page": (
+            lambda: portal_case_page(actor=mother, case_id=pw.case_little.pk), mother,
+            pw.little.pk),
+        "portal.selectors.family.portal_access_log_page": (
+            lambda: portal_access_log_page(actor=mother, child_id=pw.little.pk,
+                                           page_number=1), mother, pw.little.pk),
+        "portal.selectors.professionals.case_portal_voice": (
+            lambda: case_portal_voice(actor=nurse, case=pw.case_young), nurse, pw.young.pk),
+        "portal.selectors.professionals.corrections_for_answer": (
+            lambda: corrections_for_answer(actor=nurse), nurse, pw.young.pk),
+        "portal.selectors.professionals.correction_for_answer": (
+            lambda: correction_for_answer(actor=nurse, correction_id=correction.pk), nurse,
+            pw.young.pk),
+        "portal.selectors.professionals.withhold_overview": (
+            lambda: withhold_overview(actor=nurse, case_id=pw.case_young.pk), nurse,
+            pw.young.pk),
+    }
+
+
+READS: dict[str, Callable[[World], dict[str, Read]]] = {
+    "cases.selectors.case_list_page": _case_reads,
+    "cases.selectors.case_get": _case_reads,
+    "cases.selectors.agreements_for_owner": _case_reads,
+    "cases.selectors.case_existence_for_child": _case_reads,
+    "retention.selectors.verwijsindex_status": _case_reads,
+    "children.selectors.child_get": _child_reads,
+    "children.selectors.pupils_search": _child_reads,
+    "children.selectors.pupil_at_school": _child_reads,
+    "children.selectors.siblings_shown": _child_reads,
+    "signals.selectors.signal_list_page": _child_reads,
+    "signals.selectors.signal_get": _child_reads,
+    "signals.selectors.new_signals_for_core_team": _child_reads,
+    "signals.selectors.signals_for_child": _child_reads,
+    "consent.selectors.consent_child_get": _child_reads,
+    "consent.selectors.consent_overview": _child_reads,
+    "consent.selectors.sharing_check": _child_reads,
+    "handover.selectors.handover_get": _handover_and_retention_reads,
+    "handover.selectors.handovers_for": _handover_and_retention_reads,
+    "retention.selectors.destruction_requests": _handover_and_retention_reads,
+    "retention.selectors.destruction_requests_overdue": _handover_and_retention_reads,
+    "retention.selectors.destruction_request_get": _handover_and_retention_reads,
+    "retention.selectors.child_for_destruction_request": _handover_and_retention_reads,
+    "retention.selectors.children_for_destruction_request": _handover_and_retention_reads,
+    "audit.selectors.access_log_page": _handover_and_retention_reads,
+    "portal.selectors.consent.portal_consent_overview": _portal_reads,
+    "portal.selectors.family.portal_home": _portal_reads,
+    "portal.selectors.family.portal_child_get": _portal_reads,
+    "portal.selectors.family.portal_school_info": _portal_reads,
+    "portal.selectors.family.portal_entry_get": _portal_reads,
+    "portal.selectors.family.portal_case_page": _portal_reads,
+    "portal.selectors.family.portal_access_log_page": _portal_reads,
+    "portal.selectors.professionals.case_portal_voice": _portal_reads,
+    "portal.selectors.professionals.corrections_for_answer": _portal_reads,
+    "portal.selectors.professionals.correction_for_answer": _portal_reads,
+    "portal.selectors.professionals.withhold_overview": _portal_reads,
+}
+
+
+def test_every_logged_read_has_a_scenario_below() -> None:
+    assert sorted(READS) == sorted(_short(name) for name in LOGGED_READS)
+
+
+@pytest.mark.parametrize("name", sorted(READS))
+def test_a_logged_read_leaves_a_row_naming_the_child(world: World, name: str) -> None:
+    read, actor, child_id = READS[name](world)[name]
+    entry = LOGGED_READS[f"schakel.{name}"]
+    before = AccessEvent.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    result = read()
+    rows = AccessEvent.objects.filter(pk__gt=before)
+    codes = set(EventCode) if callable(entry.event_code) else {entry.event_code}
+    mine = [row for row in rows if row.child_id == child_id and row.user_id == actor.user.pk
+            and row.event_code in codes and row.action == Action.READ
+            and row.outcome == Outcome.SUCCESS]
+    assert mine, (name, [(r.event_code, r.child_id) for r in rows])
+    assert mine[0].event_code == entry.code_of(result)
+
+
+# --- the mechanism -----------------------------------------------------------------------
+
+
+def test_the_rows_go_on_the_ground_that_allowed_the_read(world: World) -> None:
+    case_get(actor=world.actor(world.nurse), case_id=world.case.pk)
+    event = AccessEvent.objects.get()
+    assert (event.event_code, event.ground, event.object_id) == (
+        "case.view", policy.may_read_case(world.actor(world.nurse), world.case).log_ground,
+        str(world.case.pk))
+
+
+def test_a_refused_read_leaves_only_the_refusal(world: World) -> None:
+    with pytest.raises(Http404):
+        case_get(actor=world.actor(world.outsider), case_id=world.case.pk)
+    assert [(e.event_code, e.outcome) for e in AccessEvent.objects.all()] == [
+        ("case.view", Outcome.DENIED)]
+
+
+def test_a_list_is_logged_in_one_insert(world: World) -> None:
+    for _ in range(5):
+        CaseFactory(coordinator=world.nurse, school=world.school, consented=True)
+    with CaptureQueriesContext(connection) as queries:
+        page = case_list_page(actor=world.actor(world.nurse), page_number=1)
+    inserts = [q for q in queries.captured_queries
+               if q["sql"].startswith('INSERT INTO "audit_accessevent"')]
+    assert len(inserts) == 1
+    assert AccessEvent.objects.count() == len(page.object_list) == 6
+
+
+def test_a_read_that_shows_nothing_writes_nothing(world: World) -> None:
+    with CaptureQueriesContext(connection) as queries:
+        assert signals_for_child(actor=world.actor(world.outsider), child_id=world.child.pk) == []
+    assert not AccessEvent.objects.exists()
+    assert not any("audit_accessevent" in q["sql"] for q in queries.captured_queries)
+
+
+def test_a_logged_read_takes_the_actor_first_by_keyword() -> None:
+    def subjects(result: object) -> list[Subject]:
+        return []
+
+    with pytest.raises(TypeError, match="actor"):
+        @logged_read(event_code=EventCode.CASE_VIEW, subjects=subjects)
+        def positional(actor: Actor) -> object:
+            return None
+
+    with pytest.raises(TypeError, match="actor"):
+        @logged_read(event_code=EventCode.CASE_VIEW, subjects=subjects)
+        def actor_second(*, case_id: int, actor: Actor) -> object:
+            return None
+
+
+def test_a_decision_outside_a_logged_read_goes_nowhere(world: World) -> None:
+    decision = policy.may_read_case(world.actor(world.nurse), world.case)
+    assert enforce(world.actor(world.nurse), decision, event_code=EventCode.CASE_VIEW,
+                   action=Action.READ, subject=Subject.of(world.case, world.child.pk)) == decision
+    assert not AccessEvent.objects.exists()
