@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: run test lint setup demo messages messages-check browser benchmark clean
+.PHONY: run test lint setup demo messages messages-check browser benchmark clean production
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,8 +44,18 @@ demo: setup
 # The development server and one background-job worker (db_worker); Ctrl-C, or either one
 # ending, stops both (`serve`, in schakel.jobs).
 run: demo
-	@$(MANAGE) demo_signins
+	@$(MANAGE) demo_signins --address $(HOST)
 	$(MANAGE) serve $(HOST)
+
+# Production (README "Production"), with its settings in the environment (SECRET_KEY,
+# DATABASE_URL, ALLOWED_HOSTS, ...): apply the migrations, collect the static files into
+# STATIC_ROOT (hashed; WhiteNoise serves them), then gunicorn on HOST.
+PRODUCTION := DJANGO_SETTINGS_MODULE=schakel.settings.production
+
+production: $(VENV)/.installed node_modules/.installed
+	$(PRODUCTION) $(MANAGE) migrate --noinput
+	$(PRODUCTION) $(MANAGE) collectstatic --noinput -v0
+	$(PRODUCTION) exec $(BIN)/gunicorn schakel.wsgi --bind $(HOST)
 
 # The browser tests run in their own session: they commit through a live server, and a
 # database flushed by another transactional test would lack the rows the migrations install.

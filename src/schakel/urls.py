@@ -16,4 +16,9 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
+# The application's own pages (Dutch, with the security headers); with DEBUG on too, through
+# `schakel.web.middleware.ErrorPagesInDebugMiddleware`.
+handler400 = "schakel.web.views.bad_request"
+handler403 = "schakel.web.views.forbidden"
 handler404 = "schakel.web.views.not_found"
+handler500 = "schakel.web.views.server_error"

@@ -57,6 +57,7 @@ MATRIX = """
 # URL                            meth anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng
 web:dashboard                    GET  sign 200* 200  200* 200* 200  200  200  200  200  200  200  404  404
 web:healthz                      GET  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+web:readyz                       GET  200  200  200  200  200  200  200  200  200  200  200  200  200  200
 
 # Signing in. The second step and enrolment send a signed-in user on; logout takes POST only.
 accounts:login                   GET  200  302  302  302  302  302  302  302  302  302  302  302  404  404

@@ -213,6 +213,18 @@ def test_demo_signins_prints_the_table(demo: DemoWorld, capsys: pytest.CaptureFi
     assert DEMO_PASSWORD in out
 
 
+@pytest.mark.parametrize(("address", "url"), [
+    ("127.0.0.1:8000", "http://127.0.0.1:8000/"), ("0.0.0.0:9000", "http://0.0.0.0:9000/"),
+    ("8123", "http://127.0.0.1:8123/"), ("[::1]:8000", "http://[::1]:8000/"),
+])
+def test_demo_signins_prints_the_address_the_server_listens_on(
+    demo: DemoWorld, capsys: pytest.CaptureFixture[str], address: str, url: str,
+) -> None:
+    """`make run HOST=...` passes HOST through (`--address`)."""
+    call_command("demo_signins", address=address)
+    assert capsys.readouterr().out.splitlines()[-1] == f"Open {url} in your browser."
+
+
 def test_everyone_involved_in_a_demo_case_may_read_it(demo: DemoWorld) -> None:
     """The consents and legal grounds of the stories give every involved organisation its
     ground, so no demo sign-in meets a 404 on a case that lists them."""

@@ -78,3 +78,16 @@ def test_the_demo_sign_in_table_can_say_how_to_get_codes():
     # In English: a request in an earlier test may have left Dutch (LANGUAGE_CODE) active.
     with translation.override("en"):
         assert "demo_totp <username>" in signin_second_factor_line()
+
+
+def test_enrolment_speaks_the_language_of_make_run(
+    demo_people: list[Professional], settings, capsys,
+):
+    """`make run` prints Dutch (LANGUAGE_CODE nl); this line was the one English one."""
+    settings.DEBUG = True
+    with translation.override("nl"):
+        call_command("demo_enroll_totp")
+        expected = signin_second_factor_line()
+    out = capsys.readouterr().out
+    assert out.strip() == f"2 demo-professionals hebben een authenticator. {expected}"
+    assert "<gebruikersnaam>" in out

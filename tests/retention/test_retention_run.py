@@ -8,6 +8,8 @@ import json
 
 import pytest
 from django.core.management import call_command
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from schakel.access.actor import SYSTEM_USERNAME
 from schakel.accounts.models import User
@@ -23,7 +25,9 @@ from schakel.cases.models import (
     PlanStepEntry,
 )
 from schakel.dates import add_years
-from schakel.notifications.models import Notification
+from schakel.notifications.models import Notification, NotificationKind
+from schakel.notifications.services import notification_send
+from schakel.retention.categories import notifications_anonymise
 from schakel.retention.models import (
     ANONYMISED,
     ActionOutcome,
@@ -45,6 +49,7 @@ from tests.factories import (
     NotificationFactory,
     SchoolClassFactory,
     SignalFactory,
+    UserFactory,
 )
 from tests.retention.fixtures import CLOSED_ON, RetentionWorld, at_noon
 
@@ -210,6 +215,20 @@ def test_notifications_expire_after_a_year(db: None, offset: int, deleted: bool)
     Notification.objects.filter(pk=notification.pk).update(created_at=at_noon(created))
     retention_run(today=add_years(created, 1) + dt.timedelta(days=offset))
     assert Notification.objects.filter(pk=notification.pk).exists() is not deleted
+
+
+def test_an_anonymised_notification_keeps_its_text_in_no_language(db: None) -> None:
+    """The text is stored in every language (`Notification.texts`): anonymising clears all."""
+    [notification] = notification_send(
+        recipients=[UserFactory()], kind=NotificationKind.CASE_CLOSED,
+        message=lambda: _("Case %(ref)s has been closed.") % {"ref": "C2026-000001"})
+    assert notification.texts
+    notifications_anonymise(Notification.objects.filter(pk=notification.pk))
+    notification.refresh_from_db()
+    assert (notification.message, notification.texts, notification.link) == (ANONYMISED, {}, "")
+    for language in ("en", "nl"):
+        with translation.override(language):
+            assert notification.text == ANONYMISED
 
 
 def test_the_access_log_is_reported_never_deleted(rw: RetentionWorld) -> None:

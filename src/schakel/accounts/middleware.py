@@ -24,7 +24,8 @@ from schakel.accounts.signin import (
 )
 
 # Besides the portal's own views (marked `portal_view`), what a portal session may reach.
-PORTAL_SESSION_URL_NAMES = frozenset({"accounts:logout", "web:healthz", "set_language"})
+PORTAL_SESSION_URL_NAMES = frozenset({
+    "accounts:logout", "web:healthz", "web:readyz", "set_language"})
 
 # Refresh the "last seen" time at most this often, so that a page view does not always write
 # the session.

@@ -10,6 +10,7 @@ derives that ground from the measure).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -114,10 +115,11 @@ def _school_contact_points(child: Child) -> list[User]:
             if e.school.contact_point is not None]
 
 
-def _notify_schools(measure: Measure, *, kind: NotificationKind, message: str) -> None:
+def _notify_schools(measure: Measure, *, kind: NotificationKind,
+                    message: Callable[[], str]) -> None:
     notification_send(
         recipients=_school_contact_points(measure.child), kind=kind,
-        message=Truncator(message).chars(NOTIFICATION_MAX_CHARS),
+        message=lambda: Truncator(message()).chars(NOTIFICATION_MAX_CHARS),
         link=reverse("children:detail", kwargs={"child_id": measure.child_id}),
     )
 
@@ -157,7 +159,7 @@ def measure_start(
             actor=actor, event_code=EventCode.MEASURE_START, action=Action.CREATE,
             subject=Subject.of(measure, child.pk), ground=decision.log_ground,
         )
-        _notify_schools(measure, kind=NotificationKind.MEASURE_STARTED, message=_(
+        _notify_schools(measure, kind=NotificationKind.MEASURE_STARTED, message=lambda: _(
             "%(measure)s for %(child)s from %(date)s. Contact: %(worker)s, %(organisation)s.")
             % {"measure": MeasureKind(kind).label, "child": child.full_name,
                "date": _day(start_date), "worker": worker.full_name,
@@ -193,7 +195,7 @@ def measure_end(*, actor: Actor, measure: Measure, end_date: dt.date | None = No
             actor=actor, event_code=EventCode.MEASURE_END, action=Action.UPDATE,
             subject=Subject.of(measure, measure.child_id), ground=decision.log_ground,
         )
-        _notify_schools(measure, kind=NotificationKind.MEASURE_ENDED, message=_(
+        _notify_schools(measure, kind=NotificationKind.MEASURE_ENDED, message=lambda: _(
             "%(measure)s for %(child)s ended on %(date)s. Contact: %(worker)s, "
             "%(organisation)s.") % {
             "measure": MeasureKind(measure.kind).label, "child": measure.child.full_name,

@@ -202,7 +202,7 @@ def consent_withdraw(
         notification_send(
             recipients=_involved_recipients(child, consent.organisation, actor),
             kind=NotificationKind.CONSENT_WITHDRAWN,
-            message=Truncator(_(
+            message=lambda: Truncator(_(
                 "Consent to share %(category)s of %(child)s with %(organisation)s has been "
                 "withdrawn; it no longer applies.") % {
                 "category": InformationCategory(consent.category).label.lower(),

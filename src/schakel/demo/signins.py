@@ -81,3 +81,15 @@ def signin_second_factor_line() -> str:
     demo professional an authenticator whose secret derives from SECRET_KEY)."""
     return _("Second step of signing in: the current 6-digit code of a demo sign-in is "
              "printed by `.venv/bin/python manage.py demo_totp <username>`.")
+
+
+DEFAULT_ADDRESS = "127.0.0.1:8000"
+
+
+def signin_open_line(address: str = DEFAULT_ADDRESS) -> str:
+    """Where to open the demo: `address` as runserver takes it (`[addr:]port`; a bare port
+    listens on 127.0.0.1), the HOST of `make run`."""
+    address = address.strip() or DEFAULT_ADDRESS
+    if address.isdigit():
+        address = f"127.0.0.1:{address}"
+    return _("Open %(url)s in your browser.") % {"url": f"http://{address}/"}

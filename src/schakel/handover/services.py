@@ -204,8 +204,8 @@ def handover_offer(
         notification_send(
             recipients=[receiver.user] if receiver is not None else [],
             kind=NotificationKind.HANDOVER_OFFERED,
-            message=_("%(name)s (%(org)s) offers you a hand-over of case %(ref)s. It awaits "
-                      "your acceptance.") % {
+            message=lambda: _("%(name)s (%(org)s) offers you a hand-over of case %(ref)s. It "
+                              "awaits your acceptance.") % {
                 "name": me.full_name, "org": me.organisation.name, "ref": case.reference},
             link=handover_url(handover),
         )
@@ -292,13 +292,13 @@ def handover_accept(*, actor: Actor, handover: Handover) -> Handover:
                      action=Action.UPDATE, ground=decision.log_ground)
         notification_send(
             recipients=[sender.user], kind=NotificationKind.HANDOVER_DECIDED,
-            message=_("%(name)s accepted the hand-over of case %(ref)s.") % {
+            message=lambda: _("%(name)s accepted the hand-over of case %(ref)s.") % {
                 "name": me.full_name, "ref": case.reference},
             link=handover_url(handover))
         if moves_coordination:
             notification_send(
                 recipients=[me.user], kind=NotificationKind.BECAME_COORDINATOR,
-                message=_("You are now the coordinator of case %(ref)s.") % {
+                message=lambda: _("You are now the coordinator of case %(ref)s.") % {
                     "ref": case.reference},
                 link=case_url(case))
         if new_involvement is not None:
@@ -337,8 +337,9 @@ def handover_return(*, actor: Actor, handover: Handover, reason: str) -> Handove
         notification_send(
             recipients=[handover.from_professional.user],
             kind=NotificationKind.HANDOVER_DECIDED,
-            message=_("%(name)s returned the hand-over of case %(ref)s; the reason is in "
-                      "Schakel.") % {"name": me.full_name, "ref": handover.case.reference},
+            message=lambda: _("%(name)s returned the hand-over of case %(ref)s; the reason "
+                              "is in Schakel.") % {
+                "name": me.full_name, "ref": handover.case.reference},
             link=handover_url(handover))
     return handover
 
@@ -360,7 +361,7 @@ def handover_withdraw(*, actor: Actor, handover: Handover) -> Handover:
         if receiver is not None:
             notification_send(
                 recipients=[receiver.user], kind=NotificationKind.HANDOVER_DECIDED,
-                message=_("%(name)s withdrew the hand-over of case %(ref)s.") % {
+                message=lambda: _("%(name)s withdrew the hand-over of case %(ref)s.") % {
                     "name": me.full_name, "ref": handover.case.reference},
                 link=handover_url(handover))
     return handover

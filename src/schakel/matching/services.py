@@ -13,6 +13,7 @@ access-log row in the name of the professional who was told, on the consent or g
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.db.models import Q
 from django.urls import reverse
@@ -146,7 +147,8 @@ def _tell(told: list[_Told]) -> list[Notification]:
             continue  # two siblings: one message suffices
         messages.add((item.professional.pk, message))
         sent += notification_send(
-            recipients=[item.professional.user], kind=NotificationKind.MATCH, message=message,
+            recipients=[item.professional.user], kind=NotificationKind.MATCH,
+            message=partial(_message, item),
             link=reverse("organisations:professional",
                          kwargs={"professional_id": item.other.pk}),
         )

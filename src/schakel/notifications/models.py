@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -26,12 +27,20 @@ class NotificationKind(models.TextChoices):
 
 class Notification(models.Model):
     """An in-app notification. It names the case by reference, never its content: e-mail
-    copies say only that something is waiting in Schakel."""
+    copies say only that something is waiting in Schakel.
+
+    Its text is written when it is sent, in every language of the interface (`texts`, see
+    `notification_send`), and shown in the reader's (`text`): the sender's language says
+    nothing about the recipient's, and a reader who switches language sees the notifications
+    they already have in the new one. `message` is the text in the sender's language, all
+    that rows from before `texts` have."""
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(_("kind"), max_length=30, choices=NotificationKind.choices)
     message = models.CharField(_("message"), max_length=300)
+    # The text by language code (settings.LANGUAGES).
+    texts = models.JSONField(_("texts"), default=dict, blank=True)
     link = models.CharField(_("link"), max_length=200, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
@@ -42,3 +51,10 @@ class Notification(models.Model):
     class Meta:
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    @property
+    def text(self) -> str:
+        """The text in the language of the reader (the active language)."""
+        language = translation.get_language() or ""
+        text = self.texts.get(language) or self.texts.get(language.split("-")[0])
+        return str(text) if text else self.message

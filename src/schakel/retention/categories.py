@@ -208,7 +208,7 @@ def notifications_delete(notifications: QuerySet[Notification]) -> int:
 
 
 def notifications_anonymise(notifications: QuerySet[Notification]) -> int:
-    return notifications.order_by().update(message=ANONYMISED, link="")
+    return notifications.order_by().update(message=ANONYMISED, texts={}, link="")
 
 
 # --- the access log (reported, never changed here) -----------------------------------------

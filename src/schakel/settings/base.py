@@ -69,12 +69,18 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     # Inactivity and absolute session timeouts (ASVS 7.3.1/7.3.2).
     "schakel.accounts.middleware.SessionTimeoutMiddleware",
-    # Every page except sign-in, enrolment, health check and static files needs a session
+    # Every page except sign-in, enrolment, health checks and static files needs a session
     # verified with the second factor; `@login_required` alone is not enough.
     "schakel.accounts.middleware.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "schakel.web.middleware.NoStoreForAuthenticatedMiddleware",
+    # With DEBUG on too (`make run`), refusals and errors show the application's own pages;
+    # below the middleware that add headers, so that these pages get them as well.
+    "schakel.web.middleware.ErrorPagesInDebugMiddleware",
+    # A view that cannot reach the database answers 503 with Retry-After (below the above, so
+    # that its `process_exception` comes first).
+    "schakel.web.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: turns a lock-out into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
@@ -155,7 +161,8 @@ SCHAKEL_RECOVERY_CODE_COUNT = 10
 # The views a session without a verified second factor may reach (URL names).
 SCHAKEL_PUBLIC_URL_NAMES = frozenset({
     "accounts:login", "accounts:logout", "accounts:verify", "accounts:enrol",
-    "accounts:oidc_start", "accounts:oidc_callback", "web:healthz", "set_language",
+    "accounts:oidc_start", "accounts:oidc_callback", "web:healthz", "web:readyz",
+    "set_language",
 })
 
 # Sessions: the session rows carry the user id, so that deactivating a user ends their sessions
@@ -192,8 +199,22 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
-STATICFILES_DIRS = [SRC_DIR / "static", ("vendor", BASE_DIR / "node_modules")]
+# Where `manage.py collectstatic` puts the files that WhiteNoise serves in production.
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(VAR_DIR / "static")))
+STATICFILES_DIRS = [SRC_DIR / "static"]
+# The files of the npm packages (package-lock.json) that the pages link, as `vendor/<path>`
+# (`schakel.web.staticfiles.VendorFilesFinder`); nothing else of node_modules is collected.
+SCHAKEL_NODE_MODULES = BASE_DIR / "node_modules"
+SCHAKEL_VENDOR_FILES = [
+    "@utrecht/design-tokens/dist/index.css",
+    "@utrecht/component-library-css/dist/index.css",
+    "htmx.org/dist/htmx.min.js",
+]
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "schakel.web.staticfiles.VendorFilesFinder",
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

@@ -51,8 +51,8 @@ class SignalRaiseForm(SchakelForm):
         super().__init__(*args, **kwargs)
         self.fields["school_class"].widget.choices = _choices(
             ((c.pk, str(c)) for c in classes), str(_("No class")))
-        self.fields["theme"].widget.choices = _choices(
-            ((t.pk, t.label) for t in themes), str(_("Choose a theme")))
+        labels = sorted(((t.pk, t.display_label) for t in themes), key=lambda c: c[1].casefold())
+        self.fields["theme"].widget.choices = _choices(labels, str(_("Choose a theme")))
 
 
 class SignalStatusForm(SchakelForm):

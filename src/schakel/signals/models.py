@@ -1,11 +1,30 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+# The themes every installation starts with (migration 0002 stores their Dutch labels), by
+# code: their labels in the language of the interface.
+BUILT_IN_THEME_LABELS: dict[str, Promise] = {
+    "gedrag": _("Behaviour"),
+    "welbevinden": _("Well-being"),
+    "verzuim": _("Absence"),
+    "thuissituatie": _("Home situation"),
+    "middelengebruik": _("Substance use"),
+    "ontwikkeling": _("Development"),
+    "leren": _("Learning"),
+    "veiligheid": _("Safety"),
+    "gezondheid": _("Health / overweight"),
+    "sociale-relaties": _("Social relationships"),
+}
 
 
 class Theme(models.Model):
-    """A controlled, extendable list of themes (gedrag, welbevinden, verzuim, ...)."""
+    """A controlled, extendable list of themes (gedrag, welbevinden, verzuim, ...).
+
+    The built-in themes are shown in the reader's language (`display_label`, from
+    `BUILT_IN_THEME_LABELS`); a theme a region adds shows its stored `label`, as written."""
 
     code = models.SlugField(_("code"), max_length=50, unique=True)
     label = models.CharField(_("label"), max_length=100)
@@ -15,7 +34,12 @@ class Theme(models.Model):
         ordering = ["label"]
 
     def __str__(self) -> str:
-        return self.label
+        return self.display_label
+
+    @property
+    def display_label(self) -> str:
+        built_in = BUILT_IN_THEME_LABELS.get(self.code)
+        return str(built_in) if built_in is not None else self.label
 
 
 class SignalLevel(models.TextChoices):

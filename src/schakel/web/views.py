@@ -1,9 +1,19 @@
-"""'My work' (the dashboard), the shared 404 page and the health check."""
+"""'My work' (the dashboard), the error pages and the health checks."""
 
 from __future__ import annotations
 
+import sys
+
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseNotFound
+from django.db import InterfaceError, OperationalError
+from django.http import (
+    HttpRequest,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseForbidden,
+    HttpResponseNotFound,
+    HttpResponseServerError,
+)
 from django.shortcuts import render
 from django.template import loader
 
@@ -13,15 +23,53 @@ from schakel.cases.selectors import agreements_for_owner, case_list_page, health
 from schakel.http.requests import signed_in_user
 from schakel.notifications.selectors import notifications_for
 from schakel.signals.selectors import new_signals_for_core_team
+from schakel.web.health import readiness_problems
 
 DASHBOARD_AGREEMENTS = 20
 DASHBOARD_NOTIFICATIONS = 5
 DASHBOARD_SIGNALS = 10
 
+# The errors of a database that cannot be reached (down, restarting, failing over, out of
+# connections): an outage, answered with 503 and this Retry-After, not with a 500.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
+
 
 def not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     """The same generic page for "missing" and "forbidden"."""
-    return HttpResponseNotFound(loader.render_to_string("404.html", request=request))
+    return HttpResponseNotFound(
+        loader.render_to_string("404.html", {"error_page": True}, request=request))
+
+
+def forbidden(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """`handler403`. Access decisions answer 404 (`not_found`); this is for the rest, such as
+    an identity provider's sign-in of someone who is not a professional here."""
+    return HttpResponseForbidden(
+        loader.render_to_string("403.html", {"error_page": True}, request=request))
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """`handler400`, rendered without the request: Django may refuse to read it (a host that
+    is not allowed, a malformed body)."""
+    return HttpResponseBadRequest(loader.render_to_string("400.html"))
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """`handler500`, rendered without the request's context processors and without the
+    database. Django calls it while it handles the exception, also one raised by a middleware
+    (reading the session, the user): an unreachable database there is an outage (503)."""
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        return service_unavailable(request)
+    return HttpResponseServerError(loader.render_to_string("500.html"))
+
+
+def service_unavailable(request: HttpRequest) -> HttpResponse:
+    """The database cannot be reached: a static page (no request context, no database) with
+    Retry-After. The next request connects again (`CONN_HEALTH_CHECKS`), so the application
+    recovers by itself once the database is back."""
+    response = HttpResponse(loader.render_to_string("503.html"), status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
 
 
 @login_required
@@ -44,5 +92,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def healthz(request: HttpRequest) -> HttpResponse:
-    """Liveness check; also the trivial view the benchmark compares against."""
+    """Liveness check (no database); also the trivial view the benchmark compares against."""
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def readyz(request: HttpRequest) -> HttpResponse:
+    """Readiness check (`web.health`): "ok", or 503 with what failed, one line each."""
+    problems = readiness_problems()
+    if problems:
+        response = HttpResponse("\n".join(problems) + "\n", content_type="text/plain",
+                                status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
     return HttpResponse("ok", content_type="text/plain")

@@ -160,7 +160,7 @@ def case_involve(
                         ground=decision.log_ground)
         notification_send(
             recipients=[professional.user], kind=NotificationKind.INVOLVED,
-            message=_("You have been involved in case %(ref)s.") % {"ref": case.reference},
+            message=lambda: _("You have been involved in case %(ref)s.") % {"ref": case.reference},
             link=case_url(case),
         )
         involvement_match(involvement=involvement)
@@ -210,20 +210,22 @@ def case_set_coordinator(*, actor: Actor, case: Case, professional: Professional
                         ground=decision.log_ground)
         notification_send(
             recipients=[professional.user], kind=NotificationKind.BECAME_COORDINATOR,
-            message=_("You are now the coordinator of case %(ref)s.") % {"ref": case.reference},
+            message=lambda: _("You are now the coordinator of case %(ref)s.") % {
+                "ref": case.reference},
             link=case_url(case),
         )
         if previous is not None and previous.pk != professional.pk:
             notification_send(
                 recipients=[previous.user], kind=NotificationKind.COORDINATOR_CHANGED,
-                message=_("%(name)s is now the coordinator of case %(ref)s instead of you.") % {
+                message=lambda: _(
+                    "%(name)s is now the coordinator of case %(ref)s instead of you.") % {
                     "name": professional.full_name, "ref": case.reference},
                 link=case_url(case))
         notification_send(
             recipients=policy.portal_readers_of_case(case),
             kind=NotificationKind.COORDINATOR_CHANGED,
-            message=_("%(name)s (%(org)s) is now the coordinator: the one who stands beside "
-                      "you and keeps the plan together.") % {
+            message=lambda: _("%(name)s (%(org)s) is now the coordinator: the one who stands "
+                              "beside you and keeps the plan together.") % {
                 "name": professional.full_name, "org": professional.organisation.name},
             link=reverse("portal:case", kwargs={"case_id": case.pk}))
     return case
@@ -262,7 +264,7 @@ def case_escalate(
                         ground=decision.log_ground)
         notification_send(
             recipients=_involved_users(case), kind=NotificationKind.CASE_ESCALATED,
-            message=_("Case %(ref)s was escalated to %(level)s.")
+            message=lambda: _("Case %(ref)s was escalated to %(level)s.")
             % {"ref": case.reference, "level": EscalationLevel(level).label},
             link=case_url(case),
         )
@@ -297,7 +299,7 @@ def case_close(*, actor: Actor, case: Case, reason: str) -> Case:
         notification_send(
             recipients=recipients,
             kind=NotificationKind.CASE_CLOSED,
-            message=_("Case %(ref)s has been closed.") % {"ref": case.reference},
+            message=lambda: _("Case %(ref)s has been closed.") % {"ref": case.reference},
             link=case_url(case),
         )
     return case

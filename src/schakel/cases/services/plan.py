@@ -120,7 +120,7 @@ def agreement_create(
         if owner.pk != actor.require_professional().pk:
             notification_send(
                 recipients=[owner.user], kind=NotificationKind.AGREEMENT_ASSIGNED,
-                message=_("New agreement for you in case %(ref)s, due %(date)s.")
+                message=lambda: _("New agreement for you in case %(ref)s, due %(date)s.")
                 % {"ref": case.reference, "date": due_date.strftime("%d-%m-%Y")},
                 link=case_url(case),
             )

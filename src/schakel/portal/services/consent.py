@@ -106,7 +106,7 @@ def portal_consent_give(
             recipients=_missing_users(child, requirement, guardian_ids={g.pk for g in guardians},
                                       young_person=young_person, actor=actor),
             kind=NotificationKind.CONSENT_REQUESTED,
-            message=_("A consent for %(child)s is waiting for your signature.") % {
+            message=lambda: _("A consent for %(child)s is waiting for your signature.") % {
                 "child": child.first_name},
             link=portal_consent_url(child))
     return pending

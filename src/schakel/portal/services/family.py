@@ -9,6 +9,8 @@ lives in `services.consent`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -60,11 +62,11 @@ def _coordinator_users(case: Case) -> list[User]:
     return [case.coordinator.user] if case.coordinator is not None else []
 
 
-def _notify_coordinator(case: Case, actor: Actor, message: str,
+def _notify_coordinator(case: Case, actor: Actor, message: Callable[[], str],
                         kind: NotificationKind = NotificationKind.PORTAL_CONTRIBUTION,
                         link: str = "") -> None:
     notification_send(recipients=_coordinator_users(case), kind=kind,
-                      message=message % {"case": case.reference, "role": actor.role},
+                      message=lambda: message() % {"case": case.reference, "role": actor.role},
                       link=link or case_url(case))
 
 
@@ -99,7 +101,7 @@ def portal_contribution_add(
             case=case, step=step, content=text, created_at=timezone.now(), **author_of(actor))
         case_log_event(actor, case, event_code=EventCode.PORTAL_CONTRIBUTION, action=Action.CREATE,
                        ground=decision.log_ground)
-        _notify_coordinator(case, actor, _(
+        _notify_coordinator(case, actor, lambda: _(
             "A parent or young person (%(role)s) added their perspective to the plan of "
             "case %(case)s."))
     return contribution
@@ -127,7 +129,7 @@ def plan_sign(*, actor: Actor, case: Case) -> PlanSignature:
             case=case, step_versions=versions, signed_at=timezone.now(), **author)
         case_log_event(actor, case, event_code=EventCode.PORTAL_PLAN_SIGN, action=Action.CREATE,
                        ground=decision.log_ground)
-        _notify_coordinator(case, actor, _(
+        _notify_coordinator(case, actor, lambda: _(
             "A parent or young person (%(role)s) signed the plan of case %(case)s."))
     return signature
 
@@ -149,7 +151,7 @@ def own_view_add(
             created_at=timezone.now(), **author_of(actor))
         case_log_event(actor, case, event_code=EventCode.PORTAL_OWN_VIEW, action=Action.CREATE,
                        ground=decision.log_ground)
-        _notify_coordinator(case, actor, _(
+        _notify_coordinator(case, actor, lambda: _(
             "A parent or young person (%(role)s) added their view to an entry of case "
             "%(case)s."))
     return view
@@ -173,8 +175,8 @@ def correction_request_create(
         case_log_event(actor, case, event_code=EventCode.PORTAL_CORRECTION_REQUEST,
                        action=Action.CREATE, ground=decision.log_ground)
         _notify_coordinator(
-            case, actor, _("A parent or young person (%(role)s) asked for a correction in "
-                           "case %(case)s."),
+            case, actor, lambda: _("A parent or young person (%(role)s) asked for a "
+                                   "correction in case %(case)s."),
             kind=NotificationKind.CORRECTION_REQUESTED,
             link=reverse("portal:correction_answer", kwargs={"correction_id": correction.pk}))
     return correction

@@ -118,7 +118,8 @@ def correction_request_answer(
                        action=Action.UPDATE, ground=decision.log_ground)
         notification_send(
             recipients=_requester_users(correction), kind=NotificationKind.CORRECTION_ANSWERED,
-            message=_("Your request for a correction in case %(case)s has been answered.") % {
+            message=lambda: _(
+                "Your request for a correction in case %(case)s has been answered.") % {
                 "case": case.reference},
             link=portal_case_url(case))
     return correction

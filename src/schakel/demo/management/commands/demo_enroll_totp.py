@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import ngettext
 
 from schakel.accounts.selectors import demo_professional_users
+from schakel.demo.signins import signin_second_factor_line
 from schakel.demo.totp import DemoOnlyError, demo_totp_enrol
 
 
@@ -20,7 +22,7 @@ class Command(BaseCommand):
         except DemoOnlyError as error:
             raise CommandError(str(error)) from error
         if options["verbosity"] >= 1:
-            self.stdout.write(
-                f"{count} demo professionals have an authenticator. Second step of signing in: "
-                "get the current 6-digit code with\n"
-                "    .venv/bin/python manage.py demo_totp <username>")
+            self.stdout.write(ngettext(
+                "%(count)s demo professional has an authenticator.",
+                "%(count)s demo professionals have an authenticator.", count,
+            ) % {"count": count} + " " + signin_second_factor_line())

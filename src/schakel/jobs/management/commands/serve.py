@@ -21,6 +21,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
+from django.utils.translation import gettext as _
 
 # How long a child may take to stop after SIGTERM (a worker finishes its current job).
 STOP_TIMEOUT_SECONDS = 10.0
@@ -84,9 +85,9 @@ class Command(BaseCommand):
                 # Our own interpreter and fixed arguments, no shell.
                 children[name] = subprocess.Popen(  # noqa: S603
                     command, env=env, stdin=subprocess.DEVNULL, start_new_session=True)
-            self.stdout.write(
-                "serve: " + ", ".join(f"{name} pid {child.pid}" for name, child in
-                                      children.items()) + "; Ctrl-C stops both.")
+            self.stdout.write(_("serve: %(children)s; Ctrl-C stops both.") % {
+                "children": ", ".join(f"{name} pid {child.pid}"
+                                      for name, child in children.items())})
             self.stdout.flush()
             ended = self._wait_for_one(children)
         except (KeyboardInterrupt, _Stop):
@@ -95,7 +96,8 @@ class Command(BaseCommand):
             _stop(children)
         if ended is not None:
             name, code = ended
-            raise CommandError(f"{name} stopped (exit status {code}); stopped the others too.")
+            raise CommandError(_("%(name)s stopped (exit status %(code)s); stopped the others "
+                                 "too.") % {"name": name, "code": code})
 
     @staticmethod
     def _wait_for_one(children: dict[str, subprocess.Popen[bytes]]) -> tuple[str, int]:
