@@ -137,7 +137,8 @@ def test_consent_given_read_withdrawn_and_logged(
     nurse.goto(case_url)
     expect(nurse.get_by_text(PLAN_TEXT).first).to_be_visible()
 
-    # The mother withdraws; the nurse's next request is refused like a missing page.
+    # The mother withdraws; on the nurse's next request the content is gone: she is still
+    # involved, so she sees only that the case awaits consent.
     mother.goto(consent_url)
     withdraw = t("Withdraw the consent for %(organisation)s") % {"organisation": organisation}
     mother.get_by_role("button", name=withdraw).click()
@@ -145,8 +146,11 @@ def test_consent_given_read_withdrawn_and_logged(
         "The consent has been withdrawn. It no longer applies, from now on."))).to_be_visible()
     response = nurse.goto(case_url)
     assert response is not None
-    assert response.status == 404
-    expect(nurse.get_by_role("heading", name=t("Page not found"))).to_be_visible()
+    assert response.status == 200
+    expect(nurse.get_by_text(t(
+        "You are involved in this case, but there is no consent or legal ground yet for "
+        "%(org)s to read its content. The content opens as soon as one is recorded.") % {
+        "org": organisation})).to_be_visible()
     expect(nurse.get_by_text(PLAN_TEXT)).to_have_count(0)
 
     # The mother sees the nurse's earlier read in the access log of Tina's file.
