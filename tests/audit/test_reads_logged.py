@@ -79,6 +79,7 @@ from schakel.signals.selectors import (
     signal_list_page,
     signals_for_child,
 )
+from tests.audit.unlogged_selectors import NOT_CHILD_DATA
 from tests.conftest import World
 from tests.factories import (
     AccessEventFactory,
@@ -91,78 +92,6 @@ from tests.factories import (
     actor_for,
 )
 from tests.portal.fixtures import build_portal_world, portal_actor
-
-# Public selectors that are not logged reads, each with why it returns no child's data (or
-# returns only what a logged read of the same page already showed).
-NOT_CHILD_DATA: dict[str, str] = {
-    "accounts.selectors.demo_professional_users": "sign-in accounts of the demo professionals",
-    "accounts.selectors.has_second_factor": "sign-in state of a user",
-    "accounts.selectors.professional_users_by_email": "sign-in accounts by e-mail address",
-    "accounts.selectors.recovery_codes_left": "sign-in state of a user",
-    "accounts.selectors.totp_device_confirmed": "sign-in state of a user",
-    "accounts.selectors.totp_device_pending": "sign-in state of a user",
-    "audit.selectors.access_log_verify": "row ids and hashes of the chain check, no content",
-    "cases.selectors.case_child_ids": "ids of a case already read, for the access log",
-    "cases.selectors.case_log_event": "writes the access log for services; returns nothing",
-    "cases.selectors.case_subject": "the access-log subject of a case already read",
-    "cases.selectors.case_subjects": "the access-log subjects of a case already read",
-    "cases.selectors.case_url": "a URL",
-    "cases.selectors.health_indicators": "warnings computed from a case already read",
-    "cases.selectors.plan_steps": "the plan of a case already read (case_get), no query",
-    "cases.selectors.schools_for_opening": "schools only",
-    "cases.selectors.with_health": "annotates a queryset it is given, reads nothing",
-    "consent.selectors.consenters_text": "names on a consent already read (consent_overview)",
-    "consent.selectors.legal_ground_of_child": (
-        "for the service that ends it (POST), which checks the policy and logs the change"),
-    "consent.selectors.recipient_organisations": "organisations only",
-    "demo.selectors.demo_professionals_reach": "counts and team names of demo professionals",
-    "handover.selectors.handover_children": (
-        "the children of a case an actor already read, for services and the access log"),
-    "handover.selectors.handover_for_action": (
-        "for the services that accept, return or withdraw (POST), which log the change"),
-    "handover.selectors.handover_kinds_offerable": "kinds of hand-over",
-    "handover.selectors.handover_log": "writes the access log for services; returns nothing",
-    "notifications.selectors.notifications_for": (
-        "the user's own messages, no child record (what a message says is the sender's)"),
-    "notifications.selectors.unread_count": "a count",
-    "organisations.selectors.professional_card": "a professional",
-    "organisations.selectors.professionals_directory": "professionals",
-    "organisations.selectors.school_classes": "classes of a school",
-    "organisations.selectors.school_route": "a school's route page (sociale kaart)",
-    "organisations.selectors.schools": "schools only",
-    "portal.selectors.consent.child_for_portal": (
-        "for the consent services (POST), which check the policy again and log the change"),
-    "portal.selectors.consent.consent_organisations": "organisations only",
-    "portal.selectors.consent.pending_consent_of": (
-        "for the consent services (POST), which check the policy again and log the change"),
-    "portal.selectors.family.case_for_portal": (
-        "for the portal's action pages and the logged reads of the module"),
-    "portal.selectors.family.portal_case_url": "a URL",
-    "portal.selectors.family.visible_steps": "the plan of a case already read, no query",
-    "portal.selectors.professionals.withheld_of_case": (
-        "for the service that releases it (POST), which logs the change"),
-    "retention.selectors.category_plan": "counts and record ids of a category, no content",
-    "retention.selectors.retention_plan": "counts and record ids per category, no content",
-    "retention.selectors.retention_preview": "counts and record ids per category, no content",
-    "retention.selectors.retention_rule_get": "a retention rule",
-    "retention.selectors.retention_rules": "retention rules",
-    "retention.selectors.retention_run_get": "a retention run: counts and record ids",
-    "retention.selectors.retention_runs": "retention runs: counts and record ids",
-    "retention.selectors.rule_problem": "a text about a rule",
-    "retention.selectors.summarise": "counts and record ids of a queryset",
-    "retention.selectors.verwijsindex_latest": (
-        "the last answer of a case already read, on the page that read it"),
-    "retention.selectors.verwijsindex_question_due": "yes or no, for a case already read",
-    "retention.selectors.verwijsindex_risk_ground": "yes or no, for a case already read",
-    "cases.selectors.involvements_awaiting_consent": "which involved professionals of a case "
-    "already read still lack a consent",
-    "consent.selectors.legal_grounds_breaking_rules": "ids and rule codes for the report "
-    "command of the privacy officer, no content",
-    "retention.selectors.destruction_obstacles": "why a request already read cannot be "
-    "carried out now (case references, measure kinds)",
-    "signals.selectors.active_themes": "themes",
-    "signals.selectors.schools_for_raising": "schools only",
-}
 
 
 def _selector_modules() -> list[ModuleType]:
