@@ -79,9 +79,7 @@ def _add_cases(w: WebWorld, n: int) -> None:
 
 
 LIST_MAX_QUERIES = 12
-# +2 since 2 December: whether each involved organisation still lacks a consent (the
-# notice to record it), one check per distinct organisation, not per row.
-DETAIL_MAX_QUERIES = 27
+DETAIL_MAX_QUERIES = 25
 
 
 def test_list_queries_do_not_grow_with_rows(

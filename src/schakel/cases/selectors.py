@@ -314,13 +314,15 @@ def case_awaiting_consent_get(*, actor: Actor, case_id: int) -> CaseAwaitingCons
     return CaseAwaitingConsent(case, involvement, professional.organisation)
 
 
-def involvements_awaiting_consent(case: Case) -> list[Involvement]:
+def involvements_awaiting_consent(*, reader: Actor, case: Case) -> list[Involvement]:
     """The active involvements (prefetched by `case_get`) whose organisation cannot read the
-    case yet: whom the case page asks to record a consent for."""
+    case yet: whom the case page asks to record a consent for. The reader's own organisation
+    reads it (`case_get` just said so)."""
     today = timezone.localdate()
     active = [inv for inv in case.involvements.all() if inv.is_active_on(today)]
+    own = reader.professional.organisation_id if reader.professional else None
     organisations = {inv.professional.organisation_id: inv.professional.organisation
-                     for inv in active}
+                     for inv in active if inv.professional.organisation_id != own}
     lacking = {pk for pk, organisation in organisations.items()
                if policy.lacks_care_basis(organisation, case)}
     return [inv for inv in active if inv.professional.organisation_id in lacking]

@@ -115,7 +115,6 @@ def lacks_care_basis(organisation: Organisation, case: Case) -> bool:
 
 
 def _care_basis(organisation: Organisation, case: Case) -> str | None:
-    """The ground on which `organisation` receives the case's care content, or None."""
     if case.opened_by.organisation_id == organisation.pk:
         return FILE_HOLDER
     children: list[Child]

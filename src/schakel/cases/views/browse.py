@@ -107,7 +107,8 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "escalations": list(case.escalations.all()),
         "signals": list(case.signals.all()),
         "open_agreement_status": AgreementStatus.OPEN,
-        "awaiting_consent": involvements_awaiting_consent(case) if can_contribute else [],
+        "awaiting_consent": involvements_awaiting_consent(reader=actor, case=case)
+        if can_contribute else [],
     }
     if can_contribute:
         context.update({
