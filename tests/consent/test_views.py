@@ -8,9 +8,19 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from schakel.children.models import Child
+from schakel.consent.forms import ConsentWithdrawForm
 from schakel.consent.models import Consent, InformationCategory, LegalGround, LegalGroundKind
 from schakel.organisations.models import Professional
-from tests.consent.fixtures import ConsentWorld, file_holder, make_consent, today
+from tests.consent.fixtures import (
+    ConsentWorld,
+    add_guardian,
+    birth_date_for_age,
+    file_holder,
+    make_child,
+    make_consent,
+    today,
+)
 from tests.support import sign_in
 
 
@@ -107,11 +117,39 @@ def test_withdraw_through_the_form(cw: ConsentWorld) -> None:
                            young_person=True)
     response = client_for(cw.anne).post(
         reverse("consent:withdraw", kwargs={"child_id": cw.tina.pk, "consent_id": consent.pk}),
-        {"withdrawn_by": "young_person"}, follow=True)
+        {"withdrawn_by": "young_person", "confirm": "on"}, follow=True)
     assert response.status_code == 200
     consent.refresh_from_db()
     assert consent.withdrawn_by_young_person
     assert "The consent has been withdrawn; it no longer applies." in response.content.decode()
+
+
+def test_withdrawal_needs_a_confirmation_and_changes_nothing_without(cw: ConsentWorld) -> None:
+    consent = make_consent(cw.tina, cw.ggd, given_at=today(), guardians=(cw.eva,),
+                           young_person=True)
+    response = client_for(cw.anne).post(
+        reverse("consent:withdraw", kwargs={"child_id": cw.tina.pk, "consent_id": consent.pk}),
+        {"withdrawn_by": "young_person"}, follow=True)
+    consent.refresh_from_db()
+    assert consent.withdrawn_at is None
+    assert "confirm the withdrawal" in response.content.decode()
+
+
+def _withdrawers(child: Child) -> list[str]:
+    return [value for value, _label in ConsentWithdrawForm(child=child).withdrawers]
+
+
+def test_only_those_who_may_withdraw_are_offered(cw: ConsentWorld) -> None:
+    """Tina is 13: a parent with custody or Tina herself; never Karel, without custody, and
+    no one chosen in advance."""
+    make_consent(cw.tina, cw.ggd, given_at=today(), guardians=(cw.eva,), young_person=True)
+    values = _withdrawers(cw.tina)
+    assert values[0] == ""
+    assert set(values[1:]) == {str(cw.eva.pk), str(cw.henk.pk), "young_person"}
+    sara = make_child("Sara", birth_date_for_age(4), family=cw.family)
+    add_guardian(sara, "Eva Jansen 2")
+    little = _withdrawers(sara)
+    assert "young_person" not in little
 
 
 def test_legal_ground_record_and_end_through_the_forms(cw: ConsentWorld) -> None:

@@ -142,6 +142,8 @@ def test_consent_given_read_withdrawn_and_logged(
     mother.goto(consent_url)
     withdraw = t("Withdraw the consent for %(organisation)s") % {"organisation": organisation}
     mother.get_by_role("button", name=withdraw).click()
+    mother.get_by_role("button", name=t("Yes, withdraw the consent for %(organisation)s") % {
+        "organisation": organisation}).click()
     expect(mother.get_by_text(t(
         "The consent has been withdrawn. It no longer applies, from now on."))).to_be_visible()
     response = nurse.goto(case_url)

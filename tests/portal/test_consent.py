@@ -101,8 +101,13 @@ def test_withdrawal_in_the_portal_takes_effect_at_once(pw: PortalWorld) -> None:
     consent = policy.may_receive_category(pw.young, pw.nurse.organisation, CARE).consent
     assert consent is not None
     client = portal_sign_in(Client(), pw.mother_user)
-    response = client.post(reverse("portal:consent_withdraw", kwargs={"child_id": pw.young.pk}),
-                           {"consent": consent.pk})
+    url = reverse("portal:consent_withdraw", kwargs={"child_id": pw.young.pk})
+    question = client.post(url, {"consent": consent.pk})  # first the question, nothing changes
+    assert question.status_code == 200
+    assert "confirmed" in question.content.decode()
+    consent.refresh_from_db()
+    assert consent.withdrawn_at is None
+    response = client.post(url, {"consent": consent.pk, "confirmed": "yes"})
     assert response.status_code == 302
     consent.refresh_from_db()
     assert consent.withdrawn_by_guardian == pw.mother

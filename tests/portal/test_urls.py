@@ -48,7 +48,7 @@ def _consent(pw: PortalWorld) -> dict[str, int | str]:
                              method=ConsentMethod.PORTAL, recorded_by=None)
     ConsentSignatureFactory(consent=consent, guardian=pw.mother)
     ConsentSignatureFactory(consent=consent, guardian=None, is_young_person=True)
-    return {"child_id": pw.young.pk, "_post": f"consent={consent.pk}"}
+    return {"child_id": pw.young.pk, "_post": f"consent={consent.pk}&confirmed=yes"}
 
 
 def _correction(pw: PortalWorld) -> dict[str, int | str]:

@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from schakel.access import policy
+from schakel.access.policy import consenters
 from schakel.children.models import Child, Guardian
 from schakel.consent.models import ConsentMethod, InformationCategory, LegalGroundKind
 from schakel.consent.selectors import recipient_organisations
@@ -60,13 +63,22 @@ class ConsentRecordForm(SchakelForm):
 
 class ConsentWithdrawForm(SchakelForm):
     withdrawn_by = forms.ChoiceField(label=_("Withdrawn by"))
+    confirm = forms.BooleanField(
+        label=_("Yes, withdraw this consent now: the sharing stops at once."))
 
     def __init__(self, *args: Any, child: Child, **kwargs: Any) -> None:
+        """Offers only who may withdraw today (`consenters.may_withdraw`: who must consent),
+        and no one by default."""
         super().__init__(*args, **kwargs)
-        choices: list[tuple[str, str]] = [
+        requirement = policy.consent_requirement(child, timezone.localdate())
+        choices: list[tuple[str, str]] = [("", str(_("Choose who withdraws")))]
+        choices += [
             (str(g.pk), g.full_name)
-            for g in Guardian.objects.filter(guardianships__child=child).order_by("full_name")]
-        choices.append((YOUNG_PERSON, child.first_name))
+            for g in Guardian.objects.filter(guardianships__child=child).order_by("full_name")
+            if consenters.may_withdraw(requirement, guardian_id=g.pk, young_person=False)]
+        if consenters.may_withdraw(requirement, guardian_id=None, young_person=True):
+            choices.append((YOUNG_PERSON, child.first_name))
+        self.withdrawers = choices
         cast(forms.ChoiceField, self.fields["withdrawn_by"]).choices = choices
 
     def withdrawer(self) -> tuple[Guardian | None, bool]:

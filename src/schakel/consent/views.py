@@ -104,7 +104,7 @@ def withdraw(request: HttpRequest, child_id: int, consent_id: int) -> HttpRespon
     child = selectors.consent_child_get(actor=actor, child_id=child_id)
     form = ConsentWithdrawForm(request.POST, child=child)
     if not form.is_valid():
-        messages.error(request, _("Say who withdraws the consent."))
+        messages.error(request, _("Say who withdraws the consent, and confirm the withdrawal."))
         return redirect("consent:child", child_id=child.pk)
     guardian, young_person = form.withdrawer()
     try:

@@ -293,12 +293,21 @@ def consent_pending(request: HttpRequest, child_id: int) -> HttpResponse:
 @require_POST
 def consent_withdraw(request: HttpRequest, child_id: int) -> HttpResponse:
     actor = portal_actor(request)
+    consent_id = int_or_none(request.POST.get("consent")) or 0
+    if request.POST.get("confirmed") != "yes":
+        # First ask: a withdrawal takes effect at once and cannot be undone.
+        overview = portal_consent_overview(actor=actor, child_id=child_id)
+        row = next((r for r in overview.consents if r.consent.pk == consent_id), None)
+        if row is None or row.consent.withdrawn_at is not None or not overview.may_give:
+            return redirect(_consent_url(child_id))
+        return render(request, "portal/consent_withdraw_confirm.html",
+                      {"overview": overview, "consent": row.consent})
     the_child = child_for_portal(actor=actor, child_id=child_id,
                                            event_code=EventCode.PORTAL_CONSENT_WITHDRAW)
     try:
         portal_consent_withdraw(
             actor=actor, child=the_child,
-            consent_id=int_or_none(request.POST.get("consent")) or 0)
+            consent_id=consent_id)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
