@@ -41,7 +41,12 @@ from schakel.children.selectors import (
     siblings_shown,
 )
 from schakel.consent.models import InformationCategory
-from schakel.consent.selectors import consent_child_get, consent_overview, sharing_check
+from schakel.consent.selectors import (
+    children_for_sharing_check,
+    consent_child_get,
+    consent_overview,
+    sharing_check,
+)
 from schakel.handover.models import HandoverKind
 from schakel.handover.selectors import handover_get, handovers_for
 from schakel.handover.services import handover_offer
@@ -196,6 +201,9 @@ def _child_reads(w: World) -> dict[str, Read]:
     return {
         "children.selectors.child_get": (
             lambda: child_get(actor=core, child_id=w.child.pk), core, w.child.pk),
+        "consent.selectors.children_for_sharing_check": (
+            lambda: children_for_sharing_check(actor=core, query=w.child.first_name), core,
+            w.child.pk),
         "children.selectors.pupils_search": (
             lambda: pupils_search(actor=core, school_id=w.school.pk, query="Bas"), core,
             w.child.pk),
@@ -306,6 +314,7 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "cases.selectors.case_awaiting_consent_get": _case_reads,
     "retention.selectors.verwijsindex_status": _case_reads,
     "children.selectors.child_get": _child_reads,
+    "consent.selectors.children_for_sharing_check": _child_reads,
     "children.selectors.pupils_search": _child_reads,
     "children.selectors.pupil_at_school": _child_reads,
     "children.selectors.siblings_shown": _child_reads,

@@ -52,6 +52,8 @@ class EventCode(models.TextChoices):
     CHILD_VIEW = "child.view", _("Viewed the details of the child")
 
     CONSENT_CHILD = "consent.child", _("Opened the consent page of the child")
+    SHARING_CHECK_CHILDREN = "consent.check_children", _(
+        "Searched a child for the sharing check")
     CONSENT_LIST = "consent.list", _("Viewed the consents of the child")
     CONSENT_RECORD = "consent.record", _("Recorded consent")
     CONSENT_SHARING_CHECK = "consent.sharing_check", _(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -255,3 +255,23 @@ def legal_grounds_breaking_rules() -> list[GroundFinding]:
         if problems:
             findings.append(GroundFinding(ground, problems))
     return findings
+
+
+SHARING_CHECK_CHOICES = 20
+
+
+def _found_subjects(children: list[Child]) -> list[Subject]:
+    return [Subject.of(child, child.pk) for child in children]
+
+
+@logged_read(event_code=EventCode.SHARING_CHECK_CHILDREN, subjects=_found_subjects)
+def children_for_sharing_check(*, actor: Actor, query: str) -> list[Child]:
+    """The children the actor may see whose name matches `query`, to pick one for *Mag ik dit
+    delen?*; nothing for an empty query. Each child shown is logged."""
+    words = query.split()
+    if not words:
+        return []
+    children = Child.objects.filter(policy.children_visible_q(actor))
+    for word in words:
+        children = children.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word))
+    return list(children.order_by("last_name", "first_name", "pk")[:SHARING_CHECK_CHOICES])

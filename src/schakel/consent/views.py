@@ -31,12 +31,19 @@ from schakel.http.forms import SchakelForm, apply_service_errors
 @login_required
 @require_GET
 def check(request: HttpRequest) -> HttpResponse:
-    """"Mag ik dit delen?" for the child whose page the user came from (`?child_id=`)."""
+    """"Mag ik dit delen?" for a child (`?child_id=`, from the child's page), or first the
+    choice of the child by name among those the user may see."""
+    actor = actor_from_request(request)
+    raw_child_id = request.GET.get("child_id", "")
+    if not raw_child_id:
+        query = request.GET.get("q", "").strip()
+        return render(request, "consent/check_pick.html", {
+            "query": query,
+            "children": selectors.children_for_sharing_check(actor=actor, query=query)})
     try:
-        child_id = int(request.GET.get("child_id", ""))
+        child_id = int(raw_child_id)
     except ValueError:
         raise Http404 from None
-    actor = actor_from_request(request)
     child = selectors.consent_child_get(actor=actor, child_id=child_id)
     bound = "organisation" in request.GET or "category" in request.GET
     form = SharingCheckForm(request.GET if bound else None, initial={"child_id": child.pk})
