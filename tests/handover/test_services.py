@@ -4,8 +4,6 @@ involvement and coordination, returning needs a reason, withdrawing empties the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
@@ -21,7 +19,7 @@ from schakel.cases.services.plan import agreement_create, plan_step_save
 from schakel.consent import explain
 from schakel.consent.models import Consent, InformationCategory, LegalGroundKind
 from schakel.handover.models import Handover, HandoverKind, HandoverStatus
-from schakel.handover.selectors import handover_get, handovers_for
+from schakel.handover.selectors import handover_get
 from schakel.handover.services import (
     handover_accept,
     handover_offer,
@@ -29,62 +27,25 @@ from schakel.handover.services import (
     handover_withdraw,
 )
 from schakel.notifications.models import Notification, NotificationKind
-from schakel.organisations.models import Professional, School
-from tests.conftest import World, assert_nothing_changed, take_snapshot
+from tests.conftest import assert_nothing_changed, take_snapshot
 from tests.factories import (
     AgreementFactory,
     ClassroomAdviceFactory,
     ConsentFactory,
-    EnrolmentFactory,
     InvolvementFactory,
     LegalGroundFactory,
     PlanStepEntryFactory,
     ProfessionalFactory,
-    SchoolFactory,
     days_ago,
     days_ahead,
     today,
 )
-
-SUMMARY = "Bas vecht op het plein; moeder is vaak in het ziekenhuis."
-
-
-@dataclass
-class HandoverWorld:
-    world: World
-    social_worker: Professional
-    vo: School
-    vo_contact: Professional
-
-
-@pytest.fixture
-def hw(world: World) -> HandoverWorld:
-    """The shared world plus a school social worker to take over, and a secondary school
-    (VO) with its contact point, where Bas starts after the summer."""
-    social_worker = ProfessionalFactory(social_worker=True, full_name="Sanne Visser")
-    vo = SchoolFactory(secondary=True, name="Het Lyceum")
-    vo_contact = ProfessionalFactory(support_coordinator=True, organisation=vo.organisation,
-                                     core_team_of=vo, full_name="Karel de Zorgcoördinator")
-    vo.contact_point = vo_contact
-    vo.save(update_fields=["contact_point"])
-    EnrolmentFactory(child=world.child, school=vo, future=True)
-    # The coordinator's GGD reads the case on consent (`world.nurse_consent`; the school
-    # holds the file).
-    return HandoverWorld(world=world, social_worker=social_worker, vo=vo,
-                         vo_contact=vo_contact)
-
-
-def give_care_consent(w: World, professional: Professional) -> Consent:
-    return ConsentFactory(child=w.child, organisation=professional.organisation,
-                          category=InformationCategory.CARE, signed_by=[w.guardian])
-
-
-def offer_to_social_worker(hw: HandoverWorld, **kwargs: object) -> Handover:
-    w = hw.world
-    return handover_offer(actor=w.actor(w.nurse), case=w.case,
-                          kind=HandoverKind.PROFESSIONALS, summary=SUMMARY,
-                          to_professional=hw.social_worker, **kwargs)  # type: ignore[arg-type]
-
+from tests.handover.fixtures import (
+    SUMMARY,
+    HandoverWorld,
+    give_care_consent,
+    offer_to_social_worker,
+)
 
 # --- offer -------------------------------------------------------------------------------
 
@@ -365,138 +326,3 @@ def test_a_closed_case_cannot_be_accepted(hw: HandoverWorld) -> None:
     with pytest.raises(ValidationError):
         handover_accept(actor=w.actor(hw.social_worker), handover=handover)
     assert not Involvement.objects.filter(professional=hw.social_worker).exists()
-
-
-# --- return and withdraw -----------------------------------------------------------------
-
-
-def test_return_needs_a_reason(hw: HandoverWorld) -> None:
-    w = hw.world
-    give_care_consent(w, hw.social_worker)
-    handover = offer_to_social_worker(hw)
-    before = take_snapshot()
-    with pytest.raises(ValidationError) as refused:
-        handover_return(actor=w.actor(hw.social_worker), handover=handover, reason="  ")
-    assert set(refused.value.message_dict) == {"reason"}
-    assert_nothing_changed(before)
-
-
-def test_returning_empties_the_package_and_tells_the_sender(hw: HandoverWorld) -> None:
-    w = hw.world
-    give_care_consent(w, hw.social_worker)
-    handover = offer_to_social_worker(hw)
-    handover_return(actor=w.actor(hw.social_worker), handover=handover,
-                    reason="  Geen plek in mijn caseload  ")
-    handover.refresh_from_db()
-    assert (handover.status, handover.return_reason, handover.summary, handover.snapshot,
-            handover.decided_by) == (
-        HandoverStatus.RETURNED, "Geen plek in mijn caseload", "", {}, hw.social_worker)
-    notification = Notification.objects.get(recipient=w.nurse.user)
-    assert notification.kind == NotificationKind.HANDOVER_DECIDED
-    assert "caseload" not in notification.message
-    w.case.refresh_from_db()
-    assert w.case.coordinator == w.nurse
-    assert not Involvement.objects.filter(professional=hw.social_worker).exists()
-    page = handover_get(actor=w.actor(hw.social_worker), handover_id=handover.pk)
-    assert (page.package_readable, page.can_accept, page.can_return) == (False, False, False)
-    assert AccessEvent.objects.filter(event_code="case.handover_return").count() == 1
-
-
-def test_withdrawing_tells_the_receiver_and_closes_the_package(hw: HandoverWorld) -> None:
-    w = hw.world
-    give_care_consent(w, hw.social_worker)
-    handover = offer_to_social_worker(hw)
-    handover_withdraw(actor=w.actor(w.nurse), handover=handover)
-    handover.refresh_from_db()
-    assert (handover.status, handover.snapshot, handover.summary) == (
-        HandoverStatus.WITHDRAWN, {}, "")
-    assert Notification.objects.filter(
-        recipient=hw.social_worker.user, kind=NotificationKind.HANDOVER_DECIDED).exists()
-    page = handover_get(actor=w.actor(hw.social_worker), handover_id=handover.pk)
-    assert not page.package_readable
-    with pytest.raises(ValidationError):
-        handover_accept(actor=w.actor(hw.social_worker), handover=handover)
-    # A new offer is possible again.
-    assert offer_to_social_worker(hw).status == HandoverStatus.OFFERED
-
-
-# --- between schools ---------------------------------------------------------------------
-
-
-def test_school_handover_po_to_vo_goes_to_the_contact_point(hw: HandoverWorld) -> None:
-    w = hw.world
-    InvolvementFactory(case=w.case, professional=w.core_member)
-    ConsentFactory(child=w.child, organisation=hw.vo.organisation, signed_by=[w.guardian])
-    handover = handover_offer(
-        actor=w.actor(w.core_member), case=w.case, kind=HandoverKind.SCHOOLS,
-        summary=SUMMARY, to_school=hw.vo, to_professional=hw.social_worker)
-    assert (handover.to_school, handover.to_professional) == (hw.vo, None)
-    assert Notification.objects.get(recipient=hw.vo_contact.user).kind == (
-        NotificationKind.HANDOVER_OFFERED)
-    page = handover_get(actor=w.actor(hw.vo_contact), handover_id=handover.pk)
-    assert page.package_readable
-    handover_accept(actor=w.actor(hw.vo_contact), handover=handover)
-    w.case.refresh_from_db()
-    assert w.case.school == hw.vo
-    assert w.case.coordinator == w.nurse  # the sender did not coordinate
-    assert may_read_case(w.actor(hw.vo_contact), w.case).ground == Ground.INVOLVED
-    assert Involvement.objects.get(case=w.case, professional=w.core_member).end_date == (
-        days_ago(1))
-    with pytest.raises(Http404):
-        case_get(actor=w.actor(w.core_member), case_id=w.case.pk)
-
-
-def test_school_handover_by_the_coordinator_moves_coordination_to_the_school(
-    hw: HandoverWorld,
-) -> None:
-    w = hw.world
-    ConsentFactory(child=w.child, organisation=hw.vo.organisation, signed_by=[w.guardian])
-    handover = handover_offer(actor=w.actor(w.nurse), case=w.case, kind=HandoverKind.SCHOOLS,
-                              summary=SUMMARY, to_school=hw.vo)
-    handover_accept(actor=w.actor(hw.vo_contact), handover=handover)
-    w.case.refresh_from_db()
-    assert w.case.coordinator == hw.vo_contact
-
-
-def test_the_current_contact_point_of_the_school_receives(hw: HandoverWorld) -> None:
-    w = hw.world
-    ConsentFactory(child=w.child, organisation=hw.vo.organisation, signed_by=[w.guardian])
-    handover = handover_offer(actor=w.actor(w.nurse), case=w.case, kind=HandoverKind.SCHOOLS,
-                              summary=SUMMARY, to_school=hw.vo)
-    successor = ProfessionalFactory(support_coordinator=True, organisation=hw.vo.organisation)
-    hw.vo.contact_point = successor
-    hw.vo.save(update_fields=["contact_point"])
-    with pytest.raises(Http404):
-        handover_get(actor=w.actor(hw.vo_contact), handover_id=handover.pk)
-    assert [h.pk for h in handovers_for(actor=w.actor(successor)).awaiting] == [handover.pk]
-
-
-def test_school_handover_needs_a_contact_point_and_an_enrolment(hw: HandoverWorld) -> None:
-    w = hw.world
-    without_contact = SchoolFactory(secondary=True)
-    EnrolmentFactory(child=w.child, school=without_contact, future=True)
-    not_enrolled = SchoolFactory(secondary=True)
-    not_enrolled.contact_point = ProfessionalFactory(support_coordinator=True)
-    not_enrolled.save(update_fields=["contact_point"])
-    for school in (without_contact, not_enrolled, w.school, None):
-        before = take_snapshot()
-        with pytest.raises(ValidationError) as refused:
-            handover_offer(actor=w.actor(w.nurse), case=w.case, kind=HandoverKind.SCHOOLS,
-                           summary=SUMMARY, to_school=school)
-        assert set(refused.value.message_dict) == {"to_school"}
-        assert_nothing_changed(before)
-
-
-def test_the_list_shows_what_awaits_me_and_what_i_sent(hw: HandoverWorld) -> None:
-    w = hw.world
-    give_care_consent(w, hw.social_worker)
-    handover = offer_to_social_worker(hw)
-    mine = handovers_for(actor=w.actor(hw.social_worker))
-    assert ([h.pk for h in mine.awaiting], mine.sent) == ([handover.pk], [])
-    sent = handovers_for(actor=w.actor(w.nurse))
-    assert (sent.awaiting, [h.pk for h in sent.sent]) == ([], [handover.pk])
-    outsider = handovers_for(actor=w.actor(w.outsider))
-    assert (outsider.awaiting, outsider.sent) == ([], [])
-    rows = AccessEvent.objects.filter(event_code="case.handover_list")
-    assert {(r.user_id, r.child_id) for r in rows} == {
-        (hw.social_worker.user.pk, w.child.pk), (w.nurse.user.pk, w.child.pk)}

@@ -1,0 +1,277 @@
+"""For each logged read, a scenario: the call, the actor and the child whose row it must
+leave (for `test_reads_logged`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+from django.utils import timezone
+
+from schakel.access.actor import Actor
+from schakel.audit.selectors import AccessLogFilter, access_log_page
+from schakel.cases.selectors import (
+    agreements_for_owner,
+    case_awaiting_consent_get,
+    case_existence_for_child,
+    case_get,
+    case_list_page,
+)
+from schakel.children.selectors import (
+    child_get,
+    pupil_at_school,
+    pupils_search,
+    siblings_shown,
+)
+from schakel.consent.models import InformationCategory
+from schakel.consent.selectors import (
+    children_for_sharing_check,
+    consent_child_get,
+    consent_overview,
+    sharing_check,
+)
+from schakel.handover.models import HandoverKind
+from schakel.handover.selectors import handover_get, handovers_for
+from schakel.handover.services import handover_offer
+from schakel.portal.entries import entry_key
+from schakel.portal.models import CorrectionRequest
+from schakel.portal.selectors.consent import portal_consent_overview
+from schakel.portal.selectors.family import (
+    portal_access_log_page,
+    portal_case_page,
+    portal_child_get,
+    portal_entry_get,
+    portal_home,
+    portal_school_info,
+)
+from schakel.portal.selectors.professionals import (
+    case_portal_voice,
+    correction_for_answer,
+    corrections_for_answer,
+    withhold_overview,
+)
+from schakel.portal.services.family import correction_request_create, portal_contribution_add
+from schakel.retention.models import RequesterRelation
+from schakel.retention.selectors import (
+    child_for_destruction_request,
+    children_for_destruction_request,
+    destruction_request_get,
+    destruction_requests,
+    destruction_requests_overdue,
+    verwijsindex_status,
+)
+from schakel.retention.services import destruction_request_register
+from schakel.signals.selectors import (
+    new_signals_for_core_team,
+    signal_get,
+    signal_list_page,
+    signals_for_child,
+)
+from tests.conftest import World
+from tests.factories import (
+    AccessEventFactory,
+    AgreementFactory,
+    ChildFactory,
+    ConsentFactory,
+    InvolvementFactory,
+    ProfessionalFactory,
+    actor_for,
+)
+from tests.portal.fixtures import build_portal_world, portal_actor
+
+# A read: the call, the actor, and the child whose row it must leave.
+Read = tuple[Callable[[], object], Actor, int]
+
+
+def _offered_handover(w: World) -> tuple[Any, Actor]:
+    receiver = ProfessionalFactory(social_worker=True)
+    ConsentFactory(child=w.child, organisation=receiver.organisation,
+                   category=InformationCategory.CARE, signed_by=[w.guardian])
+    handover = handover_offer(actor=w.actor(w.nurse), case=w.case,
+                              kind=HandoverKind.PROFESSIONALS, summary="Bas vecht.",
+                              to_professional=receiver)
+    return handover, actor_for(receiver)
+
+
+def _destruction_request(w: World, received_on: dt.date | None = None) -> Any:
+    return destruction_request_register(
+        actor=w.actor(w.log_admin), child=w.child, requested_by="Eva Jansen",
+        requester_relation=RequesterRelation.PARENT,
+        received_on=received_on or timezone.localdate() - dt.timedelta(days=3))
+
+
+def _case_reads(w: World) -> dict[str, Read]:
+    nurse, core = w.actor(w.nurse), w.actor(w.core_member)
+    AgreementFactory(case=w.case, owner=w.nurse)
+    worker = ProfessionalFactory(social_worker=True)  # involved, no consent for their org
+    InvolvementFactory(case=w.case, professional=worker, added_by=w.nurse)
+    waiting = w.actor(worker)
+    return {
+        "cases.selectors.case_list_page": (
+            lambda: case_list_page(actor=nurse, page_number=1), nurse, w.child.pk),
+        "cases.selectors.case_get": (
+            lambda: case_get(actor=nurse, case_id=w.case.pk), nurse, w.child.pk),
+        "cases.selectors.agreements_for_owner": (
+            lambda: agreements_for_owner(actor=nurse), nurse, w.child.pk),
+        "cases.selectors.case_existence_for_child": (
+            lambda: case_existence_for_child(actor=core, child_id=w.child.pk), core,
+            w.child.pk),
+        "cases.selectors.case_awaiting_consent_get": (
+            lambda: case_awaiting_consent_get(actor=waiting, case_id=w.case.pk), waiting,
+            w.child.pk),
+        "retention.selectors.verwijsindex_status": (
+            lambda: verwijsindex_status(actor=nurse, case_id=w.case.pk), nurse, w.child.pk),
+    }
+
+
+def _child_reads(w: World) -> dict[str, Read]:
+    core = w.actor(w.core_member)
+    sibling = ChildFactory(family=w.family)
+    return {
+        "children.selectors.child_get": (
+            lambda: child_get(actor=core, child_id=w.child.pk), core, w.child.pk),
+        "consent.selectors.children_for_sharing_check": (
+            lambda: children_for_sharing_check(actor=core, query=w.child.first_name), core,
+            w.child.pk),
+        "children.selectors.pupils_search": (
+            lambda: pupils_search(actor=core, school_id=w.school.pk, query="Bas"), core,
+            w.child.pk),
+        "children.selectors.pupil_at_school": (
+            lambda: pupil_at_school(actor=core, school_id=w.school.pk, child_id=w.child.pk),
+            core, w.child.pk),
+        "children.selectors.siblings_shown": (
+            lambda: siblings_shown(actor=core, child=w.child), core, sibling.pk),
+        "signals.selectors.signal_list_page": (
+            lambda: signal_list_page(actor=core, page_number=1), core, w.child.pk),
+        "signals.selectors.signal_get": (
+            lambda: signal_get(actor=core, signal_id=w.signal.pk), core, w.child.pk),
+        "signals.selectors.new_signals_for_core_team": (
+            lambda: new_signals_for_core_team(actor=core), core, w.child.pk),
+        "signals.selectors.signals_for_child": (
+            lambda: signals_for_child(actor=core, child_id=w.child.pk), core, w.child.pk),
+        "consent.selectors.consent_child_get": (
+            lambda: consent_child_get(actor=core, child_id=w.child.pk), core, w.child.pk),
+        "consent.selectors.consent_overview": (
+            lambda: consent_overview(actor=core, child=w.child), core, w.child.pk),
+        "consent.selectors.sharing_check": (
+            lambda: sharing_check(actor=core, child=w.child, recipient=w.nurse.organisation,
+                                  category=InformationCategory.CARE), core, w.child.pk),
+    }
+
+
+def _handover_and_retention_reads(w: World) -> dict[str, Read]:
+    handover, receiver = _offered_handover(w)
+    admin = w.actor(w.log_admin)
+    request = _destruction_request(w)
+    _destruction_request(w, received_on=timezone.localdate() - dt.timedelta(days=200))
+    AccessEventFactory(child_id=w.child.pk)
+    return {
+        "handover.selectors.handover_get": (
+            lambda: handover_get(actor=receiver, handover_id=handover.pk), receiver,
+            w.child.pk),
+        "handover.selectors.handovers_for": (
+            lambda: handovers_for(actor=receiver), receiver, w.child.pk),
+        "retention.selectors.destruction_requests": (
+            lambda: destruction_requests(actor=admin), admin, w.child.pk),
+        "retention.selectors.destruction_requests_overdue": (
+            lambda: destruction_requests_overdue(actor=admin), admin, w.child.pk),
+        "retention.selectors.destruction_request_get": (
+            lambda: destruction_request_get(actor=admin, request_id=request.pk), admin,
+            w.child.pk),
+        "retention.selectors.child_for_destruction_request": (
+            lambda: child_for_destruction_request(actor=admin, child_id=w.child.pk), admin,
+            w.child.pk),
+        "retention.selectors.children_for_destruction_request": (
+            lambda: children_for_destruction_request(
+                actor=admin, last_name="Jansen", birth_date=w.child.birth_date), admin,
+            w.child.pk),
+        "audit.selectors.access_log_page": (
+            lambda: access_log_page(actor=admin, filters=AccessLogFilter(), page_number=1),
+            admin, w.child.pk),
+    }
+
+
+def _portal_reads(w: World) -> dict[str, Read]:
+    pw = build_portal_world()
+    mother, young = portal_actor(pw.mother_user), portal_actor(pw.young_user)
+    nurse = actor_for(pw.nurse)
+    portal_contribution_add(actor=young, case=pw.case_young, content="Een vaste mentor.")
+    correction_request_create(actor=young, case=pw.case_young, entry_type="plan_step",
+                              entry_id=pw.step3.pk, text="Alleen op maandag.")
+    correction = CorrectionRequest.objects.get()
+    entry_type, entry_id = entry_key(pw.agreement)
+    return {
+        "portal.selectors.consent.portal_consent_overview": (
+            lambda: portal_consent_overview(actor=mother, child_id=pw.little.pk), mother,
+            pw.little.pk),
+        "portal.selectors.family.portal_home": (
+            lambda: portal_home(actor=mother), mother, pw.little.pk),
+        "portal.selectors.family.portal_child_get": (
+            lambda: portal_child_get(actor=mother, child_id=pw.little.pk), mother,
+            pw.little.pk),
+        "portal.selectors.family.portal_school_info": (
+            lambda: portal_school_info(actor=mother, child_id=pw.little.pk), mother,
+            pw.little.pk),
+        "portal.selectors.family.portal_entry_get": (
+            lambda: portal_entry_get(actor=young, case_id=pw.case_young.pk,
+                                     entry_type=entry_type, entry_id=entry_id), young,
+            pw.young.pk),
+        "portal.selectors.family.portal_case_page": (
+            lambda: portal_case_page(actor=mother, case_id=pw.case_little.pk), mother,
+            pw.little.pk),
+        "portal.selectors.family.portal_access_log_page": (
+            lambda: portal_access_log_page(actor=mother, child_id=pw.little.pk,
+                                           page_number=1), mother, pw.little.pk),
+        "portal.selectors.professionals.case_portal_voice": (
+            lambda: case_portal_voice(actor=nurse, case=pw.case_young), nurse, pw.young.pk),
+        "portal.selectors.professionals.corrections_for_answer": (
+            lambda: corrections_for_answer(actor=nurse), nurse, pw.young.pk),
+        "portal.selectors.professionals.correction_for_answer": (
+            lambda: correction_for_answer(actor=nurse, correction_id=correction.pk), nurse,
+            pw.young.pk),
+        "portal.selectors.professionals.withhold_overview": (
+            lambda: withhold_overview(actor=nurse, case_id=pw.case_young.pk), nurse,
+            pw.young.pk),
+    }
+
+
+READS: dict[str, Callable[[World], dict[str, Read]]] = {
+    "cases.selectors.case_list_page": _case_reads,
+    "cases.selectors.case_get": _case_reads,
+    "cases.selectors.agreements_for_owner": _case_reads,
+    "cases.selectors.case_existence_for_child": _case_reads,
+    "cases.selectors.case_awaiting_consent_get": _case_reads,
+    "retention.selectors.verwijsindex_status": _case_reads,
+    "children.selectors.child_get": _child_reads,
+    "consent.selectors.children_for_sharing_check": _child_reads,
+    "children.selectors.pupils_search": _child_reads,
+    "children.selectors.pupil_at_school": _child_reads,
+    "children.selectors.siblings_shown": _child_reads,
+    "signals.selectors.signal_list_page": _child_reads,
+    "signals.selectors.signal_get": _child_reads,
+    "signals.selectors.new_signals_for_core_team": _child_reads,
+    "signals.selectors.signals_for_child": _child_reads,
+    "consent.selectors.consent_child_get": _child_reads,
+    "consent.selectors.consent_overview": _child_reads,
+    "consent.selectors.sharing_check": _child_reads,
+    "handover.selectors.handover_get": _handover_and_retention_reads,
+    "handover.selectors.handovers_for": _handover_and_retention_reads,
+    "retention.selectors.destruction_requests": _handover_and_retention_reads,
+    "retention.selectors.destruction_requests_overdue": _handover_and_retention_reads,
+    "retention.selectors.destruction_request_get": _handover_and_retention_reads,
+    "retention.selectors.child_for_destruction_request": _handover_and_retention_reads,
+    "retention.selectors.children_for_destruction_request": _handover_and_retention_reads,
+    "audit.selectors.access_log_page": _handover_and_retention_reads,
+    "portal.selectors.consent.portal_consent_overview": _portal_reads,
+    "portal.selectors.family.portal_home": _portal_reads,
+    "portal.selectors.family.portal_child_get": _portal_reads,
+    "portal.selectors.family.portal_school_info": _portal_reads,
+    "portal.selectors.family.portal_entry_get": _portal_reads,
+    "portal.selectors.family.portal_case_page": _portal_reads,
+    "portal.selectors.family.portal_access_log_page": _portal_reads,
+    "portal.selectors.professionals.case_portal_voice": _portal_reads,
+    "portal.selectors.professionals.corrections_for_answer": _portal_reads,
+    "portal.selectors.professionals.correction_for_answer": _portal_reads,
+    "portal.selectors.professionals.withhold_overview": _portal_reads,
+}
