@@ -13,6 +13,7 @@ urlpatterns = [
     path("meldingen/", include("schakel.notifications.urls")),
     path("bewaartermijnen/", include("schakel.retention.urls")),
     path("portaal/", include("schakel.portal.urls")),
+    path("begrippen/", include("schakel.glossary.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

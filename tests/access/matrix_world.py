@@ -12,6 +12,7 @@ from django.test import Client
 from django.utils import timezone
 
 from schakel.accounts.models import User
+from schakel.glossary.models import Term
 from schakel.handover.models import HandoverKind
 from schakel.handover.services import handover_offer
 from schakel.portal.models import CorrectionRequest, EntryType
@@ -192,6 +193,7 @@ def build_matrix_world() -> MatrixWorld:
             "request_id": destruction.pk, "handover_id": handover.pk,
             "correction_id": correction.pk, "entry_type": EntryType.PLAN_STEP.value,
             "entry_id": plan_entry.pk,
+            "term_id": Term.objects.get(name="MDO").pk,
         },
         query_ids={
             "agreement_id": agreement.pk,

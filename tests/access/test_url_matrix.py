@@ -79,6 +79,16 @@ organisations:schools            GET  sign 200  200  200  200  200  200  200  20
 organisations:school_route       GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
 organisations:professional       GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
 
+# The glossary is no child data: every signed-in professional reads it; changing it is the
+# functional administrator's (none of these roles).
+glossary:list                    GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
+glossary:create                  GET  sign 404  404  404  404  404  404  404  404  404  404  404  404  404
+glossary:create                  POST sign 404  404  404  404  404  404  404  404  404  404  404  404  404
+glossary:edit                    GET  sign 404  404  404  404  404  404  404  404  404  404  404  404  404
+glossary:edit                    POST sign 404  404  404  404  404  404  404  404  404  404  404  404  404
+glossary:delete                  GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+glossary:delete                  POST sign 404  404  404  404  404  404  404  404  404  404  404  404  404
+
 # The child: the core team of a current school and those in a case of the child.
 children:detail                  GET  sign 200* 404  200* 200* 404  404  404  404  404  404  404  404  404
 

@@ -175,6 +175,8 @@ class ProfessionalFactory(DjangoModelFactory[Professional]):
             organisation=factory.SubFactory(OrganisationFactory, municipality_sector=True))
         log_administrator = factory.Trait(
             function=Function.PRIVACY_OFFICER, is_log_administrator=True)
+        functional_administrator = factory.Trait(
+            function=Function.POLICY_OFFICER, is_functional_administrator=True)
 
     @factory.post_generation
     def core_team_of(self, create: bool, extracted: School | None, **kwargs: Any) -> None:

@@ -109,6 +109,8 @@ class EventCode(models.TextChoices):
     PORTAL_WITHHOLD_LIST = "portal.withhold_list", _(
         "Viewed what the parents see of the case")
 
+    GLOSSARY_CHANGE = "glossary.change", _("Changed the shared glossary")
+
     RETENTION_PREVIEW = "retention.preview", _("Viewed what a retention run would do")
     RETENTION_RULE_UPDATE = "retention.rule_update", _("Changed a retention rule")
     RETENTION_RULES = "retention.rules", _("Viewed the retention rules")

@@ -25,6 +25,7 @@ class PersonSpec:
     what_to_expect: str
     how_to_reach: str
     is_log_administrator: bool = False
+    is_functional_administrator: bool = False
 
     @property
     def full_name(self) -> str:
@@ -101,6 +102,7 @@ PEOPLE = [
         "Ik kijk naar de schoolprofielen en collectieve signalen, nooit naar individuele "
         "kinderen, en vertaal ze naar preventief aanbod.",
         "Per mail; aanwezig bij de stuurgroep.",
+        is_functional_administrator=True,
     ),
     PersonSpec(
         "privacy.demo", "Yvonne", "Stokkers", Function.PRIVACY_OFFICER, "municipality",
@@ -259,6 +261,7 @@ def professionals_load(organisations: dict[str, Organisation]) -> dict[str, Prof
                 "what_i_do": spec.what_i_do, "what_to_expect": spec.what_to_expect,
                 "how_to_reach": spec.how_to_reach,
                 "is_log_administrator": spec.is_log_administrator,
+                "is_functional_administrator": spec.is_functional_administrator,
             },
         )
     return professionals

@@ -128,6 +128,9 @@ class Professional(models.Model):
     what_to_expect = models.TextField(_("what you may expect of me"), blank=True)
     how_to_reach = models.TextField(_("how and when to reach me"), blank=True)
     is_log_administrator = models.BooleanField(_("log administrator"), default=False)
+    # Keeps what the organisation's users share: the glossary (begrippenlijst).
+    is_functional_administrator = models.BooleanField(
+        _("functional administrator"), default=False)
 
     class Meta:
         ordering = ["full_name"]

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "schakel.access",
     "schakel.audit",
     "schakel.notifications",
+    "schakel.glossary",
     "schakel.jobs",
     "schakel.portal",
     "schakel.web",
@@ -101,6 +102,8 @@ TEMPLATES = [
                 "schakel.accounts.context_processors.second_factor",
                 "schakel.web.context_processors.navigation",
             ],
+            # `|abbreviations` explains known abbreviations in any text a user wrote.
+            "builtins": ["schakel.glossary.templatetags.glossary"],
         },
     },
 ]

@@ -20,7 +20,8 @@ children, signals), `categories` (consent and legal grounds per information cate
 `consent` (who manages consent and measures), `grounds` (each legal ground a rule, and who
 records one), `portal` (what parents and young people
 see of their own file), `handover` (warm hand-over, telling
-professionals who else is involved) and `administration` (access log, accounts, retention).
+professionals who else is involved), `administration` (access log, accounts, retention) and
+`glossary` (who keeps the shared language).
 Callers import this package only: `from schakel.access import policy`.
 """
 
@@ -75,6 +76,9 @@ from schakel.access.policy.core import (
     Decision as Decision,
     Ground as Ground,
     core_team_school_ids as core_team_school_ids,
+)
+from schakel.access.policy.glossary import (
+    may_edit_glossary as may_edit_glossary,
 )
 from schakel.access.policy.grounds import (
     GROUND_RULES as GROUND_RULES,

@@ -24,6 +24,7 @@ class Ground(StrEnum):
     LOG_ADMINISTRATOR = "log_administrator"
     MEASURE_ORGANISATION = "measure_organisation"
     ACCOUNT_ADMINISTRATOR = "account_administrator"
+    FUNCTIONAL_ADMINISTRATOR = "functional_administrator"
     # The portal (`policy.portal`): parents and young people looking at their own file.
     PARENT_WITH_CUSTODY = "parent_with_custody"
     PARENT_WITHOUT_CUSTODY = "parent_without_custody"
