@@ -1,4 +1,4 @@
-"""Calendar arithmetic of legal periods and ages. No database.
+"""Calendar arithmetic of legal periods and ages, and the one rule of a dated period.
 
 Months and years follow the civil-law reading of a period: the deadline falls on the day with
 the same number; where that month is shorter, on its last day (31 January + 1 month =
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+
+from django.db import models
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -23,3 +25,24 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def add_years(day: dt.date, years: int) -> dt.date:
     """`day` moved by `years` (may be negative); 29 February becomes 28 February."""
     return add_months(day, 12 * years)
+
+
+class DatedPeriod:
+    """A period from `start_date` to `end_date` (the last day; None: open-ended), for
+    enrolments, measures and team memberships: whether it is active on a day, written once
+    (as a `Q` for queries and in Python for loaded rows)."""
+
+    start_date: dt.date
+    end_date: dt.date | None
+
+    @classmethod
+    def not_ended_before_q(cls, day: dt.date, prefix: str = "") -> models.Q:
+        return (models.Q(**{f"{prefix}end_date__isnull": True})
+                | models.Q(**{f"{prefix}end_date__gte": day}))
+
+    @classmethod
+    def active_q(cls, day: dt.date, prefix: str = "") -> models.Q:
+        return models.Q(**{f"{prefix}start_date__lte": day}) & cls.not_ended_before_q(day, prefix)
+
+    def is_active_on(self, day: dt.date) -> bool:
+        return self.start_date <= day and (self.end_date is None or day <= self.end_date)

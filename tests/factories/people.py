@@ -3,10 +3,12 @@ and teams; the `Actor` that services take."""
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from typing import Any
 
 import factory
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from schakel.access.actor import Actor
@@ -209,6 +211,7 @@ class TeamMembershipFactory(DjangoModelFactory[TeamMembership]):
     team = factory.SubFactory(TeamFactory)
     professional = factory.SubFactory(ProfessionalFactory)
     role = ""
+    start_date = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=365))
 
     class Params:
         core_team = factory.Trait(team=factory.SubFactory(TeamFactory, layer=TeamLayer.CORE))

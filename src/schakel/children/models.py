@@ -7,6 +7,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from schakel.dates import DatedPeriod
+
 
 class Family(models.Model):
     """A household (gezin). Siblings may attend different schools."""
@@ -78,26 +80,6 @@ class Guardianship(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["guardian", "child"], name="unique_guardianship"),
         ]
-
-
-class DatedPeriod:
-    """A period from `start_date` to `end_date` (the last day; None: open-ended), for
-    enrolments and measures: whether it is active on a day, written once."""
-
-    start_date: dt.date
-    end_date: dt.date | None
-
-    @classmethod
-    def not_ended_before_q(cls, day: dt.date, prefix: str = "") -> models.Q:
-        return (models.Q(**{f"{prefix}end_date__isnull": True})
-                | models.Q(**{f"{prefix}end_date__gte": day}))
-
-    @classmethod
-    def active_q(cls, day: dt.date, prefix: str = "") -> models.Q:
-        return models.Q(**{f"{prefix}start_date__lte": day}) & cls.not_ended_before_q(day, prefix)
-
-    def is_active_on(self, day: dt.date) -> bool:
-        return self.start_date <= day and (self.end_date is None or day <= self.end_date)
 
 
 class EnrolmentQuerySet(models.QuerySet["Enrolment"]):

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils import timezone
+
 from schakel.accounts.models import User
+from schakel.demo.dates import school_year_start
 from schakel.organisations.models import Function, Organisation, Professional, School
 from schakel.teams.models import Team, TeamLayer, TeamMembership
 
@@ -273,6 +276,7 @@ def teams_load(schools: dict[str, School], professionals: dict[str, Professional
         if school.contact_point_id != professionals[username].pk:
             school.contact_point = professionals[username]
             school.save(update_fields=["contact_point"])
+    since = school_year_start(timezone.localdate())  # members since this school year began
     for key, layers in TEAMS.items():
         school = schools[key]
         for layer, members in layers.items():
@@ -281,4 +285,6 @@ def teams_load(schools: dict[str, School], professionals: dict[str, Professional
                 defaults={"name": TEAM_NAMES[layer].format(school=school.name)})
             for username, role in members:
                 TeamMembership.objects.update_or_create(
-                    team=team, professional=professionals[username], defaults={"role": role})
+                    team=team, professional=professionals[username], end_date=None,
+                    defaults={"role": role},
+                    create_defaults={"role": role, "start_date": since})

@@ -34,7 +34,8 @@ def demo_professionals_reach() -> list[DemoReach]:
         key=lambda p: (order.get(p.user.username, len(order)), p.user.username),
     )
     reach = {p.pk: DemoReach(p) for p in professionals}
-    memberships = TeamMembership.objects.filter(professional_id__in=reach).select_related(
+    memberships = TeamMembership.objects.active_on(timezone.localdate()).filter(
+        professional_id__in=reach).select_related(
         "team__school").order_by("team__school__name")
     for membership in memberships:
         item = reach[membership.professional_id]

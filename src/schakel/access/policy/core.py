@@ -59,14 +59,14 @@ def _today() -> dt.date:
 
 
 def core_team_school_ids(actor: Actor) -> frozenset[int]:
-    """Schools whose core team (kernteam) the actor belongs to. Cached per actor."""
+    """Schools whose core team (kernteam) the actor belongs to today. Cached per actor."""
     if actor.professional is None:
         return frozenset()
     cache: dict[int, frozenset[int]] = actor.__dict__.setdefault("_core_schools", {})
     key = actor.professional.pk
     if key not in cache:
         cache[key] = frozenset(
-            TeamMembership.objects.filter(
+            TeamMembership.objects.active_on(_today()).filter(
                 professional=actor.professional, team__layer=TeamLayer.CORE
             ).values_list("team__school_id", flat=True)
         )

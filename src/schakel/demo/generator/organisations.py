@@ -5,9 +5,11 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 
+from django.utils import timezone
+
 from schakel.accounts.models import User
 from schakel.cases.models import PlanTemplate
-from schakel.demo.dates import school_year_label
+from schakel.demo.dates import school_year_label, school_year_start
 from schakel.demo.generator.bulk import insert
 from schakel.demo.generator.config import BRIN_PREFIX, USERNAME_PREFIX, RegionSize
 from schakel.demo.generator.names import (
@@ -244,15 +246,19 @@ def _teams_generate(infos: list[SchoolInfo], care: dict[str, list[Pro]], rng: ra
         for layer, label in ((TeamLayer.CORE, "Kernteam"), (TeamLayer.BROAD, "Breder team"))
     ), size.batch_size)
     memberships = []
+    since = school_year_start(timezone.localdate())
     everyone = [p for pool in care.values() for p in pool]
     for n, info in enumerate(infos):
         core, broad = teams[2 * n], teams[2 * n + 1]
         pool = care.get(info.municipality) or everyone
         chosen = rng.sample(pool, k=min(len(pool), 5))
         memberships.append(TeamMembership(team=core, professional_id=info.contact.id,
+                                          start_date=since,
                                           role="Voorzitter, aanspreekpunt school"))
-        memberships += [TeamMembership(team=core, professional_id=p.id, role=p.function)
+        memberships += [TeamMembership(team=core, professional_id=p.id, role=p.function,
+                                      start_date=since)
                         for p in chosen[:3]]
-        memberships += [TeamMembership(team=broad, professional_id=p.id, role=p.function)
+        memberships += [TeamMembership(team=broad, professional_id=p.id, role=p.function,
+                                      start_date=since)
                         for p in chosen[3:] + info.staff]
     insert(TeamMembership, memberships, size.batch_size)

@@ -29,6 +29,7 @@ from schakel.portal.models import (
     PendingConsent,
     PendingConsentStatus,
 )
+from schakel.teams.models import TeamMembership
 
 R = TypeVar("R", OwnView, CorrectionRequest)
 HOME_NOTIFICATIONS = 10
@@ -65,6 +66,7 @@ def consent_organisations(child: Child) -> list[Organisation]:
         "professional__organisation")
     schools = Enrolment.objects.filter(child=child).active_on(today).values("school")
     core = Professional.objects.filter(
+        TeamMembership.active_q(today, "team_memberships__"),
         team_memberships__team__school__in=schools).values("organisation")
     return list(Organisation.objects.filter(Q(pk__in=involved) | Q(pk__in=core)).order_by("name"))
 
