@@ -4,6 +4,7 @@ urlpatterns = [
     path("", include("schakel.web.urls")),
     path("account/", include("schakel.accounts.urls")),
     path("organisaties/", include("schakel.organisations.urls")),
+    path("teams/", include("schakel.teams.urls")),
     path("kinderen/", include("schakel.children.urls")),
     path("signalen/", include("schakel.signals.urls")),
     path("casussen/", include("schakel.cases.urls")),

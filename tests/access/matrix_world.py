@@ -194,6 +194,8 @@ def build_matrix_world() -> MatrixWorld:
             "correction_id": correction.pk, "entry_type": EntryType.PLAN_STEP.value,
             "entry_id": plan_entry.pk,
             "term_id": Term.objects.get(name="MDO").pk,
+            "team_id": core.team_memberships.get().team_id,
+            "membership_id": core.team_memberships.get().pk,
         },
         query_ids={
             "agreement_id": agreement.pk,

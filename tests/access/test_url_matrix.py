@@ -79,6 +79,16 @@ organisations:schools            GET  sign 200  200  200  200  200  200  200  20
 organisations:school_route       GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
 organisations:professional       GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
 
+# The teams: everyone signed in sees a team; its keeper (the school's contact point, the IB'er
+# here) changes members and charter. Empty forms come back with their errors.
+teams:detail                     GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
+teams:member_add                 GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+teams:member_add                 POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+teams:charter                    GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+teams:charter                    POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+teams:member_change              GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+teams:member_change              POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+
 # The glossary is no child data: every signed-in professional reads it; changing it is the
 # functional administrator's (none of these roles).
 glossary:list                    GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404

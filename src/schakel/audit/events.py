@@ -110,6 +110,7 @@ class EventCode(models.TextChoices):
         "Viewed what the parents see of the case")
 
     GLOSSARY_CHANGE = "glossary.change", _("Changed the shared glossary")
+    TEAM_CHANGE = "team.change", _("Changed the members or the charter of a team")
 
     RETENTION_PREVIEW = "retention.preview", _("Viewed what a retention run would do")
     RETENTION_RULE_UPDATE = "retention.rule_update", _("Changed a retention rule")

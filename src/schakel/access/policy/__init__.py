@@ -21,7 +21,7 @@ children, signals), `categories` (consent and legal grounds per information cate
 records one), `portal` (what parents and young people
 see of their own file), `handover` (warm hand-over, telling
 professionals who else is involved), `administration` (access log, accounts, retention) and
-`glossary` (who keeps the shared language).
+`glossary` (who keeps the shared language), `teams` (who keeps a team and its charter).
 Callers import this package only: `from schakel.access import policy`.
 """
 
@@ -123,4 +123,7 @@ from schakel.access.policy.portal import (
     portal_person as portal_person,
     portal_readers_of_case as portal_readers_of_case,
     portal_school_info_shows_cases as portal_school_info_shows_cases,
+)
+from schakel.access.policy.teams import (
+    may_manage_team as may_manage_team,
 )
