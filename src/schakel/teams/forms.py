@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -24,8 +26,8 @@ class MemberAddForm(SchakelForm):
     substitute = _professionals()
     start_date = forms.DateField(label=_("Member from"), widget=DateInput())
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["professional"].label = _("Professional")
         self.fields["substitute"].label = _("Substitute")
         self.fields["substitute"].required = False
@@ -36,8 +38,8 @@ class MemberChangeForm(SchakelForm):
     role = forms.CharField(label=_("Function in the team"), max_length=100, required=False)
     substitute = _professionals()
 
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.fields["substitute"].label = _("Substitute")
         self.fields["substitute"].required = False
 
@@ -62,11 +64,12 @@ class CharterForm(SchakelForm):
     minutes = forms.CharField(label=_("How we keep minutes"), required=False,
                               widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args: object, members: list[Professional], **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, members: list[Professional], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         ids = [member.pk for member in members]
         for name, label in (("chair", _("Chair")), ("minute_taker", _("Takes the minutes"))):
             field = self.fields[name]
             assert isinstance(field, forms.ModelChoiceField)  # noqa: S101
             field.label, field.required = label, False
-            field.queryset = field.queryset.filter(pk__in=ids)
+            field.queryset = Professional.objects.select_related("organisation").filter(
+                pk__in=ids).order_by("full_name")
