@@ -15,6 +15,7 @@ urlpatterns = [
     path("bewaartermijnen/", include("schakel.retention.urls")),
     path("portaal/", include("schakel.portal.urls")),
     path("begrippen/", include("schakel.glossary.urls")),
+    path("overleggen/", include("schakel.meetings.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -112,6 +112,13 @@ class EventCode(models.TextChoices):
     GLOSSARY_CHANGE = "glossary.change", _("Changed the shared glossary")
     TEAM_CHANGE = "team.change", _("Changed the members or the charter of a team")
 
+    MEETING_AGENDA = "meeting.agenda", _("Read the agenda of a meeting")
+    MEETING_CHANGE = "meeting.change", _("Planned, changed or cancelled a meeting")
+    MEETING_DECISION = "meeting.decision", _("Recorded a decision of a meeting")
+    MEETING_MINUTES = "meeting.minutes", _("Read the minutes of a meeting")
+    MEETING_MINUTES_WRITE = "meeting.minutes_write", _("Wrote or corrected minutes")
+    MEETING_VIEW = "meeting.view", _("Viewed a meeting")
+
     RETENTION_PREVIEW = "retention.preview", _("Viewed what a retention run would do")
     RETENTION_RULE_UPDATE = "retention.rule_update", _("Changed a retention rule")
     RETENTION_RULES = "retention.rules", _("Viewed the retention rules")

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "schakel.matching",
     "schakel.cases",
     "schakel.handover",
+    "schakel.meetings",
     "schakel.consent",
     "schakel.retention",
     "schakel.access",
@@ -271,6 +272,9 @@ SCHAKEL_NOTIFICATION_EMAIL_MAX_AGE_DAYS = env.int(
 # Health indicators and other domain thresholds that a region may tune.
 SCHAKEL_EVALUATION_WEEKS = env.int("SCHAKEL_EVALUATION_WEEKS", default=6)
 SCHAKEL_MANY_PROFESSIONALS = env.int("SCHAKEL_MANY_PROFESSIONALS", default=5)
+# An MDO warns when professionals outnumber the family by more than this many to one
+# ("het moet geen groot comité worden", seed 000).
+SCHAKEL_MDO_MAX_RATIO = env.int("SCHAKEL_MDO_MAX_RATIO", default=2)
 SCHAKEL_PAGE_SIZE = env.int("SCHAKEL_PAGE_SIZE", default=25)
 # Where the guardians must consent: "any" guardian with custody suffices, or "all" of them
 # (see `access.policy.consenters`).

@@ -21,7 +21,8 @@ children, signals), `categories` (consent and legal grounds per information cate
 records one), `portal` (what parents and young people
 see of their own file), `handover` (warm hand-over, telling
 professionals who else is involved), `administration` (access log, accounts, retention) and
-`glossary` (who keeps the shared language), `teams` (who keeps a team and its charter).
+`glossary` (who keeps the shared language), `teams` (who keeps a team and its charter) and
+`meetings` (who plans and sees a meeting, and each agenda item as its case, signal or child).
 Callers import this package only: `from schakel.access import policy`.
 """
 
@@ -101,6 +102,15 @@ from schakel.access.policy.handover import (
     may_return_handover as may_return_handover,
     may_view_handover as may_view_handover,
     may_withdraw_handover as may_withdraw_handover,
+)
+from schakel.access.policy.meetings import (
+    may_change_meeting as may_change_meeting,
+    may_plan_meeting as may_plan_meeting,
+    may_see_agenda_item as may_see_agenda_item,
+    may_see_minutes_entry as may_see_minutes_entry,
+    may_view_meeting as may_view_meeting,
+    may_write_minutes as may_write_minutes,
+    meetings_visible_q as meetings_visible_q,
 )
 from schakel.access.policy.portal import (
     ROLE_PARENT as ROLE_PARENT,
