@@ -4,6 +4,7 @@ project can be filled from `MatrixWorld.url_kwargs`."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
 
@@ -15,6 +16,7 @@ from schakel.accounts.models import User
 from schakel.glossary.models import Term
 from schakel.handover.models import HandoverKind
 from schakel.handover.services import handover_offer
+from schakel.meetings.models import AgendaItem, Meeting, MeetingKind, MinutesEntry, Participant
 from schakel.portal.models import CorrectionRequest, EntryType
 from schakel.retention.models import (
     DestructionRequest,
@@ -168,6 +170,19 @@ def build_matrix_world() -> MatrixWorld:
     correction = CorrectionRequest.objects.create(
         case=case, object_type=EntryType.PLAN_STEP, object_id=plan_entry.pk,
         request_text="Dit klopt niet", requested_at=timezone.now(), by_young_person=child)
+    # A kernteam meeting that has begun, organised by the IB'er, the coordinator and the POH
+    # invited; on its agenda the case (content for those who read the case) and a general item.
+    meeting = Meeting.objects.create(
+        school=school, kind=MeetingKind.CORE_TEAM, organiser=core,
+        starts_at=timezone.now() - dt.timedelta(minutes=30))
+    for invitee in (core, coordinator, involved):
+        Participant.objects.create(meeting=meeting, professional=invitee)
+    case_item = AgendaItem.objects.create(meeting=meeting, position=1, source="cases.no_evaluation",
+                                          heading="Casus zonder evaluatie", case=case, child=child)
+    AgendaItem.objects.create(meeting=meeting, position=2, source="manual",
+                              heading="Samenwerking met de wijk")
+    minutes_entry = MinutesEntry.objects.create(meeting=meeting, agenda_item=case_item, case=case,
+                                                text="Besproken.", author=coordinator)
     rule = RetentionRule.objects.order_by("pk").first()
     if rule is None:  # the migrations install the default rules
         raise LookupError("No retention rules; did the migrations run?")
@@ -196,6 +211,7 @@ def build_matrix_world() -> MatrixWorld:
             "term_id": Term.objects.get(name="MDO").pk,
             "team_id": core.team_memberships.get().team_id,
             "membership_id": core.team_memberships.get().pk,
+            "meeting_id": meeting.pk, "minutes_id": minutes_entry.pk,
         },
         query_ids={
             "agreement_id": agreement.pk,

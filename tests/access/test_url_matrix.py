@@ -89,6 +89,33 @@ teams:charter                    POST sign 200  404  404  404  404  404  404  40
 teams:member_change              GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
 teams:member_change              POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
 
+# Meetings: the IB'er organises a kernteam meeting that has begun, the coordinator and the POH
+# are invited; the agenda's case item is seen by those who read the case. Empty forms come back
+# with their errors; an unconfirmed cancellation and a refused adoption go back to the page.
+meetings:list                    GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
+meetings:plan                    GET  sign 200  404  404  404  404  404  404  404  200  404  404  404  404
+meetings:plan                    POST sign 200  404  404  404  404  404  404  404  200  404  404  404  404
+meetings:availability            GET  sign 200  200  200  200  200  200  200  200  200  200  404  404  404
+meetings:availability            POST sign 302  302  302  302  302  302  302  302  302  302  404  404  404
+meetings:detail                  GET  sign 200  404  200* 200* 404  404  404  404  404  404  404  404  404
+meetings:reschedule              GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+meetings:reschedule              POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+meetings:cancel                  GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+meetings:cancel                  POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
+meetings:invitation              GET  sign 200  404  200  200  404  404  404  404  404  404  404  404  404
+meetings:agenda_fill             GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+meetings:agenda_fill             POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
+meetings:agenda_item_add         GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+meetings:agenda_item_add         POST sign 200  404  200* 200* 404  404  404  404  404  404  404  404  404
+meetings:minutes_write           GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+meetings:minutes_write           POST sign 200  404  200* 200* 404  404  404  404  404  404  404  404  404
+meetings:decision                GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+meetings:decision                POST sign 200  404  200* 200* 404  404  404  404  404  404  404  404  404
+meetings:adopt                   GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+meetings:adopt                   POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
+meetings:correct                 GET  sign 404  404  200  200  404  404  404  404  404  404  404  404  404
+meetings:correct                 POST sign 404  404  200  200  404  404  404  404  404  404  404  404  404
+
 # The glossary is no child data: every signed-in professional reads it; changing it is the
 # functional administrator's (none of these roles).
 glossary:list                    GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404

@@ -17,6 +17,6 @@ urlpatterns = [
     path("<int:meeting_id>/verslag/", table.minutes_write_view, name="minutes_write"),
     path("<int:meeting_id>/besluit/", table.decision_view, name="decision"),
     path("<int:meeting_id>/verslag/vaststellen/", table.minutes_adopt_view, name="adopt"),
-    path("<int:meeting_id>/verslag/<int:entry_id>/correctie/", table.minutes_correct_view,
+    path("<int:meeting_id>/verslag/<int:minutes_id>/correctie/", table.minutes_correct_view,
          name="correct"),
 ]

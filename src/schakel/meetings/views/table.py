@@ -153,11 +153,11 @@ def minutes_adopt_view(request: HttpRequest, meeting_id: int) -> HttpResponse:
 
 
 @login_required
-def minutes_correct_view(request: HttpRequest, meeting_id: int, entry_id: int) -> HttpResponse:
+def minutes_correct_view(request: HttpRequest, meeting_id: int, minutes_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     meeting = meeting_get(actor=actor, meeting_id=meeting_id)
     parts = meeting_minutes(actor=actor, meeting=meeting).parts
-    part = next((p for p in parts if p.entry.pk == entry_id), None)
+    part = next((p for p in parts if p.entry.pk == minutes_id), None)
     if part is None:
         raise Http404
     form = CorrectionForm(request.POST if request.method == "POST" else None,
