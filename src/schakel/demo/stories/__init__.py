@@ -5,6 +5,7 @@ from __future__ import annotations
 from schakel.cases.models import Case
 from schakel.children.models import Child
 from schakel.demo.stories.common import Cast
+from schakel.demo.stories.meetings import kernteam_story
 from schakel.demo.stories.primary import bas_story, sara_story
 from schakel.demo.stories.secondary import (
     drugs_story,
@@ -27,4 +28,5 @@ def stories_load(cast: Cast, dylan: Child) -> Case:
     overweight_story(cast)
     dylan_story(cast, dylan)
     lotte_story(cast)
+    kernteam_story(cast, bas_case)
     return bas_case
