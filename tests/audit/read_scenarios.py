@@ -34,6 +34,13 @@ from schakel.consent.selectors import (
 from schakel.handover.models import HandoverKind
 from schakel.handover.selectors import handover_get, handovers_for
 from schakel.handover.services import handover_offer
+from schakel.meetings.models import AgendaItem, Meeting, MeetingKind, MinutesEntry, Participant
+from schakel.meetings.selectors import (
+    case_family_for_meeting,
+    case_meetings,
+    meeting_agenda,
+    meeting_minutes,
+)
 from schakel.portal.entries import entry_key
 from schakel.portal.models import CorrectionRequest
 from schakel.portal.selectors.consent import portal_consent_overview
@@ -122,6 +129,30 @@ def _case_reads(w: World) -> dict[str, Read]:
             w.child.pk),
         "retention.selectors.verwijsindex_status": (
             lambda: verwijsindex_status(actor=nurse, case_id=w.case.pk), nurse, w.child.pk),
+    }
+
+
+def _meeting_reads(w: World) -> dict[str, Read]:
+    """A kernteam meeting that has begun, with the case on its agenda and minutes in it."""
+    nurse = w.actor(w.nurse)
+    meeting = Meeting.objects.create(school=w.school, kind=MeetingKind.CORE_TEAM,
+                                     organiser=w.core_member,
+                                     starts_at=timezone.now() - dt.timedelta(minutes=5))
+    Participant.objects.create(meeting=meeting, professional=w.nurse)
+    item = AgendaItem.objects.create(meeting=meeting, source="cases.no_evaluation",
+                                     heading="Casus", case=w.case, child=w.child)
+    MinutesEntry.objects.create(meeting=meeting, agenda_item=item, case=w.case,
+                                text="Besproken.", author=w.nurse)
+    return {
+        "meetings.selectors.meeting_agenda": (
+            lambda: meeting_agenda(actor=nurse, meeting=meeting), nurse, w.child.pk),
+        "meetings.selectors.meeting_minutes": (
+            lambda: meeting_minutes(actor=nurse, meeting=meeting), nurse, w.child.pk),
+        "meetings.selectors.case_meetings": (
+            lambda: case_meetings(actor=nurse, case=w.case), nurse, w.child.pk),
+        "meetings.selectors.case_family_for_meeting": (
+            lambda: case_family_for_meeting(actor=nurse, case_id=w.case.pk), nurse,
+            w.child.pk),
     }
 
 
@@ -274,4 +305,8 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "portal.selectors.professionals.corrections_for_answer": _portal_reads,
     "portal.selectors.professionals.correction_for_answer": _portal_reads,
     "portal.selectors.professionals.withhold_overview": _portal_reads,
+    "meetings.selectors.meeting_agenda": _meeting_reads,
+    "meetings.selectors.meeting_minutes": _meeting_reads,
+    "meetings.selectors.case_meetings": _meeting_reads,
+    "meetings.selectors.case_family_for_meeting": _meeting_reads,
 }

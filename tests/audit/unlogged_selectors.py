@@ -26,6 +26,28 @@ NOT_CHILD_DATA: dict[str, str] = {
         "for the service that ends it (POST), which checks the policy and logs the change"),
     "consent.selectors.recipient_organisations": "organisations only",
     "demo.selectors.demo_professionals_reach": "counts and team names of demo professionals",
+    "glossary.selectors.abbreviation_index": "the glossary: no child's data",
+    "glossary.selectors.abbreviations_cache_key": "a cache key",
+    "glossary.selectors.glossary_editor_check": "a policy check for the glossary form",
+    "glossary.selectors.glossary_term_get": "a glossary term",
+    "glossary.selectors.glossary_terms": "the glossary",
+    "meetings.selectors.family_balance": "counts of a meeting's participants already read",
+    "meetings.selectors.invitable_professionals": "professionals (the sociale kaart)",
+    "meetings.selectors.kinds_for": "the kinds of meeting",
+    "meetings.selectors.meeting_for_change": "a meeting's time and place, no child's data",
+    "meetings.selectors.meeting_get": (
+        "a meeting's kind, school, time and invitees (professionals; parents of an MDO are "
+        "shown only to those invited or in the school's team), no child's data"),
+    "meetings.selectors.meetings_for": "titles and times of meetings, no child's data",
+    "meetings.selectors.own_availability": "one's own availability",
+    "meetings.selectors.planning_schools": "schools only",
+    "meetings.selectors.urgent_slots": "times and professionals",
+    "teams.selectors.current_members": "a team's members (the sociale kaart)",
+    "teams.selectors.membership_for_change": "a team membership",
+    "teams.selectors.school_teams": "a school's teams (the sociale kaart)",
+    "teams.selectors.team_for_change": "a team",
+    "teams.selectors.team_get": "a team (the sociale kaart)",
+    "teams.selectors.team_member_candidates": "professionals (the sociale kaart)",
     "handover.selectors.handover_children": (
         "the children of a case an actor already read, for services and the access log"),
     "handover.selectors.handover_for_action": (

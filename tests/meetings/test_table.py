@@ -9,6 +9,8 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from schakel.audit.events import EventCode
@@ -32,6 +34,7 @@ from schakel.meetings.services import (
 )
 from tests.factories import AgreementFactory, ProfessionalFactory
 from tests.meetings.conftest import Table, next_week
+from tests.support import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -185,3 +188,18 @@ def test_an_outsider_writes_no_minutes(table: Table) -> None:
     with pytest.raises(Http404):
         minutes_write(actor=table.actor(ProfessionalFactory()), meeting=meeting, text="Ik ook")
     assert not MinutesEntry.objects.exists()
+
+
+def test_an_mdo_shows_the_family_only_to_those_who_read_the_case(
+    table: Table, client: Client,
+) -> None:
+    meeting = meeting_plan(actor=table.actor(table.nurse), school=table.school,
+                           kind=MeetingKind.MDO, starts_at=next_week(), case=table.case,
+                           professionals=[table.ib], guardians=[table.bas.guardians.get()])
+    url = reverse("meetings:detail", kwargs={"meeting_id": meeting.pk})
+    sign_in(client, table.nurse.user)
+    assert "Monique Hofstede" in client.get(url).content.decode()
+    sign_in(client, table.director.user)  # broad team: sees the meeting, not the case
+    page = client.get(url).content.decode()
+    assert "Monique Hofstede" not in page
+    assert table.case.reference not in page

@@ -111,6 +111,9 @@ class AgendaRow:
 class MeetingAgenda:
     meeting: Meeting
     rows: list[AgendaRow] = field(default_factory=list)
+    # Whether this reader sees the case the meeting is about (its reference, the family's
+    # names among the invitees); without a case there is nothing to hide.
+    case_visible: bool = True
 
 
 def _items(meeting: Meeting) -> list[AgendaItem]:
@@ -130,8 +133,13 @@ def _item_subject(item: AgendaItem) -> Subject:
 
 
 def _agenda_subjects(agenda: MeetingAgenda) -> list[Subject]:
-    return [_item_subject(row.item) for row in agenda.rows if row.item.is_about_a_child
-            or row.item.case_id is not None]
+    subjects = [_item_subject(row.item) for row in agenda.rows if row.item.is_about_a_child
+                or row.item.case_id is not None]
+    case = agenda.meeting.case
+    if case is not None and agenda.case_visible and not any(
+            s.object_type == "cases.case" and s.object_id == str(case.pk) for s in subjects):
+        subjects.append(Subject.of(case, case.child_id))
+    return subjects
 
 
 def _visible(actor: Actor, item: AgendaItem) -> bool:
@@ -146,6 +154,11 @@ def meeting_agenda(*, actor: Actor, meeting: Meeting) -> MeetingAgenda:
     """The items of the agenda this reader may see; an item about a child they may not see is
     left out entirely (not even its heading)."""
     agenda = MeetingAgenda(meeting)
+    if meeting.case is not None:
+        decision = policy.may_read_case(actor, meeting.case)
+        agenda.case_visible = bool(decision)
+        if decision:
+            read_allowed_on(decision)
     for item in _items(meeting):
         if _visible(actor, item):
             agenda.rows.append(AgendaRow(item, item.child.full_name if item.child else ""))
@@ -313,3 +326,29 @@ def case_family_for_meeting(*, actor: Actor, case_id: int) -> CaseFamily:
         case,
         list(Guardian.objects.filter(children__in=child_ids).distinct().order_by("full_name")),
         list(Child.objects.filter(pk__in=child_ids).order_by("first_name")))
+
+
+# --- on the case page: what meetings said about the case ----------------------------------
+
+
+@dataclass(frozen=True)
+class CaseMeetings:
+    case: Case
+    minutes: list[MinutesEntry]
+    meetings: list[Meeting]
+
+
+def _case_meetings_subjects(found: CaseMeetings) -> list[Subject]:
+    return [Subject.of(found.case, found.case.child_id)] if found.minutes else []
+
+
+@logged_read(event_code=EventCode.MEETING_MINUTES, subjects=_case_meetings_subjects)
+def case_meetings(*, actor: Actor, case: Case) -> CaseMeetings:
+    """The parts of meeting minutes kept in the case (current versions) and the meetings about
+    it, for whoever reads the case."""
+    enforce(actor, policy.may_read_case(actor, case), event_code=EventCode.MEETING_MINUTES,
+            action=Action.READ, subject=Subject.of(case, case.child_id))
+    minutes = list(MinutesEntry.objects.filter(case=case, replaced_by__isnull=True)
+                   .select_related("meeting__school", "author").order_by("-meeting__starts_at"))
+    meetings = list(_meetings().filter(case=case).order_by("-starts_at")[:10])
+    return CaseMeetings(case, minutes, meetings)
