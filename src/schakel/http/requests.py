@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Protocol, TypeVar
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest
 
 from schakel.accounts.models import User
@@ -56,3 +58,9 @@ def signed_in_user(request: HttpRequest) -> User:
     if not isinstance(user, User):  # login_required has run before
         raise PermissionError("A signed-in user is required.")
     return user
+
+
+def service_errors_as_messages(request: HttpRequest, error: ValidationError) -> None:
+    """A service's refusal of a form-less action (a button) as messages on the next page."""
+    for message in error.messages:
+        messages.error(request, message)

@@ -155,14 +155,18 @@ def meeting_reschedule(
             raise ValidationError(_("The minutes of this meeting have been adopted."))
         meeting.starts_at, meeting.duration_minutes = starts_at, duration_minutes
         meeting.location, meeting.video_link = location.strip(), video_link.strip()
-        meeting.sequence += 1
-        meeting.save()
-        access_event_record(actor=actor, event_code=EventCode.MEETING_CHANGE,
-                            action=Action.UPDATE, subject=_meeting_subject(meeting),
-                            ground=decision.log_ground)
-        _tell(meeting, [p for p in _invitees(meeting) if p.pk != actor.require_professional().pk],
-              _("Changed: %(title)s. See the new time."))
+        _new_version(actor, meeting, decision, _("Changed: %(title)s. See the new time."))
     return meeting
+
+
+def _new_version(actor: Actor, meeting: Meeting, decision: policy.Decision, text: str) -> None:
+    """Save a change of the invitation (its next SEQUENCE), log it and tell the invitees."""
+    meeting.sequence += 1
+    meeting.save()
+    access_event_record(actor=actor, event_code=EventCode.MEETING_CHANGE, action=Action.UPDATE,
+                        subject=_meeting_subject(meeting), ground=decision.log_ground)
+    _tell(meeting, [p for p in _invitees(meeting) if p.pk != actor.require_professional().pk],
+          text)
 
 
 def meeting_cancel(*, actor: Actor, meeting: Meeting) -> Meeting:
@@ -172,13 +176,7 @@ def meeting_cancel(*, actor: Actor, meeting: Meeting) -> Meeting:
         if meeting.starts_at <= timezone.now():
             raise ValidationError(_("A meeting that has begun cannot be cancelled."))
         meeting.status = MeetingStatus.CANCELLED
-        meeting.sequence += 1
-        meeting.save()
-        access_event_record(actor=actor, event_code=EventCode.MEETING_CHANGE,
-                            action=Action.UPDATE, subject=_meeting_subject(meeting),
-                            ground=decision.log_ground)
-        _tell(meeting, [p for p in _invitees(meeting) if p.pk != actor.require_professional().pk],
-              _("Cancelled: %(title)s."))
+        _new_version(actor, meeting, decision, _("Cancelled: %(title)s."))
     return meeting
 
 

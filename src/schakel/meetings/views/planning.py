@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from schakel.access.actor import actor_from_request
 from schakel.http.forms import apply_service_errors
-from schakel.http.requests import chosen_school, int_or_none
+from schakel.http.requests import chosen_school, int_or_none, service_errors_as_messages
 from schakel.meetings.forms import AvailabilityForm, MeetingPlanForm, RescheduleForm
 from schakel.meetings.invitations import invitation_ics
 from schakel.meetings.models import MeetingKind
@@ -102,11 +102,6 @@ def meeting_reschedule_view(request: HttpRequest, meeting_id: int) -> HttpRespon
     return render(request, "meetings/reschedule.html", {"meeting": meeting, "form": form})
 
 
-def _service_messages(request: HttpRequest, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
-
-
 @login_required
 @require_POST
 def meeting_cancel_view(request: HttpRequest, meeting_id: int) -> HttpResponse:
@@ -118,7 +113,7 @@ def meeting_cancel_view(request: HttpRequest, meeting_id: int) -> HttpResponse:
     try:
         meeting_cancel(actor=actor, meeting=meeting)
     except ValidationError as exc:
-        _service_messages(request, exc)
+        service_errors_as_messages(request, exc)
     else:
         messages.success(request, _("The meeting has been cancelled; the invitees are told."))
     return redirect("meetings:detail", meeting_id=meeting.pk)
@@ -132,7 +127,7 @@ def agenda_fill_view(request: HttpRequest, meeting_id: int) -> HttpResponse:
     try:
         added = meeting_agenda_fill(actor=actor, meeting=meeting)
     except ValidationError as exc:
-        _service_messages(request, exc)
+        service_errors_as_messages(request, exc)
     else:
         messages.success(request, _("The agenda has been brought up to date (%(n)s new).")
                          % {"n": added})

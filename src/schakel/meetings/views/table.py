@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from schakel.access import policy
 from schakel.access.actor import actor_from_request
 from schakel.http.forms import apply_service_errors
-from schakel.http.requests import int_or_none, pick_or_404
+from schakel.http.requests import int_or_none, pick_or_404, service_errors_as_messages
 from schakel.meetings.forms import AgendaItemForm, CorrectionForm, DecisionForm, MinutesForm
 from schakel.meetings.models import AgendaItem, Meeting, MeetingKind
 from schakel.meetings.selectors import (
@@ -33,11 +33,6 @@ from schakel.meetings.services import (
     minutes_write,
 )
 from schakel.organisations.selectors import school_classes
-
-
-def _messages(request: HttpRequest, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
 
 
 def _page(request: HttpRequest, meeting_id: int, **forms: object) -> HttpResponse:
@@ -146,7 +141,7 @@ def minutes_adopt_view(request: HttpRequest, meeting_id: int) -> HttpResponse:
     try:
         minutes_adopt(actor=actor, meeting=meeting)
     except ValidationError as exc:
-        _messages(request, exc)
+        service_errors_as_messages(request, exc)
     else:
         messages.success(request, _("The minutes have been adopted; they are read-only now."))
     return redirect("meetings:detail", meeting_id=meeting.pk)
