@@ -143,7 +143,9 @@ handover:withdraw          POST sign 404  404  302  404  404  404  404  404  404
 
 # Consent: read by whoever reads the child. An empty form is shown again with its errors
 # before the service decides, so the core team gets the form back (recording itself is refused
-# by `policy.may_manage_consent`: see the empty, valid, end-of-ground form, 404 for the core team).
+# by `policy.may_manage_consent`: see the valid POSTs in `matrix_writes`). The empty end-of-ground
+# form is valid (today by default), and ending is for the file holder, the privacy officer and
+# the receiving organisation only (`policy.may_end_legal_ground`): 404 for everyone here.
 consent:check                    GET  sign 200* 404  200* 200* 200* 404  404  404  404  404  404  404  404
 consent:check                    POST sign 405  405  405  405  405  405  405  405  405  405  405  404  404
 consent:child                    GET  sign 200* 404  200* 200* 200* 404  404  404  404  404  404  404  404
@@ -154,7 +156,7 @@ consent:withdraw                 POST sign 302  404  302  302  302  404  404  40
 consent:ground_record            GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
 consent:ground_record            POST sign 200* 404  200* 200* 200* 404  404  404  404  404  404  404  404
 consent:ground_end               GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
-consent:ground_end               POST sign 404  404  302  302  302  404  404  404  404  404  404  404  404
+consent:ground_end               POST sign 404  404  404  404  404  404  404  404  404  404  404  404  404
 
 # The access log: the log administrator only.
 audit:log                        GET  sign 404  404  404  404  404  404  404  404  404  200  404  404  404
