@@ -2,11 +2,21 @@
 whose ids differ from run to run), what it changes, and per role what a POST of it gives.
 
 `outcomes` has one token per role, in the order of `matrix_world.ROLES` (the header above
-each group). The tokens are those of the matrix (`test_url_matrix`), and a `+` after one says
-that this role's POST changes the world: `effect` (a read of what the write touches) differs
-afterwards. A token without `+` says that nothing changed at all: every row of every table
-(but the sessions and the access log, which reading writes to) is the same, and a refusal of
-a signed-in professional left a refusal row in the access log where the token ends in `!`.
+each group), with the tokens of the matrix (`test_url_matrix`) and two marks:
+    +   this role's POST changes the world: `effect` (a read of what the write touches)
+        differs afterwards. Without `+`, nothing changed at all: every row of every table but
+        the sessions and the access log (which every request may write to) is as it was.
+    !   the access log got a refusal row (`audit.enforce`); without `!`, it got none.
+
+A new write URL (see also the top of `matrix_urls`):
+
+    "cases:example": Write(
+        outcomes="sign 404! 404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"example-text": "Iets", "example-case": w.id("case_id")},
+        effect=rows(Example, case_id="case_id")),
+
+A failing cell prints what it observed as such a token, to compare with the policy (never to
+copy without reading: a `+` where the policy says no is the bug the matrix is there to find).
 """
 
 from __future__ import annotations
@@ -47,6 +57,7 @@ from schakel.retention.models import DestructionRequest, RetentionRule, Verwijsi
 from schakel.signals.models import Signal
 from tests.access.matrix_world import MatrixWorld
 from tests.factories import days_ahead
+from tests.portal.fixtures import PORTAL_PASSWORD  # the password of every UserFactory user
 
 Payload = Callable[[MatrixWorld], dict[str, object]]
 Effect = Callable[[MatrixWorld], object]
@@ -83,7 +94,7 @@ WRITES: dict[str, Write] = {
     "accounts:login": Write(
         outcomes="302+ 302  302  302  302  302  302  302  302  302  302  302  404  404",
         payload=lambda w: {"username": w.users["coordinator"].username,
-                           "password": "a-long-test-password-42"},
+                           "password": PORTAL_PASSWORD},
         effect=lambda w: UserSession.objects.filter(
             user_id=w.id("coordinator_user_id")).count()),
     "accounts:verify": Write(
@@ -282,7 +293,7 @@ WRITES: dict[str, Write] = {
     "portal:login": Write(
         outcomes="302+ 302+ 302+ 302+ 302+ 302+ 302+ 302+ 302+ 302+ 302+ 302+ 302  302",
         payload=lambda w: {"username": User.objects.get(pk=w.id("parent_user_id")).username,
-                           "password": "a-long-test-password-42"},
+                           "password": PORTAL_PASSWORD},
         effect=lambda w: UserSession.objects.filter(user_id=w.id("parent_user_id")).count()),
     # Signing out ends any session, a professional's too.
     "portal:logout": Write(
