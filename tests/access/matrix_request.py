@@ -63,9 +63,11 @@ def cell_url(world: MatrixWorld, pattern: Pattern) -> str:
     return url
 
 
-def request_cell(world: MatrixWorld, pattern: Pattern, method: str, role: str) -> Outcome:
-    """GET the page, or POST to it with no data at all."""
+def request_cell(world: MatrixWorld, pattern: Pattern, method: str, role: str,
+                 data: dict[str, object] | None = None) -> Outcome:
+    """GET the page, or POST `data` to it (by default no data at all)."""
     client = world.client_for(role)
     url = cell_url(world, pattern)
-    response = client.get(url) if method == "GET" else client.post(url, {})
+    response = client.get(url) if method == "GET" else client.post(url, data or {})
     return Outcome(response.status_code, response.get("Location", ""), _body(response))
+

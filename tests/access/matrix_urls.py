@@ -1,5 +1,17 @@
 """Every URL pattern of the project, found by walking the resolver, and the parser of the
-expectation table of `test_url_matrix`."""
+expectation tables of `test_url_matrix` and `matrix_writes`.
+
+Adding a URL to the role x URL matrix (the tests fail until each step is done):
+1. A row per method in `MATRIX` (test_url_matrix.py): `GET` always; `POST` (an empty form)
+   when the view takes POST; one outcome per role.
+2. When it takes POST, an entry in `WRITES` (matrix_writes.py), beside the others of its app:
+   the outcome per role of a *valid* POST (`302+`: it changed something, `404!`: refused and
+   logged as a refusal), `payload` (a function of the world: the form fields, with the
+   world's ids) and `effect` (what the write changes, usually `rows(Model, field="id_name")`).
+   A write no role of the world can make gives its reason in `no_writer`.
+3. Ids the URL or its payload needs that the world lacks: add the object to
+   `build_matrix_world` (matrix_world.py) and its id to `url_kwargs` or `form_ids`.
+"""
 
 from __future__ import annotations
 
@@ -50,30 +62,56 @@ def project_patterns() -> list[Pattern]:
 SIGN_IN_PAGES = {"sign": "accounts:login", "ptl": "portal:login"}
 
 
+# Marks after a status: the child's name is in the response; the world changed; a refusal
+# row for the user was written to the access log (the last two: valid POSTs only).
+SHOWS_CHILD, CHANGES, LOGS_REFUSAL = "*", "+", "!"
+
+
 @dataclass(frozen=True)
 class Expected:
     """An expected outcome: a status code, or a redirect to a sign-in page (`sign_in` is a
-    token of `SIGN_IN_PAGES`); and whether the child's name is in the response (`200*` in
-    the table) or must not be."""
+    token of `SIGN_IN_PAGES`); whether the child's name is in the response (`200*` in the
+    table) or must not be; for a valid POST, whether it changed the world (`302+`) or nothing
+    at all, and whether the access log got a refusal row for the user (`404!`) or none."""
 
     status: int
     sign_in: str = ""
     shows_child: bool = False
+    changes: bool = False
+    logs_refusal: bool = False
 
     @classmethod
     def parse(cls, token: str) -> Expected:
-        if token in SIGN_IN_PAGES:
-            return cls(302, sign_in=token)
-        shows_child = token.endswith("*")
-        return cls(int(token.rstrip("*")), shows_child=shows_child)
+        base = token.rstrip(SHOWS_CHILD + CHANGES + LOGS_REFUSAL)
+        marks = token[len(base):]
+        if len(set(marks)) != len(marks):
+            raise AssertionError(f"mark repeated in {token!r}")
+        shows_child, changes, logs_refusal = (
+            SHOWS_CHILD in marks, CHANGES in marks, LOGS_REFUSAL in marks)
+        if base in SIGN_IN_PAGES:
+            return cls(302, base, shows_child, changes, logs_refusal)
+        return cls(int(base), "", shows_child, changes, logs_refusal)
+
+    @property
+    def response(self) -> Expected:
+        """What the response itself shows (without what it changed or logged)."""
+        return Expected(self.status, sign_in=self.sign_in, shows_child=self.shows_child)
 
     def __str__(self) -> str:
-        if self.sign_in:
-            return self.sign_in
-        return f"{self.status}{'*' if self.shows_child else ''}"
+        base = self.sign_in or str(self.status)
+        return base + "".join(mark for mark, on in ((SHOWS_CHILD, self.shows_child),
+                                                     (CHANGES, self.changes),
+                                                     (LOGS_REFUSAL, self.logs_refusal)) if on)
 
 
 Table = dict[tuple[str, str], dict[str, Expected]]
+
+
+def parse_row(key: str, outcomes: list[str], roles: list[str]) -> dict[str, Expected]:
+    """One outcome per role, in the order of `roles`."""
+    if len(outcomes) != len(roles):
+        raise AssertionError(f"{key}: {len(outcomes)} outcomes for {len(roles)} roles")
+    return {role: Expected.parse(token) for role, token in zip(roles, outcomes, strict=True)}
 
 
 def parse_table(text: str, roles: list[str]) -> Table:
@@ -85,11 +123,7 @@ def parse_table(text: str, roles: list[str]) -> Table:
         if not line:
             continue
         key, method, *outcomes = line.split()
-        if len(outcomes) != len(roles):
-            raise AssertionError(f"{key} {method}: {len(outcomes)} outcomes for "
-                                 f"{len(roles)} roles")
         if (key, method) in table:
             raise AssertionError(f"{key} {method} is in the table twice")
-        table[key, method] = {
-            role: Expected.parse(token) for role, token in zip(roles, outcomes, strict=True)}
+        table[key, method] = parse_row(f"{key} {method}", outcomes, roles)
     return table

@@ -7,17 +7,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from http.cookies import SimpleCookie
+from typing import Any
 
 from django.conf import settings
 from django.test import Client
 from django.utils import timezone
 
 from schakel.accounts.models import User
+from schakel.consent.models import InformationCategory
 from schakel.glossary.models import Term
 from schakel.handover.models import HandoverKind
 from schakel.handover.services import handover_offer
 from schakel.meetings.models import AgendaItem, Meeting, MeetingKind, MinutesEntry, Participant
-from schakel.portal.models import CorrectionRequest, EntryType
+from schakel.portal.models import CorrectionRequest, EntryType, PendingConsent
 from schakel.retention.models import (
     DestructionRequest,
     RequesterRelation,
@@ -86,9 +88,21 @@ class MatrixWorld:
     # Extra ids some pages take from the query string.
     query_ids: dict[str, int]
     users: dict[str, User]
+    # Ids the valid payloads of the write URLs name (`matrix_writes.WRITES`).
+    form_ids: dict[str, int] = field(default_factory=dict)
+    # Every row of the world as built (`matrix_valid_post.world_state`), which each test
+    # starts from again: what a valid POST must leave as it was.
+    baseline: dict[str, list[tuple[Any, ...]]] = field(default_factory=dict)
     # Session cookie per signed-in role, and one client per role (loading the middleware once).
     session_keys: dict[str, str] = field(default_factory=dict)
     clients: dict[str, Client] = field(default_factory=dict)
+
+    def id(self, name: str) -> int:
+        """An id of the world by its name, from any of the tables above."""
+        value = {**self.url_kwargs, **self.query_ids, **self.form_ids}[name]
+        if not isinstance(value, int):
+            raise TypeError(f"{name} is no id: {value!r}")
+        return value
 
     def client_for(self, role: str) -> Client:
         """The role's client with no cookie but its session's: nothing (a message, a changed
@@ -132,6 +146,9 @@ def build_matrix_world() -> MatrixWorld:
     other_core = ProfessionalFactory(
         support_coordinator=True, organisation=other_school.organisation,
         core_team_of=other_school, full_name="Ina Anker")
+    # It receives a hand-over between schools (a valid offer of the matrix's writes).
+    other_school.contact_point = other_core
+    other_school.save(update_fields=["contact_point"])
     log_admin = ProfessionalFactory(log_administrator=True, full_name="Petra Privacy")
     superuser = UserFactory(username="operator", is_superuser=True, is_staff=True)
 
@@ -140,6 +157,8 @@ def build_matrix_world() -> MatrixWorld:
     child = ChildFactory(first_name=CHILD_FIRST_NAME, last_name=CHILD_LAST_NAME, family=family,
                          age_12_to_15=True, user=_portal_user("bastiaan"))
     EnrolmentFactory(child=child, school=school, school_class=school_class)
+    # Moving up to the other school after the summer: a hand-over between schools can go there.
+    EnrolmentFactory(child=child, school=other_school, future=True)
     guardian = GuardianshipFactory(
         child=child, guardian__full_name="Eva Ouder", guardian__user=_portal_user("eva")
     ).guardian
@@ -158,6 +177,9 @@ def build_matrix_world() -> MatrixWorld:
     consent = ConsentFactory(child=child, organisation=ggd, recorded_by=coordinator,
                              signed_by=[guardian], signed_by_young_person=True)
     ConsentFactory(child=child, organisation=involved.organisation, recorded_by=coordinator,
+                   signed_by=[guardian], signed_by_young_person=True)
+    # The next school may receive a hand-over (DESIGN: a warm hand-over PO -> VO).
+    ConsentFactory(child=child, organisation=other_school.organisation, recorded_by=coordinator,
                    signed_by=[guardian], signed_by_young_person=True)
     ground = LegalGroundFactory(child=child, recorded_by=coordinator)
     # A warm hand-over from the coordinator to her colleague, whose GGD has consent.
@@ -183,6 +205,11 @@ def build_matrix_world() -> MatrixWorld:
                               heading="Samenwerking met de wijk")
     minutes_entry = MinutesEntry.objects.create(meeting=meeting, agenda_item=case_item, case=case,
                                                 text="Besproken.", author=coordinator)
+    # Care content for the youth work, given in the portal by nobody yet: a parent or the
+    # young person (13: both must consent) signs it.
+    pending = PendingConsent.objects.create(
+        child=child, organisation=unconsented.organisation, category=InformationCategory.CARE,
+        purpose="Samen optrekken op het plein", created_at=timezone.now())
     rule = RetentionRule.objects.order_by("pk").first()
     if rule is None:  # the migrations install the default rules
         raise LookupError("No retention rules; did the migrations run?")
@@ -218,6 +245,17 @@ def build_matrix_world() -> MatrixWorld:
             "involvement_id": case.involvements.get(professional=involved).pk,
         },
         users=users,
+        form_ids={
+            "theme_id": signal.theme_id, "school_class_id": school_class.pk,
+            "guardian_id": guardian.pk, "involved_id": involved.pk, "teacher_id": teacher.pk,
+            "colleague_id": colleague.pk,
+            "unconsented_organisation_id": unconsented.organisation_id,
+            "municipality_id": outsider.organisation_id, "other_school_id": other_school.pk,
+            "pending_id": pending.pk, "agreement_id": agreement.pk,
+            "involvement_id": case.involvements.get(professional=involved).pk,
+            "plan_entry_id": plan_entry.pk, "coordinator_user_id": coordinator.user_id,
+            "parent_user_id": guardian.user_id,
+        },
     )
     for role, user in users.items():
         totp_device(user)

@@ -7,6 +7,11 @@ tried on every URL; POST (with no data at all) on every URL that takes a form or
 POST. A refusal is always 404 — never 403, never 500 — and says nothing of the child: every
 cell checks whether the child's name is in the response, both ways.
 
+Every URL that takes POST is also sent a *valid* form by every role (`test_url_matrix_writes`,
+with the payloads and outcomes in `matrix_writes.WRITES`): a permitted role's write must
+change the world, a refused role's must change nothing and, where the code logs refusals,
+leave a refusal row in the access log. How to add a URL: the top of `matrix_urls`.
+
 Outcomes in the table:
     200    the page (or, for an empty POST, the form again with its errors); the child's name
            is not in it
@@ -46,12 +51,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from pytest_django import DjangoDbBlocker
 
 from tests.access.matrix_request import request_cell
 from tests.access.matrix_urls import Expected, Pattern, parse_table, project_patterns
-from tests.access.matrix_world import ROLES, MatrixWorld, build_matrix_world
-from tests.support import test_transaction
+from tests.access.matrix_world import ROLES, MatrixWorld
 
 MATRIX = """
 # URL                            meth anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng
@@ -187,7 +190,9 @@ handover:withdraw          POST sign 404  404  302  404  404  404  404  404  404
 
 # Consent: read by whoever reads the child. An empty form is shown again with its errors
 # before the service decides, so the core team gets the form back (recording itself is refused
-# by `policy.may_manage_consent`: see the empty, valid, end-of-ground form, 404 for the core team).
+# by `policy.may_manage_consent`: see the valid POSTs in `matrix_writes`). The empty end-of-ground
+# form is valid (today by default), and ending is for the file holder, the privacy officer and
+# the receiving organisation only (`policy.may_end_legal_ground`): 404 for everyone here.
 consent:check                    GET  sign 200* 404  200* 200* 200* 404  404  404  404  404  404  404  404
 consent:check                    POST sign 405  405  405  405  405  405  405  405  405  405  405  404  404
 consent:child                    GET  sign 200* 404  200* 200* 200* 404  404  404  404  404  404  404  404
@@ -198,7 +203,7 @@ consent:withdraw                 POST sign 302  404  302  302  302  404  404  40
 consent:ground_record            GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
 consent:ground_record            POST sign 200* 404  200* 200* 200* 404  404  404  404  404  404  404  404
 consent:ground_end               GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
-consent:ground_end               POST sign 404  404  302  302  302  404  404  404  404  404  404  404  404
+consent:ground_end               POST sign 404  404  404  404  404  404  404  404  404  404  404  404  404
 
 # The access log: the log administrator only.
 audit:log                        GET  sign 404  404  404  404  404  404  404  404  404  200  404  404  404
@@ -242,6 +247,7 @@ portal:logout                    POST ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  pt
 portal:child                     GET  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  200* 200*
 portal:school_info               GET  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  200* 404
 portal:consent                   GET  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  200* 200*
+portal:consent                   POST ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  200* 200*
 portal:consent_pending           GET  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  405  405
 portal:consent_pending           POST ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  404  404
 portal:consent_withdraw          GET  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  405  405
@@ -288,16 +294,6 @@ CELLS = [
     pytest.param(pattern, method, role, id=f"{pattern.key}-{method}-{role}")
     for pattern, method, role in _cells()
 ]
-
-
-@pytest.fixture(scope="module")
-def matrix_world(
-    django_db_setup: None, django_db_blocker: DjangoDbBlocker,
-) -> Iterator[MatrixWorld]:
-    """One world for the whole module, in a transaction rolled back at its end; each test
-    runs in a savepoint of its own inside it (the `db` fixture)."""
-    with django_db_blocker.unblock(), test_transaction():
-        yield build_matrix_world()
 
 
 @pytest.mark.parametrize(("pattern", "method", "role"), CELLS)

@@ -93,7 +93,7 @@ def test_legal_ground_recorded_and_ended(cw: ConsentWorld) -> None:
     assert policy.may_receive_category(cw.tina, cw.municipality, InformationCategory.ATTENDANCE,
                                    start)
     with pytest.raises(ValidationError, match="already ended"):
-        legal_ground_end(actor=actor(cw.anne), legal_ground=ground)
+        legal_ground_end(actor=actor(file_holder(cw)), legal_ground=ground)
 
 
 @pytest.mark.parametrize(("overrides", "message"), [

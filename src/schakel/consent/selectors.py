@@ -77,6 +77,8 @@ class ConsentOverview:
     guardianships: list[Guardianship]
     may_manage: bool
     may_record_ground: bool
+    # The legal grounds the reader may end (`policy.may_end_legal_ground`).
+    endable_ground_ids: frozenset[int]
 
 
 def _signatures(consent: Consent) -> list[ConsentSignature]:
@@ -108,17 +110,21 @@ def consent_overview(*, actor: Actor, child: Child, day: dt.date | None = None) 
     requirement = policy.consent_requirement(child, day)
     rows = [ConsentRow(c, policy.consent_in_force(c, requirement, day),
                        consenters_text(c, child)) for c in _consents(child)]
+    grounds = list(LegalGround.objects.filter(child=child).select_related(
+        "child", "organisation", "recorded_by"))
     return ConsentOverview(
         child=child,
         requirement_text=explain.requirement_text(requirement, name=child.first_name),
         consents=rows,
-        legal_grounds=list(LegalGround.objects.filter(child=child).select_related(
-            "organisation", "recorded_by")),
+        legal_grounds=grounds,
         measures=list(Measure.objects.filter(child=child).select_related(
             "organisation", "worker")),
         guardianships=list(Guardianship.objects.filter(child=child).select_related("guardian")),
         may_manage=bool(policy.may_manage_consent(actor, child)),
         may_record_ground=bool(policy.may_record_legal_ground(actor, child)),
+        endable_ground_ids=frozenset(
+            g.pk for g in grounds if g.ended_by_id is None
+            and policy.may_end_legal_ground(actor, g)),
     )
 
 

@@ -286,10 +286,12 @@ def legal_ground_end(
     *, actor: Actor, legal_ground: LegalGround, end_date: dt.date | None = None,
 ) -> LegalGround:
     """End a legal ground on `end_date` (today by default); from the next day it no longer
-    applies."""
+    applies. Who may: `policy.may_end_legal_ground` (the file holder, the privacy officer, the
+    receiving organisation itself)."""
     child = legal_ground.child
     decision = enforce(
-        actor, policy.may_manage_consent(actor, child), event_code=EventCode.LEGAL_GROUND_END,
+        actor, policy.may_end_legal_ground(actor, legal_ground),
+        event_code=EventCode.LEGAL_GROUND_END,
         action=Action.UPDATE, subject=Subject.of(legal_ground, child.pk),
     )
     today = timezone.localdate()

@@ -85,6 +85,7 @@ from schakel.access.policy.grounds import (
     GROUND_RULES as GROUND_RULES,
     GroundRule as GroundRule,
     ground_rule_problems as ground_rule_problems,
+    may_end_legal_ground as may_end_legal_ground,
     may_record_legal_ground as may_record_legal_ground,
     may_record_legal_ground_for as may_record_legal_ground_for,
 )

@@ -12,7 +12,10 @@ may record it at all; and who may record one.
 
 Nobody records a ground for their own organisation: the receiving organisation cannot open
 a child's data to itself. The organisation that holds the file (it opened a case of the child
-or its family) records it, or the privacy officer (the log administrator).
+or its family) records it, or the privacy officer (the log administrator). They also end it;
+besides them only the receiving organisation may end its own ground (it gives up what it
+receives). Nobody else involved in a case ends another organisation's ground: a youth worker
+would otherwise cut Veilig Thuis off from what the Meldcode report needs.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from schakel.access.policy.consent import may_manage_consent
 from schakel.access.policy.core import DENY, Decision, Ground
 from schakel.cases.models import Case
 from schakel.children.models import Child
-from schakel.consent.models import InformationCategory, LegalGroundKind
+from schakel.consent.models import InformationCategory, LegalGround, LegalGroundKind
 from schakel.organisations.models import Organisation, Sector
 
 
@@ -101,6 +104,18 @@ def may_record_legal_ground(actor: Actor, child: Child) -> Decision:
     decision = may_manage_consent(actor, child)
     if decision and _holds_the_file(professional.organisation_id, child):
         return decision
+    return DENY
+
+
+def may_end_legal_ground(actor: Actor, legal_ground: LegalGround) -> Decision:
+    """End a legal ground: whoever may record one for the child, or a professional of the
+    receiving organisation who manages the child's consent (`may_manage_consent`)."""
+    decision = may_record_legal_ground(actor, legal_ground.child)
+    if decision:
+        return decision
+    professional = actor.professional
+    if professional is not None and professional.organisation_id == legal_ground.organisation_id:
+        return may_manage_consent(actor, legal_ground.child)
     return DENY
 
 

@@ -1,0 +1,354 @@
+"""The write URLs of the role x URL matrix: for each, a valid payload (built from the world,
+whose ids differ from run to run), what it changes, and per role what a POST of it gives.
+
+`outcomes` has one token per role, in the order of `matrix_world.ROLES` (the header above
+each group), with the tokens of the matrix (`test_url_matrix`) and two marks:
+    +   this role's POST changes the world: `effect` (a read of what the write touches)
+        differs afterwards. Without `+`, nothing changed at all: every row of every table but
+        the sessions and the access log (which every request may write to) is as it was.
+    !   the access log got a refusal row (`audit.enforce`); without `!`, it got none.
+
+A new write URL (see also the top of `matrix_urls`):
+
+    "cases:example": Write(
+        outcomes="sign 404! 404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"example-text": "Iets", "example-case": w.id("case_id")},
+        effect=rows(Example, case_id="case_id")),
+
+A failing cell prints what it observed as such a token, to compare with the policy (never to
+copy without reading: a `+` where the policy says no is the bug the matrix is there to find).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import Model
+from django.utils import timezone
+from django_otp.plugins.otp_static.models import StaticToken
+
+from schakel.accounts.models import User, UserSession
+from schakel.audit.events import EventCode
+from schakel.audit.models import AccessEvent, Outcome as LogOutcome
+from schakel.cases.models import (
+    Agreement,
+    Case,
+    ClassroomAdvice,
+    Consultation,
+    Escalation,
+    Intervention,
+    Involvement,
+    PlanStepEntry,
+)
+from schakel.consent.models import Consent, LegalGround
+from schakel.handover.models import Handover
+from schakel.notifications.models import Notification
+from schakel.portal.models import (
+    CorrectionRequest,
+    OwnView,
+    PendingConsentSignature,
+    PlanSignature,
+    PortalContribution,
+    SharedWithParents,
+    WithheldEntry,
+)
+from schakel.retention.models import DestructionRequest, RetentionRule, VerwijsindexReport
+from schakel.signals.models import Signal
+from tests.access.matrix_world import MatrixWorld
+from tests.factories import days_ahead
+from tests.portal.fixtures import PORTAL_PASSWORD  # the password of every UserFactory user
+
+Payload = Callable[[MatrixWorld], dict[str, object]]
+Effect = Callable[[MatrixWorld], object]
+
+
+@dataclass(frozen=True)
+class Write:
+    outcomes: str
+    payload: Payload
+    effect: Effect
+    # Why no role of the matrix world can make this write succeed (then no token has `+`);
+    # where the success is tested instead.
+    no_writer: str = ""
+
+
+def rows(model: type[Model], **where: str) -> Effect:
+    """The rows of `model` whose fields equal the world's ids named (all rows without
+    `where`): a write adds, removes or alters one of them."""
+    def effect(world: MatrixWorld) -> object:
+        filters = {field: world.id(name) for field, name in where.items()}
+        return list(model._base_manager.filter(**filters).order_by("pk").values_list())
+    return effect
+
+
+def today() -> str:
+    return timezone.localdate().isoformat()
+
+
+SIGNAL_DESCRIPTION = "Zit vaak alleen in de pauze."
+
+WRITES: dict[str, Write] = {
+    # --- signing in (the second step and enrolment: no role is half-way signing in) -----
+    #             anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng
+    "accounts:login": Write(
+        outcomes="302+ 302  302  302  302  302  302  302  302  302  302  302  404  404",
+        payload=lambda w: {"username": w.users["coordinator"].username,
+                           "password": PORTAL_PASSWORD},
+        effect=lambda w: UserSession.objects.filter(
+            user_id=w.id("coordinator_user_id")).count()),
+    "accounts:verify": Write(
+        outcomes="sign 302  302  302  302  302  302  302  302  302  302  302  404  404",
+        payload=lambda w: {"code": "000000"},
+        effect=lambda w: None,
+        no_writer="every signed-in role has passed the second factor already "
+                  "(tests/accounts)"),
+    "accounts:enrol": Write(
+        outcomes="sign 302  302  302  302  302  302  302  302  302  302  302  404  404",
+        payload=lambda w: {"code": "000000"},
+        effect=lambda w: None,
+        no_writer="every signed-in role has an authenticator already (tests/accounts)"),
+    "accounts:recovery_codes": Write(
+        outcomes="sign 200+ 200+ 200+ 200+ 200+ 200+ 200+ 200+ 200+ 200+ 200+ 404  404",
+        payload=lambda w: {},
+        effect=rows(StaticToken)),
+    "accounts:logout": Write(
+        outcomes="sign sign+ sign+ sign+ sign+ sign+ sign+ sign+ sign+ sign+ sign+ sign+ sign+ sign+",  # noqa: E501
+        payload=lambda w: {},
+        effect=lambda w: UserSession.objects.count()),
+
+    # --- signals -------------------------------------------------------------------------
+    #             anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng
+    # A school one does not work at is a tampered id: 404, like a missing one (not logged).
+    "signals:raise": Write(
+        outcomes="sign 302+ 302+ 404  404  404  404  404  404  404  404  404  404  404",
+        payload=lambda w: {
+            "school": w.id("school_id"), "level": "child", "child": w.id("child_id"),
+            "school_class": "", "theme": w.id("theme_id"), "description": SIGNAL_DESCRIPTION},
+        effect=rows(Signal)),
+    "signals:status": Write(
+        outcomes="sign 302+ 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"status": "discussed", "collective_action": ""},
+        effect=rows(Signal, pk="signal_id")),
+
+    # --- cases ---------------------------------------------------------------------------
+    #             anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng
+    "cases:open": Write(
+        outcomes="sign 302+ 404  404  404  404  404  404  404  404  404  404  404  404",
+        payload=lambda w: {"school": w.id("school_id"), "child": w.id("child_id"),
+                           "subject": "child", "title": "Nieuwe casus", "part": "IB'er"},
+        effect=rows(Case)),
+    "cases:open_from_signal": Write(
+        outcomes="sign 302+ 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"subject": "child", "title": "Uit het signaal", "part": "IB'er"},
+        effect=rows(Case)),
+    "cases:involve": Write(
+        outcomes="sign 404! 404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"involve-professional": w.id("teacher_id"),
+                           "involve-part": "Mentor", "involve-start_date": today()},
+        effect=rows(Involvement, case_id="case_id")),
+    "cases:end_involvement": Write(
+        outcomes="sign 404! 404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"involvement": w.id("involvement_id"), "end_date": today()},
+        effect=rows(Involvement, pk="involvement_id")),
+    # Refused to whoever may read but not do it: sent back to the case page (302), unchanged.
+    "cases:set_coordinator": Write(
+        outcomes="sign 404! 404! 302+ 302  404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"coordinator-professional": w.id("involved_id")},
+        effect=rows(Case, pk="case_id")),
+    "cases:consultation": Write(
+        outcomes="sign 404! 404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"consultation-signals_seen": "Ruzie in de pauze"},
+        effect=rows(Consultation, case_id="case_id")),
+    "cases:plan_step": Write(
+        outcomes="sign 404! 404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"step-1-content": "De hulpvraag, opnieuw geformuleerd"},
+        effect=rows(PlanStepEntry, case_id="case_id")),
+    "cases:agreement_create": Write(
+        outcomes="sign 404! 404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"agreement-description": "Gesprek met de mentor",
+                           "agreement-owner": w.id("involved_id"),
+                           "agreement-due_date": days_ahead(14).isoformat()},
+        effect=rows(Agreement, case_id="case_id")),
+    "cases:agreement_status": Write(
+        outcomes="sign 404! 404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"agreement": w.id("agreement_id"), "status": "done"},
+        effect=rows(Agreement, pk="agreement_id")),
+    "cases:intervention": Write(
+        outcomes="sign 404! 404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"intervention-description": "Sociale vaardigheidstraining",
+                           "intervention-provider": "Jongerenwerk",
+                           "intervention-start_date": today()},
+        effect=rows(Intervention, case_id="case_id")),
+    "cases:advice": Write(
+        outcomes="sign 404! 404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"advice-advice": "Geef haar een vaste plek in de klas."},
+        effect=rows(ClassroomAdvice, case_id="case_id")),
+    "cases:escalate": Write(
+        outcomes="sign 404! 404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"escalate-level": "sot", "escalate-reason": "Geen voortgang"},
+        effect=rows(Escalation, case_id="case_id")),
+    "cases:close": Write(
+        outcomes="sign 404! 404! 302+ 302  404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"close-reason": "De hulp loopt goed"},
+        effect=rows(Case, pk="case_id")),
+
+    # --- warm hand-over --------------------------------------------------------------------
+    #             anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng
+    "handover:offer": Write(
+        outcomes="sign 404! 404! 302+ 302  404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"handover-kind": "schools",
+                           "handover-to_school": w.id("other_school_id"),
+                           "handover-summary": "Naar het voortgezet onderwijs",
+                           "handover-include_plan": "on"},
+        effect=rows(Handover)),
+    "handover:accept": Write(
+        outcomes="sign 404! 404! 404! 404! 404! 404! 302+ 404! 404! 404! 404! 404  404",
+        payload=lambda w: {},
+        effect=rows(Handover, pk="handover_id")),
+    "handover:return": Write(
+        outcomes="sign 404! 404! 404! 404! 404! 404! 302+ 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"return-reason": "Past niet bij mijn caseload"},
+        effect=rows(Handover, pk="handover_id")),
+    "handover:withdraw": Write(
+        outcomes="sign 404! 404! 302+ 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {},
+        effect=rows(Handover, pk="handover_id")),
+
+    # --- consent ---------------------------------------------------------------------------
+    #             anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng
+    "consent:record": Write(
+        outcomes="sign 404! 404! 302+ 302+ 302+ 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {
+            "organisation": w.id("unconsented_organisation_id"), "category": "care",
+            "purpose": "Samen optrekken", "method": "written", "given_at": today(),
+            "guardians": [w.id("guardian_id")], "young_person": "on"},
+        effect=rows(Consent, child_id="child_id")),
+    "consent:withdraw": Write(
+        outcomes="sign 404! 404! 302+ 302+ 302+ 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"withdrawn_by": str(w.id("guardian_id")), "confirm": "on"},
+        effect=rows(Consent, pk="consent_id")),
+    "consent:ground_record": Write(
+        outcomes="sign 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {
+            "ground-organisation": w.id("municipality_id"), "ground-category": "attendance",
+            "ground-kind": "truancy_reporting", "ground-reference": "Leerplichtwet art. 21a",
+            "ground-valid_from": today(), "ground-valid_until": days_ahead(30).isoformat()},
+        effect=rows(LegalGround, child_id="child_id"),
+        no_writer="only a professional of the file holder (the school) involved in the case, "
+                  "or the privacy officer, who does not read the child's consent page "
+                  "(tests/consent/test_legal_ground_rules.py)"),
+    "consent:ground_end": Write(
+        outcomes="sign 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"end_date": today()},
+        effect=rows(LegalGround, pk="ground_id"),
+        no_writer="the same people as above, and the receiving organisation (a municipality "
+                  "no role works for); every involved professional could, before "
+                  "`policy.may_end_legal_ground` (tests/consent/test_legal_ground_end.py)"),
+
+    # --- the access log, notifications ---------------------------------------------------
+    #             anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng
+    "audit:export": Write(
+        outcomes="sign 404! 404! 404! 404! 404! 404! 404! 404! 404! 200+ 404! 404  404",
+        payload=lambda w: {"child": w.id("child_id")},
+        effect=lambda w: AccessEvent.objects.filter(
+            event_code=EventCode.ACCESS_LOG_EXPORT, outcome=LogOutcome.SUCCESS).count()),
+    "notifications:read": Write(
+        outcomes="sign 404  404  302+ 404  404  404  404  404  404  404  404  404  404",
+        payload=lambda w: {},
+        effect=rows(Notification, pk="notification_id")),
+
+    # --- retention -------------------------------------------------------------------------
+    #             anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng
+    "retention:rule_edit": Write(
+        outcomes="sign 404! 404! 404! 404! 404! 404! 404! 404! 404! 302+ 404! 404  404",
+        payload=lambda w: {"period_years": 16, "period_days": 0, "start_event": "case_closed",
+                           "action": "delete", "notes": "Jeugdwet 7.3.8"},
+        effect=rows(RetentionRule, pk="rule_id")),
+    "retention:destruction_register": Write(
+        outcomes="sign 404! 404! 302+ 404! 404! 404! 404! 404! 404! 302+ 404! 404  404",
+        payload=lambda w: {"requested_by": "Bastiaan", "requester_relation": "young_person",
+                           "received_on": today()},
+        effect=rows(DestructionRequest)),
+    "retention:destruction_decide": Write(
+        outcomes="sign 404! 404! 302+ 404! 404! 404! 404! 404! 404! 302+ 404! 404  404",
+        payload=lambda w: {"decision": "refuse", "refusal_ground": "other_interest",
+                           "reason": "Van belang voor de broer"},
+        effect=rows(DestructionRequest, pk="request_id")),
+    "retention:destruction_carry_out": Write(
+        outcomes="sign 404! 404! 200* 404! 404! 404! 404! 404! 404! 200* 404! 404  404",
+        payload=lambda w: {"confirm": "on"},
+        effect=rows(DestructionRequest, pk="request_id"),
+        no_writer="the world's request is not assessed yet (and the child's case is open); "
+                  "tests/retention"),
+    "retention:verwijsindex": Write(
+        outcomes="sign 404! 404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"reported": "yes", "reported_on": today(),
+                           "reported_by": "Anne Regie, GGD"},
+        effect=rows(VerwijsindexReport, case_id="case_id")),
+
+    # --- the portal --------------------------------------------------------------------------
+    #             anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng
+    # Whoever knows the mother's password signs in as her, even from a professional's session.
+    "portal:login": Write(
+        outcomes="302+ 302+ 302+ 302+ 302+ 302+ 302+ 302+ 302+ 302+ 302+ 302+ 302  302",
+        payload=lambda w: {"username": User.objects.get(pk=w.id("parent_user_id")).username,
+                           "password": PORTAL_PASSWORD},
+        effect=lambda w: UserSession.objects.filter(user_id=w.id("parent_user_id")).count()),
+    # Signing out ends any session, a professional's too.
+    "portal:logout": Write(
+        outcomes="ptl  ptl+ ptl+ ptl+ ptl+ ptl+ ptl+ ptl+ ptl+ ptl+ ptl+ ptl+ ptl+ ptl+",
+        payload=lambda w: {},
+        effect=lambda w: UserSession.objects.count()),
+    "portal:consent": Write(
+        outcomes="ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  302+ 302+",
+        payload=lambda w: {"organisation": w.id("unconsented_organisation_id"),
+                           "category": "school", "purpose": "Contact met de school"},
+        effect=lambda w: PendingConsentSignature.objects.count()),
+    "portal:consent_pending": Write(
+        outcomes="ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  302+ 302+",
+        payload=lambda w: {"pending": w.id("pending_id"), "decision": "sign"},
+        effect=lambda w: PendingConsentSignature.objects.count()),
+    "portal:consent_withdraw": Write(
+        outcomes="ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  302+ 302+",
+        payload=lambda w: {"consent": w.id("consent_id"), "confirmed": "yes"},
+        effect=rows(Consent, pk="consent_id")),
+    "portal:contribute": Write(
+        outcomes="ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  302+ 302+",
+        payload=lambda w: {"content": "Ik wil graag een vaste plek in de klas."},
+        effect=rows(PortalContribution, case_id="case_id")),
+    "portal:sign": Write(
+        outcomes="ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  302+ 302+",
+        payload=lambda w: {},
+        effect=rows(PlanSignature, case_id="case_id")),
+    "portal:share": Write(
+        outcomes="ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  404! 404!",
+        payload=lambda w: {"share": "1"},
+        effect=rows(SharedWithParents, case_id="case_id"),
+        no_writer="a young person shares from 16; she is 13 (tests/portal)"),
+    "portal:own_view": Write(
+        outcomes="ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  302+ 302+",
+        payload=lambda w: {"text": "Zo was het niet bedoeld."},
+        effect=rows(OwnView, case_id="case_id")),
+    "portal:correction": Write(
+        outcomes="ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  302+ 302+",
+        payload=lambda w: {"text": "De datum klopt niet."},
+        effect=rows(CorrectionRequest, case_id="case_id")),
+    "portal:correction_answer": Write(
+        outcomes="sign 404! 404! 302+ 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"status": "declined", "answer": "Het verslag klopt zo."},
+        effect=rows(CorrectionRequest, pk="correction_id")),
+    "portal:withhold": Write(
+        outcomes="sign 404! 404! 302+ 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"entry_type": "plan_step", "entry_id": w.id("plan_entry_id"),
+                           f"plan_step-{w.id('plan_entry_id')}-reason": "In haar belang"},
+        effect=rows(WithheldEntry, case_id="case_id")),
+
+    # --- Django's language switch ------------------------------------------------------------
+    #             anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng
+    "set_language": Write(
+        outcomes="302  302  302  302  302  302  302  302  302  302  302  302  302  302",
+        payload=lambda w: {"language": "en", "next": "/"},
+        effect=lambda w: None,
+        no_writer="it sets the language cookie; no data changes"),
+}
