@@ -7,7 +7,15 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from schakel.children.models import Child, Enrolment, Family, Guardian, Guardianship
+from schakel.children.models import (
+    Child,
+    Custody,
+    CustodySource,
+    Enrolment,
+    Family,
+    Guardian,
+    Guardianship,
+)
 from schakel.demo.dates import birth_date_for_age, school_year_start, years_after
 from schakel.demo.world import Places
 from schakel.organisations.models import SchoolClass
@@ -89,6 +97,18 @@ def _enrol(child: Child, places: Places, school_key: str, pupil_number: str,
     )
 
 
+def guardianship_load(guardian: Guardian, child: Child, relation: str, *,
+                      custody: bool) -> Guardianship:
+    """A parent or carer of the child; with custody by law since the child's birth (BW
+    1:251), recorded once as an open-ended period."""
+    guardianship, _created = Guardianship.objects.update_or_create(
+        guardian=guardian, child=child, defaults={"relation": relation})
+    if custody and not guardianship.custody_periods.exists():
+        Custody.objects.create(guardianship=guardianship, start_date=child.birth_date,
+                               source=CustodySource.BIRTH)
+    return guardianship
+
+
 def _day_after_birthday(child: Child, age: int) -> dt.date:
     """Dutch children start school the day after they turn four."""
     return years_after(child.birth_date, age) + dt.timedelta(days=1)
@@ -124,16 +144,12 @@ def family_load(places: Places, today: dt.date) -> DemoFamily:
         guardians.append((guardian, relation))
     for child in children.values():
         for guardian, relation in guardians:
-            Guardianship.objects.update_or_create(
-                guardian=guardian, child=child,
-                defaults={"relation": relation, "has_custody": True})
+            guardianship_load(guardian, child, relation, custody=True)
     name, relation, email, phone = GRANDMOTHER
     grandmother, _created = Guardian.objects.update_or_create(
         full_name=name, defaults={"email": email, "phone": phone})
     for child in (sara, bas):
-        Guardianship.objects.update_or_create(
-            guardian=grandmother, child=child,
-            defaults={"relation": relation, "has_custody": False})
+        guardianship_load(grandmother, child, relation, custody=False)
     return DemoFamily(family, children)
 
 
@@ -157,6 +173,5 @@ def classmates_load(places: Places, today: dt.date) -> Child:
     name, relation, email, phone = DYLAN_MOTHER
     mother, _created = Guardian.objects.update_or_create(
         full_name=name, defaults={"email": email, "phone": phone})
-    Guardianship.objects.update_or_create(
-        guardian=mother, child=dylan, defaults={"relation": relation, "has_custody": True})
+    guardianship_load(mother, dylan, relation, custody=True)
     return dylan

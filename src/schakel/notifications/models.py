@@ -23,6 +23,9 @@ class NotificationKind(models.TextChoices):
     HANDOVER_OFFERED = "handover_offered", _("A hand-over awaiting acceptance")
     HANDOVER_DECIDED = "handover_decided", _("A hand-over was accepted, returned or withdrawn")
     MATCH = "match", _("Also involved")
+    INFORMATION_REQUESTED = "information_requested", _(
+        "A parent without custody asks for information")
+    INFORMATION_ANSWERED = "information_answered", _("Your request for information was answered")
 
 
 class Notification(models.Model):
