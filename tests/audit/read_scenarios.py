@@ -43,7 +43,11 @@ from schakel.portal.selectors.family import (
     portal_child_get,
     portal_entry_get,
     portal_home,
-    portal_school_info,
+)
+from schakel.portal.selectors.information import (
+    information_request_get,
+    information_requests_to_answer,
+    portal_information_page,
 )
 from schakel.portal.selectors.professionals import (
     case_portal_voice,
@@ -52,6 +56,7 @@ from schakel.portal.selectors.professionals import (
     withhold_overview,
 )
 from schakel.portal.services.family import correction_request_create, portal_contribution_add
+from schakel.portal.services.information import information_request_ask
 from schakel.retention.models import RequesterRelation
 from schakel.retention.selectors import (
     child_for_destruction_request,
@@ -201,6 +206,8 @@ def _portal_reads(w: World) -> dict[str, Read]:
                               entry_id=pw.step3.pk, text="Alleen op maandag.")
     correction = CorrectionRequest.objects.get()
     entry_type, entry_id = entry_key(pw.agreement)
+    father = portal_actor(pw.father_user)
+    information = information_request_ask(actor=father, child=pw.little, question="Hoe gaat het?")
     return {
         "portal.selectors.consent.portal_consent_overview": (
             lambda: portal_consent_overview(actor=mother, child_id=pw.little.pk), mother,
@@ -210,8 +217,13 @@ def _portal_reads(w: World) -> dict[str, Read]:
         "portal.selectors.family.portal_child_get": (
             lambda: portal_child_get(actor=mother, child_id=pw.little.pk), mother,
             pw.little.pk),
-        "portal.selectors.family.portal_school_info": (
-            lambda: portal_school_info(actor=mother, child_id=pw.little.pk), mother,
+        "portal.selectors.information.portal_information_page": (
+            lambda: portal_information_page(actor=father, child_id=pw.little.pk), father,
+            pw.little.pk),
+        "portal.selectors.information.information_requests_to_answer": (
+            lambda: information_requests_to_answer(actor=nurse), nurse, pw.little.pk),
+        "portal.selectors.information.information_request_get": (
+            lambda: information_request_get(actor=nurse, request_id=information.pk), nurse,
             pw.little.pk),
         "portal.selectors.family.portal_entry_get": (
             lambda: portal_entry_get(actor=young, case_id=pw.case_young.pk,
@@ -266,7 +278,9 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "portal.selectors.consent.portal_consent_overview": _portal_reads,
     "portal.selectors.family.portal_home": _portal_reads,
     "portal.selectors.family.portal_child_get": _portal_reads,
-    "portal.selectors.family.portal_school_info": _portal_reads,
+    "portal.selectors.information.portal_information_page": _portal_reads,
+    "portal.selectors.information.information_requests_to_answer": _portal_reads,
+    "portal.selectors.information.information_request_get": _portal_reads,
     "portal.selectors.family.portal_entry_get": _portal_reads,
     "portal.selectors.family.portal_case_page": _portal_reads,
     "portal.selectors.family.portal_access_log_page": _portal_reads,

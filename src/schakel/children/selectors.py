@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from schakel.access import policy
@@ -27,7 +27,9 @@ def child_get(*, actor: Actor, child_id: int) -> tuple[Child, policy.Decision]:
         .prefetch_related(
             Prefetch("enrolments",
                      queryset=Enrolment.objects.select_related("school", "school_class")),
-            Prefetch("guardianships", queryset=Guardianship.objects.select_related("guardian")),
+            Prefetch("guardianships", queryset=Guardianship.objects.select_related(
+                "guardian").annotate(has_custody=ExpressionWrapper(
+                    policy.custody_q(timezone.localdate()), output_field=BooleanField()))),
         )
         .filter(pk=child_id).first()
     )

@@ -63,8 +63,8 @@ def _guardian_errors(child: Child, guardians: Sequence[Guardian], day: dt.date) 
                             "%(guardian)s has no custody; the voogd (%(voogd)s) consents.") % {
                 **values, "voogd": custody.voogdij.organisation.name})
         elif guardian.pk not in custody.guardian_ids:
-            errors.append(_("%(guardian)s has no custody (gezag) of %(child)s on %(date)s and "
-                            "cannot consent.") % values)
+            errors.append(_("%(guardian)s has no custody (gezag) of %(child)s and cannot "
+                            "consent.") % values)
     return errors
 
 
