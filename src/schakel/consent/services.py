@@ -52,16 +52,17 @@ def _guardian_errors(child: Child, guardians: Sequence[Guardian], day: dt.date) 
     recorded = set(Guardianship.objects.filter(
         child=child, guardian__in=guardians).values_list("guardian_id", flat=True))
     custody = policy.custody_on(child, day)
+    voogdij = policy.voogdij_on(child, day) if custody.voogd_organisation_id else None
     errors: list[str] = []
     for guardian in guardians:
         values = {"guardian": guardian.full_name, "child": child.first_name,
                   "date": explain.day_text(day)}
         if guardian.pk not in recorded:
             errors.append(_("%(guardian)s is not a parent or guardian of %(child)s.") % values)
-        elif custody.voogdij is not None:
+        elif voogdij is not None:
             errors.append(_("%(child)s is under guardianship (voogdij) on %(date)s: "
                             "%(guardian)s has no custody; the voogd (%(voogd)s) consents.") % {
-                **values, "voogd": custody.voogdij.organisation.name})
+                **values, "voogd": voogdij.organisation.name})
         elif guardian.pk not in custody.guardian_ids:
             errors.append(_("%(guardian)s has no custody (gezag) of %(child)s and cannot "
                             "consent.") % values)

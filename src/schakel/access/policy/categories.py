@@ -105,13 +105,12 @@ def may_receive_category(
     """May `organisation` receive `category` of `child`'s information on `day` (today by
     default)? Reads the database afresh, so a withdrawal refuses the very next request."""
     day = day or _today()
-    requirement = consent_requirement(child, day)
+    history = custody_history(child.pk)
+    requirement = requirement_with_custody(child, day, history.on(day))
     consents = Consent.objects.filter(
         child=child, organisation=organisation, category=category,
     ).active_on(day).prefetch_related("signatures").order_by("-given_at", "-pk")
-    history: CustodyHistory | None = None
     for consent in consents:
-        history = history or custody_history(child.pk)
         if consent_in_force(consent, requirement, day, history):
             return CategoryDecision(True, requirement, GROUND_CONSENT, consent=consent)
     grounds = LegalGround.objects.filter(

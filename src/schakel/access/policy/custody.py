@@ -20,7 +20,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Q,
+    Value,
+)
 
 from schakel.access.actor import Actor
 from schakel.access.policy.core import DENY, Decision, Ground, _today, core_team_school_ids
@@ -40,20 +48,18 @@ VOOGDIJ_KINDS = frozenset({MeasureKind.GUARDIANSHIP})
 
 @dataclass(frozen=True)
 class CustodyOnDay:
-    """Custody of one child on one day."""
+    """Custody of one child on one day: the guardians with custody, or under voogdij none
+    of them and the GI that is the voogd."""
 
     guardian_ids: frozenset[int]
-    voogdij: Measure | None = None
-
-    @property
-    def voogd_organisation_id(self) -> int | None:
-        return self.voogdij.organisation_id if self.voogdij is not None else None
+    voogd_organisation_id: int | None = None
 
 
 @dataclass(frozen=True)
 class CustodyHistory:
-    """A child's custody periods and voogdij measures, loaded once (two queries) and asked
-    for any day in Python — for lists of consents given on different days."""
+    """A child's custody periods and voogdij measures, loaded once (one query) and asked
+    for any day in Python — for lists of consents given on different days. Each row
+    answers `is_active_on` by the model's own rule."""
 
     periods: tuple[tuple[int, Custody], ...]  # (guardian id, period)
     voogdij_measures: tuple[Measure, ...]
@@ -61,35 +67,41 @@ class CustodyHistory:
     def on(self, day: dt.date) -> CustodyOnDay:
         voogdij = next((m for m in self.voogdij_measures if m.is_active_on(day)), None)
         if voogdij is not None:
-            return CustodyOnDay(frozenset(), voogdij)
+            return CustodyOnDay(frozenset(), voogdij.organisation_id)
         return CustodyOnDay(frozenset(
             guardian_id for guardian_id, period in self.periods if period.is_active_on(day)))
 
 
 def custody_history(child_id: int) -> CustodyHistory:
-    periods = Custody.objects.filter(guardianship__child_id=child_id).select_related(
-        "guardianship")
-    measures = Measure.objects.filter(child_id=child_id, kind__in=VOOGDIJ_KINDS).select_related(
-        "organisation").order_by("-start_date", "-pk")
-    return CustodyHistory(
-        periods=tuple((p.guardianship.guardian_id, p) for p in periods),
-        voogdij_measures=tuple(measures))
+    no_id = Value(None, output_field=IntegerField())
+    periods = Custody.objects.filter(guardianship__child_id=child_id).annotate(
+        organisation=no_id).values_list(
+        "guardianship__guardian_id", "start_date", "end_date", "organisation")
+    measures = Measure.objects.filter(child_id=child_id, kind__in=VOOGDIJ_KINDS).annotate(
+        guardian=no_id).values_list("guardian", "start_date", "end_date", "organisation_id")
+    custody: list[tuple[int, Custody]] = []
+    voogdij: list[Measure] = []
+    rows = periods.order_by().union(measures.order_by(), all=True)
+    for guardian_id, start, end, organisation_id in rows:
+        if guardian_id is not None:
+            custody.append((guardian_id, Custody(start_date=start, end_date=end)))
+        else:
+            voogdij.append(Measure(start_date=start, end_date=end,
+                                   organisation_id=organisation_id))
+    voogdij.sort(key=lambda m: m.start_date, reverse=True)
+    return CustodyHistory(periods=tuple(custody), voogdij_measures=tuple(voogdij))
 
 
 def voogdij_on(child: Child, day: dt.date) -> Measure | None:
     """The guardianship order active on `day`, if any."""
     return Measure.objects.filter(child=child, kind__in=VOOGDIJ_KINDS).active_on(
-        day).select_related("organisation").order_by("-start_date", "-pk").first()
+        day).select_related("organisation", "worker__user").order_by(
+        "-start_date", "-pk").first()
 
 
 def custody_on(child: Child, day: dt.date) -> CustodyOnDay:
-    """Who has custody of `child` on `day` (one or two queries)."""
-    voogdij = voogdij_on(child, day)
-    if voogdij is not None:
-        return CustodyOnDay(frozenset(), voogdij)
-    return CustodyOnDay(frozenset(Custody.objects.filter(
-        guardianship__child=child).active_on(day).values_list(
-        "guardianship__guardian_id", flat=True)))
+    """Who has custody of `child` on `day` (one query)."""
+    return custody_history(child.pk).on(day)
 
 
 def _voogdij_q(day: dt.date, child_ref: str) -> Q:
