@@ -68,6 +68,12 @@ CLASSMATES = [
 # A pupil of 2 mavo/havo a whose case the demo escalates (see stories).
 DYLAN = ChildSpec("dylan", "Dylan", 14, 30, "100000501")
 DYLAN_MOTHER = ("Monique Hofstede", "moeder", "monique.hofstede@example.org", "06 5550 2001")
+# A pupil of groep 4 under voogdij of the GI (see `stories.custody`): his mother had custody
+# alone from his birth (BW 1:253b) until the court ended it; his father recognised him
+# without joint custody and asks the school for information (BW 1:377c).
+JAYDEN = ChildSpec("jayden", "Jayden", 7, 250, "100000502")
+JAYDEN_MOTHER = ("Sandra Mulder", "moeder", "sandra.mulder@example.org", "06 5550 3001")
+JAYDEN_FATHER = ("Rick Bos", "vader", "rick.bos@example.org", "06 5550 3002")
 
 
 @dataclass
@@ -175,3 +181,17 @@ def classmates_load(places: Places, today: dt.date) -> Child:
         full_name=name, defaults={"email": email, "phone": phone})
     guardianship_load(mother, dylan, relation, custody=True)
     return dylan
+
+
+def voogdij_child_load(places: Places, today: dt.date) -> Child:
+    """Jayden (7) in groep 4 with his mother (custody from his birth, recorded as such: the
+    voogdij of the GI, not an edit of her period, is what ends it for now) and his father
+    (no custody)."""
+    jayden = _child_load(JAYDEN, today, "Mulder", None)
+    _enrol(jayden, places, "po", "VB-0899", _day_after_birthday(jayden, 4), None, "groep 4")
+    for (name, relation, email, phone), custody in ((JAYDEN_MOTHER, True),
+                                                    (JAYDEN_FATHER, False)):
+        guardian, _created = Guardian.objects.update_or_create(
+            full_name=name, defaults={"email": email, "phone": phone})
+        guardianship_load(guardian, jayden, relation, custody=custody)
+    return jayden
