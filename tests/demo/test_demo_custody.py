@@ -62,7 +62,7 @@ def test_jaydens_father_asked_and_the_contact_point_has_it(demo: None) -> None:
     page = client.get(reverse("portal:school_info", kwargs={"child_id": request.child_id}))
     assert "waiting for an answer" in page.content.decode() or (
         "wacht op een antwoord" in page.content.decode())
-    assert "Basisschool" not in page.content.decode()
+    assert "De Vlinderboom" not in page.content.decode()
 
 
 def test_the_mothers_home_and_tinas_page_agree(demo: None) -> None:
