@@ -14,6 +14,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from schakel.access import policy
+from schakel.access.actor import Actor
 from schakel.audit.models import AccessEvent, Action
 from schakel.children.models import Custody, CustodySource, Guardianship
 from schakel.children.services import custody_end, custody_record
@@ -42,7 +43,7 @@ def parent(db: None) -> Guardianship:
     return GuardianshipFactory(child=child, without_custody=True, relation="vader")
 
 
-def _core(parent: Guardianship):  # type: ignore[no-untyped-def]
+def _core(parent: Guardianship) -> Actor:
     school = parent.child.enrolments.get().school
     return actor_for(ProfessionalFactory(organisation=school.organisation, core_team_of=school))
 

@@ -5,6 +5,7 @@ custody of the day it was given."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -13,7 +14,7 @@ from django.http import Http404
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.children.models import Measure, MeasureKind
-from schakel.consent.models import ConsentMethod, ConsentSignature, InformationCategory
+from schakel.consent.models import Consent, ConsentMethod, ConsentSignature, InformationCategory
 from schakel.consent.selectors import sharing_check
 from schakel.consent.services import consent_record, consent_withdraw
 from tests.consent.fixtures import ConsentWorld, actor, make_consent, today
@@ -27,10 +28,10 @@ def _voogdij(cw: ConsentWorld, *, start: dt.date, end: dt.date | None = None) ->
         start_date=start, end_date=end, started_by=cw.joost)
 
 
-def _record(cw: ConsentWorld, who: Actor, **kwargs: object):  # type: ignore[no-untyped-def]
+def _record(cw: ConsentWorld, who: Actor, **kwargs: Any) -> Consent:
     return consent_record(
         actor=who, child=cw.tina, organisation=cw.ggd, category=CARE, purpose="Afstemming",
-        method=ConsentMethod.WRITTEN, **kwargs)  # type: ignore[arg-type]
+        method=ConsentMethod.WRITTEN, **kwargs)
 
 
 def test_under_voogdij_the_gi_is_the_consenter_and_the_parents_are_not(

@@ -35,7 +35,9 @@ def _pro(username: str) -> Actor:
 
 
 def _portal(username: str) -> Actor:
-    return Actor(user=Guardian.objects.get(user__username=username).user, professional=None)
+    user = Guardian.objects.get(user__username=username).user
+    assert user is not None
+    return Actor(user=user, professional=None)
 
 
 def test_jayden_is_under_voogdij_and_the_gi_consented(demo: None) -> None:
@@ -58,7 +60,9 @@ def test_jaydens_father_asked_and_the_contact_point_has_it(demo: None) -> None:
     assert request.status == InformationRequestStatus.OPEN
     assert [r.pk for r in information_requests_to_answer(actor=_pro("ib.demo"))] == [
         request.pk]
-    client = portal_sign_in(Client(), Guardian.objects.get(full_name="Rick Bos").user)
+    father = Guardian.objects.get(full_name="Rick Bos").user
+    assert father is not None
+    client = portal_sign_in(Client(), father)
     page = client.get(reverse("portal:school_info", kwargs={"child_id": request.child_id}))
     assert "waiting for an answer" in page.content.decode() or (
         "wacht op een antwoord" in page.content.decode())

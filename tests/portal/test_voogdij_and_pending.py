@@ -13,6 +13,7 @@ from schakel.access import policy
 from schakel.access.policy import Ground
 from schakel.consent.models import InformationCategory
 from schakel.notifications.models import Notification, NotificationKind
+from schakel.portal.models import PendingConsent
 from schakel.portal.selectors.family import portal_child_get, portal_home
 from schakel.portal.services.consent import portal_consent_cosign, portal_consent_give
 from tests.factories import MeasureFactory, OrganisationFactory, actor_for
@@ -87,6 +88,7 @@ def test_home_and_child_page_agree_on_a_pending_consent(pw: PortalWorld) -> None
     young_row = portal_child_get(actor=portal_actor(pw.young_user), child_id=pw.young.pk)
     assert young_row.awaiting == []
 
+    assert isinstance(pending, PendingConsent)
     portal_consent_cosign(actor=mother, pending=pending)
     assert Notification.objects.filter(recipient=pw.mother_user, read_at__isnull=True,
                                        kind=NotificationKind.CONSENT_REQUESTED).exists()
