@@ -81,6 +81,7 @@ organisations:professional       GET  sign 200  200  200  200  200  200  200  20
 
 # The child: the core team of a current school and those in a case of the child.
 children:detail                  GET  sign 200* 404  200* 200* 404  404  404  404  404  404  404  404  404
+children:custody                 GET  sign 200* 404  200* 200* 404  404  404  404  404  404  404  404  404
 
 # Signals. Anyone of the school's organisation may search its pupils to raise a signal; the
 # signal itself is for the core team (and whoever raised it, or reads a case it is linked to).

@@ -20,6 +20,7 @@ from schakel.cases.selectors import (
 )
 from schakel.children.selectors import (
     child_get,
+    custody_page,
     pupil_at_school,
     pupils_search,
     siblings_shown,
@@ -136,6 +137,8 @@ def _child_reads(w: World) -> dict[str, Read]:
     return {
         "children.selectors.child_get": (
             lambda: child_get(actor=core, child_id=w.child.pk), core, w.child.pk),
+        "children.selectors.custody_page": (
+            lambda: custody_page(actor=core, child_id=w.child.pk), core, w.child.pk),
         "consent.selectors.children_for_sharing_check": (
             lambda: children_for_sharing_check(actor=core, query=w.child.first_name), core,
             w.child.pk),
@@ -256,6 +259,7 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "cases.selectors.case_awaiting_consent_get": _case_reads,
     "retention.selectors.verwijsindex_status": _case_reads,
     "children.selectors.child_get": _child_reads,
+    "children.selectors.custody_page": _child_reads,
     "consent.selectors.children_for_sharing_check": _child_reads,
     "children.selectors.pupils_search": _child_reads,
     "children.selectors.pupil_at_school": _child_reads,

@@ -11,6 +11,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.http import Http404
+from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
 from schakel.access import policy
@@ -28,6 +30,7 @@ from tests.factories import (
     SchoolFactory,
     actor_for,
 )
+from tests.support import sign_in
 
 
 def today() -> dt.date:
@@ -141,3 +144,37 @@ def test_the_upgrade_carries_every_custody_over() -> None:
     assert not Custody.objects.filter(guardianship_id=without.pk).exists()
     assert policy.custody_on(Guardianship.objects.get(pk=without.pk).child, today()) \
         .guardian_ids == {with_custody.guardian_id}
+
+
+def test_the_custody_page_records_and_ends_custody(parent: Guardianship) -> None:
+    core = _core(parent)
+    client = sign_in(Client(), core.user)
+    url = reverse("children:custody", kwargs={"child_id": parent.child_id})
+    page = client.get(url).content.decode()
+    assert parent.guardian.full_name in page
+    start = today() - dt.timedelta(days=3)
+    response = client.post(url, {
+        "action": "record", "record-guardianship": str(parent.pk), "record-source": "court_order",
+        "record-start_date": start.isoformat(), "record-reference": "Beschikking 123"})
+    assert response.status_code == 302
+    period = Custody.objects.get()
+    assert (period.start_date, period.source, period.reference) == (
+        start, CustodySource.COURT_ORDER, "Beschikking 123")
+    response = client.post(url, {"action": "end", "end-custody": str(period.pk),
+                                 "end-end_date": today().isoformat()})
+    assert response.status_code == 302
+    period.refresh_from_db()
+    assert period.end_date == today()
+    # Bad input: a start before the birth is refused with the form again, nothing stored.
+    response = client.post(url, {
+        "action": "record", "record-guardianship": str(parent.pk), "record-source": "birth",
+        "record-start_date": "1900-01-01"})
+    assert response.status_code == 200
+    assert Custody.objects.count() == 1
+
+
+def test_the_custody_page_is_closed_to_others(parent: Guardianship) -> None:
+    client = sign_in(Client(), ProfessionalFactory().user)
+    url = reverse("children:custody", kwargs={"child_id": parent.child_id})
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"action": "record"}).status_code == 404

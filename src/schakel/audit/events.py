@@ -61,6 +61,7 @@ class EventCode(models.TextChoices):
     CONSENT_WITHDRAW = "consent.withdraw", _("Recorded the withdrawal of consent")
 
     CUSTODY_END = "custody.end", _("Ended a period of custody")
+    CUSTODY_LIST = "custody.list", _("Viewed the custody history of the child")
     CUSTODY_RECORD = "custody.record", _("Recorded a period of custody")
 
     DESTRUCTION_REQUEST_CARRY_OUT = "destruction_request.carry_out", _(
