@@ -10,14 +10,18 @@ from typing import Any
 import pytest
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.test import Client
+from django.urls import reverse
 
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.children.models import Measure, MeasureKind
+from schakel.consent.forms import ConsentWithdrawForm
 from schakel.consent.models import Consent, ConsentMethod, ConsentSignature, InformationCategory
 from schakel.consent.selectors import sharing_check
 from schakel.consent.services import consent_record, consent_withdraw
 from tests.consent.fixtures import ConsentWorld, actor, make_consent, today
+from tests.support import sign_in
 
 CARE = InformationCategory.CARE
 
@@ -121,3 +125,23 @@ def test_nobody_outside_the_gi_gets_the_voogd_ground(cw: ConsentWorld) -> None:
     assert not policy.may_give_consent(actor(cw.olaf), cw.tina)
     with pytest.raises(Http404):
         _record(cw, actor(cw.olaf), given_at=today(), voogd=True, young_person=True)
+
+
+def test_the_gi_records_and_withdraws_as_voogd_on_the_consent_page(cw: ConsentWorld) -> None:
+    """The GI's worker is not involved in a case: the voogdij alone opens the consent page
+    and its forms to him."""
+    _voogdij(cw, start=today() - dt.timedelta(days=20))
+    client = sign_in(Client(headers={"accept-language": "en"}), cw.joost.user)
+    page = client.get(reverse("consent:child", kwargs={"child_id": cw.tina.pk})).content
+    assert b"Consent given by the voogd" in page
+    response = client.post(
+        reverse("consent:record", kwargs={"child_id": cw.tina.pk}),
+        {"organisation": cw.ggd.pk, "category": InformationCategory.CARE,
+         "purpose": "Afstemming", "method": "written", "given_at": today().isoformat(),
+         "young_person": "on", "voogd": "on"})
+    assert response.status_code == 302
+    consent = Consent.objects.get()
+    assert {s.voogd_id for s in consent.signatures.all()} == {None, cw.gi.pk}
+    withdraw = ConsentWithdrawForm(child=cw.tina)
+    assert ("voogd", "Jeugdbescherming Overijssel (voogd)") in withdraw.withdrawers
+    assert not any(value == str(cw.eva.pk) for value, _label in withdraw.withdrawers)

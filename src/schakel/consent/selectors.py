@@ -76,7 +76,8 @@ class ConsentOverview:
     legal_grounds: list[LegalGround]
     measures: list[Measure]
     guardianships: list[Guardianship]
-    may_manage: bool
+    may_manage: bool  # end legal grounds
+    may_give: bool  # record and withdraw consent (also the GI as voogd)
     may_record_ground: bool
 
 
@@ -127,6 +128,7 @@ def consent_overview(*, actor: Actor, child: Child, day: dt.date | None = None) 
             "organisation", "worker")),
         guardianships=list(Guardianship.objects.filter(child=child).select_related("guardian")),
         may_manage=bool(policy.may_manage_consent(actor, child)),
+        may_give=bool(policy.may_give_consent(actor, child)),
         may_record_ground=bool(policy.may_record_legal_ground(actor, child)),
     )
 
