@@ -114,10 +114,11 @@ def test_who_may_record_custody(parent: Guardianship) -> None:
     assert AccessEvent.objects.filter(event_code="custody.record", outcome="denied").exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_upgrade_carries_every_custody_over() -> None:
     """Before 0005 a guardianship had `has_custody`; after it, custody with it is an
-    open-ended period from the child's birth, and without it there is none."""
+    open-ended period from the child's birth, and without it there is none. (Serialized
+    rollback: the database is left as the next transactional tests expect it.)"""
     executor = MigrationExecutor(connection)
     before = [("children", "0004_custody_dated")]
     after = executor.loader.graph.leaf_nodes()
