@@ -98,7 +98,8 @@ def test_agreement_traits():
     assert f.AgreementFactory(overdue=True).is_overdue
     assert not f.AgreementFactory().is_overdue
     assert f.AgreementFactory(done=True).status == AgreementStatus.DONE
-    assert not f.GuardianshipFactory(without_custody=True).has_custody
+    assert not f.GuardianshipFactory(without_custody=True).custody_periods.exists()
+    assert f.GuardianshipFactory().custody_periods.get().end_date is None
 
 
 def test_plan_step_versions_count_up():

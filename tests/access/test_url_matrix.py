@@ -131,6 +131,7 @@ glossary:delete                  POST sign 404  404  404  404  404  404  404  40
 
 # The child: the core team of a current school and those in a case of the child.
 children:detail                  GET  sign 200* 404  200* 200* 404  404  404  404  404  404  404  404  404
+children:custody                 GET  sign 200* 404  200* 200* 404  404  404  404  404  404  404  404  404
 
 # Signals. Anyone of the school's organisation may search its pupils to raise a signal; the
 # signal itself is for the core team (and whoever raised it, or reads a case it is linked to).
@@ -245,7 +246,7 @@ portal:login                     POST 200  200  200  200  200  200  200  200  20
 portal:logout                    GET  405  405  405  405  405  405  405  405  405  405  405  405  405  405
 portal:logout                    POST ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl
 portal:child                     GET  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  200* 200*
-portal:school_info               GET  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  200* 404
+portal:school_info               GET  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  404  404
 portal:consent                   GET  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  200* 200*
 portal:consent                   POST ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  200* 200*
 portal:consent_pending           GET  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  405  405
@@ -269,6 +270,8 @@ portal:correction_answer         GET  sign 404  404  200* 404  404  404  404  40
 portal:correction_answer         POST sign 404  404  200* 404  404  404  404  404  404  404  404  404  404
 portal:withhold                  GET  sign 404  404  200  404  404  404  404  404  404  404  404  404  404
 portal:withhold                  POST sign 404  404  404  404  404  404  404  404  404  404  404  404  404
+portal:information_requests      GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
+portal:information_answer        GET  sign 404  404  404  404  404  404  404  404  404  404  404  404  404
 
 # Django's language switch: back to the page (here: the start page).
 set_language                     GET  302  302  302  302  302  302  302  302  302  302  302  302  302  302

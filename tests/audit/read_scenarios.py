@@ -20,6 +20,7 @@ from schakel.cases.selectors import (
 )
 from schakel.children.selectors import (
     child_get,
+    custody_page,
     pupil_at_school,
     pupils_search,
     siblings_shown,
@@ -50,7 +51,11 @@ from schakel.portal.selectors.family import (
     portal_child_get,
     portal_entry_get,
     portal_home,
-    portal_school_info,
+)
+from schakel.portal.selectors.information import (
+    information_request_get,
+    information_requests_to_answer,
+    portal_information_page,
 )
 from schakel.portal.selectors.professionals import (
     case_portal_voice,
@@ -59,6 +64,7 @@ from schakel.portal.selectors.professionals import (
     withhold_overview,
 )
 from schakel.portal.services.family import correction_request_create, portal_contribution_add
+from schakel.portal.services.information import information_request_ask
 from schakel.retention.models import RequesterRelation
 from schakel.retention.selectors import (
     child_for_destruction_request,
@@ -162,6 +168,8 @@ def _child_reads(w: World) -> dict[str, Read]:
     return {
         "children.selectors.child_get": (
             lambda: child_get(actor=core, child_id=w.child.pk), core, w.child.pk),
+        "children.selectors.custody_page": (
+            lambda: custody_page(actor=core, child_id=w.child.pk), core, w.child.pk),
         "consent.selectors.children_for_sharing_check": (
             lambda: children_for_sharing_check(actor=core, query=w.child.first_name), core,
             w.child.pk),
@@ -232,6 +240,8 @@ def _portal_reads(w: World) -> dict[str, Read]:
                               entry_id=pw.step3.pk, text="Alleen op maandag.")
     correction = CorrectionRequest.objects.get()
     entry_type, entry_id = entry_key(pw.agreement)
+    father = portal_actor(pw.father_user)
+    information = information_request_ask(actor=father, child=pw.little, question="Hoe gaat het?")
     return {
         "portal.selectors.consent.portal_consent_overview": (
             lambda: portal_consent_overview(actor=mother, child_id=pw.little.pk), mother,
@@ -241,8 +251,13 @@ def _portal_reads(w: World) -> dict[str, Read]:
         "portal.selectors.family.portal_child_get": (
             lambda: portal_child_get(actor=mother, child_id=pw.little.pk), mother,
             pw.little.pk),
-        "portal.selectors.family.portal_school_info": (
-            lambda: portal_school_info(actor=mother, child_id=pw.little.pk), mother,
+        "portal.selectors.information.portal_information_page": (
+            lambda: portal_information_page(actor=father, child_id=pw.little.pk), father,
+            pw.little.pk),
+        "portal.selectors.information.information_requests_to_answer": (
+            lambda: information_requests_to_answer(actor=nurse), nurse, pw.little.pk),
+        "portal.selectors.information.information_request_get": (
+            lambda: information_request_get(actor=nurse, request_id=information.pk), nurse,
             pw.little.pk),
         "portal.selectors.family.portal_entry_get": (
             lambda: portal_entry_get(actor=young, case_id=pw.case_young.pk,
@@ -275,6 +290,7 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "cases.selectors.case_awaiting_consent_get": _case_reads,
     "retention.selectors.verwijsindex_status": _case_reads,
     "children.selectors.child_get": _child_reads,
+    "children.selectors.custody_page": _child_reads,
     "consent.selectors.children_for_sharing_check": _child_reads,
     "children.selectors.pupils_search": _child_reads,
     "children.selectors.pupil_at_school": _child_reads,
@@ -297,7 +313,9 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "portal.selectors.consent.portal_consent_overview": _portal_reads,
     "portal.selectors.family.portal_home": _portal_reads,
     "portal.selectors.family.portal_child_get": _portal_reads,
-    "portal.selectors.family.portal_school_info": _portal_reads,
+    "portal.selectors.information.portal_information_page": _portal_reads,
+    "portal.selectors.information.information_requests_to_answer": _portal_reads,
+    "portal.selectors.information.information_request_get": _portal_reads,
     "portal.selectors.family.portal_entry_get": _portal_reads,
     "portal.selectors.family.portal_case_page": _portal_reads,
     "portal.selectors.family.portal_access_log_page": _portal_reads,

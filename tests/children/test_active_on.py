@@ -1,4 +1,4 @@
-"""`Enrolment` and `Measure`: `active_on` / `active_q` / `is_active_on` are the written-out rule
+"""`Enrolment`, `Measure` and `Custody`: `active_on` / `active_q` / `is_active_on` are the rule
 (from the start date up to and including the end date), `Enrolment.not_ended_before` keeps
 those still to come, and `Measure.overlapping` is "active on some day of the period"."""
 
@@ -9,11 +9,14 @@ import datetime as dt
 from django.db.models import Exists, OuterRef
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from schakel.children.models import Child, Enrolment, Measure
+from schakel.access import policy
+from schakel.children.models import Child, Custody, Enrolment, Guardianship, Measure, MeasureKind
 from tests.dated import periods, query_day, rolled_back
 from tests.factories import (
     ChildFactory,
+    CustodyFactory,
     EnrolmentFactory,
+    GuardianshipFactory,
     MeasureFactory,
     ProfessionalFactory,
     SchoolFactory,
@@ -83,3 +86,42 @@ def test_measure_active_on_is_the_rule(db, data, spans, open_ended):
         overlap = {row.pk for row, (start, end) in by_span
                    if any(within(d, start, end) for d in days)}
         assert set(measures.overlapping(*period).values_list("pk", flat=True)) == overlap
+
+
+@settings(max_examples=50, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), spans=st.lists(periods(), min_size=1, max_size=4),
+       voogdij=st.none() | periods())
+def test_custody_active_on_is_the_rule(db, data, spans, voogdij):
+    """Custody periods answer the rule like the other relations; `policy.custody_q` and
+    `policy.custody_history` add that a voogdij active on the day overrides them."""
+    edges = [d for span in spans for d in span] + (list(voogdij) if voogdij else [])
+    day = query_day(data, edges)
+    with rolled_back():
+        child = ChildFactory(birth_date=dt.date(1990, 1, 1))
+        rows = [CustodyFactory(guardianship=GuardianshipFactory(child=child, has_custody=False),
+                               start_date=start, end_date=end) for start, end in spans]
+        by_span = list(zip(rows, spans, strict=True))
+        expected = {row.pk for row, (start, end) in by_span if within(day, start, end)}
+        if voogdij is not None:
+            MeasureFactory(child=child, kind=MeasureKind.GUARDIANSHIP, start_date=voogdij[0],
+                           end_date=voogdij[1])
+        under_voogdij = voogdij is not None and within(day, *voogdij)
+
+        periods_ = Custody.objects.filter(guardianship__child=child)
+        assert set(periods_.active_on(day).values_list("pk", flat=True)) == expected
+        assert {row.pk for row in rows if row.is_active_on(day)} == expected
+        guardianships = Guardianship.objects.filter(child=child)
+        holders = set() if under_voogdij else {row.guardianship_id for row in rows
+                                               if row.pk in expected}
+        joined = guardianships.filter(Custody.active_q(day, prefix="custody_periods__"))
+        assert set(joined.values_list("pk", flat=True)) == {
+            row.guardianship_id for row in rows if row.pk in expected}
+        assert set(guardianships.filter(policy.custody_q(day)).values_list(
+            "pk", flat=True)) == holders
+        guardian_ids = {row.guardianship.guardian_id for row in rows
+                        if row.guardianship_id in holders}
+        assert policy.custody_history(child.pk).on(day).guardian_ids == guardian_ids
+        on_day = policy.custody_on(child, day)
+        assert on_day.guardian_ids == guardian_ids
+        assert (on_day.voogd_organisation_id is not None) == under_voogdij

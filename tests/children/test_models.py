@@ -126,6 +126,6 @@ def test_a_pupil_number_is_unique_per_school(db):
 
 def test_one_guardianship_per_guardian_and_child(db):
     guardianship = GuardianshipFactory(without_custody=True)
-    assert not guardianship.has_custody
+    assert not guardianship.custody_periods.exists()
     with pytest.raises(IntegrityError):
         GuardianshipFactory(guardian=guardianship.guardian, child=guardianship.child)

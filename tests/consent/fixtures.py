@@ -17,7 +17,15 @@ from django.utils import timezone
 from schakel.access.actor import Actor
 from schakel.accounts.models import User
 from schakel.cases.models import Case, Involvement, PlanTemplate
-from schakel.children.models import Child, Enrolment, Family, Guardian, Guardianship
+from schakel.children.models import (
+    Child,
+    Custody,
+    CustodySource,
+    Enrolment,
+    Family,
+    Guardian,
+    Guardianship,
+)
 from schakel.consent.models import (
     Consent,
     ConsentMethod,
@@ -84,7 +92,10 @@ def make_child(
 
 def add_guardian(child: Child, name: str, *, custody: bool = True) -> Guardian:
     guardian = Guardian.objects.create(full_name=name)
-    Guardianship.objects.create(guardian=guardian, child=child, has_custody=custody)
+    guardianship = Guardianship.objects.create(guardian=guardian, child=child)
+    if custody:
+        Custody.objects.create(guardianship=guardianship, start_date=child.birth_date,
+                               source=CustodySource.BIRTH)
     return guardian
 
 

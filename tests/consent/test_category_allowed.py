@@ -10,7 +10,7 @@ from django.http import Http404
 
 from schakel.access import policy
 from schakel.audit.models import AccessEvent
-from schakel.children.models import Measure, MeasureKind
+from schakel.children.models import Custody, Measure, MeasureKind
 from schakel.consent.models import InformationCategory, LegalGround, LegalGroundKind
 from schakel.consent.services import legal_ground_end, legal_ground_record
 from tests.consent.fixtures import (
@@ -70,10 +70,22 @@ def test_when_tina_turns_16_her_own_consent_suffices(cw: ConsentWorld) -> None:
     assert policy.may_receive_category(cw.tina, cw.ggd, CARE, sixteen)
 
 
-def test_a_signature_of_someone_who_lost_custody_no_longer_counts(cw: ConsentWorld) -> None:
+def test_a_signature_of_someone_without_custody_that_day_does_not_count(
+        cw: ConsentWorld) -> None:
     make_consent(cw.tina, cw.ggd, given_at=today(), guardians=(cw.eva,), young_person=True)
-    cw.eva.guardianships.update(has_custody=False)
+    Custody.objects.filter(guardianship__guardian=cw.eva).update(
+        end_date=today() - dt.timedelta(days=1))
     assert not policy.may_receive_category(cw.tina, cw.ggd, CARE)
+
+
+def test_a_consent_is_judged_with_the_custody_of_the_day_it_was_given(cw: ConsentWorld) -> None:
+    """Eva had custody when she signed; her custody ended later: the consent holds."""
+    make_consent(cw.tina, cw.ggd, given_at=today() - dt.timedelta(days=10),
+                 guardians=(cw.eva,), young_person=True)
+    Custody.objects.filter(guardianship__guardian=cw.eva).update(
+        end_date=today() - dt.timedelta(days=5))
+    assert policy.may_receive_category(cw.tina, cw.ggd, CARE)
+    assert cw.eva.pk not in policy.consent_requirement(cw.tina, today()).custodian_ids
 
 
 def test_legal_ground_recorded_and_ended(cw: ConsentWorld) -> None:

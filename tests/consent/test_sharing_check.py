@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from schakel.audit.models import AccessEvent, Outcome
-from schakel.children.models import Measure, MeasureKind
+from schakel.children.models import Custody, Measure, MeasureKind
 from schakel.consent.models import InformationCategory, LegalGroundKind
 from schakel.consent.selectors import sharing_check
 from schakel.consent.services import legal_ground_record
@@ -118,8 +118,8 @@ def test_the_check_is_logged_and_refused_outside_ones_rights(cw: ConsentWorld) -
 
 
 def test_without_anyone_with_custody_the_check_says_who_decides(cw: ConsentWorld) -> None:
-    """Voogdij: the parents lost custody and the voogd is not recorded as a guardian."""
-    cw.tina.guardianships.update(has_custody=False)
+    """Nobody has custody recorded (and no voogdij)."""
+    Custody.objects.filter(guardianship__child=cw.tina).delete()
     make_consent(cw.tina, cw.ggd, given_at=today(), guardians=(cw.eva,), young_person=True)
     answer = sharing_check(actor=actor(cw.anne), child=cw.tina, recipient=cw.ggd, category=CARE)
     assert not answer.allowed

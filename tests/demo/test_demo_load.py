@@ -51,7 +51,7 @@ def test_the_family_has_the_ages_of_seed_004(demo: DemoWorld) -> None:
 
 def test_both_parents_have_custody_and_the_grandmother_has_none(demo: DemoWorld) -> None:
     for child in demo.cast.children.values():
-        custody = {g.guardian.full_name: g.has_custody
+        custody = {g.guardian.full_name: policy.has_custody(g.guardian, child, timezone.localdate())
                    for g in Guardianship.objects.filter(child=child).select_related("guardian")}
         assert custody["Ingrid Twente-Lohuis"] is True
         assert custody["Marco Twente"] is True

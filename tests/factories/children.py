@@ -11,6 +11,8 @@ from factory.django import DjangoModelFactory
 
 from schakel.children.models import (
     Child,
+    Custody,
+    CustodySource,
     Enrolment,
     Family,
     Guardian,
@@ -108,20 +110,40 @@ class GuardianFactory(DjangoModelFactory[Guardian]):
     phone = "06 12345678"
 
 
+class CustodyFactory(DjangoModelFactory[Custody]):
+    """Custody by law since the child's birth, open-ended."""
+
+    class Meta:
+        model = Custody
+
+    guardianship = factory.SubFactory("tests.factories.children.GuardianshipFactory",
+                                      has_custody=False)
+    start_date = factory.LazyAttribute(lambda o: o.guardianship.child.birth_date)
+    end_date = None
+    source = CustodySource.BIRTH
+
+
 class GuardianshipFactory(DjangoModelFactory[Guardianship]):
-    """A parent with custody (gezag) by default."""
+    """A parent with custody (gezag) by default: an open-ended custody period from the
+    child's birth (`has_custody=False` or the trait `without_custody`: none)."""
 
     class Meta:
         model = Guardianship
+        skip_postgeneration_save = True
 
     guardian = factory.SubFactory(GuardianFactory)
     child = factory.SubFactory(ChildFactory)
     relation = "ouder"
-    has_custody = True
 
     class Params:
+        has_custody = True
         without_custody = factory.Trait(has_custody=False)
         custody = factory.Trait(has_custody=True)
+
+    custody_period = factory.Maybe(
+        "has_custody",
+        yes_declaration=factory.RelatedFactory(CustodyFactory, factory_related_name="guardianship"),
+        no_declaration=None)
 
 
 class MeasureFactory(DjangoModelFactory[Measure]):

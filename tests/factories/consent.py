@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 
+from schakel.access import policy
 from schakel.access.policy import consenters
 from schakel.cases.models import Case
 from schakel.children.models import Child, Guardian, Guardianship
@@ -20,8 +21,9 @@ from tests.factories.dates import today
 def _custodians(child: Child) -> list[Guardian]:
     """The child's guardians with custody; one is added when none is recorded, so that the
     guardians' part of the consent can be signed."""
+    custodians = policy.custody_on(child, today()).guardian_ids
     guardians = [g.guardian for g in Guardianship.objects.filter(
-        child=child, has_custody=True).select_related("guardian").order_by("pk")]
+        child=child, guardian_id__in=custodians).select_related("guardian").order_by("pk")]
     if not guardians:
         guardians = [GuardianshipFactory(child=child).guardian]
     return guardians

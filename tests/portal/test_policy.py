@@ -13,7 +13,7 @@ from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.access.policy import Ground, consenters
 from schakel.cases.models import Case
-from schakel.children.models import Child
+from schakel.children.models import Child, Custody
 from schakel.portal.models import SharedWithParents, WithheldEntry
 from tests.factories import CaseFactory, actor_for
 from tests.portal.fixtures import PortalWorld, portal_actor
@@ -42,6 +42,7 @@ def test_file_access_follows_the_age_on_the_day(
     child = pw.young
     child.birth_date = birth
     child.save(update_fields=["birth_date"])
+    Custody.objects.filter(guardianship__child=child).update(start_date=birth)
     day = _birthday(birth, threshold) + dt.timedelta(days=offset)
     age = consenters.age_on(birth, day)
     assert age == (threshold if offset >= 0 else threshold - 1)
@@ -57,7 +58,9 @@ def test_file_access_follows_the_age_on_the_day(
     assert bool(policy.may_give_consent_in_portal(young, child, day)) == (age >= 12)
     assert bool(policy.may_give_consent_in_portal(mother, child, day)) == (age < 16)
     assert bool(policy.may_share_case_in_portal(young, pw.case_young, day)) == (age >= 16)
-    assert policy.portal_school_info_shows_cases(child, day) == (age < 16)
+    assert policy.information_shows_case(child, day) == (age < 16)
+    assert bool(policy.may_request_information(father, child, day)) == (age < 18)
+    assert not policy.may_request_information(mother, child, day)
 
 
 def test_grounds_name_the_relationship(pw: PortalWorld) -> None:
@@ -65,15 +68,15 @@ def test_grounds_name_the_relationship(pw: PortalWorld) -> None:
         Ground.PARENT_WITH_CUSTODY)
     assert policy.may_read_file_in_portal(portal_actor(pw.young_user), pw.young).ground == (
         Ground.YOUNG_PERSON)
-    assert policy.may_read_school_info_in_portal(portal_actor(pw.father_user), pw.young).ground == (
+    assert policy.may_request_information(portal_actor(pw.father_user), pw.young).ground == (
         Ground.PARENT_WITHOUT_CUSTODY)
 
 
-def test_a_parent_without_custody_gets_the_minimal_page_only(pw: PortalWorld) -> None:
+def test_a_parent_without_custody_may_only_ask(pw: PortalWorld) -> None:
     father = portal_actor(pw.father_user)
     for child, case in ((pw.little, pw.case_little), (pw.young, pw.case_young),
                         (pw.older, pw.case_older)):
-        assert policy.may_read_school_info_in_portal(father, child)
+        assert policy.may_request_information(father, child)
         assert policy.may_read_child_in_portal(father, child)
         assert not policy.may_read_file_in_portal(father, child)
         assert not policy.may_read_case_in_portal(father, case)
@@ -85,7 +88,7 @@ def test_another_family_sees_nothing(pw: PortalWorld) -> None:
     other = portal_actor(pw.other_user)
     for child in (pw.little, pw.young, pw.older):
         assert not policy.may_read_child_in_portal(other, child)
-        assert not policy.may_read_school_info_in_portal(other, child)
+        assert not policy.may_request_information(other, child)
     assert not policy.may_read_case_in_portal(other, pw.case_young)
     assert policy.may_read_case_in_portal(other, pw.case_other)
 

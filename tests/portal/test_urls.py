@@ -15,7 +15,12 @@ from django.urls import URLPattern, get_resolver, reverse
 
 from schakel.audit.models import AccessEvent, Outcome
 from schakel.consent.models import ConsentMethod
-from schakel.portal.models import CorrectionRequest, PendingConsent, PendingConsentSignature
+from schakel.portal.models import (
+    CorrectionRequest,
+    InformationRequest,
+    PendingConsent,
+    PendingConsentSignature,
+)
 from tests.factories import ConsentFactory, ConsentSignatureFactory
 from tests.portal.fixtures import PortalWorld, portal_sign_in
 from tests.support import sign_in
@@ -58,6 +63,14 @@ def _correction(pw: PortalWorld) -> dict[str, int | str]:
     return {"correction_id": correction.pk}
 
 
+def _information(pw: PortalWorld) -> dict[str, int | str]:
+    """A request of the father (no custody) about Tina, answered by her coordinator."""
+    request = InformationRequest.objects.create(
+        child=pw.young, guardian=pw.father, question="Hoe gaat het?",
+        asked_at=pw.case_young.opened_at)
+    return {"request_id": request.pk}
+
+
 def young(pw: PortalWorld) -> dict[str, int | str]:
     return {"child_id": pw.young.pk}
 
@@ -83,7 +96,7 @@ def no_kwargs(pw: PortalWorld) -> dict[str, int | str]:
 ROWS = [
     Row("portal:home", "GET", no_kwargs, "200 200 200 200 200 p p"),
     Row("portal:child", "GET", young, "200 200 404 404 200 p p"),
-    Row("portal:school_info", "GET", young, "200 404 404 404 200 p p"),
+    Row("portal:school_info", "GET", young, "404 404 404 404 200 p p"),
     Row("portal:consent", "GET", young, "200 200 404 404 404 p p"),
     Row("portal:access_log", "GET", young, "200 200 404 404 404 p p"),
     Row("portal:case", "GET", case13, "200 200 404 404 404 p p"),
@@ -99,6 +112,8 @@ ROWS = [
     Row("portal:corrections", "GET", no_kwargs, "404 404 404 404 404 200 s"),
     Row("portal:correction_answer", "GET", _correction, "404 404 404 404 404 200 s"),
     Row("portal:withhold", "GET", case13, "404 404 404 404 404 200 s"),
+    Row("portal:information_requests", "GET", no_kwargs, "404 404 404 404 404 200 s"),
+    Row("portal:information_answer", "GET", _information, "404 404 404 404 404 200 s"),
 ]
 
 
@@ -130,7 +145,8 @@ def _check(response: object, token: str, where: str) -> None:
         assert status == int(token), (where, status)
 
 
-COORDINATOR_PAGES = {"portal:corrections", "portal:correction_answer", "portal:withhold"}
+COORDINATOR_PAGES = {"portal:corrections", "portal:correction_answer", "portal:withhold",
+                     "portal:information_requests", "portal:information_answer"}
 CELLS = [(row, role, token) for row in ROWS
          for role, token in zip(ROLES, row.expected.split(), strict=True)]
 

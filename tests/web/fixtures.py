@@ -28,7 +28,15 @@ from schakel.cases.models import (
     PlanStepEntry,
     PlanTemplate,
 )
-from schakel.children.models import Child, Enrolment, Family, Guardian, Guardianship
+from schakel.children.models import (
+    Child,
+    Custody,
+    CustodySource,
+    Enrolment,
+    Family,
+    Guardian,
+    Guardianship,
+)
 from schakel.consent.models import (
     Consent,
     ConsentMethod,
@@ -199,8 +207,10 @@ def build_world() -> WebWorld:
     other_school = make_school(region, "Basisschool Het Anker")
     sibling = make_child(other_school, "Tina", family=family, age=13)
     guardian = Guardian.objects.create(full_name="Eva Jansen", phone="0612345678")
-    Guardianship.objects.create(guardian=guardian, child=child, relation="moeder",
-                                has_custody=True)
+    guardianship = Guardianship.objects.create(guardian=guardian, child=child,
+                                               relation="moeder")
+    Custody.objects.create(guardianship=guardianship, start_date=child.birth_date,
+                           source=CustodySource.BIRTH)
     case = make_case(school, child, opened_by=core, coordinator=nurse, involved=[nurse, core],
                      title="Vechtpartijen op het plein")
     nurse_consent = give_care_consent(child, ggd, guardian, recorded_by=nurse)

@@ -60,6 +60,10 @@ class EventCode(models.TextChoices):
         "Checked whether information may be shared")
     CONSENT_WITHDRAW = "consent.withdraw", _("Recorded the withdrawal of consent")
 
+    CUSTODY_END = "custody.end", _("Ended a period of custody")
+    CUSTODY_LIST = "custody.list", _("Viewed the custody history of the child")
+    CUSTODY_RECORD = "custody.record", _("Recorded a period of custody")
+
     DESTRUCTION_REQUEST_CARRY_OUT = "destruction_request.carry_out", _(
         "Carried out a destruction request")
     DESTRUCTION_REQUEST_DECIDE = "destruction_request.decide", _(
@@ -78,6 +82,13 @@ class EventCode(models.TextChoices):
 
     LEGAL_GROUND_END = "legal_ground.end", _("Ended a legal ground")
     LEGAL_GROUND_RECORD = "legal_ground.record", _("Recorded a legal ground")
+
+    INFORMATION_REQUEST = "information_request.read", _(
+        "Viewed a request for information of a parent without custody")
+    INFORMATION_REQUEST_ANSWER = "information_request.answer", _(
+        "Answered a request for information of a parent without custody")
+    INFORMATION_REQUEST_LIST = "information_request.list", _(
+        "Saw a request for information in a list")
 
     MEASURE_END = "measure.end", _("Ended a measure")
     MEASURE_START = "measure.start", _("Started a measure")
@@ -98,6 +109,10 @@ class EventCode(models.TextChoices):
     PORTAL_CORRECTIONS = "portal.corrections", _("Saw a correction request in a list")
     PORTAL_ENTRY = "portal.entry", _("Viewed a part of the case in the portal")
     PORTAL_HOME = "portal.home", _("Saw the child on the home page of the portal")
+    PORTAL_INFORMATION = "portal.information", _(
+        "Viewed own requests for information in the portal")
+    PORTAL_INFORMATION_REQUEST = "portal.information_request", _(
+        "Asked for information in the portal (parent without custody)")
     PORTAL_OWN_VIEW = "portal.own_view", _("Added an own view in the portal")
     PORTAL_PLAN_SIGN = "portal.plan_sign", _("Signed the plan in the portal")
     PORTAL_RELEASE = "portal.release", _("Showed a withheld part to the parents again")

@@ -37,6 +37,10 @@ class Child(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
         related_name="young_person", verbose_name=_("portal account"))
+    # A safety note (veiligheidsnotitie): the child's safety asks that nothing about the child
+    # is given to a parent without custody without a professional's check; it blocks granting
+    # an information request (BW 1:377c lid 2, `policy.information_request_block`).
+    safety_note = models.TextField(_("safety note"), blank=True)
 
     class Meta:
         ordering = ["last_name", "first_name"]
@@ -71,15 +75,24 @@ class Guardian(models.Model):
 
 
 class Guardianship(models.Model):
+    """A parent or carer recorded with a child. Whether they have custody (gezag) on a day is
+    their dated `Custody` history, read through `access.policy.custody`; a guardianship
+    without custody on a day is a parent without custody (BW 1:377c) that day."""
+
     guardian = models.ForeignKey(Guardian, on_delete=models.CASCADE, related_name="guardianships")
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="guardianships")
     relation = models.CharField(_("relation"), max_length=50, default="ouder")
-    has_custody = models.BooleanField(_("has custody (gezag)"), default=True)
+    # A contact ban (contactverbod, omgangsverbod) for this parent: blocks granting their
+    # information requests (BW 1:377c lid 2; 1:377a lid 3).
+    contact_ban = models.BooleanField(_("contact ban"), default=False)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["guardian", "child"], name="unique_guardianship"),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.guardian_id} - {self.child_id} ({self.relation})"
 
 
 class EnrolmentQuerySet(models.QuerySet["Enrolment"]):
@@ -124,6 +137,61 @@ class Enrolment(DatedPeriod, models.Model):
         return f"{self.child} @ {self.school}"
 
 
+class CustodySource(models.TextChoices):
+    """Where a period of custody (gezag) comes from (BW 1:245 and further)."""
+
+    BIRTH = "birth", _("By law at birth (BW 1:251, 1:253b)")
+    MARRIAGE = "marriage", _("By marriage or registered partnership (BW 1:251)")
+    RECOGNITION = "recognition", _("Recognition with registration of joint custody (BW 1:252)")
+    REGISTER = "register", _("Entry in the custody register (BW 1:244, 1:252)")
+    COURT_ORDER = "court_order", _("Court order (BW 1:251a, 1:253c, 1:277)")
+    UNKNOWN = "unknown", _("Recorded before custody had dates (source not recorded)")
+
+
+class CustodyQuerySet(models.QuerySet["Custody"]):
+    def active_on(self, day: dt.date) -> Self:
+        return self.filter(Custody.active_q(day))
+
+
+class Custody(DatedPeriod, models.Model):
+    """A period in which a parent or carer has custody (gezag) of a child, from `start_date`
+    to `end_date` (the last day; None: open-ended), with its source. History is kept: a
+    change ends a period and starts another (`children.services.custody_record`,
+    `custody_end`). Under an active voogdij the parents' custody does not count whatever is
+    recorded here (`access.policy.custody`)."""
+
+    guardianship = models.ForeignKey(
+        Guardianship, on_delete=models.CASCADE, related_name="custody_periods")
+    start_date = models.DateField(_("from"))
+    end_date = models.DateField(_("until"), null=True, blank=True)
+    source = models.CharField(_("source"), max_length=20, choices=CustodySource.choices)
+    reference = models.CharField(_("reference (e.g. the court order)"), max_length=200,
+                                 blank=True)
+    recorded_by = models.ForeignKey(
+        "organisations.Professional", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+")
+    recorded_at = models.DateTimeField(_("recorded at"), auto_now_add=True)
+    ended_by = models.ForeignKey(
+        "organisations.Professional", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+")
+
+    objects = CustodyQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["guardianship", "-start_date"]
+        verbose_name_plural = "custody periods"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__isnull=True)
+                | models.Q(end_date__gte=models.F("start_date")),
+                name="custody_end_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.guardianship_id}: {self.start_date} - {self.end_date or ''}"
+
+
 class MeasureKind(models.TextChoices):
     OTS = "ots", _("Supervision order (OTS)")
     PROVISIONAL_OTS = "provisional_ots", _("Provisional supervision order (voorlopige OTS)")
@@ -145,8 +213,9 @@ class Measure(DatedPeriod, models.Model):
     """A child-protection or youth-justice measure (maatregel) carried out by a certified
     institution (GI), with its worker and period. An OTS is ordered for at most a year and is
     extended by a new period (a new row); a provisional OTS lasts at most 3 months
-    (BW 1:255-265). Under voogdij the parents lose custody and consent goes to the voogd: the
-    consent rules do not yet take the GI as consenter (see `access.policy.consenters`)."""
+    (BW 1:255-265). Under voogdij (BW 1:302 lid 2, 1:275) the GI is the voogd: for the
+    measure's period the parents' custody does not count and the GI consents in their place
+    (`access.policy.custody`, `access.policy.consenters`)."""
 
     child = models.ForeignKey(Child, on_delete=models.PROTECT, related_name="measures")
     kind = models.CharField(_("measure"), max_length=20, choices=MeasureKind.choices)

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from django.db.models import Prefetch, Q, QuerySet
+from dataclasses import dataclass
+
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from schakel.access import policy
@@ -10,7 +12,7 @@ from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.reads import logged_read
 from schakel.audit.writer import Subject
-from schakel.children.models import Child, Enrolment, Guardianship
+from schakel.children.models import Child, Custody, Enrolment, Guardianship, Measure
 
 SEARCH_LIMIT = 20
 
@@ -27,7 +29,9 @@ def child_get(*, actor: Actor, child_id: int) -> tuple[Child, policy.Decision]:
         .prefetch_related(
             Prefetch("enrolments",
                      queryset=Enrolment.objects.select_related("school", "school_class")),
-            Prefetch("guardianships", queryset=Guardianship.objects.select_related("guardian")),
+            Prefetch("guardianships", queryset=Guardianship.objects.select_related(
+                "guardian").annotate(has_custody=ExpressionWrapper(
+                    policy.custody_q(timezone.localdate()), output_field=BooleanField()))),
         )
         .filter(pk=child_id).first()
     )
@@ -93,3 +97,51 @@ def _children_subjects(children: list[Child]) -> list[Subject]:
 def siblings_shown(*, actor: Actor, child: Child) -> list[Child]:
     """The siblings listed on a child's page (names only); each is logged as read."""
     return list(_siblings(child))
+
+
+# --- custody (gezag) ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class GuardianCustody:
+    guardianship: Guardianship
+    periods: list[Custody]
+    has_custody_today: bool
+
+
+@dataclass(frozen=True)
+class CustodyPage:
+    child: Child
+    guardians: list[GuardianCustody]
+    voogdij: Measure | None
+    may_record: bool
+
+
+def _custody_subjects(page: CustodyPage) -> list[Subject]:
+    return [Subject.of(page.child, page.child.pk)]
+
+
+@logged_read(event_code=EventCode.CUSTODY_LIST, subjects=_custody_subjects)
+def custody_page(*, actor: Actor, child_id: int) -> CustodyPage:
+    """Who has had custody of the child, when and on what source, and the voogdij running
+    today: for whoever may read the child or record custody (`policy.may_record_custody`)."""
+    child = Child.objects.filter(pk=child_id).first()
+    decision = policy.DENY
+    if child is not None:
+        decision = policy.may_read_child(actor, child) or policy.may_record_custody(actor, child)
+    enforce(actor, decision, event_code=EventCode.CUSTODY_LIST, action=Action.READ,
+            subject=Subject("children.child", str(child_id), child.pk if child else None))
+    assert child is not None  # noqa: S101 - enforce raised otherwise
+    today = timezone.localdate()
+    custody = policy.custody_on(child, today)
+    guardianships = Guardianship.objects.filter(child=child).select_related(
+        "guardian").prefetch_related(Prefetch(
+            "custody_periods", queryset=Custody.objects.select_related(
+                "recorded_by", "ended_by").order_by("-start_date"))).order_by("guardian__full_name")
+    return CustodyPage(
+        child=child,
+        guardians=[GuardianCustody(g, list(g.custody_periods.all()),
+                                   g.guardian_id in custody.guardian_ids)
+                   for g in guardianships],
+        voogdij=policy.voogdij_on(child, today),
+        may_record=bool(policy.may_record_custody(actor, child)))

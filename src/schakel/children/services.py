@@ -1,4 +1,8 @@
-"""Changes to a child's measures (OTS, voogdij, jeugdreclassering).
+"""Changes to a child's measures (OTS, voogdij, jeugdreclassering) and custody (gezag).
+
+A voogdij (guardianship order) changes no custody period: while it runs the parents'
+periods do not count and the GI is the voogd (`policy.custody`); when custody ends for good
+or is restored by the court (BW 1:277), that is recorded with `custody_end`/`custody_record`.
 
 Start and end notify the contact point of the child's current school(s) (seed 003: the
 jeugdbeschermer informs the school at the start and the end of the measure). The notification
@@ -26,7 +30,15 @@ from schakel.audit.enforce import enforce
 from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_event_record
-from schakel.children.models import Child, Enrolment, Measure, MeasureKind
+from schakel.children.models import (
+    Child,
+    Custody,
+    CustodySource,
+    Enrolment,
+    Guardianship,
+    Measure,
+    MeasureKind,
+)
 from schakel.dates import add_months, add_years
 from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send
@@ -202,3 +214,79 @@ def measure_end(*, actor: Actor, measure: Measure, end_date: dt.date | None = No
             "date": _day(end), "worker": measure.worker.full_name,
             "organisation": measure.organisation.name})
     return measure
+
+
+# --- custody (gezag) -----------------------------------------------------------------------
+
+
+def _custody_subject(guardianship: Guardianship) -> Subject:
+    return Subject("children.custody", "", guardianship.child_id)
+
+
+def custody_record(
+    *, actor: Actor, guardianship: Guardianship, start_date: dt.date, source: CustodySource,
+    end_date: dt.date | None = None, reference: str = "",
+) -> Custody:
+    """Record a period of custody of a parent or carer (BW 1:245 and further), with its
+    source. Refused, with nothing stored, when the period begins before the child's birth or
+    in the future, ends before it begins, or overlaps another period of the same parent.
+    Under a voogdij the period is kept but does not count while the voogdij runs
+    (`policy.custody`)."""
+    child = guardianship.child
+    decision = enforce(
+        actor, policy.may_record_custody(actor, child), event_code=EventCode.CUSTODY_RECORD,
+        action=Action.CREATE, subject=_custody_subject(guardianship),
+    )
+    errors: dict[str, str] = {}
+    if source not in CustodySource.values:
+        errors["source"] = _("Choose where the custody comes from.")
+    if start_date < child.birth_date:
+        errors["start_date"] = _("Custody cannot begin before %(name)s was born (%(date)s).") % {
+            "name": child.first_name, "date": _day(child.birth_date)}
+    elif start_date > timezone.localdate():
+        errors["start_date"] = _("Record custody from the day it begins, not in advance.")
+    if end_date is not None and end_date < start_date:
+        errors["end_date"] = _("The end date lies before the start date.")
+    if not errors and Custody.objects.filter(guardianship=guardianship).filter(
+            Custody.not_ended_before_q(start_date)).filter(
+            **({} if end_date is None else {"start_date__lte": end_date})).exists():
+        errors["start_date"] = _("%(guardian)s already has custody of %(name)s in this period; "
+                                 "end that period first.") % {
+            "guardian": guardianship.guardian.full_name, "name": child.first_name}
+    if errors:
+        raise ValidationError(errors)
+    with service_transaction():
+        custody = Custody.objects.create(
+            guardianship=guardianship, start_date=start_date, end_date=end_date, source=source,
+            reference=reference.strip(), recorded_by=actor.require_professional())
+        access_event_record(
+            actor=actor, event_code=EventCode.CUSTODY_RECORD, action=Action.CREATE,
+            subject=Subject.of(custody, child.pk), ground=decision.log_ground,
+        )
+    return custody
+
+
+def custody_end(*, actor: Actor, custody: Custody, end_date: dt.date) -> Custody:
+    """End a period of custody on `end_date` (its last day): by a court order, a transfer of
+    custody, or a voogdij that replaces it for good. The period stays as history."""
+    guardianship = custody.guardianship
+    decision = enforce(
+        actor, policy.may_record_custody(actor, guardianship.child),
+        event_code=EventCode.CUSTODY_END, action=Action.UPDATE,
+        subject=Subject.of(custody, guardianship.child_id),
+    )
+    with service_transaction():
+        custody = Custody.objects.select_for_update().get(pk=custody.pk)
+        if custody.end_date is not None and custody.end_date <= end_date:
+            raise ValidationError({"end_date": _("This period of custody already ends on "
+                                                 "%(date)s.") % {"date": _day(custody.end_date)}})
+        if end_date < custody.start_date:
+            raise ValidationError({"end_date": _("The end date lies before the start date.")})
+        custody.end_date = end_date
+        custody.ended_by = actor.require_professional()
+        custody.save(update_fields=["end_date", "ended_by"])
+        access_event_record(
+            actor=actor, event_code=EventCode.CUSTODY_END, action=Action.UPDATE,
+            subject=Subject.of(custody, guardianship.child_id), ground=decision.log_ground,
+        )
+    return custody

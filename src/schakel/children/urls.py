@@ -6,4 +6,5 @@ app_name = "children"
 
 urlpatterns = [
     path("<int:child_id>/", views.child_detail, name="detail"),
+    path("<int:child_id>/gezag/", views.custody, name="custody"),
 ]

@@ -1,18 +1,27 @@
-"""A child's overview page."""
+"""A child's overview page, and the child's custody history."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from schakel.access.actor import actor_from_request
+from schakel.children.forms import CustodyEndForm, CustodyRecordForm
+from schakel.children.models import Custody, CustodySource
 from schakel.children.panels import CHILD_SECTIONS
 from schakel.children.selectors import (
     child_get,
+    custody_page,
     siblings_shown,
 )
+from schakel.children.services import custody_end, custody_record
+from schakel.http.forms import apply_service_errors
 
 
 @login_required
@@ -32,3 +41,47 @@ def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
         "sections": CHILD_SECTIONS.panels(actor, child),
     }
     return render(request, "children/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def custody(request: HttpRequest, child_id: int) -> HttpResponse:
+    """The custody history (who, from when to when, on what source) and, for whoever may
+    (`policy.may_record_custody`), recording and ending a period."""
+    actor = actor_from_request(request)
+    page = custody_page(actor=actor, child_id=child_id)
+    record_form = CustodyRecordForm(child=page.child)
+    if request.method == "POST" and page.may_record:
+        try:
+            if request.POST.get("action") == "end":
+                end_form = CustodyEndForm(request.POST)
+                if not end_form.is_valid():
+                    raise ValidationError(_("Give the last day of custody."))
+                period = Custody.objects.filter(
+                    pk=end_form.cleaned_data["custody"],
+                    guardianship__child=page.child).select_related("guardianship__child").first()
+                if period is None:
+                    raise ValidationError(_("This period of custody does not exist."))
+                custody_end(actor=actor, custody=period,
+                            end_date=end_form.cleaned_data["end_date"])
+            else:
+                record_form = CustodyRecordForm(request.POST, child=page.child)
+                if not record_form.is_valid():
+                    return render(request, "children/custody.html",
+                                  {"page": page, "record_form": record_form})
+                data = record_form.cleaned_data
+                custody_record(
+                    actor=actor, guardianship=record_form.chosen(), start_date=data["start_date"],
+                    end_date=data["end_date"], source=CustodySource(data["source"]),
+                    reference=data["reference"])
+        except ValidationError as error:
+            if request.POST.get("action") == "end":
+                messages.error(request, " ".join(error.messages))
+            else:
+                apply_service_errors(record_form, error)
+                return render(request, "children/custody.html",
+                              {"page": page, "record_form": record_form})
+        else:
+            messages.success(request, _("The custody has been recorded."))
+        return redirect("children:custody", child_id=page.child.pk)
+    return render(request, "children/custody.html", {"page": page, "record_form": record_form})

@@ -23,6 +23,12 @@ def requirement_text(requirement: Requirement, *, name: str) -> str:
     """E.g. "Tina is 13: consent of Tina and of a parent with custody is needed." """
     every = requirement.custody_rule == CustodyRule.ALL
     values = {"name": name, "age": requirement.age}
+    if requirement.voogd_organisation_id is not None and requirement.needs_guardians:
+        if requirement.band == AgeBand.UNDER_12:
+            return _("%(name)s is %(age)s and under guardianship (voogdij): consent of the "
+                     "voogd (the certified institution) is needed.") % values
+        return _("%(name)s is %(age)s and under guardianship (voogdij): consent of %(name)s "
+                 "and of the voogd (the certified institution) is needed.") % values
     if requirement.band == AgeBand.UNDER_12:
         if every:
             return _("%(name)s is %(age)s: consent of every parent with custody is needed.") % (
@@ -49,6 +55,8 @@ def missing_parts(
     for guardian_id in sorted(missing.guardian_ids):
         parts.append(_("consent of %(name)s") % {
             "name": guardian_names.get(guardian_id, _("a parent with custody"))})
+    if missing.voogd:
+        parts.append(_("consent of the voogd (the certified institution)"))
     if missing.no_custodian_known:
         parts.append(_("a parent or guardian with custody (none is recorded; under guardianship "
                        "(voogdij) the voogd decides)"))

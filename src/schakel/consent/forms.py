@@ -10,12 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from schakel.access import policy
 from schakel.access.policy import consenters
-from schakel.children.models import Child, Guardian
+from schakel.children.models import Child, Guardian, Measure
 from schakel.consent.models import ConsentMethod, InformationCategory, LegalGroundKind
 from schakel.consent.selectors import recipient_organisations
 from schakel.http.forms import DateInput, SchakelForm
 
 YOUNG_PERSON = "young_person"
+VOOGD = "voogd"
 
 
 class SharingCheckForm(SchakelForm):
@@ -53,9 +54,14 @@ class ConsentRecordForm(SchakelForm):
         widget=forms.CheckboxSelectMultiple, required=False)
     young_person = forms.BooleanField(
         label=_("Consent given by the young person"), required=False)
+    voogd = forms.BooleanField(
+        label=_("Consent given by the voogd: I sign for my certified institution"),
+        required=False)
 
     def __init__(self, *args: Any, child: Child, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if not Measure.objects.filter(child=child, kind__in=policy.VOOGDIJ_KINDS).exists():
+            del self.fields["voogd"]  # offered only for a child with a voogdij
         guardians = cast(_GuardianChoice, self.fields["guardians"])
         guardians.queryset = Guardian.objects.filter(guardianships__child=child).order_by(
             "full_name")
@@ -78,15 +84,23 @@ class ConsentWithdrawForm(SchakelForm):
             if consenters.may_withdraw(requirement, guardian_id=g.pk, young_person=False)]
         if consenters.may_withdraw(requirement, guardian_id=None, young_person=True):
             choices.append((YOUNG_PERSON, child.first_name))
+        voogdij = policy.voogdij_on(child, timezone.localdate())
+        if voogdij is not None and consenters.may_withdraw(
+                requirement, guardian_id=None, young_person=False,
+                voogd_id=voogdij.organisation_id):
+            choices.append((VOOGD, str(_("%(organisation)s (voogd)") % {
+                "organisation": voogdij.organisation.name})))
         self.withdrawers = choices
         cast(forms.ChoiceField, self.fields["withdrawn_by"]).choices = choices
 
-    def withdrawer(self) -> tuple[Guardian | None, bool]:
-        """The guardian who withdraws, or (None, True) for the young person."""
+    def withdrawer(self) -> tuple[Guardian | None, bool, bool]:
+        """(the guardian who withdraws, the young person, the voogd)."""
         value = self.cleaned_data["withdrawn_by"]
         if value == YOUNG_PERSON:
-            return None, True
-        return Guardian.objects.get(pk=int(value)), False
+            return None, True, False
+        if value == VOOGD:
+            return None, False, True
+        return Guardian.objects.get(pk=int(value)), False, False
 
 
 class LegalGroundRecordForm(SchakelForm):

@@ -58,6 +58,9 @@ class Consent(models.Model):
         verbose_name=_("withdrawn by"))
     withdrawn_by_young_person = models.BooleanField(
         _("withdrawn by the young person"), default=False)
+    withdrawn_by_voogd = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("withdrawn by the voogd"))
     withdrawal_recorded_by = models.ForeignKey(
         "organisations.Professional", on_delete=models.PROTECT, null=True, blank=True,
         related_name="+", verbose_name=_("withdrawal recorded by"))
@@ -76,7 +79,8 @@ class Consent(models.Model):
             models.CheckConstraint(
                 condition=models.Q(withdrawn_at__isnull=False)
                 | (models.Q(withdrawn_by_guardian__isnull=True)
-                   & models.Q(withdrawn_by_young_person=False)),
+                   & models.Q(withdrawn_by_young_person=False)
+                   & models.Q(withdrawn_by_voogd__isnull=True)),
                 name="consent_withdrawer_only_when_withdrawn",
             ),
         ]
@@ -109,20 +113,34 @@ class Consent(models.Model):
 
 
 class ConsentSignature(models.Model):
-    """One person who consented: a guardian, or the young person themself."""
+    """One who consented: a guardian, the young person themself, or the certified
+    institution (GI) as voogd (BW 1:302 lid 2), signed on its behalf by one of its
+    professionals (`voogd_professional`)."""
 
     consent = models.ForeignKey(Consent, on_delete=models.CASCADE, related_name="signatures")
     guardian = models.ForeignKey(
         "children.Guardian", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     is_young_person = models.BooleanField(_("the young person"), default=False)
+    voogd = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("voogd (certified institution)"))
+    voogd_professional = models.ForeignKey(
+        "organisations.Professional", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("signed for the voogd by"))
 
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=(models.Q(guardian__isnull=False) & models.Q(is_young_person=False))
-                | (models.Q(guardian__isnull=True) & models.Q(is_young_person=True)),
-                name="signature_guardian_xor_young_person",
+                condition=(models.Q(guardian__isnull=False) & models.Q(is_young_person=False)
+                           & models.Q(voogd__isnull=True))
+                | (models.Q(guardian__isnull=True) & models.Q(is_young_person=True)
+                   & models.Q(voogd__isnull=True))
+                | (models.Q(guardian__isnull=True) & models.Q(is_young_person=False)
+                   & models.Q(voogd__isnull=False)),
+                name="signature_guardian_young_person_or_voogd",
             ),
+            models.UniqueConstraint(
+                fields=["consent", "voogd"], name="unique_voogd_signature"),
             models.UniqueConstraint(
                 fields=["consent", "guardian"], name="unique_guardian_signature"),
             models.UniqueConstraint(

@@ -6,6 +6,7 @@ answer itself comes from `policy.may_receive_category`, the same function case a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -75,7 +76,8 @@ class ConsentOverview:
     legal_grounds: list[LegalGround]
     measures: list[Measure]
     guardianships: list[Guardianship]
-    may_manage: bool
+    may_manage: bool  # end legal grounds
+    may_give: bool  # record and withdraw consent (also the GI as voogd)
     may_record_ground: bool
     # The legal grounds the reader may end (`policy.may_end_legal_ground`).
     endable_ground_ids: frozenset[int]
@@ -85,15 +87,22 @@ def _signatures(consent: Consent) -> list[ConsentSignature]:
     return list(consent.signatures.all())
 
 
+def _signer_name(signature: ConsentSignature, child: Child) -> str:
+    if signature.guardian is not None:
+        return signature.guardian.full_name
+    if signature.voogd is not None:
+        return _("%(organisation)s (voogd)") % {"organisation": signature.voogd.name}
+    return child.first_name
+
+
 def consenters_text(consent: Consent, child: Child) -> str:
-    names = [s.guardian.full_name if s.guardian is not None else child.first_name
-             for s in _signatures(consent)]
-    return ", ".join(names)
+    return ", ".join(_signer_name(s, child) for s in _signatures(consent))
 
 
 def _consents(child: Child) -> QuerySet[Consent]:
     return Consent.objects.filter(child=child).select_related("organisation").prefetch_related(
-        Prefetch("signatures", queryset=ConsentSignature.objects.select_related("guardian")))
+        Prefetch("signatures", queryset=ConsentSignature.objects.select_related(
+            "guardian", "voogd")))
 
 
 def _overview_subjects(overview: ConsentOverview) -> list[Subject]:
@@ -108,7 +117,8 @@ def consent_overview(*, actor: Actor, child: Child, day: dt.date | None = None) 
             subject=Subject.of(child, child.pk))
     day = day or timezone.localdate()
     requirement = policy.consent_requirement(child, day)
-    rows = [ConsentRow(c, policy.consent_in_force(c, requirement, day),
+    history = policy.custody_history(child.pk)
+    rows = [ConsentRow(c, policy.consent_in_force(c, requirement, day, history),
                        consenters_text(c, child)) for c in _consents(child)]
     grounds = list(LegalGround.objects.filter(child=child).select_related(
         "child", "organisation", "recorded_by"))
@@ -121,6 +131,7 @@ def consent_overview(*, actor: Actor, child: Child, day: dt.date | None = None) 
             "organisation", "worker")),
         guardianships=list(Guardianship.objects.filter(child=child).select_related("guardian")),
         may_manage=bool(policy.may_manage_consent(actor, child)),
+        may_give=bool(policy.may_give_consent(actor, child)),
         may_record_ground=bool(policy.may_record_legal_ground(actor, child)),
         endable_ground_ids=frozenset(
             g.pk for g in grounds if g.ended_by_id is None
@@ -165,7 +176,8 @@ def _refused_text(
     requirement = decision.requirement
     name = child.first_name
     lines = [explain.requirement_text(requirement, name=name)]
-    if requirement.needs_guardians and not requirement.custodian_ids:
+    if (requirement.needs_guardians and not requirement.custodian_ids
+            and requirement.voogd_organisation_id is None):
         lines.append(_("No parent or guardian with custody is recorded; under guardianship "
                        "(voogdij) the voogd decides."))
     candidates = [c for c in _consents(child).filter(organisation=organisation, category=category)
@@ -185,10 +197,13 @@ def _refused_text(
                 "date": given, "until": explain.day_text(consent.valid_until)})
         else:
             signatures = _signatures(consent)
+            then = policy.custody_history(child.pk).on(consent.given_at)
             missing = consenters.shortfall(
-                requirement,
+                dataclasses.replace(requirement, custodian_ids=then.guardian_ids,
+                                    voogd_organisation_id=then.voogd_organisation_id),
                 guardian_ids={s.guardian_id for s in signatures if s.guardian_id is not None},
-                young_person=any(s.is_young_person for s in signatures))
+                young_person=any(s.is_young_person for s in signatures),
+                voogd_ids={s.voogd_id for s in signatures if s.voogd_id is not None})
             names = dict(Guardian.objects.filter(pk__in=missing.guardian_ids).values_list(
                 "pk", "full_name"))
             lines.append(_("The consent of %(date)s is not enough.") % {"date": given} + " "

@@ -47,19 +47,35 @@ def consent_url(child: Child) -> str:
     return reverse("consent:child", kwargs={"child_id": child.pk})
 
 
-def _guardian_errors(child: Child, guardians: Sequence[Guardian]) -> list[str]:
-    """Each guardian must be a guardian of this child and have custody."""
-    custody = dict(Guardianship.objects.filter(
-        child=child, guardian__in=guardians).values_list("guardian_id", "has_custody"))
+def _guardian_errors(child: Child, guardians: Sequence[Guardian], day: dt.date) -> list[str]:
+    """Each guardian must be a guardian of this child and have custody on `day`."""
+    recorded = set(Guardianship.objects.filter(
+        child=child, guardian__in=guardians).values_list("guardian_id", flat=True))
+    custody = policy.custody_on(child, day)
+    voogdij = policy.voogdij_on(child, day) if custody.voogd_organisation_id else None
     errors: list[str] = []
     for guardian in guardians:
-        values = {"guardian": guardian.full_name, "child": child.first_name}
-        if guardian.pk not in custody:
+        values = {"guardian": guardian.full_name, "child": child.first_name,
+                  "date": explain.day_text(day)}
+        if guardian.pk not in recorded:
             errors.append(_("%(guardian)s is not a parent or guardian of %(child)s.") % values)
-        elif not custody[guardian.pk]:
+        elif voogdij is not None:
+            errors.append(_("%(child)s is under guardianship (voogdij) on %(date)s: "
+                            "%(guardian)s has no custody; the voogd (%(voogd)s) consents.") % {
+                **values, "voogd": voogdij.organisation.name})
+        elif guardian.pk not in custody.guardian_ids:
             errors.append(_("%(guardian)s has no custody (gezag) of %(child)s and cannot "
                             "consent.") % values)
     return errors
+
+
+def _voogd_error(actor: Actor, child: Child, day: dt.date) -> str | None:
+    """Signing as voogd: the actor's organisation must be the voogd of `child` on `day`."""
+    if policy.is_voogd(actor, child, day) is None:
+        return _("%(organisation)s is not the voogd of %(child)s on %(date)s.") % {
+            "organisation": actor.professional.organisation.name if actor.professional
+            else "", "child": child.first_name, "date": explain.day_text(day)}
+    return None
 
 
 def _choice_errors(category: str, method: str | None = None) -> dict[str, str]:
@@ -74,12 +90,14 @@ def _choice_errors(category: str, method: str | None = None) -> dict[str, str]:
 def consent_record(
     *, actor: Actor, child: Child, organisation: Organisation, category: InformationCategory,
     purpose: str, method: ConsentMethod, given_at: dt.date,
-    guardians: Sequence[Guardian] = (), young_person: bool = False,
+    guardians: Sequence[Guardian] = (), young_person: bool = False, voogd: bool = False,
     valid_until: dt.date | None = None,
 ) -> Consent:
-    """Record consent given by guardians and/or the young person to share `category` of the
-    child's information with `organisation` for `purpose`. Refused, with nothing stored, when
-    the date lies in the future or the signatures do not satisfy the age rule on that date."""
+    """Record consent given by guardians and/or the young person — or, under voogdij, by the
+    GI as voogd, signed by the acting professional of the GI (`voogd`) — to share `category`
+    of the child's information with `organisation` for `purpose`. Refused, with nothing
+    stored, when the date lies in the future or the signatures do not satisfy the age rule
+    and the custody of that date."""
     decision = enforce(
         actor, policy.may_give_consent(actor, child), event_code=EventCode.CONSENT_RECORD,
         action=Action.CREATE, subject=Subject("consent.consent", "", child.pk),
@@ -95,14 +113,20 @@ def consent_record(
     if valid_until is not None and valid_until < given_at:
         errors["valid_until"] = [_("The end of validity lies before the date the consent was "
                                    "given.")]
-    if not unique_guardians and not young_person:
+    voogd_id = actor.professional.organisation_id if voogd and actor.professional else None
+    if not unique_guardians and not young_person and not voogd:
         errors["guardians"] = [_("Say who gave the consent.")]
-    elif guardian_errors := _guardian_errors(child, unique_guardians):
+    elif "given_at" in errors:
+        pass
+    elif guardian_errors := _guardian_errors(child, unique_guardians, given_at):
         errors["guardians"] = guardian_errors
-    elif "given_at" not in errors:
+    elif voogd and (voogd_error := _voogd_error(actor, child, given_at)):
+        errors["guardians"] = [voogd_error]
+    else:
         requirement = policy.consent_requirement(child, given_at)
         missing = consenters.shortfall(
-            requirement, guardian_ids={g.pk for g in unique_guardians}, young_person=young_person)
+            requirement, guardian_ids={g.pk for g in unique_guardians}, young_person=young_person,
+            voogd_ids={voogd_id} if voogd_id is not None else set())
         if missing:
             names = dict(Guardian.objects.filter(pk__in=missing.guardian_ids).values_list(
                 "pk", "full_name"))
@@ -122,6 +146,8 @@ def consent_record(
         ConsentSignature.objects.bulk_create(
             [ConsentSignature(consent=consent, guardian=g) for g in unique_guardians]
             + ([ConsentSignature(consent=consent, is_young_person=True)] if young_person else [])
+            + ([ConsentSignature(consent=consent, voogd_id=voogd_id,
+                                 voogd_professional=actor.professional)] if voogd_id else [])
         )
         access_event_record(
             actor=actor, event_code=EventCode.CONSENT_RECORD, action=Action.CREATE,
@@ -131,14 +157,21 @@ def consent_record(
 
 
 def _withdrawer_error(
-    child: Child, requirement: consenters.Requirement, *, guardian: Guardian | None,
-    young_person: bool,
+    actor: Actor, child: Child, requirement: consenters.Requirement, *,
+    guardian: Guardian | None, young_person: bool, voogd: bool,
 ) -> str | None:
-    if (guardian is None) == (not young_person):
+    if [guardian is not None, young_person, voogd].count(True) != 1:
         return _("Say who withdraws the consent: one parent or guardian, or the young person.")
     values = {"name": child.first_name, "age": requirement.age}
+    today = timezone.localdate()
+    if voogd:
+        if voogd_error := _voogd_error(actor, child, today):
+            return voogd_error
+        if not requirement.needs_guardians:
+            return _("%(name)s is %(age)s and decides alone: only %(name)s can withdraw this "
+                     "consent.") % values
     if guardian is not None:
-        if guardian_errors := _guardian_errors(child, [guardian]):
+        if guardian_errors := _guardian_errors(child, [guardian], today):
             return guardian_errors[0]
         if not requirement.needs_guardians:
             return _("%(name)s is %(age)s and decides alone: only %(name)s can withdraw this "
@@ -165,10 +198,11 @@ def _involved_recipients(child: Child, organisation: Organisation, actor: Actor)
 
 def consent_withdraw(
     *, actor: Actor, child: Child, consent_id: int, by_guardian: Guardian | None = None,
-    by_young_person: bool = False,
+    by_young_person: bool = False, by_voogd: bool = False,
 ) -> Consent:
-    """Withdraw a consent at once, on behalf of a guardian with custody or the young person
-    (whoever must consent today may withdraw). Notifies the receiving organisation's
+    """Withdraw a consent at once, on behalf of a guardian with custody, the young person, or
+    under voogdij the GI (the acting professional signs for it): whoever must consent today
+    may withdraw. Notifies the receiving organisation's
     professionals involved with the child and the coordinators of the child's cases."""
     decision = enforce(
         actor, policy.may_give_consent(actor, child), event_code=EventCode.CONSENT_WITHDRAW,
@@ -179,8 +213,8 @@ def consent_withdraw(
     if consent is None:
         raise ValidationError(_("This consent was never given, so it cannot be withdrawn."))
     requirement = policy.consent_requirement(child, timezone.localdate())
-    error = _withdrawer_error(child, requirement, guardian=by_guardian,
-                              young_person=by_young_person)
+    error = _withdrawer_error(actor, child, requirement, guardian=by_guardian,
+                              young_person=by_young_person, voogd=by_voogd)
     if error is not None:
         raise ValidationError(error)
     with service_transaction():
@@ -192,9 +226,12 @@ def consent_withdraw(
         consent.withdrawn_at = timezone.now()
         consent.withdrawn_by_guardian = by_guardian
         consent.withdrawn_by_young_person = by_young_person
+        consent.withdrawn_by_voogd = (
+            actor.professional.organisation if by_voogd and actor.professional else None)
         consent.withdrawal_recorded_by = actor.professional  # None: withdrawn in the portal
         consent.save(update_fields=["withdrawn_at", "withdrawn_by_guardian",
-                                    "withdrawn_by_young_person", "withdrawal_recorded_by"])
+                                    "withdrawn_by_young_person", "withdrawn_by_voogd",
+                                    "withdrawal_recorded_by"])
         access_event_record(
             actor=actor, event_code=EventCode.CONSENT_WITHDRAW, action=Action.UPDATE,
             subject=Subject.of(consent, child.pk), ground=decision.log_ground,

@@ -94,7 +94,7 @@ def record(request: HttpRequest, child_id: int) -> HttpResponse:
                 category=InformationCategory(data["category"]), purpose=data["purpose"],
                 method=ConsentMethod(data["method"]), given_at=data["given_at"],
                 valid_until=data["valid_until"], guardians=list(data["guardians"]),
-                young_person=data["young_person"],
+                young_person=data["young_person"], voogd=data.get("voogd", False),
             )
         except ValidationError as error:
             apply_service_errors(form, error)
@@ -113,10 +113,11 @@ def withdraw(request: HttpRequest, child_id: int, consent_id: int) -> HttpRespon
     if not form.is_valid():
         messages.error(request, _("Say who withdraws the consent, and confirm the withdrawal."))
         return redirect("consent:child", child_id=child.pk)
-    guardian, young_person = form.withdrawer()
+    guardian, young_person, voogd = form.withdrawer()
     try:
         services.consent_withdraw(actor=actor, child=child, consent_id=consent_id,
-                                  by_guardian=guardian, by_young_person=young_person)
+                                  by_guardian=guardian, by_young_person=young_person,
+                                  by_voogd=voogd)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

@@ -7,7 +7,15 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
-from schakel.children.models import Child, Enrolment, Family, Guardian, Guardianship
+from schakel.children.models import (
+    Child,
+    Custody,
+    CustodySource,
+    Enrolment,
+    Family,
+    Guardian,
+    Guardianship,
+)
 from schakel.demo.dates import birth_date_for_age, school_year_start, years_after
 from schakel.demo.world import Places
 from schakel.organisations.models import SchoolClass
@@ -60,6 +68,12 @@ CLASSMATES = [
 # A pupil of 2 mavo/havo a whose case the demo escalates (see stories).
 DYLAN = ChildSpec("dylan", "Dylan", 14, 30, "100000501")
 DYLAN_MOTHER = ("Monique Hofstede", "moeder", "monique.hofstede@example.org", "06 5550 2001")
+# A pupil of groep 4 under voogdij of the GI (see `stories.custody`): his mother had custody
+# alone from his birth (BW 1:253b) until the court ended it; his father recognised him
+# without joint custody and asks the school for information (BW 1:377c).
+JAYDEN = ChildSpec("jayden", "Jayden", 7, 250, "100000502")
+JAYDEN_MOTHER = ("Sandra Mulder", "moeder", "sandra.mulder@example.org", "06 5550 3001")
+JAYDEN_FATHER = ("Rick Bos", "vader", "rick.bos@example.org", "06 5550 3002")
 
 
 @dataclass
@@ -87,6 +101,18 @@ def _enrol(child: Child, places: Places, school_key: str, pupil_number: str,
         defaults={"child": child, "school_class": school_class, "start_date": start,
                   "end_date": end},
     )
+
+
+def guardianship_load(guardian: Guardian, child: Child, relation: str, *,
+                      custody: bool) -> Guardianship:
+    """A parent or carer of the child; with custody by law since the child's birth (BW
+    1:251), recorded once as an open-ended period."""
+    guardianship, _created = Guardianship.objects.update_or_create(
+        guardian=guardian, child=child, defaults={"relation": relation})
+    if custody and not guardianship.custody_periods.exists():
+        Custody.objects.create(guardianship=guardianship, start_date=child.birth_date,
+                               source=CustodySource.BIRTH)
+    return guardianship
 
 
 def _day_after_birthday(child: Child, age: int) -> dt.date:
@@ -124,16 +150,12 @@ def family_load(places: Places, today: dt.date) -> DemoFamily:
         guardians.append((guardian, relation))
     for child in children.values():
         for guardian, relation in guardians:
-            Guardianship.objects.update_or_create(
-                guardian=guardian, child=child,
-                defaults={"relation": relation, "has_custody": True})
+            guardianship_load(guardian, child, relation, custody=True)
     name, relation, email, phone = GRANDMOTHER
     grandmother, _created = Guardian.objects.update_or_create(
         full_name=name, defaults={"email": email, "phone": phone})
     for child in (sara, bas):
-        Guardianship.objects.update_or_create(
-            guardian=grandmother, child=child,
-            defaults={"relation": relation, "has_custody": False})
+        guardianship_load(grandmother, child, relation, custody=False)
     return DemoFamily(family, children)
 
 
@@ -157,6 +179,19 @@ def classmates_load(places: Places, today: dt.date) -> Child:
     name, relation, email, phone = DYLAN_MOTHER
     mother, _created = Guardian.objects.update_or_create(
         full_name=name, defaults={"email": email, "phone": phone})
-    Guardianship.objects.update_or_create(
-        guardian=mother, child=dylan, defaults={"relation": relation, "has_custody": True})
+    guardianship_load(mother, dylan, relation, custody=True)
     return dylan
+
+
+def voogdij_child_load(places: Places, today: dt.date) -> Child:
+    """Jayden (7) in groep 4 with his mother (custody from his birth, recorded as such: the
+    voogdij of the GI, not an edit of her period, is what ends it for now) and his father
+    (no custody)."""
+    jayden = _child_load(JAYDEN, today, "Mulder", None)
+    _enrol(jayden, places, "po", "VB-0899", _day_after_birthday(jayden, 4), None, "groep 4")
+    for (name, relation, email, phone), custody in ((JAYDEN_MOTHER, True),
+                                                    (JAYDEN_FATHER, False)):
+        guardian, _created = Guardian.objects.update_or_create(
+            full_name=name, defaults={"email": email, "phone": phone})
+        guardianship_load(guardian, jayden, relation, custody=custody)
+    return jayden

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from schakel.cases.models import Case
-from schakel.demo.family import classmates_load, family_load
+from schakel.demo.family import classmates_load, family_load, voogdij_child_load
 from schakel.demo.people import professionals_load, teams_load
 from schakel.demo.stories import Cast, stories_load
 from schakel.demo.world import places_load
@@ -35,7 +35,8 @@ def demo_world_load() -> DemoWorld:
         teams_load(places.schools, professionals)
         family = family_load(places, today)
         dylan = classmates_load(places, today)
+        jayden = voogdij_child_load(places, today)
         cast = Cast(places=places, professionals=professionals, children=family.children,
                     today=today)
-        bas_case = stories_load(cast, dylan)
+        bas_case = stories_load(cast, dylan, jayden)
     return DemoWorld(cast=cast, bas_case=bas_case)

@@ -1,6 +1,7 @@
 """Portal accounts for the demo family (seed 004), idempotent: the mother, Tina (13) and
 Lotte (17), and the consent Tina and her mother give in the portal to share care content
-with the GGD (the youth nurse's organisation). Run after `demo_load`; the consent goes
+with the GGD (the youth nurse's organisation); and Jayden's father, without custody, who
+asks for information about Jayden (BW 1:377c). Run after `demo_load`; the consent goes
 through the portal's services, so the access log and the consent records are real."""
 
 from __future__ import annotations
@@ -14,16 +15,20 @@ from schakel.access.actor import Actor
 from schakel.accounts.models import User
 from schakel.children.models import Child, Guardian
 from schakel.consent.models import Consent, ConsentMethod, InformationCategory
-from schakel.demo.family import CHILDREN, GUARDIANS
+from schakel.demo.family import CHILDREN, GUARDIANS, JAYDEN, JAYDEN_FATHER
 from schakel.demo.people import DEMO_PASSWORD
 from schakel.organisations.models import Organisation, Professional
-from schakel.portal.models import PendingConsent
+from schakel.portal.models import InformationRequest, PendingConsent
 from schakel.portal.services.consent import portal_consent_cosign, portal_consent_give
+from schakel.portal.services.information import information_request_ask
 from schakel.transactions import composed_services
 
 NURSE_USERNAME = "jvk.demo"
 CONSENT_PURPOSE = (
     "Afstemming van de zorg rond Tina tussen school en de jeugdverpleegkundige van de GGD.")
+FATHER_USERNAME = "vader.demo"
+FATHER_QUESTION = ("Ik heb geen gezag over Jayden, maar wil graag weten hoe het op school met "
+                   "hem gaat: in welke groep hij zit en bij wie ik terecht kan.")
 
 
 class DemoFamilyMissing(Exception):
@@ -38,7 +43,7 @@ class PortalSignin:
 
 
 def _child(key: str) -> Child:
-    spec = next(s for s in CHILDREN if s.key == key)
+    spec = next(s for s in [*CHILDREN, JAYDEN] if s.key == key)
     child = Child.objects.filter(education_number=spec.education_number).first()
     if child is None:
         raise DemoFamilyMissing(key)
@@ -78,6 +83,16 @@ def _consent_with_ggd(mother: Guardian, tina: Child, ggd: Organisation) -> None:
     portal_consent_cosign(actor=_actor(mother.user), pending=pending)
 
 
+def _father_asks(father: Guardian, jayden: Child) -> None:
+    """Jayden's father (no custody) asks for information; the school's contact point
+    answers it (it stays open in the demo, so it waits on their list)."""
+    if InformationRequest.objects.filter(child=jayden, guardian=father).exists():
+        return
+    if father.user is None:  # linked by the caller
+        raise DemoFamilyMissing("portal accounts")
+    information_request_ask(actor=_actor(father.user), child=jayden, question=FATHER_QUESTION)
+
+
 def demo_portal_load() -> list[PortalSignin]:
     """Link the portal accounts and record the consent; returns the sign-ins to print."""
     mother_name, _relation, _custody, mother_email, _phone = GUARDIANS[0]
@@ -98,8 +113,17 @@ def demo_portal_load() -> list[PortalSignin]:
                                       f"{username}@example.org")
                 child.save(update_fields=["user"])
         _consent_with_ggd(mother, tina, nurse.organisation)
+        father = Guardian.objects.filter(full_name=JAYDEN_FATHER[0]).first()
+        if father is None:
+            raise DemoFamilyMissing(JAYDEN_FATHER[0])
+        if father.user is None:
+            first, _space, last = father.full_name.partition(" ")
+            father.user = _account(FATHER_USERNAME, first, last, JAYDEN_FATHER[2])
+            father.save(update_fields=["user"])
+        _father_asks(father, _child(JAYDEN.key))
     return [
         PortalSignin("moeder.demo", mother.full_name, "ouder"),
         PortalSignin("tina.demo", tina.full_name, "jongere"),
         PortalSignin("lotte.demo", lotte.full_name, "jongere"),
+        PortalSignin(FATHER_USERNAME, father.full_name, "ouder"),
     ]

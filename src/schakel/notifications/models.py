@@ -24,6 +24,9 @@ class NotificationKind(models.TextChoices):
     HANDOVER_DECIDED = "handover_decided", _("A hand-over was accepted, returned or withdrawn")
     MATCH = "match", _("Also involved")
     MEETING_INVITATION = "meeting_invitation", _("Meeting invitation or change")
+    INFORMATION_REQUESTED = "information_requested", _(
+        "A parent without custody asks for information")
+    INFORMATION_ANSWERED = "information_answered", _("Your request for information was answered")
 
 
 class Notification(models.Model):

@@ -115,3 +115,36 @@ class WithholdForm(SchakelForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Only in the child's interest. The reason is recorded; the young person "
                     "still sees the entry."))
+
+
+class InformationRequestForm(SchakelForm):
+    question = forms.CharField(
+        label=_("What would you like to know?"), widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("For example: which school and class, or whether there are worries and "
+                    "whom you can talk to."))
+
+
+GRANT = "grant"
+REFUSE = "refuse"
+
+
+class InformationAnswerForm(SchakelForm):
+    decision = forms.ChoiceField(
+        label=_("Your answer"), widget=forms.RadioSelect,
+        choices=[(GRANT, _("Give the information")),
+                 (REFUSE, _("Refuse: it is not in the child's interest"))])
+    share_school = forms.BooleanField(label=_("Share the school and class"), required=False)
+    share_case = forms.BooleanField(
+        label=_("Share whether there is a case and who the contact is"), required=False)
+    message = forms.CharField(
+        label=_("Message to the parent"), widget=forms.Textarea(attrs={"rows": 3}),
+        required=False, help_text=_("Shown to the parent with what you share."))
+    refusal_reason = forms.CharField(
+        label=_("Why is it not in the child's interest?"),
+        widget=forms.Textarea(attrs={"rows": 3}), required=False,
+        help_text=_("Recorded; the parent sees only that the request was refused."))
+
+    def __init__(self, *args: Any, shows_case: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not shows_case:
+            del self.fields["share_case"]  # from 16 a case is not shared (BW 7:457)

@@ -219,3 +219,56 @@ class PendingConsentSignature(PortalAuthored):
                 fields=["pending", "by_young_person"],
                 name="one_pending_signature_per_young_person"),
         ]
+
+
+class InformationRequestStatus(models.TextChoices):
+    OPEN = "open", _("Waiting for an answer")
+    GRANTED = "granted", _("Answered")
+    REFUSED = "refused", _("Refused")
+
+
+class InformationRequest(models.Model):
+    """A parent without custody asks for the important facts about their child (BW 1:377c
+    lid 1). The coordinator of the child's open case, or else the contact point of the
+    child's school, answers: what is shared is copied onto the request when it is granted
+    (what was given, on that day), or it is refused in the child's interest with a recorded
+    reason the parent does not see (lid 2). Nothing is shown to the parent before the
+    answer."""
+
+    child = models.ForeignKey(
+        "children.Child", on_delete=models.PROTECT, related_name="information_requests")
+    guardian = models.ForeignKey(
+        "children.Guardian", on_delete=models.PROTECT, related_name="information_requests",
+        verbose_name=_("parent"))
+    question = models.TextField(_("what is asked"))
+    asked_at = models.DateTimeField(_("asked at"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=InformationRequestStatus.choices,
+        default=InformationRequestStatus.OPEN)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        "organisations.Professional", on_delete=models.PROTECT, null=True, blank=True,
+        related_name="+", verbose_name=_("answered by"))
+    # What was shared (granted), as it was on the day of the answer.
+    shared_school = models.CharField(_("school and class"), max_length=300, blank=True)
+    shared_case = models.CharField(_("case and contact"), max_length=300, blank=True)
+    message = models.TextField(_("message to the parent"), blank=True)
+    # Why it was refused (refused): recorded, never shown to the parent.
+    refusal_reason = models.TextField(_("reason for refusal"), blank=True)
+
+    class Meta:
+        ordering = ["-asked_at", "-id"]
+        indexes = [models.Index(fields=["child", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="refused") | ~models.Q(refusal_reason=""),
+                name="information_refusal_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="open") | models.Q(answered_at__isnull=False),
+                name="information_answer_has_time",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.guardian_id} → {self.child_id} ({self.status})"

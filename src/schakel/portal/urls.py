@@ -17,7 +17,13 @@ from schakel.portal.views.family import (
     sign_in,
     sign_out,
 )
-from schakel.portal.views.professionals import correction_answer, corrections, withhold
+from schakel.portal.views.professionals import (
+    correction_answer,
+    corrections,
+    information_answer,
+    information_requests,
+    withhold,
+)
 
 app_name = "portal"
 
@@ -48,4 +54,8 @@ urlpatterns = [
          name="correction_answer"),
     path("regie/casus/<int:case_id>/afschermen/", withhold,
          name="withhold"),
+    # The coordinator or the school's contact point answers a parent without custody.
+    path("regie/informatieverzoeken/", information_requests, name="information_requests"),
+    path("regie/informatieverzoeken/<int:request_id>/", information_answer,
+         name="information_answer"),
 ]

@@ -18,11 +18,12 @@ Need to know (DESIGN §4):
 The rules live in submodules: `core` (the decision and the relationships), `cases` (cases,
 children, signals), `categories` (consent and legal grounds per information category),
 `consent` (who manages consent and measures), `grounds` (each legal ground a rule, and who
-records one), `portal` (what parents and young people
-see of their own file), `handover` (warm hand-over, telling
-professionals who else is involved), `administration` (access log, accounts, retention) and
-`glossary` (who keeps the shared language), `teams` (who keeps a team and its charter) and
-`meetings` (who plans and sees a meeting, and each agenda item as its case, signal or child).
+records one), `custody` (who has custody on a day; voogdij), `portal` (what parents and young
+people see of their own file), `information` (a parent without custody asks, BW 1:377c),
+`handover` (warm hand-over, telling professionals who else is involved), `administration`
+(access log, accounts, retention), `glossary` (who keeps the shared language), `teams` (who
+keeps a team and its charter) and `meetings` (who plans and sees a meeting, and each agenda
+item as its case, signal or child).
 Callers import this package only: `from schakel.access import policy`.
 """
 
@@ -65,6 +66,7 @@ from schakel.access.policy.categories import (
     custody_rule as custody_rule,
     may_actor_receive_category as may_actor_receive_category,
     may_receive_category as may_receive_category,
+    requirement_with_custody as requirement_with_custody,
 )
 from schakel.access.policy.consent import (
     may_give_consent as may_give_consent,
@@ -77,6 +79,18 @@ from schakel.access.policy.core import (
     Decision as Decision,
     Ground as Ground,
     core_team_school_ids as core_team_school_ids,
+)
+from schakel.access.policy.custody import (
+    VOOGDIJ_KINDS as VOOGDIJ_KINDS,
+    CustodyHistory as CustodyHistory,
+    CustodyOnDay as CustodyOnDay,
+    custody_history as custody_history,
+    custody_on as custody_on,
+    custody_q as custody_q,
+    has_custody as has_custody,
+    is_voogd as is_voogd,
+    may_record_custody as may_record_custody,
+    voogdij_on as voogdij_on,
 )
 from schakel.access.policy.glossary import (
     may_edit_glossary as may_edit_glossary,
@@ -104,6 +118,17 @@ from schakel.access.policy.handover import (
     may_view_handover as may_view_handover,
     may_withdraw_handover as may_withdraw_handover,
 )
+from schakel.access.policy.information import (
+    information_request_answerers as information_request_answerers,
+    information_request_block as information_request_block,
+    information_requests_to_answer_q as information_requests_to_answer_q,
+    information_shows_case as information_shows_case,
+    may_answer_information_request as may_answer_information_request,
+    may_grant_information_request as may_grant_information_request,
+    may_read_information_request as may_read_information_request,
+    may_read_information_requests as may_read_information_requests,
+    may_request_information as may_request_information,
+)
 from schakel.access.policy.meetings import (
     may_change_meeting as may_change_meeting,
     may_plan_meeting as may_plan_meeting,
@@ -124,7 +149,6 @@ from schakel.access.policy.portal import (
     may_read_case_in_portal as may_read_case_in_portal,
     may_read_child_in_portal as may_read_child_in_portal,
     may_read_file_in_portal as may_read_file_in_portal,
-    may_read_school_info_in_portal as may_read_school_info_in_portal,
     may_respond_in_portal as may_respond_in_portal,
     may_share_case_in_portal as may_share_case_in_portal,
     may_withhold_entry as may_withhold_entry,
@@ -133,7 +157,6 @@ from schakel.access.policy.portal import (
     portal_hidden_entries as portal_hidden_entries,
     portal_person as portal_person,
     portal_readers_of_case as portal_readers_of_case,
-    portal_school_info_shows_cases as portal_school_info_shows_cases,
 )
 from schakel.access.policy.teams import (
     may_manage_team as may_manage_team,

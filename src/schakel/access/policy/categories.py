@@ -3,6 +3,7 @@ legal grounds (DESIGN §2.5)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
@@ -13,7 +14,8 @@ from schakel.access.policy import consenters
 from schakel.access.policy.core import (
     _today,
 )
-from schakel.children.models import Child, Guardianship, Measure, MeasureKind
+from schakel.access.policy.custody import CustodyHistory, CustodyOnDay, custody_history, custody_on
+from schakel.children.models import Child, Measure, MeasureKind
 from schakel.consent.models import Consent, InformationCategory, LegalGround, LegalGroundKind
 from schakel.organisations.models import Organisation
 
@@ -58,24 +60,41 @@ def custody_rule() -> consenters.CustodyRule:
     return consenters.CustodyRule(settings.SCHAKEL_CONSENT_CUSTODY_RULE)
 
 
-def consent_requirement(child: Child, day: dt.date) -> consenters.Requirement:
-    """Whose consent is needed for `child` on `day` (guardians with custody as recorded now)."""
-    custodians = Guardianship.objects.filter(child=child, has_custody=True).values_list(
-        "guardian_id", flat=True)
+def requirement_with_custody(
+    child: Child, day: dt.date, custody: CustodyOnDay,
+) -> consenters.Requirement:
     return consenters.required_consenters(
-        birth_date=child.birth_date, day=day, custodian_ids=custodians,
-        custody_rule=custody_rule())
+        birth_date=child.birth_date, day=day, custodian_ids=custody.guardian_ids,
+        custody_rule=custody_rule(), voogd_organisation_id=custody.voogd_organisation_id)
 
 
-def consent_in_force(consent: Consent, requirement: consenters.Requirement, day: dt.date) -> bool:
-    """Within its validity, not withdrawn, and signed by whoever `requirement` asks for."""
+def consent_requirement(child: Child, day: dt.date) -> consenters.Requirement:
+    """Whose consent is needed for `child` on `day`: the age rule of that day with the
+    custody of that day (`policy.custody`: the parents with custody, or the GI under
+    voogdij)."""
+    return requirement_with_custody(child, day, custody_on(child, day))
+
+
+def consent_in_force(
+    consent: Consent, requirement: consenters.Requirement, day: dt.date,
+    history: CustodyHistory | None = None,
+) -> bool:
+    """Within its validity on `day`, not withdrawn, and signed by whoever `requirement` (the
+    age rule of `day`) asks for — each signature judged with the custody of the day the
+    consent was given: a parent who had custody then signed validly (`consenters`). Pass
+    the child's `history` when judging several consents."""
     if not consent.is_active_on(day):
         return False
+    given = (history or custody_history(consent.child_id)).on(consent.given_at)
+    signer_rule = dataclasses.replace(
+        requirement, custodian_ids=given.guardian_ids,
+        voogd_organisation_id=given.voogd_organisation_id)
     signatures = list(consent.signatures.all())
     return consenters.is_satisfied(
-        requirement,
+        signer_rule,
         guardian_ids={s.guardian_id for s in signatures if s.guardian_id is not None},
         young_person=any(s.is_young_person for s in signatures),
+        voogd_ids={s.voogd_id for s in signatures if s.voogd_id is not None},
     )
 
 
@@ -86,12 +105,13 @@ def may_receive_category(
     """May `organisation` receive `category` of `child`'s information on `day` (today by
     default)? Reads the database afresh, so a withdrawal refuses the very next request."""
     day = day or _today()
-    requirement = consent_requirement(child, day)
+    history = custody_history(child.pk)
+    requirement = requirement_with_custody(child, day, history.on(day))
     consents = Consent.objects.filter(
         child=child, organisation=organisation, category=category,
     ).active_on(day).prefetch_related("signatures").order_by("-given_at", "-pk")
     for consent in consents:
-        if consent_in_force(consent, requirement, day):
+        if consent_in_force(consent, requirement, day, history):
             return CategoryDecision(True, requirement, GROUND_CONSENT, consent=consent)
     grounds = LegalGround.objects.filter(
         child=child, organisation=organisation, category=category,

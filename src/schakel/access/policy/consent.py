@@ -13,7 +13,9 @@ from schakel.access.policy.core import (
     DENY,
     Decision,
     Ground,
+    _today,
 )
+from schakel.access.policy.custody import is_voogd
 from schakel.access.policy.portal import may_give_consent_in_portal
 from schakel.cases.models import Case
 from schakel.children.models import Child
@@ -37,7 +39,7 @@ def may_read_consent(actor: Actor, child: Child) -> Decision:
     whoever is involved in a case of the child but still lacks the consent to read it — they
     are the ones who record it."""
     decision = may_read_child(actor, child)
-    return decision if decision else may_manage_consent(actor, child)
+    return decision if decision else may_give_consent(actor, child)
 
 
 def may_manage_consent(actor: Actor, child: Child) -> Decision:
@@ -49,11 +51,18 @@ def may_manage_consent(actor: Actor, child: Child) -> Decision:
 
 
 def may_give_consent(actor: Actor, child: Child) -> Decision:
-    """Record or withdraw a consent: a professional as `may_manage_consent`; in the portal, the
-    parent or young person who must consent today, for themselves (`may_give_consent_in_portal`)."""
+    """Record or withdraw a consent: a professional as `may_manage_consent`, and under voogdij
+    a professional of the GI that is the voogd (who signs for it, BW 1:302 lid 2); in the
+    portal, the parent or young person who must consent today, for themselves
+    (`may_give_consent_in_portal`)."""
     if actor.professional is None:
         return may_give_consent_in_portal(actor, child)
-    return may_manage_consent(actor, child)
+    decision = may_manage_consent(actor, child)
+    if decision:
+        return decision
+    if is_voogd(actor, child, _today()) is not None:
+        return Decision(True, Ground.VOOGD)
+    return DENY
 
 
 def may_manage_measures(actor: Actor, organisation: Organisation) -> Decision:

@@ -25,10 +25,18 @@ drastic decisions both are asked (professional guidance on joint custody, e.g. K
 guardian with custody by default (`CustodyRule.ANY`); a region that wants the signature of
 every guardian with custody sets ``SCHAKEL_CONSENT_CUSTODY_RULE=all`` (`CustodyRule.ALL`).
 
-**Voogdij.** When a guardianship order (voogdij) is in force the parents lose custody and the
-voogd (usually the certified institution, GI) consents. Schakel does not yet record the GI as a
-consenter: a child under voogdij whose voogd is not recorded as a `Guardian` with custody has no
-one who can satisfy the guardians' part, and the sharing check says so.
+**Voogdij.** While a guardianship order (voogdij) is in force the parents have no custody
+for that period and the voogd — the certified institution (GI) carrying it out, BW 1:302
+lid 2 and 1:275 — consents in their place (Jeugdwet 7.3.4: "de ouders die het gezag
+uitoefenen of de voogd"). The requirement then names the GI (`voogd_organisation_id`) and
+no guardian; a professional of the GI signs for it. Who has custody on a day is
+`policy.custody`.
+
+**The day of a signature.** A consent is judged with the custody of the day it was given: a
+parent who had custody then signed validly, even if a voogdij began later (the GI may
+withdraw it). The age rule is that of the day asked: a consent the parents alone gave for a
+child of 11 needs the young person's signature once the child is 12
+(`policy.consent_in_force`).
 
 **Leap days.** A child born on 29 February becomes a year older on 1 March in common years
 (as `Child.age_on` computes it); so the 12th and 16th birthdays of such a child fall on
@@ -84,6 +92,8 @@ class Requirement:
     needs_young_person: bool
     custodian_ids: frozenset[int]
     custody_rule: CustodyRule
+    # Under voogdij: the certified institution (GI) that consents in the guardians' place.
+    voogd_organisation_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -95,20 +105,22 @@ class Shortfall:
     a_guardian: bool = False
     # Under `CustodyRule.ALL`: the guardians with custody who have not signed.
     guardian_ids: frozenset[int] = frozenset()
-    # The guardians' part is needed but nobody with custody is known (e.g. voogdij).
+    # The guardians' part is needed but nobody with custody is known.
     no_custodian_known: bool = False
+    # Under voogdij: the GI (the voogd) has not signed.
+    voogd: bool = False
 
     def __bool__(self) -> bool:
         return (self.young_person or self.a_guardian or bool(self.guardian_ids)
-                or self.no_custodian_known)
+                or self.no_custodian_known or self.voogd)
 
 
 def required_consenters(
     *, birth_date: dt.date, day: dt.date, custodian_ids: Iterable[int],
-    custody_rule: CustodyRule = CustodyRule.ANY,
+    custody_rule: CustodyRule = CustodyRule.ANY, voogd_organisation_id: int | None = None,
 ) -> Requirement:
     """Who must consent on `day` for a child born on `birth_date` whose guardians with custody
-    have the given ids."""
+    have the given ids, or, under voogdij, whose voogd is the GI `voogd_organisation_id`."""
     age = age_on(birth_date, day)
     band = age_band(age)
     return Requirement(
@@ -116,21 +128,27 @@ def required_consenters(
         band=band,
         needs_guardians=band in (AgeBand.UNDER_12, AgeBand.FROM_12_TO_15),
         needs_young_person=band in (AgeBand.FROM_12_TO_15, AgeBand.FROM_16),
-        custodian_ids=frozenset(custodian_ids),
+        custodian_ids=frozenset() if voogd_organisation_id is not None else frozenset(
+            custodian_ids),
         custody_rule=custody_rule,
+        voogd_organisation_id=voogd_organisation_id,
     )
 
 
 def shortfall(
     requirement: Requirement, *, guardian_ids: Iterable[int], young_person: bool,
+    voogd_ids: Iterable[int] = (),
 ) -> Shortfall:
-    """What is missing from the signatures (guardians who signed, and whether the young person
-    signed) to satisfy `requirement`. A signature of a guardian who has no custody on the day
-    counts for nothing."""
+    """What is missing from the signatures (guardians who signed, whether the young person
+    signed, the GIs that signed as voogd) to satisfy `requirement`. A signature of a guardian
+    who has no custody on the day, or of a GI that is not the voogd, counts for nothing."""
     signed = frozenset(guardian_ids) & requirement.custodian_ids
     missing_young = requirement.needs_young_person and not young_person
     if not requirement.needs_guardians:
         return Shortfall(young_person=missing_young)
+    if requirement.voogd_organisation_id is not None:
+        return Shortfall(young_person=missing_young,
+                         voogd=requirement.voogd_organisation_id not in set(voogd_ids))
     if not requirement.custodian_ids:
         return Shortfall(young_person=missing_young, no_custodian_known=True)
     if requirement.custody_rule == CustodyRule.ALL:
@@ -141,14 +159,19 @@ def shortfall(
 
 def is_satisfied(
     requirement: Requirement, *, guardian_ids: Iterable[int], young_person: bool,
+    voogd_ids: Iterable[int] = (),
 ) -> bool:
-    return not shortfall(requirement, guardian_ids=guardian_ids, young_person=young_person)
+    return not shortfall(requirement, guardian_ids=guardian_ids, young_person=young_person,
+                         voogd_ids=voogd_ids)
 
 
-def may_withdraw(requirement: Requirement, *, guardian_id: int | None, young_person: bool) -> bool:
-    """Whoever must consent on the day may withdraw: a guardian with custody while the
-    guardians' consent is needed, the young person from 12."""
+def may_withdraw(requirement: Requirement, *, guardian_id: int | None, young_person: bool,
+                 voogd_id: int | None = None) -> bool:
+    """Whoever must consent on the day may withdraw: a guardian with custody (or, under
+    voogdij, the GI) while the guardians' consent is needed, the young person from 12."""
     if young_person:
         return requirement.needs_young_person
+    if voogd_id is not None:
+        return requirement.needs_guardians and voogd_id == requirement.voogd_organisation_id
     return (requirement.needs_guardians and guardian_id is not None
             and guardian_id in requirement.custodian_ids)

@@ -29,6 +29,10 @@ class Ground(StrEnum):
     PARENT_WITH_CUSTODY = "parent_with_custody"
     PARENT_WITHOUT_CUSTODY = "parent_without_custody"
     YOUNG_PERSON = "young_person"
+    # Under voogdij: a professional of the certified institution that is the voogd.
+    VOOGD = "voogd"
+    # The school's contact point, answering a request of a parent without custody.
+    SCHOOL_CONTACT_POINT = "school_contact_point"
     SHARED_BY_YOUNG_PERSON = "shared_by_young_person"
     HANDOVER_SENDER = "handover_sender"
     HANDOVER_RECEIVER = "handover_receiver"

@@ -10,9 +10,17 @@ the child's age on the day (REFERENCE.md, "Consent, access (inzage) and retentio
 - **16 and over** the young person alone (Jeugdwet 7.3.10; BW 7:465 lid 1 read with 7:447);
   the parents see only the cases the young person shares with them
   (`portal.SharedWithParents`).
-- **A parent without custody** gets, on request, the important facts the school or the
-  care provider gives (BW 1:377c): which school and class, whether there is a case and who
-  the contact is — for a child under 16 — and nothing of the plan.
+- **Voogdij.** While a guardianship order is active the parents have no custody
+  (`policy.custody`): they do not read the file or its access log and do not consent in the
+  portal; the certified institution (GI) that is the voogd holds those rights, and its
+  professionals act for it (BW 1:302 lid 2; Jeugdwet 7.3.4) — on the professionals' side,
+  since the portal takes no professional's account.
+- **A parent without custody** (also a parent under voogdij) gets the important facts only
+  *on request* (BW 1:377c lid 1): they ask in the portal (`portal.InformationRequest`), the
+  coordinator of the child's open case — or, without one, the contact point of the child's
+  current school — answers, and nothing is shown before the answer. The answerer may refuse in
+  the child's interest (lid 2), with a recorded reason the parent does not see; a contact ban
+  on the parent or a safety note on the child blocks granting (`information_request_block`).
 - A **family case** (about the whole household) is shown to the parents with custody while
   at least one child of the family is under 16; young people see the cases about themselves.
 
@@ -32,7 +40,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q
 
 from schakel.access.actor import Actor
-from schakel.access.policy import consenters
+from schakel.access.policy import consenters, custody
 from schakel.access.policy.cases import case_content_visible_q, may_read_case
 from schakel.access.policy.core import DENY, Decision, Ground, _today
 from schakel.accounts.models import User
@@ -78,13 +86,12 @@ def portal_person(actor: Actor) -> PortalPerson | None:
     return cache["person"]
 
 
-def _custody(person: PortalPerson, child: Child) -> bool | None:
-    """True: parent with custody of `child`; False: parent without; None: not a parent."""
+def _custody(person: PortalPerson, child: Child, day: dt.date | None = None) -> bool | None:
+    """True: parent with custody of `child` on the day; False: parent without (also under
+    voogdij); None: not a parent of the child."""
     if person.guardian is None:
         return None
-    value: bool | None = Guardianship.objects.filter(
-        guardian=person.guardian, child=child).values_list("has_custody", flat=True).first()
-    return value
+    return custody.has_custody(person.guardian, child, day or _today())
 
 
 def _is_self(person: PortalPerson, child: Child) -> bool:
@@ -100,16 +107,20 @@ def _age(child: Child, day: dt.date | None) -> int:
 
 def may_read_file_in_portal(actor: Actor, child: Child, day: dt.date | None = None) -> Decision:
     """The child's file (cases, consent, access log): the young person from 12, the parents
-    with custody while the child is under 16."""
+    with custody while the child is under 16 — under voogdij the GI's professionals in
+    their place."""
     person = portal_person(actor)
-    if person is None:
-        return DENY
     age = _age(child, day)
+    if person is None:
+        if (age < consenters.YOUNG_PERSON_ALONE_FROM
+                and custody.is_voogd(actor, child, day or _today()) is not None):
+            return Decision(True, Ground.VOOGD)
+        return DENY
     if _is_self(person, child):
         if age >= consenters.YOUNG_PERSON_CONSENTS_FROM:
             return Decision(True, Ground.YOUNG_PERSON)
         return DENY
-    if _custody(person, child) and age < consenters.YOUNG_PERSON_ALONE_FROM:
+    if _custody(person, child, day) and age < consenters.YOUNG_PERSON_ALONE_FROM:
         return Decision(True, Ground.PARENT_WITH_CUSTODY)
     return DENY
 
@@ -135,14 +146,15 @@ def may_read_case_in_portal(actor: Actor, case: Case, day: dt.date | None = None
         decision = may_read_file_in_portal(actor, case.child, day)
         if decision:
             return decision
-        if (person.guardian is not None and _custody(person, case.child)
+        if (person.guardian is not None and _custody(person, case.child, day)
                 and _shared_with_parents(case)):
             return Decision(True, Ground.SHARED_BY_YOUNG_PERSON)
         return DENY
     if person.guardian is None or case.family_id is None:
         return DENY
     for child in Child.objects.filter(family_id=case.family_id):
-        if _custody(person, child) and _age(child, day) < consenters.YOUNG_PERSON_ALONE_FROM:
+        if (_custody(person, child, day)
+                and _age(child, day) < consenters.YOUNG_PERSON_ALONE_FROM):
             return Decision(True, Ground.PARENT_WITH_CUSTODY)
     return DENY
 
@@ -178,7 +190,7 @@ def portal_cases_q(actor: Actor, child: Child, day: dt.date | None = None) -> Q:
         if person.guardian is not None and child.family_id is not None:
             return own | family
         return own
-    if person.guardian is not None and _custody(person, child):
+    if person.guardian is not None and _custody(person, child, day):
         shared = SharedWithParents.objects.filter(case=OuterRef("pk"), ended_at__isnull=True)
         return own & Q(Exists(shared))
     return Q(pk__in=[])
@@ -231,33 +243,23 @@ def may_share_case_in_portal(actor: Actor, case: Case, day: dt.date | None = Non
     return Decision(True, Ground.YOUNG_PERSON)
 
 
-# --- a parent without custody ------------------------------------------------------------
-
-
-def may_read_school_info_in_portal(actor: Actor, child: Child) -> Decision:
-    """The minimal page (BW 1:377c): which school and class, and for a child under 16 whether
-    there is a case and who the contact is. For every parent or carer recorded with the child;
-    those with custody see it too (it says nothing their file does not)."""
-    person = portal_person(actor)
-    if person is None:
-        return DENY
-    custody = _custody(person, child)
-    if custody is None:
-        return DENY
-    return Decision(True, Ground.PARENT_WITH_CUSTODY if custody else Ground.PARENT_WITHOUT_CUSTODY)
+# --- a parent without custody: see `policy.information` ----------------------------------
 
 
 def may_read_child_in_portal(actor: Actor, child: Child) -> Decision:
-    """The child's page in the portal: whoever sees the file, or else the minimal page (a
-    parent with custody of a young person of 16 or over finds the shared cases there)."""
+    """The child's page in the portal: whoever sees the file; a parent with custody of a
+    young person of 16 or over (who finds the shared cases there); a parent without custody
+    (who finds only their information requests there, BW 1:377c)."""
     decision = may_read_file_in_portal(actor, child)
-    return decision if decision else may_read_school_info_in_portal(actor, child)
-
-
-def portal_school_info_shows_cases(child: Child, day: dt.date | None = None) -> bool:
-    """Whether the minimal page says that there is a case: not from 16, when even the
-    parents with custody are not told without the young person (BW 7:457)."""
-    return _age(child, day) < consenters.YOUNG_PERSON_ALONE_FROM
+    if decision:
+        return decision
+    person = portal_person(actor)
+    if person is None:
+        return DENY
+    has = _custody(person, child)
+    if has is None:
+        return DENY
+    return Decision(True, Ground.PARENT_WITH_CUSTODY if has else Ground.PARENT_WITHOUT_CUSTODY)
 
 
 # --- consent -----------------------------------------------------------------------------
@@ -265,14 +267,15 @@ def portal_school_info_shows_cases(child: Child, day: dt.date | None = None) -> 
 
 def may_give_consent_in_portal(actor: Actor, child: Child, day: dt.date | None = None) -> Decision:
     """Give or withdraw consent in the portal: whoever must consent today (`consenters`):
-    a parent with custody while the child is under 16, the young person from 12."""
+    a parent with custody while the child is under 16 (not under voogdij: then the GI), the
+    young person from 12."""
     person = portal_person(actor)
     if person is None:
         return DENY
     age = _age(child, day)
     if _is_self(person, child) and age >= consenters.YOUNG_PERSON_CONSENTS_FROM:
         return Decision(True, Ground.YOUNG_PERSON)
-    if _custody(person, child) and age < consenters.YOUNG_PERSON_ALONE_FROM:
+    if _custody(person, child, day) and age < consenters.YOUNG_PERSON_ALONE_FROM:
         return Decision(True, Ground.PARENT_WITH_CUSTODY)
     return DENY
 

@@ -6,7 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from schakel.children.models import Child, Enrolment, Family, Guardian, Guardianship
+from schakel.children.models import (
+    Child,
+    Custody,
+    CustodySource,
+    Enrolment,
+    Family,
+    Guardian,
+    Guardianship,
+)
 from schakel.demo.dates import birth_date_for_age, school_year_start, years_after
 from schakel.demo.generator.bulk import insert
 from schakel.demo.generator.config import EDUCATION_NUMBER_BASE, RegionSize
@@ -102,11 +110,15 @@ def _guardians_generate(families: list[Family], children: list[Child], family_of
     by_family: dict[int, list[tuple[Guardian, bool]]] = {}
     for (f, _g, custody), guardian in zip(wanted, guardians, strict=True):
         by_family.setdefault(f, []).append((guardian, custody))
-    insert(Guardianship, (
-        Guardianship(guardian=guardian, child=child, relation="ouder", has_custody=custody)
-        for child, f in zip(children, family_of, strict=True)
-        for guardian, custody in by_family[f]
-    ), size.batch_size)
+    pairs = [(child, guardian, custody) for child, f in zip(children, family_of, strict=True)
+             for guardian, custody in by_family[f]]
+    guardianships = insert(Guardianship, (
+        Guardianship(guardian=guardian, child=child, relation="ouder")
+        for child, guardian, _custody in pairs), size.batch_size)
+    insert(Custody, (
+        Custody(guardianship=guardianship, start_date=child.birth_date, source=CustodySource.BIRTH)
+        for guardianship, (child, _guardian, custody) in zip(guardianships, pairs, strict=True)
+        if custody), size.batch_size)
     return {f: [g.pk for g, custody in pairs if custody] for f, pairs in by_family.items()}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from schakel.cases.models import Case
 from schakel.children.models import Child
 from schakel.demo.stories.common import Cast
+from schakel.demo.stories.custody import jayden_story
 from schakel.demo.stories.meetings import kernteam_story
 from schakel.demo.stories.primary import bas_story, sara_story
 from schakel.demo.stories.secondary import (
@@ -18,7 +19,7 @@ from schakel.demo.stories.secondary import (
 __all__ = ["Cast", "stories_load"]
 
 
-def stories_load(cast: Cast, dylan: Child) -> Case:
+def stories_load(cast: Cast, dylan: Child, jayden: Child) -> Case:
     """Each story checks whether it was told before, so loading twice changes nothing.
     Returns Bas's case, the centre of the demo."""
     bas_case = bas_story(cast)
@@ -28,5 +29,6 @@ def stories_load(cast: Cast, dylan: Child) -> Case:
     overweight_story(cast)
     dylan_story(cast, dylan)
     lotte_story(cast)
+    jayden_story(cast, jayden)
     kernteam_story(cast, bas_case)
     return bas_case

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from schakel.access import policy
 from schakel.cases.models import AgreementStatus, Case
 from schakel.cases.services import plan
 from schakel.cases.services.lifecycle import case_involve, case_open, case_set_coordinator
@@ -95,8 +96,9 @@ def _bas_consents(cast: Cast) -> None:
     share what they know about Bas (plan step 2). Recorded by the IB'er, whose school holds
     the file; without it the nurse and the POH could not read the case."""
     bas = cast.children["bas"]
-    parents = [g.guardian for g in Guardianship.objects.filter(child=bas, has_custody=True)
-               .select_related("guardian")]
+    custodians = policy.custody_on(bas, cast.days_ago(34)).guardian_ids
+    parents = [g.guardian for g in Guardianship.objects.filter(
+        child=bas, guardian_id__in=custodians).select_related("guardian")]
     for key in ("po_board", "ggd", "gp"):
         consent_record(
             actor=cast.actor("ib.demo"), child=bas,

@@ -20,6 +20,7 @@ from schakel.children.models import Child, Guardianship, MeasureKind
 from schakel.children.services import measure_start
 from schakel.consent.models import ConsentMethod, InformationCategory, LegalGroundKind
 from schakel.consent.services import consent_record, legal_ground_record
+from schakel.demo.family import DYLAN_MOTHER
 from schakel.demo.stories.common import Cast, backdate, theme
 from schakel.organisations.models import Organisation
 from schakel.signals.models import Signal, SignalLevel, SignalStatus
@@ -178,7 +179,7 @@ def _dylan_consent(cast: Cast, dylan: Child, organisation: Organisation, *,
                    given_days_ago: int, purpose: str) -> None:
     """Dylan (14) and his mother, who has custody, consent to sharing the case's care content
     (from 12 to 15 both must, Jeugdwet 7.3.4)."""
-    mother = Guardianship.objects.get(child=dylan, has_custody=True).guardian
+    mother = Guardianship.objects.get(child=dylan, guardian__full_name=DYLAN_MOTHER[0]).guardian
     consent_record(
         actor=cast.actor("zorgcoordinator.demo"), child=dylan, organisation=organisation,
         category=InformationCategory.CARE, purpose=purpose, method=ConsentMethod.WRITTEN,

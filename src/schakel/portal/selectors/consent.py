@@ -87,9 +87,11 @@ def portal_consent_overview(*, actor: Actor, child_id: int) -> PortalConsentOver
     assert child is not None  # noqa: S101 - enforce raised otherwise
     today = timezone.localdate()
     requirement = policy.consent_requirement(child, today)
+    history = policy.custody_history(child.pk)
     consents = Consent.objects.filter(child=child).select_related("organisation").prefetch_related(
-        Prefetch("signatures", queryset=ConsentSignature.objects.select_related("guardian")))
-    rows = [PortalConsentRow(c, policy.consent_in_force(c, requirement, today),
+        Prefetch("signatures", queryset=ConsentSignature.objects.select_related(
+            "guardian", "voogd")))
+    rows = [PortalConsentRow(c, policy.consent_in_force(c, requirement, today, history),
                              consenters_text(c, child)) for c in consents]
     pending = list(PendingConsent.objects.filter(
         child=child, status=PendingConsentStatus.OPEN).select_related(

@@ -10,7 +10,15 @@ from typing import TypeVar
 
 from django.conf import settings
 from django.core.paginator import Page, Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import (
+    BooleanField,
+    Exists,
+    ExpressionWrapper,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+)
 from django.urls import reverse
 from django.utils import timezone
 
@@ -24,14 +32,16 @@ from schakel.audit.reads import logged_read
 from schakel.audit.writer import Subject
 from schakel.cases.models import Agreement, Case, Involvement, PlanStepEntry
 from schakel.cases.selectors import PlanStepView, case_subject, case_subjects, plan_steps
-from schakel.children.models import Child, Enrolment, Guardianship
-from schakel.notifications.models import Notification
-from schakel.organisations.models import Professional
+from schakel.children.models import Child, Guardianship
+from schakel.notifications.models import Notification, NotificationKind
 from schakel.portal.entries import Entry, entry_get, entry_key
 from schakel.portal.models import (
     CorrectionRequest,
     EntryType,
     OwnView,
+    PendingConsent,
+    PendingConsentSignature,
+    PendingConsentStatus,
     PlanSignature,
     PortalContribution,
     SharedWithParents,
@@ -55,6 +65,9 @@ class ChildRow:
     decides_alone: bool  # 16 or over: the young person decides, parents see what is shared
     has_custody: bool | None  # None for the young person themself
     cases: list[Case]
+    # Consents waiting for this reader's signature (`_awaiting_signature`): the home page and
+    # the child's page show the same list.
+    awaiting: list[PendingConsent]
 
 
 @dataclass(frozen=True)
@@ -74,12 +87,28 @@ def _cases(actor: Actor, child: Child) -> list[Case]:
                 .select_related("coordinator", "school").order_by("-opened_at", "-pk"))
 
 
+def _awaiting_signature(actor: Actor, child: Child) -> list[PendingConsent]:
+    """The one rule of "a consent awaits your signature": an open pending consent of the
+    child that the reader may sign today and has not signed. A read helper for a child
+    already read through the policy (`portal_home`, `portal_child_get`)."""
+    person = policy.portal_person(actor)
+    if person is None or not policy.may_give_consent_in_portal(actor, child):
+        return []
+    signed = PendingConsentSignature.objects.filter(pending=OuterRef("pk")).filter(
+        Q(by_guardian=person.guardian) if person.guardian is not None
+        else Q(by_young_person=person.child))
+    return list(PendingConsent.objects.filter(
+        child=child, status=PendingConsentStatus.OPEN).exclude(Exists(signed)).select_related(
+        "organisation").order_by("created_at", "pk"))
+
+
 def _row(actor: Actor, child: Child, custody: bool | None) -> ChildRow:
     age = _age(child)
     sees_file = bool(policy.may_read_file_in_portal(actor, child))
     return ChildRow(child=child, age=age, sees_file=sees_file,
                     decides_alone=age >= consenters.YOUNG_PERSON_ALONE_FROM,
-                    has_custody=custody, cases=_cases(actor, child))
+                    has_custody=custody, cases=_cases(actor, child),
+                    awaiting=_awaiting_signature(actor, child))
 
 
 def _home_subjects(home: PortalHome) -> list[Subject]:
@@ -98,11 +127,16 @@ def portal_home(*, actor: Actor) -> PortalHome:
         rows = [_row(actor, person.child, None)] if policy.may_read_file_in_portal(
             actor, person.child) else []
     else:
+        today = timezone.localdate()
         rows = [_row(actor, g.child, g.has_custody) for g in Guardianship.objects.filter(
-            guardian=person.guardian).select_related("child").order_by("-child__birth_date")]
+            guardian=person.guardian).annotate(has_custody=ExpressionWrapper(
+                policy.custody_q(today), output_field=BooleanField())).select_related(
+            "child").order_by("-child__birth_date")]
     return PortalHome(name=person.name, is_young_person=person.child is not None,
                       children=rows, notifications=list(Notification.objects.filter(
-                          recipient=actor.user, read_at__isnull=True)[:HOME_NOTIFICATIONS]))
+                          recipient=actor.user, read_at__isnull=True).exclude(
+                          # shown per child from the pending consents themselves
+                          kind=NotificationKind.CONSENT_REQUESTED)[:HOME_NOTIFICATIONS]))
 
 
 def _row_subjects(row: ChildRow) -> list[Subject]:
@@ -121,49 +155,8 @@ def portal_child_get(*, actor: Actor, child_id: int) -> ChildRow:
     person = policy.portal_person(actor)
     custody = None
     if person is not None and person.guardian is not None:
-        custody = Guardianship.objects.filter(guardian=person.guardian, child=child).values_list(
-            "has_custody", flat=True).first()
+        custody = policy.has_custody(person.guardian, child, timezone.localdate())
     return _row(actor, child, custody)
-
-
-# --- the minimal page (BW 1:377c) --------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SchoolInfo:
-    child: Child
-    enrolments: list[Enrolment]
-    shows_cases: bool
-    has_case: bool
-    contacts: list[Professional]
-
-
-def _school_info_subjects(info: SchoolInfo) -> list[Subject]:
-    return [Subject.of(info.child, info.child.pk)]
-
-
-@logged_read(event_code=EventCode.PORTAL_SCHOOL_INFO, subjects=_school_info_subjects)
-def portal_school_info(*, actor: Actor, child_id: int) -> SchoolInfo:
-    """Which school and class, whether there is an open case and who is the contact: the
-    school's contact point and the case's coordinator. Nothing of the plan."""
-    child = Child.objects.filter(pk=child_id).first()
-    subject = Subject("children.child", str(child_id), child.pk if child else None)
-    enforce(actor, policy.may_read_school_info_in_portal(actor, child) if child
-            else policy.DENY, event_code=EventCode.PORTAL_SCHOOL_INFO, action=Action.READ,
-            subject=subject)
-    assert child is not None  # noqa: S101 - enforce raised otherwise
-    today = timezone.localdate()
-    enrolments = list(Enrolment.objects.filter(child=child).active_on(today).select_related(
-        "school__contact_point", "school_class"))
-    shows_cases = policy.portal_school_info_shows_cases(child)
-    open_cases = list(Case.objects.filter(child=child).exclude(status="closed").select_related(
-        "coordinator")) if shows_cases else []
-    contacts = {e.school.contact_point.pk: e.school.contact_point for e in enrolments
-                if e.school.contact_point is not None}
-    contacts.update({c.coordinator.pk: c.coordinator for c in open_cases
-                     if c.coordinator is not None})
-    return SchoolInfo(child=child, enrolments=enrolments, shows_cases=shows_cases,
-                      has_case=bool(open_cases), contacts=list(contacts.values()))
 
 
 # --- a case ------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from schakel.audit.enforce import enforce
 from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_event_record
-from schakel.children.models import Child, Guardian, Guardianship
+from schakel.children.models import Child, Guardian
 from schakel.consent.models import Consent, ConsentMethod, InformationCategory
 from schakel.consent.services import consent_record, consent_withdraw
 from schakel.notifications.models import NotificationKind
@@ -109,6 +109,16 @@ def portal_consent_give(
             message=lambda: _("A consent for %(child)s is waiting for your signature.") % {
                 "child": child.first_name},
             link=portal_consent_url(child))
+        voogdij = policy.voogdij_on(child, today)
+        if requirement.needs_guardians and voogdij is not None:
+            # Under voogdij the GI's worker records the voogd's consent on the professionals'
+            # side (`consent_record(voogd=True)`), with the young person's signature.
+            notification_send(
+                recipients=[voogdij.worker.user], kind=NotificationKind.CONSENT_REQUESTED,
+                message=lambda: _("%(child)s asks for the voogd's consent to share "
+                                  "information with %(organisation)s.") % {
+                    "child": child.full_name, "organisation": organisation.name},
+                link=reverse("consent:child", kwargs={"child_id": child.pk}))
     return pending
 
 
@@ -134,8 +144,7 @@ def portal_consent_cosign(*, actor: Actor, pending: PendingConsent) -> Consent |
                             action=Action.UPDATE, subject=Subject.of(pending, child.pk),
                             ground=decision.log_ground)
         guardians, young_person = _signed(pending)
-        custodians = set(Guardianship.objects.filter(
-            child=child, has_custody=True).values_list("guardian_id", flat=True))
+        custodians = policy.custody_on(child, timezone.localdate()).guardian_ids
         guardians = [g for g in guardians if g.pk in custodians]
         requirement = policy.consent_requirement(child, timezone.localdate())
         if not consenters.is_satisfied(requirement, guardian_ids={g.pk for g in guardians},

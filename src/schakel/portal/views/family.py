@@ -24,6 +24,7 @@ from schakel.portal.forms import (
     ConsentGiveForm,
     ContributionForm,
     CorrectionForm,
+    InformationRequestForm,
     OwnViewForm,
     PortalSignInForm,
 )
@@ -40,8 +41,8 @@ from schakel.portal.selectors.family import (
     portal_child_get,
     portal_entry_get,
     portal_home,
-    portal_school_info,
 )
+from schakel.portal.selectors.information import portal_information_page
 from schakel.portal.services.consent import (
     portal_consent_cosign,
     portal_consent_decline,
@@ -55,6 +56,7 @@ from schakel.portal.services.family import (
     plan_sign,
     portal_contribution_add,
 )
+from schakel.portal.services.information import information_request_ask
 from schakel.portal.signin import (
     portal_actor,
     portal_next_url,
@@ -107,9 +109,24 @@ def child(request: HttpRequest, child_id: int) -> HttpResponse:
 
 
 @portal_view
+@require_http_methods(["GET", "POST"])
 def school_info(request: HttpRequest, child_id: int) -> HttpResponse:
-    info = portal_school_info(actor=portal_actor(request), child_id=child_id)
-    return render(request, "portal/school_info.html", {"info": info})
+    """A parent without custody: their requests for information and the answers, and a form
+    to ask (BW 1:377c)."""
+    actor = portal_actor(request)
+    page = portal_information_page(actor=actor, child_id=child_id)
+    form = InformationRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            information_request_ask(actor=actor, child=page.child,
+                                    question=form.cleaned_data["question"])
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("Your request has been sent. You will be told when "
+                                        "it has been answered."))
+            return redirect("portal:school_info", child_id=page.child.pk)
+    return render(request, "portal/school_info.html", {"page": page, "form": form})
 
 
 @portal_view

@@ -15,13 +15,18 @@ from django.views.decorators.http import require_http_methods
 from schakel.access.actor import actor_from_request
 from schakel.http.forms import apply_service_errors
 from schakel.http.requests import int_or_none
-from schakel.portal.forms import CorrectionAnswerForm, WithholdForm
+from schakel.portal.forms import GRANT, CorrectionAnswerForm, InformationAnswerForm, WithholdForm
 from schakel.portal.models import CorrectionStatus, EntryType
+from schakel.portal.selectors.information import (
+    information_request_get,
+    information_requests_to_answer,
+)
 from schakel.portal.selectors.professionals import (
     correction_for_answer,
     corrections_for_answer,
     withhold_overview,
 )
+from schakel.portal.services.information import information_request_answer
 from schakel.portal.services.professionals import (
     correction_request_answer,
     entry_release,
@@ -86,3 +91,34 @@ def withhold(request: HttpRequest, case_id: int) -> HttpResponse:
         return redirect(reverse("portal:withhold", kwargs={"case_id": case.pk}))
     forms = [(row, WithholdForm(prefix=f"{row.entry_type}-{row.entry_id}")) for row in rows]
     return render(request, "portal/professionals/withhold.html", {"case": case, "rows": forms})
+
+
+@login_required
+def information_requests(request: HttpRequest) -> HttpResponse:
+    rows = information_requests_to_answer(actor=actor_from_request(request))
+    return render(request, "portal/professionals/information_requests.html", {"rows": rows})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def information_answer(request: HttpRequest, request_id: int) -> HttpResponse:
+    """A request of a parent without custody, with what an answer would share today, and
+    the answer form (grant or refuse) while it is open."""
+    actor = actor_from_request(request)
+    view = information_request_get(actor=actor, request_id=request_id)
+    form = (InformationAnswerForm(request.POST or None, shows_case=view.facts.shows_case)
+            if view.may_answer else None)
+    if request.method == "POST" and form is not None and form.is_valid():
+        data = form.cleaned_data
+        try:
+            information_request_answer(
+                actor=actor, request=view.request, grant=data["decision"] == GRANT,
+                share_school=data["share_school"], share_case=data.get("share_case", False),
+                message=data["message"], refusal_reason=data["refusal_reason"])
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("Your answer has been recorded and sent."))
+            return redirect("portal:information_requests")
+    return render(request, "portal/professionals/information_answer.html",
+                  {"view": view, "form": form})

@@ -11,9 +11,10 @@ from schakel.demo.portal import DemoFamilyMissing, demo_portal_load
 
 class Command(BaseCommand):
     help = (
-        "Give the demo family portal accounts (moeder.demo, tina.demo, lotte.demo) and record "
-        "that Tina and her mother consented in the portal to sharing care content with the "
-        "GGD. Run after demo_load. Idempotent: running it again changes nothing."
+        "Give the demo families portal accounts (moeder.demo, tina.demo, lotte.demo, "
+        "vader.demo), record that Tina and her mother consented in the portal to sharing care "
+        "content with the GGD, and let Jayden's father (no custody) ask for information. Run "
+        "after demo_load. Idempotent: running it again changes nothing."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:

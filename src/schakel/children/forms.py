@@ -1,0 +1,39 @@
+"""Forms of the children pages. They only parse input; the services decide."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from schakel.children.models import Child, CustodySource, Guardianship
+from schakel.http.forms import DateInput, SchakelForm
+
+
+class CustodyRecordForm(SchakelForm):
+    prefix = "record"
+    guardianship = forms.ChoiceField(label=_("Parent or carer"))
+    source = forms.ChoiceField(label=_("Source"), choices=CustodySource.choices)
+    start_date = forms.DateField(label=_("From"), widget=DateInput)
+    end_date = forms.DateField(label=_("Until (last day)"), widget=DateInput, required=False)
+    reference = forms.CharField(label=_("Reference (e.g. the court order)"), required=False,
+                                max_length=200)
+
+    def __init__(self, *args: Any, child: Child, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.guardianships = {
+            str(g.pk): g for g in Guardianship.objects.filter(child=child).select_related(
+                "guardian", "child").order_by("guardian__full_name")}
+        cast(forms.ChoiceField, self.fields["guardianship"]).choices = [
+            (key, f"{g.guardian.full_name} ({g.relation})")
+            for key, g in self.guardianships.items()]
+
+    def chosen(self) -> Guardianship:
+        return self.guardianships[self.cleaned_data["guardianship"]]
+
+
+class CustodyEndForm(SchakelForm):
+    prefix = "end"
+    custody = forms.IntegerField(widget=forms.HiddenInput)
+    end_date = forms.DateField(label=_("Last day of custody"), widget=DateInput)
