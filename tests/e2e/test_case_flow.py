@@ -109,16 +109,23 @@ def search(page: Page, label: str, query: str, *, javascript: bool) -> None:
 
 
 def raise_signal(page: Page, server: LiveServer, bas: Child, *, javascript: bool) -> int:
+    """Theme and text first, then the pupil search (issue 7, item 13): searching, in place
+    with htmx or by posting the whole form without JavaScript, keeps what was typed."""
     raise_url = server.url + reverse("signals:raise")
     page.goto(raise_url)
-    search(page, t("Search for the pupil by name or pupil number"), bas.first_name,
-           javascript=javascript)
-    pupil = page.get_by_role("radio", name=re.compile(rf"^{re.escape(bas.full_name)}\b"))
-    pupil.check()  # with htmx: waits until the results are there
-    if javascript:
-        expect(page).to_have_url(raise_url)  # no reload: htmx did it
     page.get_by_label(t("Theme")).select_option(label="Gedrag")
     page.get_by_label(t("What did you notice?")).fill(SIGNAL_TEXT)
+    if javascript:
+        page.evaluate("window.sameDocument = true")  # gone if the page reloads
+    page.get_by_label(t("Search for the pupil by name or pupil number")).fill(bas.first_name)
+    page.get_by_role("button", name=t("Search"), exact=True).click()
+    pupil = page.get_by_role("radio", name=re.compile(rf"^{re.escape(bas.full_name)}\b"))
+    pupil.check()  # waits until the results are there
+    expect(page).to_have_url(raise_url)  # htmx, or the form posted back to itself
+    if javascript:
+        assert page.evaluate("window.sameDocument === true")  # searched in place
+    expect(page.get_by_label(t("What did you notice?"))).to_have_value(SIGNAL_TEXT)
+    expect(page.get_by_label(t("Theme")).locator("option:checked")).to_have_text("Gedrag")
     page.get_by_role("button", name=t("Record signal")).click()
     expect(page).to_have_url(re.compile(r"/signalen/\d+/$"))
     expect(page.get_by_text(SIGNAL_TEXT)).to_be_visible()
