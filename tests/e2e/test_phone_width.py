@@ -10,6 +10,7 @@ possible) for which the matrix expects a 200; one page per role, in one browser.
 from __future__ import annotations
 
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -40,6 +41,9 @@ def pages_by_role() -> dict[str, list[str]]:
 
 
 PAGES_BY_ROLE = pages_by_role()
+RESULTS = Path(settings.BASE_DIR) / "var" / "test-results"
+# Screenshots of the pages named in the issue, for a person to look at.
+SCREENSHOTS = {"web:dashboard", "cases:detail", "portal:access_log"}
 
 
 def test_every_get_url_with_a_page_is_walked() -> None:
@@ -82,6 +86,10 @@ def test_every_page_fits_a_phone_and_meets_wcag_aa(
             width = page.evaluate("document.documentElement.scrollWidth")
             if width > PHONE["width"]:
                 too_wide[f"{key} as {role}"] = width
+            if key in SCREENSHOTS:
+                RESULTS.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=str(RESULTS / f"phone-{key.replace(':', '-')}.png"),
+                                full_page=True)
             violations = axe_violations(page)
             if violations:
                 inaccessible[f"{key} as {role} ({url})"] = violations
