@@ -170,6 +170,9 @@ def fill_plan(page: Page) -> None:
             step.get_by_label(t("Yes"), exact=True).check()
         step.get_by_role("button", name=t("Save new version")).click()
         expect(page.locator(f"#step-{number}")).to_contain_text(text)
+        # The page opens at the step; the message that it was saved is in view there too.
+        expect(page.locator(".messages")).to_be_in_viewport()
+        expect(page.locator(f"#step-{number}")).to_be_in_viewport()
 
 
 def make_agreement(page: Page, nurse: Professional, due: dt.date) -> None:
