@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 import pytest
 from django.conf import settings
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, ViewportSize, sync_playwright
 
 # Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
 # between browser steps are still synchronous and safe.
@@ -36,12 +36,12 @@ def browser() -> Iterator[Browser]:
 _TWINS: dict[Page, Page] = {}
 
 # A phone held upright (issue 7, item 15: professionals use phones between classes).
-PHONE = {"width": 375, "height": 812}
+PHONE: ViewportSize = {"width": 375, "height": 812}
 
 
 class NewPage(Protocol):
     def __call__(self, *, javascript: bool = True,
-                 viewport: dict[str, int] | None = None) -> Page: ...
+                 viewport: ViewportSize | None = None) -> Page: ...
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def new_page(browser: Browser) -> Iterator[NewPage]:
     `javascript=False` for the path without JavaScript (no htmx)."""
     contexts = []
 
-    def make(*, javascript: bool = True, viewport: dict[str, int] | None = None) -> Page:
+    def make(*, javascript: bool = True, viewport: ViewportSize | None = None) -> Page:
         options: dict[str, Any] = {"viewport": viewport} if viewport else {}
         context = browser.new_context(locale="nl-NL", java_script_enabled=javascript, **options)
         context.set_default_timeout(15_000)

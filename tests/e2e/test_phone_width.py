@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from playwright.sync_api import Page
+from django.urls import reverse
+from django.utils import translation
+from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from tests.access.matrix_request import cell_url
@@ -63,6 +65,27 @@ def _signed_in_page(new_page: NewPage, server: LiveServer, world: MatrixWorld,
     return page
 
 
+def menu_folds_on_a_phone(page: Page, server: LiveServer) -> None:
+    """On a phone the menu is one line, *Menu*, that opens; a wide screen shows it open."""
+    page.goto(server.url + reverse("web:dashboard"))
+    menu = page.get_by_role("navigation", name=t("Main navigation"))
+    cases = menu.get_by_role("link", name=t("Cases"), exact=True)
+    expect(cases).to_be_hidden()
+    menu.locator("summary", has_text=t("Menu")).click()
+    expect(cases).to_be_visible()
+    page.set_viewport_size({"width": 1280, "height": 800})  # a desktop
+    page.reload()
+    expect(menu.locator("summary", has_text=t("Menu"))).to_be_hidden()
+    expect(cases).to_be_visible()
+    page.set_viewport_size(PHONE)
+
+
+def t(msgid: str) -> str:
+    """The text the server shows the Dutch browser for `msgid`."""
+    with translation.override("nl"):
+        return translation.gettext(msgid)
+
+
 # The live server reads what the test writes, so the test commits; the rows the migrations
 # installed (retention rules, themes) come back for the tests after it.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -93,6 +116,8 @@ def test_every_page_fits_a_phone_and_meets_wcag_aa(
             violations = axe_violations(page)
             if violations:
                 inaccessible[f"{key} as {role} ({url})"] = violations
+        if role == "coordinator":
+            menu_folds_on_a_phone(page, live_server)
     report = "\n".join(f"{page}:\n" + "\n".join(found) for page, found in inaccessible.items())
     assert (too_wide, inaccessible) == ({}, {}), (
         f"wider than {PHONE['width']} px: {too_wide}\nWCAG 2.1 AA violations:\n{report}")

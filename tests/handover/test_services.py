@@ -295,7 +295,8 @@ def test_the_senders_involvement_ends_the_day_before_but_never_before_it_started
     handover_accept(actor=w.actor(hw.social_worker), handover=offer_to_social_worker(hw))
     ended = Involvement.objects.get(case=w.case, professional=w.nurse)
     assert ended.end_date == max(start, today - dt.timedelta(days=1))
-    assert ended.end_date is not None and ended.end_date >= ended.start_date
+    assert ended.end_date is not None
+    assert ended.end_date >= ended.start_date
 
 
 def test_the_sender_may_choose_to_stay_involved(hw: HandoverWorld) -> None:
