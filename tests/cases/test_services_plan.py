@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 from django.http import Http404
+from django.utils.formats import date_format
 
 from schakel.audit.models import AccessEvent, Action
 from schakel.cases.models import AgreementStatus, Case, PlanStepEntry
@@ -148,7 +149,7 @@ def test_an_agreement_for_someone_else_notifies_them(world: World, mailoutbox,
     notification = Notification.objects.get()
     assert (notification.recipient, notification.kind) == (
         worker.user, NotificationKind.AGREEMENT_ASSIGNED)
-    assert days_ahead(7).strftime("%d-%m-%Y") in notification.message
+    assert date_format(days_ahead(7), "j F Y") in notification.message  # the one date format
     assert [m.to for m in mailoutbox] == [[worker.user.email]]
     assert "Huisarts" not in mailoutbox[0].body
 

@@ -90,6 +90,22 @@ def test_core_team_opens_a_case_for_a_pupil(client: Client, w: WebWorld) -> None
     assert (case.child, case.school) == (w.child, w.school)
 
 
+def test_search_button_without_javascript_keeps_the_title_and_opens_nothing(
+    client: Client, w: WebWorld,
+) -> None:
+    sign_in(client, w.core.user)
+    before = Case.objects.count()
+    response = client.post(reverse("cases:open"), {
+        "school": w.school.pk, "subject": "child", "title": "Zorgen om Bas", "q": "Bas",
+        "pupil_search": "1"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="Zorgen om Bas"' in page
+    assert f'value="{w.child.pk}"' in page
+    assert "_error" not in page
+    assert Case.objects.count() == before
+
+
 def test_open_without_a_pupil_shows_error(client: Client, w: WebWorld) -> None:
     sign_in(client, w.core.user)
     before = Case.objects.count()

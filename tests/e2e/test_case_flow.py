@@ -33,7 +33,7 @@ from schakel.demo.people import DEMO_PASSWORD
 from schakel.demo.stories.primary import BAS_CASE_TITLE
 from schakel.organisations.models import Professional
 from schakel.signals.models import Signal, SignalStatus
-from tests.e2e.conftest import NewPage
+from tests.e2e.conftest import NewPage, assert_accessible
 from tests.support import totp_code, totp_device
 
 pytestmark = [
@@ -90,13 +90,16 @@ def sign_in(page: Page, server: LiveServer, user: User) -> None:
     """Password, then the current code of the user's authenticator (made beforehand)."""
     totp_device(user)
     page.goto(server.url + reverse("accounts:login"))
+    assert_accessible(page)
     page.get_by_label(t("Username")).fill(user.username)
     page.get_by_label(t("Password")).fill(DEMO_PASSWORD)
     page.get_by_role("button", name=t("Next"), exact=True).click()
     expect(page).to_have_url(re.compile(re.escape(reverse("accounts:verify"))))
+    assert_accessible(page)
     page.get_by_label(t("Code"), exact=True).fill(totp_code(user))
     page.get_by_role("button", name=t("Sign in"), exact=True).click()
     expect(page).to_have_url(server.url + reverse("web:dashboard"))
+    assert_accessible(page)
 
 
 def search(page: Page, label: str, query: str, *, javascript: bool) -> None:
@@ -109,19 +112,28 @@ def search(page: Page, label: str, query: str, *, javascript: bool) -> None:
 
 
 def raise_signal(page: Page, server: LiveServer, bas: Child, *, javascript: bool) -> int:
+    """Theme and text first, then the pupil search (issue 7, item 13): searching, in place
+    with htmx or by posting the whole form without JavaScript, keeps what was typed."""
     raise_url = server.url + reverse("signals:raise")
     page.goto(raise_url)
-    search(page, t("Search for the pupil by name or pupil number"), bas.first_name,
-           javascript=javascript)
-    pupil = page.get_by_role("radio", name=re.compile(rf"^{re.escape(bas.full_name)}\b"))
-    pupil.check()  # with htmx: waits until the results are there
-    if javascript:
-        expect(page).to_have_url(raise_url)  # no reload: htmx did it
     page.get_by_label(t("Theme")).select_option(label="Gedrag")
     page.get_by_label(t("What did you notice?")).fill(SIGNAL_TEXT)
+    if javascript:
+        page.evaluate("window.sameDocument = true")  # gone if the page reloads
+    page.get_by_label(t("Search for the pupil by name or pupil number")).fill(bas.first_name)
+    page.get_by_role("button", name=t("Search"), exact=True).click()
+    pupil = page.get_by_role("radio", name=re.compile(rf"^{re.escape(bas.full_name)}\b"))
+    pupil.check()  # waits until the results are there
+    expect(page).to_have_url(raise_url)  # htmx, or the form posted back to itself
+    if javascript:
+        assert page.evaluate("window.sameDocument === true")  # searched in place
+    expect(page.get_by_label(t("What did you notice?"))).to_have_value(SIGNAL_TEXT)
+    expect(page.get_by_label(t("Theme")).locator("option:checked")).to_have_text("Gedrag")
+    assert_accessible(page)  # with the search results
     page.get_by_role("button", name=t("Record signal")).click()
     expect(page).to_have_url(re.compile(r"/signalen/\d+/$"))
     expect(page.get_by_text(SIGNAL_TEXT)).to_be_visible()
+    assert_accessible(page)
     return int(re.findall(r"\d+", page.url)[-1])
 
 
@@ -132,6 +144,7 @@ def open_case(page: Page) -> int:
     page.get_by_role("button", name=t("Open the case"), exact=True).click()
     expect(page).to_have_url(re.compile(r"/casussen/\d+/$"))
     expect(page.get_by_role("heading", level=1)).to_contain_text(CASE_TITLE)
+    assert_accessible(page)
     return int(re.findall(r"\d+", page.url)[-1])
 
 
@@ -140,6 +153,7 @@ def involve_as_coordinator(page: Page, nurse: Professional, *, javascript: bool)
     search(page, t("Search the directory by name"), nurse.full_name, javascript=javascript)
     professional = page.get_by_label(t("Professional"), exact=True)
     expect(professional.locator("option")).to_have_count(2)  # "choose" and the nurse
+    assert_accessible(page)
     professional.select_option(value=str(nurse.pk))
     page.get_by_label(t("Their part in the case")).fill(
         "Jeugdverpleegkundige: gesprek met ouders; regiehouder")
@@ -163,6 +177,9 @@ def fill_plan(page: Page) -> None:
             step.get_by_label(t("Yes"), exact=True).check()
         step.get_by_role("button", name=t("Save new version")).click()
         expect(page.locator(f"#step-{number}")).to_contain_text(text)
+        # The page opens at the step; the message that it was saved is in view there too.
+        expect(page.locator(".messages")).to_be_in_viewport()
+        expect(page.locator(f"#step-{number}")).to_be_in_viewport()
 
 
 def make_agreement(page: Page, nurse: Professional, due: dt.date) -> None:
@@ -204,6 +221,7 @@ def test_signal_to_case_to_agreement_and_the_access_log(
     fill_plan(ib)
     make_agreement(ib, demo.nurse, due)
     screenshot(ib, f"case-flow-case-{variant}")
+    assert_accessible(ib)  # the case with its plan and agreement
 
     case = Case.objects.get(pk=case_id)
     assert case.child_id == demo.bas.pk
@@ -226,6 +244,7 @@ def test_signal_to_case_to_agreement_and_the_access_log(
     nurse.get_by_role("link", name=re.compile(re.escape(case.reference))).click()
     expect(nurse).to_have_url(case_url)
     expect(nurse.get_by_role("region", name=t("Agreements"))).to_contain_text(AGREEMENT_TEXT)
+    assert_accessible(nurse)
 
     director = new_page(javascript=javascript)
     sign_in(director, live_server, demo.director.user)
@@ -249,3 +268,4 @@ def test_signal_to_case_to_agreement_and_the_access_log(
     assert log_rows(privacy, demo.nurse.full_name, case_object, "case.view") >= 1
     assert log_rows(privacy, demo.director.full_name, case_object, "case.view") == 1
     screenshot(privacy, f"case-flow-access-log-{variant}")
+    assert_accessible(privacy)

@@ -24,7 +24,7 @@ from schakel.cases.models import Case
 from schakel.children.models import Child, Guardian
 from schakel.consent.models import Consent, ConsentMethod
 from schakel.organisations.models import Professional
-from tests.e2e.conftest import NewPage
+from tests.e2e.conftest import NewPage, assert_accessible
 from tests.factories import (
     CaseFactory,
     ChildFactory,
@@ -86,6 +86,7 @@ def world(transactional_db: None) -> World:
 
 def portal_sign_in(page: Page, server: LiveServer, username: str) -> None:
     page.goto(server.url + reverse("portal:login"))
+    assert_accessible(page)
     page.get_by_label(t("Username or e-mail address")).fill(username)
     page.get_by_label(t("Password")).fill(PASSWORD)
     page.get_by_role("button", name=t("Sign in"), exact=True).click()
@@ -120,11 +121,13 @@ def test_consent_given_read_withdrawn_and_logged(
     tina.get_by_label(t("What for?")).fill("Afstemming met de jeugdverpleegkundige")
     tina.get_by_role("button", name=t("Give consent"), exact=True).click()
     expect(tina.get_by_role("heading", name=t("Waiting for a signature"))).to_be_visible()
+    assert_accessible(tina)
 
     # Her mother consents too: now it applies.
     mother = new_page()
     portal_sign_in(mother, live_server, "ingrid")
     mother.goto(consent_url)
+    assert_accessible(mother)
     mother.get_by_role("button", name=t("I consent too"), exact=True).click()
     expect(mother.get_by_text(t("in force"), exact=True)).to_be_visible()
     consent = Consent.objects.get(child=world.tina, organisation=world.nurse.organisation)
@@ -136,12 +139,14 @@ def test_consent_given_read_withdrawn_and_logged(
     professional_sign_in(nurse, live_server, world.nurse.user)
     nurse.goto(case_url)
     expect(nurse.get_by_text(PLAN_TEXT).first).to_be_visible()
+    assert_accessible(nurse)
 
     # The mother withdraws; on the nurse's next request the content is gone: she is still
     # involved, so she sees only that the case awaits consent.
     mother.goto(consent_url)
     withdraw = t("Withdraw the consent for %(organisation)s") % {"organisation": organisation}
     mother.get_by_role("button", name=withdraw).click()
+    assert_accessible(mother)  # the confirmation
     mother.get_by_role("button", name=t("Yes, withdraw the consent for %(organisation)s") % {
         "organisation": organisation}).click()
     expect(mother.get_by_text(t(
@@ -154,6 +159,7 @@ def test_consent_given_read_withdrawn_and_logged(
         "%(org)s to read its content. The content opens as soon as one is recorded.") % {
         "org": organisation})).to_be_visible()
     expect(nurse.get_by_text(PLAN_TEXT)).to_have_count(0)
+    assert_accessible(nurse)
 
     # The mother sees the nurse's earlier read in the access log of Tina's file.
     mother.goto(live_server.url + reverse("portal:access_log",
@@ -161,3 +167,4 @@ def test_consent_given_read_withdrawn_and_logged(
     rows = mother.get_by_role("row").filter(has_text=world.nurse.full_name)
     expect(rows.filter(has_text=organisation).first).to_be_visible()
     expect(rows.filter(has_text=t("Read") + ": " + t("the case")).first).to_be_visible()
+    assert_accessible(mother)

@@ -19,7 +19,9 @@ STYLESHEETS = ["vendor/@utrecht/design-tokens/dist/index.css",
                "vendor/@utrecht/component-library-css/dist/index.css", "css/schakel.css"]
 # Every variant of the status badge the templates use ("actief" is --active, "Consensus"
 # --safe).
-BADGES = ["active", "safe", "danger", "inactive", "warning", "neutral"]
+BADGES = {name: f"utrecht-status-badge--{name}"
+          for name in ["active", "safe", "danger", "inactive", "warning", "neutral"]}
+BADGES["attention"] = "status-badge--attention"  # "Ongelezen"
 AA_NORMAL_TEXT = 4.5
 
 
@@ -64,8 +66,8 @@ def test_status_badges_meet_wcag_aa_contrast(live_server: LiveServer,
     page = new_page()
     links = "".join(f'<link rel="stylesheet" href="{live_server.url}{static(name)}">'
                     for name in STYLESHEETS)
-    badges = "".join(f'<span id="{name}" class="utrecht-status-badge '
-                     f'utrecht-status-badge--{name}">{name}</span>' for name in BADGES)
+    badges = "".join(f'<span id="{name}" class="utrecht-status-badge {modifier}">{name}</span>'
+                     for name, modifier in BADGES.items())
     page.set_content(f'<!DOCTYPE html><html lang="nl"><head>{links}</head>'
                      f'<body class="utrecht-theme utrecht-document">{badges}</body></html>',
                      wait_until="load")

@@ -4,6 +4,8 @@ involvement and coordination, returning needs a reason, withdrawing empties the 
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
@@ -277,6 +279,24 @@ def test_accepting_moves_involvement_and_coordination(hw: HandoverWorld) -> None
     assert (accepted.action, accepted.user_id) == (Action.UPDATE, hw.social_worker.user.pk)
     # The sender still sees the status of what they handed over.
     assert handover_get(actor=w.actor(w.nurse), handover_id=handover.pk).is_sender
+
+
+@pytest.mark.parametrize("started", [-30, -1, 0, 3], ids=lambda d: f"started{d:+d}")
+def test_the_senders_involvement_ends_the_day_before_but_never_before_it_started(
+    hw: HandoverWorld, started: int,
+) -> None:
+    """Issue 7, item 18: an involvement begun today read "from 2 December, until 1 December"
+    after the hand-over. It ends yesterday, or on its first day when that is later."""
+    w = hw.world
+    give_care_consent(w, hw.social_worker)
+    today = timezone.localdate()
+    start = today + dt.timedelta(days=started)
+    Involvement.objects.filter(case=w.case, professional=w.nurse).update(start_date=start)
+    handover_accept(actor=w.actor(hw.social_worker), handover=offer_to_social_worker(hw))
+    ended = Involvement.objects.get(case=w.case, professional=w.nurse)
+    assert ended.end_date == max(start, today - dt.timedelta(days=1))
+    assert ended.end_date is not None
+    assert ended.end_date >= ended.start_date
 
 
 def test_the_sender_may_choose_to_stay_involved(hw: HandoverWorld) -> None:

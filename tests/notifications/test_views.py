@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -22,6 +24,18 @@ def test_list_shows_my_notifications_only(client: Client, w: WebWorld) -> None:
     page = client.get(reverse("notifications:list")).content.decode()
     assert "Voor Anne" in page
     assert "Voor Ilse" not in page
+
+
+def test_unread_is_marked_for_attention_not_as_a_success(client: Client, w: WebWorld) -> None:
+    """Issue 7, item 18: "Ongelezen" was the green badge of "actief"."""
+    notify(w.nurse.user, "Voor Anne")
+    sign_in(client, w.nurse.user)
+    page = client.get(reverse("notifications:list")).content.decode()
+    badge = re.search(r'<span class="([^"]*)">(?:Unread|Ongelezen)</span>', page)
+    assert badge is not None
+    assert "status-badge--attention" in badge[1]
+    assert not {"utrecht-status-badge--active", "utrecht-status-badge--safe",
+                "utrecht-status-badge--valid"} & set(badge[1].split())
 
 
 def test_opening_marks_read_and_follows_the_link(client: Client, w: WebWorld) -> None:

@@ -94,6 +94,56 @@ def test_raise_search_without_javascript_offers_the_pupil(client: Client, w: Web
     assert b'name="child"' in page
 
 
+def test_search_button_without_javascript_keeps_everything_filled_in(
+    client: Client, w: WebWorld,
+) -> None:
+    """The search button posts the whole form (no JavaScript): the page comes back with the
+    theme, the text and the checkbox as filled in, the results below the search, no errors,
+    and nothing recorded."""
+    sign_in(client, w.teacher.user)
+    theme = Theme.objects.get(code="verzuim")
+    response = client.post(reverse("signals:raise"), raise_data(
+        w, child="", q="Jans", pupil_search="1", observed_outside_school="on",
+        description="Komt vaak te laat & is moe."))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Komt vaak te laat &amp; is moe.</textarea>" in page
+    assert f'<option value="{theme.pk}" selected>' in page
+    assert 'id="id_observed_outside_school" checked>' in page
+    assert 'value="Jans"' in page
+    assert f'value="{w.child.pk}"' in page  # the result, to be chosen
+    assert "_error" not in page  # not validated: nothing is wrong yet
+    assert Signal.objects.count() == 1
+
+
+def test_search_button_keeps_the_pupil_chosen_before(client: Client, w: WebWorld) -> None:
+    sign_in(client, w.teacher.user)
+    response = client.post(reverse("signals:raise"), raise_data(
+        w, q="zzz", pupil_search="1"))
+    assert f'value="{w.child.pk}" checked' in response.content.decode()
+    assert Signal.objects.count() == 1
+
+
+def test_pupil_search_fragment_keeps_the_pupil_chosen_before(
+    client: Client, w: WebWorld,
+) -> None:
+    sign_in(client, w.teacher.user)
+    response = client.get(reverse("signals:pupil_search"), {
+        "school": str(w.school.pk), "q": "zzz", "child": str(w.child.pk)},
+        HTTP_HX_REQUEST="true")
+    assert f'value="{w.child.pk}" checked' in response.content.decode()
+
+
+def test_pupil_search_fragment_with_a_tampered_pupil_is_404(
+    client: Client, w: WebWorld,
+) -> None:
+    sign_in(client, w.teacher.user)
+    response = client.get(reverse("signals:pupil_search"), {
+        "school": str(w.school.pk), "q": "Bas", "child": str(w.sibling.pk)},
+        HTTP_HX_REQUEST="true")
+    assert response.status_code == 404
+
+
 def test_pupil_search_fragment(client: Client, w: WebWorld) -> None:
     sign_in(client, w.teacher.user)
     response = client.get(reverse("signals:pupil_search"),

@@ -23,7 +23,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, ngettext
 
 from schakel.access import policy
 from schakel.access.actor import Actor
@@ -118,11 +118,15 @@ def health_indicators(case: Case, today: dt.date | None = None) -> list[HealthIn
     last = case.last_evaluated_at or case.opened_at
     if now - last > dt.timedelta(weeks=weeks):
         indicators.append(HealthIndicator(
-            "no_evaluation", str(_("No evaluation for %(weeks)s weeks") % {"weeks": weeks})))
+            "no_evaluation",
+            ngettext("No evaluation for %(weeks)s week", "No evaluation for %(weeks)s weeks",
+                     weeks) % {"weeks": weeks}))
     overdue: int = getattr(case, "overdue_agreements", 0)
     if overdue:
         indicators.append(HealthIndicator(
-            "overdue_agreements", str(_("%(n)s overdue agreement(s)") % {"n": overdue})))
+            "overdue_agreements",
+            ngettext("%(n)s overdue agreement", "%(n)s overdue agreements", overdue)
+            % {"n": overdue}))
     involved: int = getattr(case, "involved_count", 0)
     if involved >= settings.SCHAKEL_MANY_PROFESSIONALS and not getattr(case, "has_plan", True):
         indicators.append(HealthIndicator(

@@ -16,6 +16,8 @@ import datetime as dt
 from typing import Any
 
 from django.core.exceptions import ValidationError
+from django.db.models import F, Value
+from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -240,10 +242,11 @@ def _enforce_decision(actor: Actor, handover: Handover, decision: policy.Decisio
 
 
 def _end_involvement_of(case: Case, professional: Professional, day: dt.date) -> None:
-    """End the sender's active involvement so that it no longer counts from today (`until`
-    is inclusive): it ends yesterday — also when it began today."""
+    """End the sender's active involvement so that it no longer counts from `day` (`until`
+    is inclusive): it ends the day before — but never before it started, so an involvement
+    that began on `day` (or is dated to begin later) ends on its first day."""
     case.involvements.filter(professional=professional).active_on(day).update(
-        end_date=day - dt.timedelta(days=1))
+        end_date=Greatest(F("start_date"), Value(day - dt.timedelta(days=1))))
 
 
 def handover_accept(*, actor: Actor, handover: Handover) -> Handover:

@@ -18,8 +18,13 @@ from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject
 from schakel.children.models import Enrolment
-from schakel.children.pupil_choice import chosen_pupil, pupil_results
-from schakel.children.selectors import pupils_search
+from schakel.children.pupil_choice import (
+    chosen_pupil,
+    input_kept,
+    pupil_query,
+    pupil_results,
+    search_requested,
+)
 from schakel.http.forms import apply_service_errors
 from schakel.http.requests import chosen_school, int_or_none, pick_or_404
 from schakel.organisations.selectors import school_classes
@@ -50,14 +55,19 @@ def signal_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def pupil_search(request: HttpRequest) -> HttpResponse:
-    """The htmx fragment with matching pupils, as radio buttons named `child`."""
+    """The htmx fragment with matching pupils, as radio buttons named `child`; the pupil
+    chosen before (`child`) stays offered and chosen."""
     actor = actor_from_request(request)
     school_id = int_or_none(request.GET.get("school"))
-    query = request.GET.get("q", "").strip()
-    results = (pupils_search(actor=actor, school_id=school_id, query=query)
-               if school_id is not None else [])
-    return render(request, "signals/partials/pupil_results.html",
-                  {"results": results, "query": query, "selected_child_id": None})
+    query = pupil_query(request)
+    if school_id is None:
+        results, selected = [], None
+    else:
+        selected = chosen_pupil(actor, school_id, int_or_none(request.GET.get("child")))
+        results = pupil_results(actor, school_id, query, selected)
+    return render(request, "signals/partials/pupil_results.html", {
+        "results": results, "query": query,
+        "selected_child_id": selected.child_id if selected else None})
 
 
 @login_required
@@ -71,9 +81,13 @@ def signal_raise_view(request: HttpRequest) -> HttpResponse:
     themes = list(active_themes())
     classes = list(school_classes(school_id=school.pk))
     selected: Enrolment | None = None
-    if request.method == "POST":
+    if search_requested(request):
+        # The search button without JavaScript: the form again, as filled in, with results.
+        form = SignalRaiseForm(initial=input_kept(request), classes=classes, themes=themes)
+        selected = chosen_pupil(actor, school.pk, int_or_none(request.POST.get("child")))
+    elif request.method == "POST":
         form = SignalRaiseForm(request.POST, classes=classes, themes=themes)
-        selected = chosen_pupil(actor, school, int_or_none(request.POST.get("child")))
+        selected = chosen_pupil(actor, school.pk, int_or_none(request.POST.get("child")))
         if form.is_valid():
             data = form.cleaned_data
             school_class = (pick_or_404(classes, data["school_class"])
@@ -93,10 +107,10 @@ def signal_raise_view(request: HttpRequest) -> HttpResponse:
                 return redirect("signals:detail", signal_id=signal.pk)
     else:
         form = SignalRaiseForm(initial={"school": school.pk}, classes=classes, themes=themes)
-    query = request.GET.get("q", "").strip()
+    query = pupil_query(request)
     return render(request, "signals/raise.html", {
         "form": form, "school": school, "several_schools": len(schools) > 1, "query": query,
-        "results": pupil_results(actor, school, query, selected),
+        "results": pupil_results(actor, school.pk, query, selected),
         "selected_child_id": selected.child_id if selected else None,
     })
 

@@ -9,6 +9,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from schakel.access import policy
@@ -121,7 +122,7 @@ def agreement_create(
             notification_send(
                 recipients=[owner.user], kind=NotificationKind.AGREEMENT_ASSIGNED,
                 message=lambda: _("New agreement for you in case %(ref)s, due %(date)s.")
-                % {"ref": case.reference, "date": due_date.strftime("%d-%m-%Y")},
+                % {"ref": case.reference, "date": date_format(due_date, "j F Y")},
                 link=case_url(case),
             )
     return agreement

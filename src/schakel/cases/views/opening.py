@@ -20,7 +20,13 @@ from schakel.cases.models import Case
 from schakel.cases.selectors import schools_for_opening
 from schakel.cases.services.lifecycle import case_open
 from schakel.children.models import Child, Enrolment
-from schakel.children.pupil_choice import chosen_pupil, pupil_results
+from schakel.children.pupil_choice import (
+    chosen_pupil,
+    input_kept,
+    pupil_query,
+    pupil_results,
+    search_requested,
+)
 from schakel.http.forms import SchakelForm, apply_service_errors
 from schakel.http.requests import chosen_school, int_or_none
 from schakel.organisations.models import School
@@ -65,9 +71,13 @@ def case_open_view(request: HttpRequest) -> HttpResponse:
         return render(request, "cases/open_school.html", {
             "schools": schools, "form": SchoolChoiceForm(schools=schools)})
     selected: Enrolment | None = None
-    if request.method == "POST":
+    if search_requested(request):
+        # The search button without JavaScript: the form again, as filled in, with results.
+        form = CaseOpenForm(initial=input_kept(request))
+        selected = chosen_pupil(actor, school.pk, int_or_none(request.POST.get("child")))
+    elif request.method == "POST":
         form = CaseOpenForm(request.POST)
-        selected = chosen_pupil(actor, school, int_or_none(request.POST.get("child")))
+        selected = chosen_pupil(actor, school.pk, int_or_none(request.POST.get("child")))
         if form.is_valid():
             if selected is None:
                 form.add_error("child", _("Choose the child this case is about."))
@@ -77,10 +87,10 @@ def case_open_view(request: HttpRequest) -> HttpResponse:
                     return _opened(request, case)
     else:
         form = CaseOpenForm(initial={"school": school.pk})
-    query = request.GET.get("q", "").strip()
+    query = pupil_query(request)
     return render(request, "cases/open.html", {
         "form": form, "school": school, "several_schools": len(schools) > 1, "query": query,
-        "results": pupil_results(actor, school, query, selected),
+        "results": pupil_results(actor, school.pk, query, selected),
         "selected_child_id": selected.child_id if selected else None,
     })
 
