@@ -48,6 +48,7 @@ from tests.factories.dates import (
     days_ahead,
     today,
 )
+from tests.factories.organisations import SchoolPartnerFactory
 from tests.factories.people import (
     ONE_FAMILY_ONE_PLAN,
     SEVEN_STEPS,
@@ -93,6 +94,7 @@ __all__ = [
     "RegionFactory",
     "SchoolClassFactory",
     "SchoolFactory",
+    "SchoolPartnerFactory",
     "SignalFactory",
     "TeamFactory",
     "TeamMembershipFactory",
