@@ -25,9 +25,11 @@ def test_boxes_follow_each_other_inside_the_viewbox(steps: list[RouteStep]) -> N
     chart = route_chart(steps)
     assert len(chart.boxes) == len(steps)
     assert len(chart.arrows) == len(steps) - 1
-    assert chart.box_x >= 0 and chart.box_x + chart.box_width <= chart.width
+    assert chart.box_x >= 0
+    assert chart.box_x + chart.box_width <= chart.width
     for box in chart.boxes:
-        assert box.y >= 0 and box.y + box.height <= chart.height
+        assert box.y >= 0
+        assert box.y + box.height <= chart.height
         for line in box.lines:
             assert box.y < line.y < box.y + box.height
     for above, arrow, below in zip(chart.boxes, chart.arrows, chart.boxes[1:], strict=False):

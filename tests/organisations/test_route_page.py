@@ -83,7 +83,8 @@ def test_the_chart_is_an_image_with_a_title_and_a_description(
     assert re.fullmatch(r"0 0 \d+ \d+", svg.get("viewBox", ""))
     title = svg.find(f"{SVG}title")
     desc = svg.find(f"{SVG}desc")
-    assert title is not None and desc is not None
+    assert title is not None
+    assert desc is not None
     assert svg.get("aria-labelledby") == title.get("id")
     assert svg.get("aria-describedby") == desc.get("id")
     assert "IKC De Esch" in _text(title)

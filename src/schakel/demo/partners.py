@@ -50,7 +50,8 @@ PARTNERS: dict[str, list[PartnerSpec]] = {
         PartnerSpec("Jongerenloket Hengeloo (RMC)",
                     "Jongeren tot 23 jaar zonder startkwalificatie: terug naar school of werk",
                     phone="074 555 0970", email="jongerenloket@hengeloo.example",
-                    how_to_reach="Maandag tot en met vrijdag, ook via WhatsApp op hetzelfde nummer."),
+                    how_to_reach="Maandag tot en met vrijdag, ook via WhatsApp op hetzelfde "
+                                 "nummer."),
         WIJKTEAM,
         VEILIG_THUIS,
     ],
