@@ -22,7 +22,7 @@ ALL_FACTORIES: list[Any] = [
     f.InvolvementFactory, f.ConsultationFactory, f.PlanStepEntryFactory, f.AgreementFactory,
     f.InterventionFactory, f.ClassroomAdviceFactory, f.EscalationFactory,
     f.AccessEventFactory, f.NotificationFactory, f.MeasureFactory, f.ConsentFactory,
-    f.ConsentSignatureFactory, f.LegalGroundFactory,
+    f.ConsentSignatureFactory, f.LegalGroundFactory, f.SchoolPartnerFactory,
 ]
 
 

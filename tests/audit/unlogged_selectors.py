@@ -62,6 +62,7 @@ NOT_CHILD_DATA: dict[str, str] = {
     "organisations.selectors.school_classes": "classes of a school",
     "organisations.selectors.school_route": "a school's route page (sociale kaart)",
     "organisations.selectors.schools": "schools only",
+    "organisations.selectors.team_members": "the members of a school's teams",
     "portal.selectors.consent.child_for_portal": (
         "for the consent services (POST), which check the policy again and log the change"),
     "portal.selectors.consent.consent_organisations": "organisations only",

@@ -49,6 +49,7 @@ from tests.factories.dates import (
     days_ahead,
     today,
 )
+from tests.factories.organisations import SchoolPartnerFactory
 from tests.factories.people import (
     ONE_FAMILY_ONE_PLAN,
     SEVEN_STEPS,
@@ -95,6 +96,7 @@ __all__ = [
     "RegionFactory",
     "SchoolClassFactory",
     "SchoolFactory",
+    "SchoolPartnerFactory",
     "SignalFactory",
     "TeamFactory",
     "TeamMembershipFactory",

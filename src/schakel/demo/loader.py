@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from schakel.cases.models import Case
 from schakel.demo.family import classmates_load, family_load, voogdij_child_load
+from schakel.demo.partners import partners_load
 from schakel.demo.people import professionals_load, teams_load
 from schakel.demo.stories import Cast, stories_load
 from schakel.demo.world import places_load
@@ -33,6 +34,7 @@ def demo_world_load() -> DemoWorld:
         places = places_load(today)
         professionals = professionals_load(places.organisations)
         teams_load(places.schools, professionals)
+        partners_load(places.schools)
         family = family_load(places, today)
         dylan = classmates_load(places, today)
         jayden = voogdij_child_load(places, today)

@@ -137,3 +137,27 @@ class Professional(models.Model):
 
     def __str__(self) -> str:
         return f"{self.full_name} ({self.get_function_display()}, {self.organisation.name})"
+
+
+class SchoolPartner(models.Model):
+    """An organisation the school works with whose people are not in its teams in Schakel
+    (Veilig Thuis, the wijkteam, the huisartsenpost, ...): what to go to them for and how to
+    reach them. Shown on the route page (sociale kaart); no child data."""
+
+    school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="partners")
+    name = models.CharField(_("name"), max_length=200)
+    what_for = models.CharField(_("what for"), max_length=300)
+    how_to_reach = models.TextField(_("how and when to reach"), blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["school", "position", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["school", "name"], name="unique_partner_per_school"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name

@@ -6,11 +6,10 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
+from schakel.organisations.route_chart import route_chart, route_steps
 from schakel.organisations.selectors import professional_card, school_route, schools
-from schakel.teams.models import TeamLayer
-
-LAYER_ORDER: dict[str, int] = {TeamLayer.CORE: 0, TeamLayer.BROAD: 1, TeamLayer.STEERING: 2}
 
 
 @login_required
@@ -20,12 +19,17 @@ def school_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def school_route_view(request: HttpRequest, school_id: int) -> HttpResponse:
-    """The route page: who is the contact point, who is in the teams, how to escalate."""
-    school = school_route(school_id=school_id)
-    if school is None:
+    """The route page: the contact point, the team's layers, the partners and how to
+    escalate, as text, as a flow chart and on paper (the print stylesheet)."""
+    today = timezone.localdate()
+    route = school_route(school_id=school_id, day=today)
+    if route is None:
         raise Http404
-    teams = sorted(school.teams.all(), key=lambda team: LAYER_ORDER.get(team.layer, 9))
-    return render(request, "organisations/school_route.html", {"school": school, "teams": teams})
+    steps = route_steps(route)
+    return render(request, "organisations/school_route.html", {
+        "route": route, "school": route.school, "steps": steps, "chart": route_chart(steps),
+        "today": today, "page_url": request.build_absolute_uri(),
+    })
 
 
 @login_required
