@@ -14,7 +14,7 @@ from django.utils import timezone
 from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.audit.anchors import Anchor
-from schakel.audit.chain import CHAIN_FIELDS, GENESIS, row_digest
+from schakel.audit.chain import ALL_CHAIN_FIELDS, GENESIS, row_digest
 from schakel.audit.enforce import enforce
 from schakel.audit.events import EventCode
 from schakel.audit.models import AccessEvent, Action
@@ -105,7 +105,7 @@ def access_log_verify(
     link or hash is wrong. With the last `anchor`, also find a chain that was cut short: the
     row it names must still be there with its hash, and the log must be at least as long."""
     rows = (AccessEvent._base_manager.using(using).order_by("pk")
-            .values_list("pk", "previous_hash", "row_hash", *CHAIN_FIELDS))
+            .values_list("pk", "previous_hash", "row_hash", *ALL_CHAIN_FIELDS))
     previous = GENESIS
     count = 0
     last_id: int | None = None

@@ -31,6 +31,8 @@ class Ground(StrEnum):
     SHARED_BY_YOUNG_PERSON = "shared_by_young_person"
     HANDOVER_SENDER = "handover_sender"
     HANDOVER_RECEIVER = "handover_receiver"
+    # Break the glass (`policy.emergency`): a claimed, time-limited emergency access.
+    EMERGENCY = "emergency"
     NONE = ""
 
 
