@@ -23,6 +23,7 @@ class NotificationKind(models.TextChoices):
     HANDOVER_OFFERED = "handover_offered", _("A hand-over awaiting acceptance")
     HANDOVER_DECIDED = "handover_decided", _("A hand-over was accepted, returned or withdrawn")
     MATCH = "match", _("Also involved")
+    EMERGENCY_ACCESS = "emergency_access", _("Emergency access claimed")
 
 
 class Notification(models.Model):

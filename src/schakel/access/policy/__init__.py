@@ -17,8 +17,8 @@ Need to know (DESIGN §4):
 
 The rules live in submodules: `core` (the decision and the relationships), `cases` (cases,
 children, signals), `categories` (consent and legal grounds per information category),
-`consent` (who manages consent and measures), `grounds` (each legal ground a rule, and who
-records one), `portal` (what parents and young people
+`consent` (who manages consent and measures), `emergency` (break the glass), `grounds`
+(each legal ground a rule, and who records one), `portal` (what parents and young people
 see of their own file), `handover` (warm hand-over, telling
 professionals who else is involved) and `administration` (access log, accounts, retention).
 Callers import this package only: `from schakel.access import policy`.
@@ -75,6 +75,11 @@ from schakel.access.policy.core import (
     Decision as Decision,
     Ground as Ground,
     core_team_school_ids as core_team_school_ids,
+)
+from schakel.access.policy.emergency import (
+    emergency_access_in_force as emergency_access_in_force,
+    emergency_cases_q as emergency_cases_q,
+    may_claim_emergency_access as may_claim_emergency_access,
 )
 from schakel.access.policy.grounds import (
     GROUND_RULES as GROUND_RULES,
