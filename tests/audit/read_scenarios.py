@@ -15,6 +15,7 @@ from schakel.cases.selectors import (
     agreements_for_owner,
     case_awaiting_consent_get,
     case_existence_for_child,
+    case_for_emergency_get,
     case_get,
     case_list_page,
 )
@@ -122,6 +123,9 @@ def _case_reads(w: World) -> dict[str, Read]:
             w.child.pk),
         "retention.selectors.verwijsindex_status": (
             lambda: verwijsindex_status(actor=nurse, case_id=w.case.pk), nurse, w.child.pk),
+        "cases.selectors.case_for_emergency_get": (
+            lambda: case_for_emergency_get(actor=waiting, case_id=w.case.pk), waiting,
+            w.child.pk),
     }
 
 
@@ -242,6 +246,7 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "cases.selectors.agreements_for_owner": _case_reads,
     "cases.selectors.case_existence_for_child": _case_reads,
     "cases.selectors.case_awaiting_consent_get": _case_reads,
+    "cases.selectors.case_for_emergency_get": _case_reads,
     "retention.selectors.verwijsindex_status": _case_reads,
     "children.selectors.child_get": _child_reads,
     "consent.selectors.children_for_sharing_check": _child_reads,
