@@ -37,9 +37,9 @@ from schakel.handover.selectors import handover_get, handovers_for
 from schakel.handover.services import handover_offer
 from schakel.portal.entries import entry_key
 from schakel.portal.models import CorrectionRequest
+from schakel.portal.selectors.access_log import portal_access_log_page
 from schakel.portal.selectors.consent import portal_consent_overview
 from schakel.portal.selectors.family import (
-    portal_access_log_page,
     portal_case_page,
     portal_child_get,
     portal_entry_get,
@@ -224,7 +224,7 @@ def _portal_reads(w: World) -> dict[str, Read]:
         "portal.selectors.family.portal_case_page": (
             lambda: portal_case_page(actor=mother, case_id=pw.case_little.pk), mother,
             pw.little.pk),
-        "portal.selectors.family.portal_access_log_page": (
+        "portal.selectors.access_log.portal_access_log_page": (
             lambda: portal_access_log_page(actor=mother, child_id=pw.little.pk,
                                            page_number=1), mother, pw.little.pk),
         "portal.selectors.professionals.case_portal_voice": (
@@ -274,7 +274,7 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "portal.selectors.family.portal_school_info": _portal_reads,
     "portal.selectors.family.portal_entry_get": _portal_reads,
     "portal.selectors.family.portal_case_page": _portal_reads,
-    "portal.selectors.family.portal_access_log_page": _portal_reads,
+    "portal.selectors.access_log.portal_access_log_page": _portal_reads,
     "portal.selectors.professionals.case_portal_voice": _portal_reads,
     "portal.selectors.professionals.corrections_for_answer": _portal_reads,
     "portal.selectors.professionals.correction_for_answer": _portal_reads,

@@ -11,6 +11,8 @@ ground)."""
 
 from __future__ import annotations
 
+import re
+
 from schakel.access.policy import GROUND_CONSENT, Ground
 from schakel.audit.models import Basis
 from schakel.consent.models import LegalGroundKind
@@ -25,7 +27,8 @@ def ground_parts(ground: str) -> tuple[str, list[str]]:
     """The relationship and the kinds of the sources of a logged ground ("consent",
     "truancy_reporting", "file_holder"), without their numbers."""
     relationship, _sep, rest = ground.partition("; ")
-    kinds = [part.strip().partition(" #")[0] for part in rest.split(",") if part.strip()]
+    kinds = [part.strip().partition(" #")[0] for part in re.split(r"[;,]", rest)
+             if part.strip()]
     return relationship.strip(), kinds
 
 

@@ -4,6 +4,8 @@ portal both read them from here, so a code is put into words once."""
 
 from __future__ import annotations
 
+import re
+
 from django.apps import apps
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _, gettext_lazy
@@ -89,11 +91,11 @@ def ground_text(ground: str, *, outcome: str = Outcome.SUCCESS) -> str:
     if outcome == Outcome.DENIED:
         return _("none: access was refused")
     if not ground:
-        return "—"
+        return _("not recorded")
     relationship, _kinds = ground_parts(ground)
     rest = ground.partition("; ")[2]
     words = [str(GROUND_LABELS.get(relationship, relationship))]
-    words += [_source_text(part.strip()) for part in rest.split(",") if part.strip()]
+    words += [_source_text(part.strip()) for part in re.split(r"[;,]", rest) if part.strip()]
     return "; ".join(dict.fromkeys(words))
 
 

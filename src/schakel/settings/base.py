@@ -290,9 +290,8 @@ SCHAKEL_AUDIT_ANCHOR_FILE = env.str("SCHAKEL_AUDIT_ANCHOR_FILE",
 SCHAKEL_EMERGENCY_ACCESS_HOURS = env.int("SCHAKEL_EMERGENCY_ACCESS_HOURS", default=24)
 # The privacy officer's dashboard of unusual access (docs/access-log.md): office hours in the
 # local time zone (TIME_ZONE), weekdays only; how many different children one user may open
-# within the window before it is shown; how far back the dashboard looks.
+# within one clock hour before it is shown; how many days back the dashboard looks.
 SCHAKEL_AUDIT_OFFICE_HOURS = (env.int("SCHAKEL_AUDIT_OFFICE_HOURS_START", default=7),
                               env.int("SCHAKEL_AUDIT_OFFICE_HOURS_END", default=19))
 SCHAKEL_AUDIT_MANY_CHILDREN = env.int("SCHAKEL_AUDIT_MANY_CHILDREN", default=15)
-SCHAKEL_AUDIT_MANY_CHILDREN_MINUTES = env.int("SCHAKEL_AUDIT_MANY_CHILDREN_MINUTES", default=60)
 SCHAKEL_AUDIT_DASHBOARD_DAYS = env.int("SCHAKEL_AUDIT_DASHBOARD_DAYS", default=30)
