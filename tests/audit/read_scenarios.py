@@ -10,7 +10,7 @@ from typing import Any
 from django.utils import timezone
 
 from schakel.access.actor import Actor
-from schakel.audit.selectors import AccessLogFilter, access_log_page
+from schakel.audit.selectors import AccessLogFilter, access_log_dashboard, access_log_page
 from schakel.cases.selectors import (
     agreements_for_owner,
     case_awaiting_consent_get,
@@ -19,6 +19,7 @@ from schakel.cases.selectors import (
     case_get,
     case_list_page,
 )
+from schakel.cases.services.emergency import emergency_access_claim
 from schakel.children.selectors import (
     child_get,
     pupil_at_school,
@@ -193,6 +194,11 @@ def _handover_and_retention_reads(w: World) -> dict[str, Read]:
         "audit.selectors.access_log_page": (
             lambda: access_log_page(actor=admin, filters=AccessLogFilter(), page_number=1),
             admin, w.child.pk),
+        # The dashboard names the child of an emergency access (claimed just before).
+        "audit.selectors.access_log_dashboard": (
+            lambda: (emergency_access_claim(actor=w.actor(w.teacher), case=w.case,
+                                            reason="Acuut gevaar"),
+                     access_log_dashboard(actor=admin))[1], admin, w.child.pk),
     }
 
 
@@ -268,6 +274,7 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "retention.selectors.child_for_destruction_request": _handover_and_retention_reads,
     "retention.selectors.children_for_destruction_request": _handover_and_retention_reads,
     "audit.selectors.access_log_page": _handover_and_retention_reads,
+    "audit.selectors.access_log_dashboard": _handover_and_retention_reads,
     "portal.selectors.consent.portal_consent_overview": _portal_reads,
     "portal.selectors.family.portal_home": _portal_reads,
     "portal.selectors.family.portal_child_get": _portal_reads,

@@ -59,7 +59,7 @@ def test_export_has_the_nen7513_fields_oldest_first(world: World, logged: list[A
     assert body[2][4] != body[0][4]  # denied vs success
     assert body[3][1:3] == ["access_log.export", "E"]
     assert body[3][6] == "Petra Log"
-    assert body[3][15:17] == ["administration", "Administratie of privacyfunctionaris"]
+    assert body[3][15:17] == ["administration", "Beheer of privacyfunctionaris"]
     assert all(row[14] == str(world.child.pk) for row in body)
 
 

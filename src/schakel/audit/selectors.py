@@ -102,7 +102,7 @@ def _flag(event: AccessEvent) -> str:
     return ""
 
 
-def log_rows(events: list[AccessEvent]) -> list[LogRow]:
+def _log_rows(events: list[AccessEvent]) -> list[LogRow]:
     names = _child_names({e.child_id for e in events if e.child_id is not None})
     return [LogRow(
         event=event,
@@ -138,7 +138,7 @@ def access_log_page(
     enforce(actor, policy.may_read_access_log(actor), event_code=EventCode.ACCESS_LOG_READ,
             action=Action.READ, subject=Subject(LOG_OBJECT_TYPE, "", filters.child_id))
     page = Paginator(_filtered(filters), settings.SCHAKEL_PAGE_SIZE).get_page(page_number)
-    return AccessLogPage(page, log_rows(list(page.object_list)), filters.child_id)
+    return AccessLogPage(page, _log_rows(list(page.object_list)), filters.child_id)
 
 
 # --- unusual access: the privacy officer's dashboard -------------------------------------
@@ -210,7 +210,7 @@ def _emergency_rows(since: dt.datetime) -> list[EmergencyRow]:
     accesses = {access.pk: access for access in
                 EmergencyAccess.objects.filter(pk__in=set(ids.values()))}
     rows = []
-    for row in log_rows(events):
+    for row in _log_rows(events):
         access = accesses.get(ids.get(row.event.pk, 0))
         rows.append(EmergencyRow(row, access.reason if access else "",
                                  access.expires_at if access else None))
