@@ -26,7 +26,7 @@ from tests.support import sign_in
 AMSTERDAM = zoneinfo.ZoneInfo("Europe/Amsterdam")
 
 
-def _nl(client: Client, url: str, data: dict[str, object] | None = None) -> str:
+def _nl(client: Client, url: str, data: dict[str, str] | None = None) -> str:
     response = client.get(url, data or {}, HTTP_ACCEPT_LANGUAGE="nl")
     assert response.status_code == 200
     return response.content.decode()
