@@ -156,10 +156,10 @@ consent:ground_end               GET  sign 405  405  405  405  405  405  405  40
 consent:ground_end               POST sign 404  404  302  302  302  404  404  404  404  404  404  404  404
 
 # The access log: the log administrator only.
-audit:log                        GET  sign 404  404  404  404  404  404  404  404  404  200  404  404  404
+audit:log                        GET  sign 404  404  404  404  404  404  404  404  404  200* 404  404  404
 audit:dashboard                  GET  sign 404  404  404  404  404  404  404  404  404  200  404  404  404
 audit:export                     GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
-audit:export                     POST sign 404  404  404  404  404  404  404  404  404  400  404  404  404
+audit:export                     POST sign 404  404  404  404  404  404  404  404  404  400* 404  404  404
 
 # Notifications: one's own (the coordinator's, here).
 notifications:list               GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404

@@ -44,7 +44,9 @@ def _migrate(target: tuple[str, str]) -> None:
     executor.migrate([target])
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after the test leaves the content types as other
+# transactional tests expect them.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_rows_written_before_the_upgrade_verify_after_it():
     _migrate(BEFORE)
     try:

@@ -8,6 +8,7 @@ from schakel.demo.stories.common import Cast
 from schakel.demo.stories.primary import bas_story, sara_story
 from schakel.demo.stories.secondary import (
     drugs_story,
+    dylan_emergency_story,
     dylan_story,
     lotte_story,
     overweight_story,
@@ -26,5 +27,6 @@ def stories_load(cast: Cast, dylan: Child) -> Case:
     drugs_story(cast)
     overweight_story(cast)
     dylan_story(cast, dylan)
+    dylan_emergency_story(cast, dylan)
     lotte_story(cast)
     return bas_case
