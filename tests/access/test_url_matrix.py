@@ -159,7 +159,7 @@ consent:ground_end               POST sign 404  404  302  302  302  404  404  40
 audit:log                        GET  sign 404  404  404  404  404  404  404  404  404  200* 404  404  404
 audit:dashboard                  GET  sign 404  404  404  404  404  404  404  404  404  200  404  404  404
 audit:export                     GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
-audit:export                     POST sign 404  404  404  404  404  404  404  404  404  400* 404  404  404
+audit:export                     POST sign 404  404  404  404  404  404  404  404  404  400  404  404  404
 
 # Notifications: one's own (the coordinator's, here).
 notifications:list               GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404

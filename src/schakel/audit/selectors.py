@@ -141,6 +141,13 @@ def access_log_page(
     return AccessLogPage(page, _log_rows(list(page.object_list)), filters.child_id)
 
 
+def access_log_export_allowed(*, actor: Actor) -> None:
+    """For the export form shown again with its error: the log administrator goes on, anyone
+    else gets the logged 404. Reads no row."""
+    enforce(actor, policy.may_read_access_log(actor), event_code=EventCode.ACCESS_LOG_EXPORT,
+            action=Action.EXECUTE, subject=Subject(LOG_OBJECT_TYPE, "", None))
+
+
 # --- unusual access: the privacy officer's dashboard -------------------------------------
 #
 # Counted in the database (aggregates over the indexed columns), never row by row in Python.

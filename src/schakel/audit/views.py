@@ -10,7 +10,11 @@ from django.views.decorators.http import require_GET, require_POST
 from schakel.access.actor import actor_from_request
 from schakel.audit.export import access_log_export
 from schakel.audit.forms import AccessLogExportForm, AccessLogFilterForm
-from schakel.audit.selectors import access_log_dashboard, access_log_page
+from schakel.audit.selectors import (
+    access_log_dashboard,
+    access_log_export_allowed,
+    access_log_page,
+)
 
 
 @require_GET
@@ -36,11 +40,11 @@ def export(request: HttpRequest) -> HttpResponse | StreamingHttpResponse:
     form = AccessLogExportForm(request.POST)
     actor = actor_from_request(request)
     if not form.is_valid():
-        read = access_log_page(actor=actor, filters=AccessLogFilterForm().filters(),
-                               page_number=1)
+        # The form again with its error, without the log's rows (nothing was read).
+        access_log_export_allowed(actor=actor)
         return render(request, "audit/log.html",
-                      {"form": AccessLogFilterForm(), "page": read.page, "rows": read.rows,
-                       "export_form": form}, status=400)
+                      {"form": AccessLogFilterForm(), "export_form": form,
+                       "export_error": True}, status=400)
     child_id: int = form.cleaned_data["child"]
     lines = access_log_export(actor=actor, child_id=child_id)
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
