@@ -174,6 +174,8 @@ cases:escalate                   GET  sign 404  404  200  200  404  404  404  40
 cases:escalate                   POST sign 404  404  200  200  404  404  404  404  404  404  404  404  404
 cases:close                      GET  sign 404  404  200  302  404  404  404  404  404  404  404  404  404
 cases:close                      POST sign 404  404  200  302  404  404  404  404  404  404  404  404  404
+cases:emergency_access           GET  sign 200  200  200  200  200  404  200  404  404  404  404  404  404
+cases:emergency_access           POST sign 400  400  400  400  400  404  400  404  404  404  404  404  404
 
 # Warm hand-over, offered by the coordinator to her colleague (consent for the GGD): the
 # receiver reads the package and decides; the sender sees the status and may withdraw. An
@@ -207,7 +209,8 @@ consent:ground_end               GET  sign 405  405  405  405  405  405  405  40
 consent:ground_end               POST sign 404  404  404  404  404  404  404  404  404  404  404  404  404
 
 # The access log: the log administrator only.
-audit:log                        GET  sign 404  404  404  404  404  404  404  404  404  200  404  404  404
+audit:log                        GET  sign 404  404  404  404  404  404  404  404  404  200* 404  404  404
+audit:dashboard                  GET  sign 404  404  404  404  404  404  404  404  404  200  404  404  404
 audit:export                     GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
 audit:export                     POST sign 404  404  404  404  404  404  404  404  404  400  404  404  404
 

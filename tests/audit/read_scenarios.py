@@ -10,14 +10,16 @@ from typing import Any
 from django.utils import timezone
 
 from schakel.access.actor import Actor
-from schakel.audit.selectors import AccessLogFilter, access_log_page
+from schakel.audit.selectors import AccessLogFilter, access_log_dashboard, access_log_page
 from schakel.cases.selectors import (
     agreements_for_owner,
     case_awaiting_consent_get,
     case_existence_for_child,
+    case_for_emergency_get,
     case_get,
     case_list_page,
 )
+from schakel.cases.services.emergency import emergency_access_claim
 from schakel.children.selectors import (
     child_get,
     custody_page,
@@ -44,9 +46,9 @@ from schakel.meetings.selectors import (
 )
 from schakel.portal.entries import entry_key
 from schakel.portal.models import CorrectionRequest
+from schakel.portal.selectors.access_log import portal_access_log_page
 from schakel.portal.selectors.consent import portal_consent_overview
 from schakel.portal.selectors.family import (
-    portal_access_log_page,
     portal_case_page,
     portal_child_get,
     portal_entry_get,
@@ -135,6 +137,9 @@ def _case_reads(w: World) -> dict[str, Read]:
             w.child.pk),
         "retention.selectors.verwijsindex_status": (
             lambda: verwijsindex_status(actor=nurse, case_id=w.case.pk), nurse, w.child.pk),
+        "cases.selectors.case_for_emergency_get": (
+            lambda: case_for_emergency_get(actor=waiting, case_id=w.case.pk), waiting,
+            w.child.pk),
     }
 
 
@@ -228,6 +233,11 @@ def _handover_and_retention_reads(w: World) -> dict[str, Read]:
         "audit.selectors.access_log_page": (
             lambda: access_log_page(actor=admin, filters=AccessLogFilter(), page_number=1),
             admin, w.child.pk),
+        # The dashboard names the child of an emergency access (claimed just before).
+        "audit.selectors.access_log_dashboard": (
+            lambda: (emergency_access_claim(actor=w.actor(w.teacher), case=w.case,
+                                            reason="Acuut gevaar"),
+                     access_log_dashboard(actor=admin))[1], admin, w.child.pk),
     }
 
 
@@ -266,7 +276,7 @@ def _portal_reads(w: World) -> dict[str, Read]:
         "portal.selectors.family.portal_case_page": (
             lambda: portal_case_page(actor=mother, case_id=pw.case_little.pk), mother,
             pw.little.pk),
-        "portal.selectors.family.portal_access_log_page": (
+        "portal.selectors.access_log.portal_access_log_page": (
             lambda: portal_access_log_page(actor=mother, child_id=pw.little.pk,
                                            page_number=1), mother, pw.little.pk),
         "portal.selectors.professionals.case_portal_voice": (
@@ -288,6 +298,7 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "cases.selectors.agreements_for_owner": _case_reads,
     "cases.selectors.case_existence_for_child": _case_reads,
     "cases.selectors.case_awaiting_consent_get": _case_reads,
+    "cases.selectors.case_for_emergency_get": _case_reads,
     "retention.selectors.verwijsindex_status": _case_reads,
     "children.selectors.child_get": _child_reads,
     "children.selectors.custody_page": _child_reads,
@@ -310,6 +321,7 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "retention.selectors.child_for_destruction_request": _handover_and_retention_reads,
     "retention.selectors.children_for_destruction_request": _handover_and_retention_reads,
     "audit.selectors.access_log_page": _handover_and_retention_reads,
+    "audit.selectors.access_log_dashboard": _handover_and_retention_reads,
     "portal.selectors.consent.portal_consent_overview": _portal_reads,
     "portal.selectors.family.portal_home": _portal_reads,
     "portal.selectors.family.portal_child_get": _portal_reads,
@@ -318,7 +330,7 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "portal.selectors.information.information_request_get": _portal_reads,
     "portal.selectors.family.portal_entry_get": _portal_reads,
     "portal.selectors.family.portal_case_page": _portal_reads,
-    "portal.selectors.family.portal_access_log_page": _portal_reads,
+    "portal.selectors.access_log.portal_access_log_page": _portal_reads,
     "portal.selectors.professionals.case_portal_voice": _portal_reads,
     "portal.selectors.professionals.corrections_for_answer": _portal_reads,
     "portal.selectors.professionals.correction_for_answer": _portal_reads,

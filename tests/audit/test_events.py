@@ -214,5 +214,6 @@ def test_the_log_viewer_shows_the_label(client: Client, world: World) -> None:
     sign_in(client, world.log_admin.user)
     html = client.get("/logboek/", {"child": world.child.pk},
                       HTTP_ACCEPT_LANGUAGE="nl").content.decode()
-    assert "Casus ingezien <code>case.view</code>" in html
-    assert "case.plan_update" in html
+    assert "Casus ingezien" in html
+    assert "<code>case.view</code>" not in html  # words, not codes (issue 7, item 16)
+    assert "case.plan_update" in html  # a code no longer written shows as itself

@@ -45,20 +45,22 @@ def test_export_has_the_nen7513_fields_oldest_first(world: World, logged: list[A
     actor = actor_for(world.log_admin)
     rows = _rows(list(access_log_export(actor=actor, child_id=world.child.pk)))
     header, *body = rows
-    assert len(header) == 15
+    assert len(header) == 19
     # Three earlier events of this child, then the export itself (logged before it ran).
     assert len(body) == 4
     first = body[0]
     assert first[0] == logged[0].occurred_at.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     assert first[1:3] == ["case.view", "R"]
     assert first[5:7] == [str(world.nurse.user.pk), "Anne de Vries"]
-    assert first[7:10] == ["Jeugdverpleegkundige", "GGD Twente", "192.0.2.10"]
-    assert first[10:] == ["cases.case", "1", str(world.child.pk), "involved", "schakel"]
+    assert first[7:12] == ["Jeugdverpleegkundige", "GGD Twente", "", "", "192.0.2.10"]
+    assert first[12:15] == ["cases.case", "1", str(world.child.pk)]
+    assert first[17:] == ["involved", "schakel"]
     assert body[1][2] == "U"
     assert body[2][4] != body[0][4]  # denied vs success
     assert body[3][1:3] == ["access_log.export", "E"]
     assert body[3][6] == "Petra Log"
-    assert all(row[12] == str(world.child.pk) for row in body)
+    assert body[3][15:17] == ["administration", "Beheer of privacyfunctionaris"]
+    assert all(row[14] == str(world.child.pk) for row in body)
 
 
 def test_export_neutralises_formulas(world: World, logged: list[AccessEvent]):

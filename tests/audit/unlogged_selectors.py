@@ -11,6 +11,7 @@ NOT_CHILD_DATA: dict[str, str] = {
     "accounts.selectors.recovery_codes_left": "sign-in state of a user",
     "accounts.selectors.totp_device_confirmed": "sign-in state of a user",
     "accounts.selectors.totp_device_pending": "sign-in state of a user",
+    "audit.selectors.access_log_export_allowed": "a policy check for a form, reads no row",
     "audit.selectors.access_log_verify": "row ids and hashes of the chain check, no content",
     "cases.selectors.case_child_ids": "ids of a case already read, for the access log",
     "cases.selectors.case_log_event": "writes the access log for services; returns nothing",

@@ -234,3 +234,15 @@ def test_everyone_involved_in_a_demo_case_may_read_it(demo: DemoWorld) -> None:
         for involvement in case.involvements.filter(end_date__isnull=True):
             actor = actor_for_user(involvement.professional.user)
             assert policy.may_read_case(actor, case), (case.title, involvement.professional)
+
+
+def test_the_demo_shows_an_emergency_access(demo: DemoWorld) -> None:
+    """Dylan's mentor broke the glass: the log has the claim and the read on basis
+    "emergency", and the mentor reads but cannot change the case."""
+    rows = AccessEvent.objects.filter(basis="emergency", user_name="Daan Scholten")
+    assert set(rows.values_list("event_code", flat=True)) == {
+        "case.emergency_access", "case.view"}
+    case = Case.objects.get(emergency_accesses__isnull=False)
+    mentor = actor_for_user(demo.professionals["mentor.demo"].user)
+    assert policy.may_read_case(mentor, case).ground == policy.Ground.EMERGENCY
+    assert not policy.may_contribute_to_case(mentor, case)

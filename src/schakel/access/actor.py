@@ -10,6 +10,14 @@ from schakel.organisations.models import Professional
 
 
 @dataclass(frozen=True)
+class OnBehalfOf:
+    """The responsible user on whose behalf someone acts (NEN 7513), copied into the log."""
+
+    user_id: int
+    name: str
+
+
+@dataclass(frozen=True)
 class Actor:
     """Who is acting, as services, selectors, the policy and the audit log need it."""
 
@@ -19,6 +27,9 @@ class Actor:
     # For someone who is not a professional: their role as the access log names it, such as
     # "ouder" or "jongere" for the portal (see `schakel.portal`).
     role: str = ""
+    # Set when the user acts for someone else (an operator for an administrator, a secretary
+    # for a professional); None when acting for themselves.
+    on_behalf_of: OnBehalfOf | None = None
 
     def require_professional(self) -> Professional:
         """The acting professional; services call this after the policy allowed the action,

@@ -1,7 +1,13 @@
 """The hash chain that makes the access log tamper-evident (ASVS 16.4.2).
 
 Each row stores `previous_hash` (the `row_hash` of the row before it, "" for the first) and
-`row_hash`: SHA-256 over the canonical form of its NEN 7513 fields plus `previous_hash`. Changing,
+`row_hash`: SHA-256 over the canonical form of its NEN 7513 fields plus `previous_hash`.
+
+Fields added to the log later (`CHAIN_FIELDS_WHEN_SET`: the coded basis and the user on whose
+behalf) are hashed only when set, after the previous hash, as one object of name and value.
+A row written before they existed has them empty and keeps the digest it was written with,
+so old rows verify unchanged after the upgrade; a new row that has them set is hashed with
+them, so blanking or changing them breaks its hash like any other field. Changing,
 removing or reordering any row breaks the link of the next one, which `manage.py audit_verify`
 finds. This module is pure (no database); `models` keeps the chain when rows are inserted and
 `selectors.access_log_verify` walks it.
@@ -25,7 +31,10 @@ CHAIN_FIELDS: tuple[str, ...] = (
     "user_id", "user_name", "user_function", "organisation_name", "ip_address",
     "object_type", "object_id", "child_id", "ground", "source_system",
 )
-_INTEGER_FIELDS = frozenset({"user_id", "child_id"})
+# Hashed only when not empty (see above). Append-only as well.
+CHAIN_FIELDS_WHEN_SET: tuple[str, ...] = ("basis", "on_behalf_of_id", "on_behalf_of_name")
+ALL_CHAIN_FIELDS: tuple[str, ...] = CHAIN_FIELDS + CHAIN_FIELDS_WHEN_SET
+_INTEGER_FIELDS = frozenset({"user_id", "child_id", "on_behalf_of_id"})
 
 # Key of the PostgreSQL transaction-level advisory lock that serialises writers of the chain
 # (any constant bigint; this one is "schakel" + "audit" in ASCII, truncated).
@@ -70,6 +79,10 @@ _CONVERTERS = tuple(
 )
 
 
+_CONVERTERS_WHEN_SET = tuple(
+    _integer if name in _INTEGER_FIELDS else _text for name in CHAIN_FIELDS_WHEN_SET)
+
+
 def canonical_values(values: Sequence[object]) -> list[object]:
     """`values` in `CHAIN_FIELDS` order, normalised to what survives a round trip through
     SQLite or PostgreSQL."""
@@ -78,16 +91,39 @@ def canonical_values(values: Sequence[object]) -> list[object]:
     return [convert(value) for convert, value in zip(_CONVERTERS, values, strict=True)]
 
 
+def _set_values(values: Sequence[object]) -> dict[str, object]:
+    """The fields of `CHAIN_FIELDS_WHEN_SET` that are not empty, normalised."""
+    if len(values) != len(CHAIN_FIELDS_WHEN_SET):
+        raise ValueError(f"expected {len(CHAIN_FIELDS_WHEN_SET)} values, got {len(values)}")
+    normalised = (convert(value) for convert, value in
+                  zip(_CONVERTERS_WHEN_SET, values, strict=True))
+    return {name: value for name, value in zip(CHAIN_FIELDS_WHEN_SET, normalised, strict=True)
+            if value not in (None, "")}
+
+
 def row_digest(values: Sequence[object], previous_hash: str) -> str:
-    """SHA-256 (hex) over the canonical JSON of the fields followed by the previous hash."""
-    payload = json.dumps([*canonical_values(values), previous_hash], ensure_ascii=False,
-                         separators=(",", ":"))
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    """SHA-256 (hex) over the canonical JSON of the fields followed by the previous hash.
+
+    `values` are those of `CHAIN_FIELDS` or of `ALL_CHAIN_FIELDS`; the ones of
+    `CHAIN_FIELDS_WHEN_SET` that are set follow the previous hash as one JSON object (a row
+    without them gets the digest of the first version of the chain)."""
+    base, rest = values[:len(CHAIN_FIELDS)], values[len(CHAIN_FIELDS):]
+    payload: list[object] = [*canonical_values(base), previous_hash]
+    if rest:
+        extra = _set_values(rest)
+        if extra:
+            payload.append(extra)
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def values_of(obj: object) -> list[object]:
-    return [getattr(obj, name) for name in CHAIN_FIELDS]
+    """The values of `ALL_CHAIN_FIELDS` of a row."""
+    return [getattr(obj, name) for name in ALL_CHAIN_FIELDS]
 
 
 def mapping_values(row: Mapping[str, object]) -> list[object]:
-    return [row[name] for name in CHAIN_FIELDS]
+    """The values of `ALL_CHAIN_FIELDS` (or of `CHAIN_FIELDS`, for rows that lack the later
+    fields) of a row given as a mapping."""
+    return [row[name] for name in CHAIN_FIELDS] + [
+        row[name] for name in CHAIN_FIELDS_WHEN_SET if name in row]

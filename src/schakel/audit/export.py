@@ -34,9 +34,10 @@ def access_log_export_header() -> list[str]:
     """The NEN 7513 fields, in the user's language."""
     return [
         _("Date and time (UTC)"), _("Event"), _("Action code"), _("Action"), _("Outcome"),
-        _("User id"), _("User"), _("Role"), _("Organisation"), _("Access point"),
-        _("Object type"), _("Object id"), _("Client (child) id"), _("Ground"),
-        _("Source system"),
+        _("User id"), _("User"), _("Role"), _("Organisation"),
+        _("On behalf of (user id)"), _("On behalf of"), _("Access point"),
+        _("Object type"), _("Object id"), _("Client (child) id"), _("Basis code"), _("Basis"),
+        _("Ground"), _("Source system"),
     ]
 
 
@@ -44,8 +45,10 @@ def _export_row(event: AccessEvent) -> list[str]:
     return [_cell(v) for v in (
         _utc_iso(event.occurred_at), event.event_code, event.action,
         event.get_action_display(), event.get_outcome_display(), event.user_id,
-        event.user_name, event.user_function, event.organisation_name, event.ip_address,
-        event.object_type, event.object_id, event.child_id, event.ground, event.source_system,
+        event.user_name, event.user_function, event.organisation_name,
+        event.on_behalf_of_id, event.on_behalf_of_name, event.ip_address,
+        event.object_type, event.object_id, event.child_id, event.basis,
+        event.get_basis_display() if event.basis else "", event.ground, event.source_system,
     )]
 
 

@@ -25,6 +25,19 @@ class Outcome(models.TextChoices):
     DENIED = "denied", _("Denied")
 
 
+class Basis(models.TextChoices):
+    """The coded basis of an access (NEN 7513: the authorisation protocol, treatment
+    relationship and consent profile used), derived from the access policy's decision
+    (`audit.basis.basis_of`); the row's `ground` keeps the detail."""
+
+    TREATMENT = "treatment", _("Treatment relationship (involved in the help)")
+    CONSENT = "consent", _("Consent")
+    LEGAL_GROUND = "legal_ground", _("Legal ground")
+    EMERGENCY = "emergency", _("Emergency access")
+    OWN_DATA = "own_data", _("Own file (portal)")
+    ADMINISTRATION = "administration", _("Administration or privacy officer")
+
+
 def _chain_link(using: str, events: Sequence[AccessEvent]) -> None:
     """Link new events to the end of the hash chain. Must run inside the transaction that
     inserts them: on PostgreSQL a transaction-level advisory lock serialises the writers from
@@ -90,6 +103,16 @@ class AccessEvent(models.Model):
     # Relationship and consent profile, e.g. "involved; consent #12, consent #13": as long
     # as a family case needs it.
     ground = models.TextField(_("ground"), blank=True)
+    # The same ground coded (NEN 7513); empty on rows from before it was recorded and on
+    # refusals. Hashed only when set (`audit.chain`).
+    basis = models.CharField(_("basis"), max_length=20, choices=Basis.choices, blank=True,
+                             db_default="", default="")
+    # The responsible user on whose behalf the access was made, copied at the time like
+    # `user_id`/`user_name`; empty when the user acted for themselves.
+    on_behalf_of_id = models.BigIntegerField(_("on behalf of (user id)"), null=True,
+                                             blank=True)
+    on_behalf_of_name = models.CharField(_("on behalf of"), max_length=200, blank=True,
+                                         db_default="", default="")
     source_system = models.CharField(max_length=40, default="schakel")
     # Tamper evidence: the hash chain over the fields above (see `audit.chain`).
     previous_hash = models.CharField(max_length=64, blank=True, editable=False)
@@ -102,6 +125,8 @@ class AccessEvent(models.Model):
         indexes = [
             models.Index(fields=["child_id", "-occurred_at"]),
             models.Index(fields=["user_id", "-occurred_at"]),
+            models.Index(fields=["outcome", "-occurred_at"], name="audit_event_outcome_idx"),
+            models.Index(fields=["basis", "-occurred_at"], name="audit_event_basis_idx"),
         ]
 
     def save(self, *args: Any, **kwargs: Any) -> None:

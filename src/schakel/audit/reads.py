@@ -4,7 +4,8 @@ A selector that returns a child's data is decorated with `logged_read`. Once its
 produced the result, the decorator writes one access-log row per subject the result shows, in
 one insert, on the ground of the decision that allowed the read: the last one that `enforce`
 let through during the call (a selector whose ground is a decision it does not enforce passes
-it to `read_allowed_on`). A refused read never gets that far: `enforce` logged the refusal
+it to `read_allowed_on`; a list read that took no decision, only the policy's list filter,
+goes on `Ground.LISTED`). A refused read never gets that far: `enforce` logged the refusal
 and raised. Every decorated selector is in `LOGGED_READS`; a test holds each public selector
 to being in it or to returning no child's data.
 """
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, ParamSpec, TypeVar
 
 from schakel.access.actor import Actor
-from schakel.access.policy import Decision
+from schakel.access.policy import Decision, Ground
 from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_events_record
@@ -90,7 +91,7 @@ def logged_read(
             code: EventCode = entry.code_of(result)
             access_events_record(
                 actor=actor, event_code=code, action=Action.READ, subjects=entry.subjects(result),
-                ground=decisions[-1].log_ground if decisions else "",
+                ground=decisions[-1].log_ground if decisions else Ground.LISTED,
             )
             return result
 

@@ -7,4 +7,5 @@ app_name = "audit"
 urlpatterns = [
     path("", views.log, name="log"),
     path("export/", views.export, name="export"),
+    path("ongebruikelijk/", views.dashboard, name="dashboard"),
 ]

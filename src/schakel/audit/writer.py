@@ -1,5 +1,9 @@
 """The access-log writer. Services and selectors of every app call it; nothing else writes
-the log. Every row is linked into the hash chain on insert (see `models` and `chain`)."""
+the log. Every row is linked into the hash chain on insert (see `models` and `chain`).
+
+The ground is the access policy's decision as logged (`Decision.log_ground`); the writer
+codes it into the row's `basis` (`audit.basis`) and copies the user on whose behalf the actor
+acts (`Actor.on_behalf_of`) next to the user, so callers pass the decision's ground only."""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from django.db import models
 from django.utils import timezone
 
 from schakel.access.actor import Actor
+from schakel.audit.basis import basis_of
 from schakel.audit.events import EventCode
 from schakel.audit.models import AccessEvent, Action, Outcome
 
@@ -33,6 +38,7 @@ def _event(
     ground: str, now: dt.datetime,
 ) -> AccessEvent:
     professional = actor.professional
+    on_behalf_of = actor.on_behalf_of
     return AccessEvent(
         occurred_at=now,
         event_code=event_code.value,
@@ -47,6 +53,10 @@ def _event(
         object_id=subject.object_id,
         child_id=subject.child_id,
         ground=ground,
+        basis=basis_of(ground, portal=professional is None and bool(actor.role))
+        if outcome == Outcome.SUCCESS else "",
+        on_behalf_of_id=on_behalf_of.user_id if on_behalf_of else None,
+        on_behalf_of_name=on_behalf_of.name if on_behalf_of else "",
     )
 
 

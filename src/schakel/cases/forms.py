@@ -183,3 +183,11 @@ class CloseForm(SchakelForm):
         label=_("Reason for closing"), widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("The school's contact point and everyone involved are told the case is "
                     "closed."))
+
+
+class EmergencyAccessForm(SchakelForm):
+    reason = forms.CharField(
+        label=_("Reason for the emergency access"), max_length=2000, widget=forms.Textarea,
+        help_text=_("Why the child's interest cannot wait for consent. The privacy officer "
+                    "and the coordinator are told."),
+        error_messages={"required": _("Give the reason for the emergency access.")})

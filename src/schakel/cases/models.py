@@ -238,3 +238,40 @@ class Escalation(models.Model):
 
     class Meta:
         ordering = ["-escalated_at"]
+
+
+class EmergencyAccessQuerySet(models.QuerySet["EmergencyAccess"]):
+    def in_force_at(self, moment: dt.datetime) -> Self:
+        """Claimed at or before `moment` and not yet expired."""
+        return self.filter(EmergencyAccess.in_force_q(moment))
+
+
+class EmergencyAccess(models.Model):
+    """A professional broke the glass: claimed access to a case's content they may not read
+    otherwise, with a reason, for a limited time (`policy.emergency`). It expires by its date;
+    nothing needs to run. The claim is logged with basis "emergency" and the privacy officers
+    and the coordinator are told (NEN 7513)."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="emergency_accesses")
+    professional = models.ForeignKey(
+        "organisations.Professional", on_delete=models.PROTECT, related_name="+")
+    reason = models.TextField(_("reason"))
+    claimed_at = models.DateTimeField(_("claimed at"))
+    expires_at = models.DateTimeField(_("expires at"))
+
+    objects = EmergencyAccessQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-claimed_at"]
+        indexes = [models.Index(fields=["professional", "case", "expires_at"])]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(expires_at__gt=models.F("claimed_at")),
+                                   name="emergency_access_expires_after_claim"),
+        ]
+
+    @staticmethod
+    def in_force_q(moment: dt.datetime, prefix: str = "") -> models.Q:
+        return models.Q(**{f"{prefix}claimed_at__lte": moment, f"{prefix}expires_at__gt": moment})
+
+    def is_in_force_at(self, moment: dt.datetime) -> bool:
+        return self.claimed_at <= moment < self.expires_at

@@ -209,7 +209,9 @@ def case_get(*, actor: Actor, case_id: int) -> tuple[Case, policy.Decision]:
     # The policy's filter is part of the query, so "forbidden" takes the path of "missing"
     # and costs the same; only the denial row looks the child up, for the access log.
     case = (
-        _case_detail_queryset().filter(policy.case_content_visible_q(actor), pk=case_id).first())
+        _case_detail_queryset().filter(
+            policy.case_content_visible_q(actor) | policy.emergency_cases_q(actor), pk=case_id)
+        .first())
     if case is None:
         child_id = Case.objects.filter(pk=case_id).values_list("child_id", flat=True).first()
         enforce(actor, policy.DENY, event_code=EventCode.CASE_VIEW, action=Action.READ,
@@ -330,3 +332,24 @@ def involvements_awaiting_consent(*, reader: Actor, case: Case) -> list[Involvem
     lacking = {pk for pk, organisation in organisations.items()
                if policy.lacks_care_basis(organisation, case)}
     return [inv for inv in active if inv.professional.organisation_id in lacking]
+
+
+# --- emergency access (break the glass) --------------------------------------------------
+
+
+def _emergency_subjects(case: Case) -> list[Subject]:
+    return [case_subject(case)]
+
+
+@logged_read(event_code=EventCode.CASE_EXISTENCE, subjects=_emergency_subjects)
+def case_for_emergency_get(*, actor: Actor, case_id: int) -> Case:
+    """The case whose emergency access the actor may claim (`policy.may_claim_emergency_access`:
+    its reference and school, no content), or the same logged 404 as a missing case."""
+    case = Case.objects.select_related(
+        "school", "opened_by", "coordinator__organisation").filter(pk=case_id).first()
+    child_id = case.child_id if case else None
+    enforce(actor, policy.may_claim_emergency_access(actor, case) if case else policy.DENY,
+            event_code=EventCode.CASE_EXISTENCE, action=Action.READ,
+            subject=case_subject(case) if case else Subject("cases.case", str(case_id), child_id))
+    assert case is not None  # noqa: S101 - enforce raised otherwise
+    return case

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from schakel.cases.views import browse, content, opening, people
+from schakel.cases.views import browse, content, emergency, opening, people
 
 app_name = "cases"
 
@@ -22,4 +22,5 @@ urlpatterns = [
     path("<int:case_id>/handelingsadvies/", content.advice, name="advice"),
     path("<int:case_id>/opschalen/", content.escalate, name="escalate"),
     path("<int:case_id>/afsluiten/", content.close, name="close"),
+    path("<int:case_id>/noodtoegang/", emergency.emergency_access, name="emergency_access"),
 ]

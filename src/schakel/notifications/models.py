@@ -27,6 +27,7 @@ class NotificationKind(models.TextChoices):
     INFORMATION_REQUESTED = "information_requested", _(
         "A parent without custody asks for information")
     INFORMATION_ANSWERED = "information_answered", _("Your request for information was answered")
+    EMERGENCY_ACCESS = "emergency_access", _("Emergency access claimed")
 
 
 class Notification(models.Model):

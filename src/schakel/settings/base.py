@@ -291,3 +291,14 @@ LOGGING = {
 # (docs/security.md); in production on storage the database role cannot reach.
 SCHAKEL_AUDIT_ANCHOR_FILE = env.str("SCHAKEL_AUDIT_ANCHOR_FILE",
                                     default=str(VAR_DIR / "audit-anchors.log"))
+
+# Emergency access ("break the glass", docs/access-log.md): how long a claimed access opens a
+# case's content.
+SCHAKEL_EMERGENCY_ACCESS_HOURS = env.int("SCHAKEL_EMERGENCY_ACCESS_HOURS", default=24)
+# The privacy officer's dashboard of unusual access (docs/access-log.md): office hours in the
+# local time zone (TIME_ZONE), weekdays only; how many different children one user may open
+# within one clock hour before it is shown; how many days back the dashboard looks.
+SCHAKEL_AUDIT_OFFICE_HOURS = (env.int("SCHAKEL_AUDIT_OFFICE_HOURS_START", default=7),
+                              env.int("SCHAKEL_AUDIT_OFFICE_HOURS_END", default=19))
+SCHAKEL_AUDIT_MANY_CHILDREN = env.int("SCHAKEL_AUDIT_MANY_CHILDREN", default=15)
+SCHAKEL_AUDIT_DASHBOARD_DAYS = env.int("SCHAKEL_AUDIT_DASHBOARD_DAYS", default=30)

@@ -17,13 +17,14 @@ Need to know (DESIGN §4):
 
 The rules live in submodules: `core` (the decision and the relationships), `cases` (cases,
 children, signals), `categories` (consent and legal grounds per information category),
-`consent` (who manages consent and measures), `grounds` (each legal ground a rule, and who
-records one), `custody` (who has custody on a day; voogdij), `portal` (what parents and young
-people see of their own file), `information` (a parent without custody asks, BW 1:377c),
-`handover` (warm hand-over, telling professionals who else is involved), `administration`
-(access log, accounts, retention), `glossary` (who keeps the shared language), `teams` (who
-keeps a team and its charter) and `meetings` (who plans and sees a meeting, and each agenda
-item as its case, signal or child).
+`consent` (who manages consent and measures), `emergency` (break the glass), `grounds`
+(each legal ground a rule, and who records one), `custody` (who has custody on a day;
+voogdij), `portal` (what parents and young people see of their own file), `information`
+(a parent without custody asks, BW 1:377c), `handover` (warm hand-over, telling
+professionals who else is involved), `administration` (access log, accounts, retention),
+`glossary` (who keeps the shared language), `teams` (who keeps a team and its charter) and
+`meetings` (who plans and sees a meeting, and each agenda item as its case, signal or
+child).
 Callers import this package only: `from schakel.access import policy`.
 """
 
@@ -91,6 +92,11 @@ from schakel.access.policy.custody import (
     is_voogd as is_voogd,
     may_record_custody as may_record_custody,
     voogdij_on as voogdij_on,
+)
+from schakel.access.policy.emergency import (
+    emergency_access_in_force as emergency_access_in_force,
+    emergency_cases_q as emergency_cases_q,
+    may_claim_emergency_access as may_claim_emergency_access,
 )
 from schakel.access.policy.glossary import (
     may_edit_glossary as may_edit_glossary,

@@ -16,6 +16,7 @@ from schakel.access.policy.core import (
     _today,
     core_team_school_ids,
 )
+from schakel.access.policy.emergency import emergency_read
 from schakel.cases.models import Case, CaseStatus, Involvement
 from schakel.children.models import Child, Enrolment
 from schakel.consent.models import Consent, InformationCategory, LegalGround
@@ -77,7 +78,8 @@ def may_read_case(actor: Actor, case: Case) -> Decision:
     involved — and, across organisations, only on a consent or legal ground in force today
     for every child of the case (Jeugdwet 7.3.11; `categories.category_allowed`). The
     organisation that opened the case holds the file and needs no further ground. The check
-    reads the database on every request, so a withdrawal refuses the very next one."""
+    reads the database on every request, so a withdrawal refuses the very next one.
+    Whoever is refused may still read on an emergency access in force (`policy.emergency`)."""
     if actor.professional is None:
         return DENY
     if case.coordinator_id == actor.professional.pk:
@@ -85,10 +87,10 @@ def may_read_case(actor: Actor, case: Case) -> Decision:
     elif _is_involved(actor, case):
         relationship = Ground.INVOLVED
     else:
-        return DENY
+        return emergency_read(actor, case)
     basis = _care_basis(actor.professional.organisation, case)
     if basis is None:
-        return DENY
+        return emergency_read(actor, case)
     return Decision(True, relationship, basis)
 
 
@@ -138,7 +140,8 @@ def may_contribute_to_case(actor: Actor, case: Case, *, read: Decision | None = 
     `read` is the `may_read_case` decision when the caller made it in this request already."""
     if case.status == CaseStatus.CLOSED:
         return DENY
-    return read if read is not None else may_read_case(actor, case)
+    decision = read if read is not None else may_read_case(actor, case)
+    return DENY if decision.ground == Ground.EMERGENCY else decision  # emergency: read only
 
 
 def may_steer_case(actor: Actor, case: Case, *, read: Decision | None = None) -> Decision:

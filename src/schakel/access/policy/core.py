@@ -36,6 +36,11 @@ class Ground(StrEnum):
     SHARED_BY_YOUNG_PERSON = "shared_by_young_person"
     HANDOVER_SENDER = "handover_sender"
     HANDOVER_RECEIVER = "handover_receiver"
+    # Break the glass (`policy.emergency`): a claimed, time-limited emergency access.
+    EMERGENCY = "emergency"
+    # A list read: the rows were chosen by one of the policy's list filters (`*_q`), which
+    # only lets through what the reader may see; no single decision was taken.
+    LISTED = "listed"
     NONE = ""
 
 

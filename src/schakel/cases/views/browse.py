@@ -86,6 +86,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     agreements = list(case.agreements.all())
     context: dict[str, object] = {
         "case": case,
+        "emergency": read.ground == policy.Ground.EMERGENCY,
         "health": health_indicators(case),
         "can_contribute": can_contribute,
         "can_steer": can_steer,

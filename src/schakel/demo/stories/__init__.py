@@ -10,6 +10,7 @@ from schakel.demo.stories.meetings import kernteam_story
 from schakel.demo.stories.primary import bas_story, sara_story
 from schakel.demo.stories.secondary import (
     drugs_story,
+    dylan_emergency_story,
     dylan_story,
     lotte_story,
     overweight_story,
@@ -28,6 +29,7 @@ def stories_load(cast: Cast, dylan: Child, jayden: Child) -> Case:
     drugs_story(cast)
     overweight_story(cast)
     dylan_story(cast, dylan)
+    dylan_emergency_story(cast, dylan)
     lotte_story(cast)
     jayden_story(cast, jayden)
     kernteam_story(cast, bas_case)

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from schakel.cases.models import Case, EscalationLevel
+from schakel.cases.models import Case, EmergencyAccess, EscalationLevel
+from schakel.cases.selectors import case_get
 from schakel.cases.services import plan
+from schakel.cases.services.emergency import emergency_access_claim
 from schakel.cases.services.lifecycle import (
     case_close,
     case_escalate,
@@ -173,6 +175,21 @@ def dylan_story(cast: Cast, dylan: Child) -> None:
                  part="Jeugdbeschermer: voorlopige ondertoezichtstelling sinds de "
                       "SOT-bespreking; regie over het proces",
                  start_date=cast.days_ago(2))
+
+
+def dylan_emergency_story(cast: Cast, dylan: Child) -> None:
+    """Dylan's mentor, not involved in the case, hears from Dylan that he is not safe at home
+    and opens the case on an emergency access (break the glass): the access log shows it in
+    red, the privacy officer's dashboard lists it with the reason, the coordinator is told."""
+    case = Case.objects.filter(child=dylan, title=DYLAN_CASE_TITLE).first()
+    if case is None or EmergencyAccess.objects.filter(case=case).exists():
+        return
+    mentor = cast.actor("mentor.demo")
+    emergency_access_claim(
+        actor=mentor, case=case,
+        reason="Dylan vertelde vanochtend dat hij niet naar huis durft; de zorgcoördinator en "
+               "de jeugdregisseur zijn niet bereikbaar en ik moet weten wie al betrokken is.")
+    case_get(actor=mentor, case_id=case.pk)
 
 
 def _dylan_consent(cast: Cast, dylan: Child, organisation: Organisation, *,

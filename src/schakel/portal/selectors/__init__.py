@@ -1,2 +1,2 @@
-"""Reads of the portal: the family side (`family`, `consent`) and what the professionals see
-of it (`professionals`)."""
+"""Reads of the portal: the family side (`family`, `consent`, `access_log`) and what the
+professionals see of it (`professionals`)."""

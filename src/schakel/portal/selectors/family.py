@@ -8,8 +8,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import TypeVar
 
-from django.conf import settings
-from django.core.paginator import Page, Paginator
 from django.db.models import (
     BooleanField,
     Exists,
@@ -27,7 +25,7 @@ from schakel.access.actor import Actor
 from schakel.access.policy import consenters
 from schakel.audit.enforce import enforce
 from schakel.audit.events import EventCode
-from schakel.audit.models import AccessEvent, Action
+from schakel.audit.models import Action
 from schakel.audit.reads import logged_read
 from schakel.audit.writer import Subject
 from schakel.cases.models import Agreement, Case, Involvement, PlanStepEntry
@@ -315,28 +313,3 @@ def portal_case_page(*, actor: Actor, case_id: int) -> PortalCasePage:
         can_share=bool(policy.may_share_case_in_portal(actor, case)),
         is_shared=SharedWithParents.objects.filter(case=case, ended_at__isnull=True).exists(),
     )
-
-
-# --- the access log of the file ----------------------------------------------------------
-
-
-def _access_log_subjects(read: tuple[Child, Page[AccessEvent]]) -> list[Subject]:
-    return [Subject("audit.accessevent", "", read[0].pk)]
-
-
-@logged_read(event_code=EventCode.PORTAL_ACCESS_LOG, subjects=_access_log_subjects)
-def portal_access_log_page(
-    *, actor: Actor, child_id: int, page_number: int | str | None,
-) -> tuple[Child, Page[AccessEvent]]:
-    """Who looked at the child's file, when, from which organisation, in which function,
-    what they did and on which ground: every row about the child, oldest first (NEN 7513;
-    AVG art. 15). Reading it is logged too."""
-    child = Child.objects.filter(pk=child_id).first()
-    subject = Subject("audit.accessevent", "", child.pk if child else None)
-    enforce(actor, policy.may_read_access_log_in_portal(actor, child) if child
-            else policy.DENY, event_code=EventCode.PORTAL_ACCESS_LOG, action=Action.READ,
-            subject=subject)
-    assert child is not None  # noqa: S101 - enforce raised otherwise
-    events = AccessEvent.objects.filter(child_id=child.pk).order_by("occurred_at", "pk")
-    return child, Paginator(events, settings.SCHAKEL_PAGE_SIZE).get_page(page_number)
-

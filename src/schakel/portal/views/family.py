@@ -29,6 +29,7 @@ from schakel.portal.forms import (
     PortalSignInForm,
 )
 from schakel.portal.models import EntryType
+from schakel.portal.selectors.access_log import portal_access_log_page
 from schakel.portal.selectors.consent import (
     child_for_portal,
     pending_consent_of,
@@ -36,7 +37,6 @@ from schakel.portal.selectors.consent import (
 )
 from schakel.portal.selectors.family import (
     case_for_portal,
-    portal_access_log_page,
     portal_case_page,
     portal_child_get,
     portal_entry_get,
