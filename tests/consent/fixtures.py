@@ -157,7 +157,7 @@ def build_world() -> ConsentWorld:
     school.contact_point = ilse
     school.save(update_fields=["contact_point"])
     team = Team.objects.create(school=school, layer=TeamLayer.CORE, name="Kernteam")
-    TeamMembership.objects.create(team=team, professional=ilse)
+    TeamMembership.objects.create(team=team, professional=ilse, start_date=timezone.localdate())
     anne = make_professional(ggd, "Anne de Vries")
     sam = make_professional(ggd, "Sam Visser")
     gerda = make_professional(ggd, "Gerda Mulder")

@@ -6,15 +6,21 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 from django.template import Context, Template
+from django.test import Client
+from django.urls import reverse
 from django.utils import translation
 from hypothesis import given, settings, strategies as st
 
+import schakel
 from schakel.glossary.models import Domain, Meaning, Term
 from schakel.glossary.templatetags.glossary import abbreviations
+from tests.factories import AgreementFactory, CaseFactory, ProfessionalFactory
+from tests.support import sign_in
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +85,25 @@ def test_a_new_abbreviation_shows_once_the_index_is_cleared() -> None:
     assert "<abbr" not in str(abbreviations("De XYZ komt."))  # cached
     cache.clear()
     assert '<abbr title="x-y-z-team">XYZ</abbr>' in str(abbreviations("De XYZ komt."))
+
+
+def test_every_template_that_shows_a_users_text_explains_abbreviations() -> None:
+    """Each template that renders text with `linebreaks` (what users write at length) passes
+    it through `|abbreviations` first."""
+    missing = []
+    for path in Path(schakel.__file__).parent.rglob("*.html"):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            for match in re.finditer(r"\|(linebreaksbr|linebreaks)\b", line):
+                if not line[:match.start()].endswith("|abbreviations"):
+                    missing.append(f"{path.name}:{number}")
+    assert missing == []
+
+
+def test_a_case_agreement_shows_the_abbreviation(client: Client) -> None:
+    nurse = ProfessionalFactory(nurse=True)
+    case = CaseFactory(coordinator=nurse, consented=True)
+    AgreementFactory(case=case, owner=nurse, description="Aanmelden bij het SWV voor een TLV")
+    sign_in(client, nurse.user)
+    page = client.get(reverse("cases:detail", kwargs={"case_id": case.pk})).content.decode()
+    assert '<abbr title="samenwerkingsverband passend onderwijs">SWV</abbr>' in page
+    assert ">TLV</abbr>" in page

@@ -88,7 +88,8 @@ def add_to_team(school: School, professional: Professional, layer: str = TeamLay
                 role: str = "") -> TeamMembership:
     team, _ = Team.objects.get_or_create(
         school=school, layer=layer, defaults={"name": f"{layer} {school.name}"})
-    return TeamMembership.objects.create(team=team, professional=professional, role=role)
+    return TeamMembership.objects.create(team=team, professional=professional, role=role,
+                                         start_date=timezone.localdate())
 
 
 def make_child(school: School, first_name: str, *, family: Family | None = None,
