@@ -40,7 +40,6 @@ from schakel.handover.services import handover_offer
 from schakel.meetings.models import AgendaItem, Meeting, MeetingKind, MinutesEntry, Participant
 from schakel.meetings.selectors import (
     case_family_for_meeting,
-    case_meetings,
     meeting_agenda,
     meeting_minutes,
 )
@@ -159,8 +158,6 @@ def _meeting_reads(w: World) -> dict[str, Read]:
             lambda: meeting_agenda(actor=nurse, meeting=meeting), nurse, w.child.pk),
         "meetings.selectors.meeting_minutes": (
             lambda: meeting_minutes(actor=nurse, meeting=meeting), nurse, w.child.pk),
-        "meetings.selectors.case_meetings": (
-            lambda: case_meetings(actor=nurse, case=w.case), nurse, w.child.pk),
         "meetings.selectors.case_family_for_meeting": (
             lambda: case_family_for_meeting(actor=nurse, case_id=w.case.pk), nurse,
             w.child.pk),
@@ -337,6 +334,5 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "portal.selectors.professionals.withhold_overview": _portal_reads,
     "meetings.selectors.meeting_agenda": _meeting_reads,
     "meetings.selectors.meeting_minutes": _meeting_reads,
-    "meetings.selectors.case_meetings": _meeting_reads,
     "meetings.selectors.case_family_for_meeting": _meeting_reads,
 }

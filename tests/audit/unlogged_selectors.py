@@ -32,6 +32,8 @@ NOT_CHILD_DATA: dict[str, str] = {
     "glossary.selectors.glossary_editor_check": "a policy check for the glossary form",
     "glossary.selectors.glossary_term_get": "a glossary term",
     "glossary.selectors.glossary_terms": "the glossary",
+    "meetings.selectors.case_meetings": (
+        "the minutes kept in a case already read (case_get, which logged the read)"),
     "meetings.selectors.family_balance": "counts of a meeting's participants already read",
     "meetings.selectors.invitable_professionals": "professionals (the sociale kaart)",
     "meetings.selectors.kinds_for": "the kinds of meeting",

@@ -12,7 +12,7 @@ from schakel.meetings.selectors import case_meetings
 def case_meetings_section(actor: Actor, page: CasePage) -> Panel | None:
     if not page.read:
         return None
-    found = case_meetings(actor=actor, case=page.case)
+    found = case_meetings(case=page.case)
     return Panel("meetings/panels/case_meetings.html", {
         "found": found, "case": page.case,
         "may_plan": page.can_contribute and not page.case.is_closed})

@@ -338,16 +338,10 @@ class CaseMeetings:
     meetings: list[Meeting]
 
 
-def _case_meetings_subjects(found: CaseMeetings) -> list[Subject]:
-    return [Subject.of(found.case, found.case.child_id)] if found.minutes else []
-
-
-@logged_read(event_code=EventCode.MEETING_MINUTES, subjects=_case_meetings_subjects)
-def case_meetings(*, actor: Actor, case: Case) -> CaseMeetings:
-    """The parts of meeting minutes kept in the case (current versions) and the meetings about
-    it, for whoever reads the case."""
-    enforce(actor, policy.may_read_case(actor, case), event_code=EventCode.MEETING_MINUTES,
-            action=Action.READ, subject=Subject.of(case, case.child_id))
+def case_meetings(*, case: Case) -> CaseMeetings:
+    """The parts of meeting minutes kept in a case the reader has read already (the case
+    page's `case_get` decided and logged the read of its content; the minutes are part of
+    it), and the meetings about the case. Two queries."""
     minutes = list(MinutesEntry.objects.filter(case=case, replaced_by__isnull=True)
                    .select_related("meeting__school", "author").order_by("-meeting__starts_at"))
     meetings = list(_meetings().filter(case=case).order_by("-starts_at")[:10])
