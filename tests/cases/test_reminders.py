@@ -9,8 +9,7 @@ from typing import Any
 import pytest
 from django.db import IntegrityError, connection
 from django.test.utils import CaptureQueriesContext
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from schakel.cases.models import Agreement, AgreementReminder, CaseStatus, ReminderKind
 from schakel.cases.services import reminders

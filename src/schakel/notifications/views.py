@@ -38,7 +38,8 @@ def notification_preferences(request: HttpRequest) -> HttpResponse:
     """Per kind of notification: an e-mail at once, in the daily e-mail, or none."""
     user = signed_in_user(request)
     rows = notification_preferences_for(user=user)
-    form = NotificationPreferencesForm(request.POST or None, rows=rows)
+    form = NotificationPreferencesForm(
+        request.POST if request.method == "POST" else None, rows=rows)
     if request.method == "POST" and form.is_valid():
         try:
             notification_preferences_save(user=user, choices=form.choices())
