@@ -72,7 +72,7 @@ def test_a_missed_window_sends_no_late_reminder_only_the_overdue_notice():
 
 @pytest.mark.parametrize("trait", ["done", "cancelled"])
 def test_done_and_cancelled_agreements_get_nothing(trait: str):
-    agreement = _agreement(**{trait: True})
+    agreement = _agreement(DUE, **{trait: True})
     for offset in (-2, 0, 1, 7):
         agreement_reminders_send(today=DUE + dt.timedelta(days=offset))
     assert _sent(agreement) == []
