@@ -218,6 +218,8 @@ audit:export                     POST sign 404  404  404  404  404  404  404  40
 notifications:list               GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
 notifications:read               GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
 notifications:read               POST sign 404  404  302  404  404  404  404  404  404  404  404  404  404
+notifications:preferences        GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
+notifications:preferences        POST sign 200  200  200  200  200  200  200  200  200  200  200  404  404
 
 # Retention: the privacy officer; destruction requests also the coordinator of a case of the
 # child; the Verwijsindex answer whoever reads the case.

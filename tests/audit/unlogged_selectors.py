@@ -60,6 +60,8 @@ NOT_CHILD_DATA: dict[str, str] = {
     "notifications.selectors.notifications_for": (
         "the user's own messages, no child record (what a message says is the sender's)"),
     "notifications.selectors.unread_count": "a count",
+    "notifications.selectors.notification_preferences_for": "the user's own e-mail choices",
+    "notifications.selectors.notification_kind_or_none": "a kind of notification",
     "organisations.selectors.professional_card": "a professional",
     "organisations.selectors.professionals_directory": "professionals",
     "organisations.selectors.school_classes": "classes of a school",

@@ -275,3 +275,31 @@ class EmergencyAccess(models.Model):
 
     def is_in_force_at(self, moment: dt.datetime) -> bool:
         return self.claimed_at <= moment < self.expires_at
+
+
+class ReminderKind(models.TextChoices):
+    DUE_SOON = "due_soon", _("Due soon")
+    OVERDUE = "overdue", _("Overdue")
+
+
+class AgreementReminder(models.Model):
+    """That the owner of an agreement was reminded of it, once per kind and due date
+    (`cases.services.reminders`). The unique triple makes the reminder job idempotent, also
+    when two runs meet; a due date that moves re-arms both reminders."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField(max_length=10, choices=ReminderKind.choices)
+    due_date = models.DateField()
+    # The day the job ran as (its period), and when it did.
+    sent_on = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["agreement", "due_date", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "kind", "due_date"],
+                                    name="cases_agreementreminder_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agreement_id} {self.kind} {self.due_date}"

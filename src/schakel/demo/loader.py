@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from schakel.cases.models import Case
+from schakel.cases.services.reminders import agreement_reminders_send
 from schakel.demo.family import classmates_load, family_load, voogdij_child_load
 from schakel.demo.partners import partners_load
 from schakel.demo.people import professionals_load, teams_load
@@ -41,4 +42,7 @@ def demo_world_load() -> DemoWorld:
         cast = Cast(places=places, professionals=professionals, children=family.children,
                     today=today)
         bas_case = stories_load(cast, dylan, jayden)
+        # As the morning's reminder job would: the IB'er's overdue agreement on Bas's case is
+        # in her notifications (once: a second load finds it sent).
+        agreement_reminders_send(today=today)
     return DemoWorld(cast=cast, bas_case=bas_case)

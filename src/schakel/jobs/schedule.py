@@ -18,7 +18,8 @@ from django.utils import timezone
 from django_tasks.base import Task
 
 from schakel.audit.tasks import access_log_verify_job
-from schakel.notifications.tasks import notification_emails_sweep
+from schakel.cases.tasks import agreement_reminders_job
+from schakel.notifications.tasks import notification_digests_send, notification_emails_sweep
 from schakel.retention.tasks import retention_run_job
 
 
@@ -104,5 +105,13 @@ SCHEDULE: tuple[ScheduleEntry, ...] = (
                   every=Daily(at=dt.time(3, 30))),
     # Before the working day: e-mail what a killed or failed e-mail job left pending.
     ScheduleEntry(name="notification_emails_sweep", task=notification_emails_sweep,
+                  every=Daily(at=dt.time(7, 0))),
+    # Agreements due in two days or overdue: their owners are reminded, once each
+    # (docs/notifications.md). Before the digest, which counts the reminders of those who
+    # chose the daily e-mail.
+    ScheduleEntry(name="agreement_reminders", task=agreement_reminders_job,
+                  every=Daily(at=dt.time(6, 30)), arguments=_as_on_the_day),
+    # The daily e-mail of those who chose it (notifications.preferences).
+    ScheduleEntry(name="notification_digests", task=notification_digests_send,
                   every=Daily(at=dt.time(7, 0))),
 )

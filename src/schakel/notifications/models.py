@@ -9,6 +9,7 @@ class NotificationKind(models.TextChoices):
     COORDINATOR_CHANGED = "coordinator_changed", _("Another coordinator")
     INVOLVED = "involved", _("You were involved in a case")
     AGREEMENT_ASSIGNED = "agreement_assigned", _("New agreement for you")
+    AGREEMENT_DUE_SOON = "agreement_due_soon", _("Agreement due soon")
     AGREEMENT_OVERDUE = "agreement_overdue", _("Agreement overdue")
     CASE_CLOSED = "case_closed", _("Case closed")
     CASE_ESCALATED = "case_escalated", _("Case escalated")
@@ -28,6 +29,15 @@ class NotificationKind(models.TextChoices):
         "A parent without custody asks for information")
     INFORMATION_ANSWERED = "information_answered", _("Your request for information was answered")
     EMERGENCY_ACCESS = "emergency_access", _("Emergency access claimed")
+
+
+class EmailDelivery(models.TextChoices):
+    """How a user wants to hear of one kind of notification by e-mail (the in-app note is
+    always stored and shown, whatever is chosen: see `notifications.preferences`)."""
+
+    IMMEDIATELY = "immediately", _("Immediately by e-mail")
+    DIGEST = "digest", _("In the daily e-mail")
+    OFF = "off", _("No e-mail (only in Schakel)")
 
 
 class Notification(models.Model):
@@ -52,6 +62,11 @@ class Notification(models.Model):
     # When the content-free e-mail was handed to the mail backend; empty while it is pending
     # (or when the recipient has no e-mail address). See `notifications.tasks`.
     emailed_at = models.DateTimeField(null=True, blank=True)
+    # How it is e-mailed, decided from the recipient's preference when it is sent: on its own
+    # at once, in the daily digest, or not at all. Rows from before preferences: at once.
+    delivery = models.CharField(
+        _("e-mail"), max_length=12, choices=EmailDelivery.choices,
+        default=EmailDelivery.IMMEDIATELY)
 
     class Meta:
         ordering = ["-created_at"]
@@ -63,3 +78,25 @@ class Notification(models.Model):
         language = translation.get_language() or ""
         text = self.texts.get(language) or self.texts.get(language.split("-")[0])
         return str(text) if text else self.message
+
+
+class NotificationPreference(models.Model):
+    """A user's choice for one kind of notification. No row: the kind's default
+    (`notifications.preferences.DEFAULT_DELIVERY`)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+        related_name="notification_preferences")
+    kind = models.CharField(_("kind"), max_length=30, choices=NotificationKind.choices)
+    delivery = models.CharField(_("e-mail"), max_length=12, choices=EmailDelivery.choices)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["user", "kind"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "kind"],
+                                    name="notifications_preference_one_per_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.kind}: {self.delivery}"

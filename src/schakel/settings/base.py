@@ -255,6 +255,9 @@ CONTENT_SECURITY_POLICY = {
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Schakel <noreply@schakel.localhost>")
+# Where the links in e-mails point (scheme and host, no path): a mail names no child, only
+# that something waits, and links to the notifications page.
+SCHAKEL_SITE_URL = env.str("SCHAKEL_SITE_URL", default="http://127.0.0.1:8000")
 
 # Background jobs (docs/jobs.md): the tasks API of Django 6 through the `django-tasks` backport,
 # stored in this database and run by `manage.py db_worker`. Queues: "default" (the scheduled

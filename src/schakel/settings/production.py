@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, STORAGES, env
+from .base import ALLOWED_HOSTS, SECRET_KEY, STORAGES, env
 
 if not SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be set (at least 50 characters) in production.")
@@ -24,3 +24,16 @@ STORAGES = {**STORAGES, "staticfiles": {
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
 # Health probes of a load balancer or an orchestrator speak plain HTTP inside the cluster.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+
+# E-mail by SMTP, from Django's own setting names in the environment; `EMAIL_URL` (all in one,
+# `smtp+tls://user:password@host:587`) still wins when it is set.
+if not env.str("EMAIL_URL", default=""):
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+    EMAIL_PORT = env.int("EMAIL_PORT", default=587)
+    EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+    EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+    EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)
+    EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+    EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+SCHAKEL_SITE_URL = env.str("SCHAKEL_SITE_URL", default=f"https://{ALLOWED_HOSTS[0]}")
