@@ -26,6 +26,7 @@ SAFETY_KINDS: frozenset[str] = frozenset({
     NotificationKind.CONSENT_WITHDRAWN,
     NotificationKind.BECAME_COORDINATOR,
     NotificationKind.HANDOVER_OFFERED,
+    NotificationKind.EMERGENCY_ACCESS,
 })
 
 # What asks for action goes out at once; what is only good to know waits for the digest.
@@ -41,6 +42,7 @@ DEFAULT_DELIVERY: Mapping[str, EmailDelivery] = {
 PORTAL_KINDS: frozenset[str] = frozenset({
     NotificationKind.CONSENT_REQUESTED,
     NotificationKind.CORRECTION_ANSWERED,
+    NotificationKind.INFORMATION_ANSWERED,
 })
 
 
