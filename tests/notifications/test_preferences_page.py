@@ -13,7 +13,7 @@ from schakel.notifications.models import (
     NotificationKind,
     NotificationPreference,
 )
-from schakel.notifications.preferences import default_delivery, professional_kinds
+from schakel.notifications.preferences import SAFETY_KINDS, default_delivery, professional_kinds
 from tests.support import sign_in
 from tests.web.fixtures import WebWorld, build_world, notify
 
@@ -45,7 +45,7 @@ def test_the_page_shows_each_kind_in_dutch(client: Client, w: WebWorld) -> None:
     assert "Wat Schakel je mailt" in page
     assert "Direct per e-mail" in page
     assert "In de dagelijkse e-mail" in page
-    assert page.count('value="off"') == len(professional_kinds()) - 3  # not for safety kinds
+    assert page.count('value="off"') == len(professional_kinds()) - len(SAFETY_KINDS)
     assert 'name="consent_withdrawn"' in page
     assert 'name="consent_requested"' not in page  # a portal kind
 
