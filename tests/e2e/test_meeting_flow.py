@@ -12,7 +12,7 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
@@ -61,7 +61,8 @@ def test_the_kernteam_meets_and_a_decision_becomes_an_agreement(
     agenda = ib.locator("ol.agenda")
     expect(agenda).to_contain_text(case.reference)
     expect(agenda).to_contain_text(case.child.full_name)
-    title = Meeting.objects.get(pk=meeting_id).title
+    with translation.override("nl"):
+        title = Meeting.objects.get(pk=meeting_id).title
     assert case.child.first_name not in title
 
     director = new_page()
