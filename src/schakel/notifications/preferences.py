@@ -35,6 +35,8 @@ DEFAULT_DELIVERY: Mapping[str, EmailDelivery] = {
     NotificationKind.MEASURE_STARTED: EmailDelivery.DIGEST,
     NotificationKind.MEASURE_ENDED: EmailDelivery.DIGEST,
     NotificationKind.HANDOVER_DECIDED: EmailDelivery.DIGEST,
+    # The invitation itself is e-mailed with its calendar file (`meetings.tasks`).
+    NotificationKind.MEETING_INVITATION: EmailDelivery.OFF,
 }
 
 # The kinds a parent or young person receives in the portal; a professional's page does not

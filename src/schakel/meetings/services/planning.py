@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
@@ -31,6 +32,7 @@ from schakel.meetings.models import (
     MeetingStatus,
     Participant,
 )
+from schakel.meetings.tasks import meeting_invitations_send
 from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send
 from schakel.organisations.models import Professional, School
@@ -55,13 +57,16 @@ def _invitees(meeting: Meeting) -> list[Professional]:
 
 
 def _tell(meeting: Meeting, recipients: Sequence[Professional], text: str) -> None:
-    """In-app and e-mail: only that a meeting was planned or changed and a link (the title
+    """In-app, and the invitation e-mail with its .ics once the change commits (the title
     names the school, never a child)."""
     users = [p.user for p in recipients]
     if users:
         title = meeting.title
         notification_send(recipients=users, kind=NotificationKind.MEETING_INVITATION,
                           message=lambda: text % {"title": title}, link=meeting_url(meeting))
+    meeting_id, sequence = meeting.pk, meeting.sequence
+    transaction.on_commit(lambda: meeting_invitations_send.enqueue(
+        meeting_id=meeting_id, sequence=sequence))
 
 
 def _family_of(case: Case) -> tuple[set[int], set[int]]:
