@@ -23,6 +23,7 @@ from schakel.cases.services.emergency import emergency_access_claim
 from schakel.children.selectors import (
     child_get,
     custody_page,
+    measures_page,
     pupil_at_school,
     pupils_search,
     siblings_shown,
@@ -89,6 +90,7 @@ from tests.factories import (
     ChildFactory,
     ConsentFactory,
     InvolvementFactory,
+    MeasureFactory,
     ProfessionalFactory,
     actor_for,
 )
@@ -140,6 +142,13 @@ def _case_reads(w: World) -> dict[str, Read]:
             lambda: case_for_emergency_get(actor=waiting, case_id=w.case.pk), waiting,
             w.child.pk),
     }
+
+
+def _measure_reads(w: World) -> dict[str, Read]:
+    MeasureFactory(child=w.child)
+    core = w.actor(w.core_member)
+    return {"children.selectors.measures_page": (
+        lambda: measures_page(actor=core, child_id=w.child.pk), core, w.child.pk)}
 
 
 def _meeting_reads(w: World) -> dict[str, Read]:
@@ -332,6 +341,7 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "portal.selectors.professionals.corrections_for_answer": _portal_reads,
     "portal.selectors.professionals.correction_for_answer": _portal_reads,
     "portal.selectors.professionals.withhold_overview": _portal_reads,
+    "children.selectors.measures_page": _measure_reads,
     "meetings.selectors.meeting_agenda": _meeting_reads,
     "meetings.selectors.meeting_minutes": _meeting_reads,
     "meetings.selectors.case_family_for_meeting": _meeting_reads,

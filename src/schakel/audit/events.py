@@ -93,6 +93,7 @@ class EventCode(models.TextChoices):
         "Saw a request for information in a list")
 
     MEASURE_END = "measure.end", _("Ended a measure")
+    MEASURE_LIST = "measure.list", _("Viewed the measures of a child")
     MEASURE_START = "measure.start", _("Started a measure")
 
     PORTAL_ACCESS_LOG = "portal.access_log", _("Read the access log in the portal")

@@ -7,8 +7,9 @@ from typing import Any, cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from schakel.children.models import Child, CustodySource, Guardianship
+from schakel.children.models import Child, CustodySource, Guardianship, MeasureKind
 from schakel.http.forms import DateInput, SchakelForm
+from schakel.organisations.models import Professional
 
 
 class CustodyRecordForm(SchakelForm):
@@ -37,3 +38,22 @@ class CustodyEndForm(SchakelForm):
     prefix = "end"
     custody = forms.IntegerField(widget=forms.HiddenInput)
     end_date = forms.DateField(label=_("Last day of custody"), widget=DateInput)
+
+
+class MeasureStartForm(SchakelForm):
+    kind = forms.ChoiceField(label=_("Measure"), choices=MeasureKind.choices)
+    worker = forms.ModelChoiceField(queryset=Professional.objects.none(), label=_("Worker"))
+    start_date = forms.DateField(label=_("From"), widget=DateInput())
+    end_date = forms.DateField(label=_("Until (as ordered)"), widget=DateInput(),
+                               required=False)
+
+    def __init__(self, *args: Any, workers: list[Professional], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = cast(forms.ModelChoiceField[Professional], self.fields["worker"])
+        field.queryset = Professional.objects.filter(
+            pk__in=[w.pk for w in workers]).order_by("full_name")
+
+
+class MeasureEndForm(SchakelForm):
+    measure = forms.IntegerField(widget=forms.HiddenInput)
+    end_date = forms.DateField(label=_("Last day"), widget=DateInput())

@@ -3,6 +3,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q, QuerySet
+from django.http import Http404
 from django.utils import timezone
 
 from schakel.access import policy
@@ -10,9 +11,10 @@ from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
 from schakel.audit.events import EventCode
 from schakel.audit.models import Action
-from schakel.audit.reads import logged_read
+from schakel.audit.reads import logged_read, read_allowed_on
 from schakel.audit.writer import Subject
 from schakel.children.models import Child, Custody, Enrolment, Guardianship, Measure
+from schakel.organisations.models import Professional
 
 SEARCH_LIMIT = 20
 
@@ -145,3 +147,44 @@ def custody_page(*, actor: Actor, child_id: int) -> CustodyPage:
                    for g in guardianships],
         voogdij=policy.voogdij_on(child, today),
         may_record=bool(policy.may_record_custody(actor, child)))
+
+
+# --- measures (maatregelen) ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MeasuresPage:
+    child: Child
+    measures: list[Measure]
+    # What the actor's certified institution may do (None: it is not one).
+    may_record: bool
+    workers: list[Professional]
+    managed_ids: frozenset[int]
+
+
+def _subjects(page: MeasuresPage) -> list[Subject]:
+    return [Subject.of(page.child, page.child.pk)] if page.measures else []
+
+
+@logged_read(event_code=EventCode.MEASURE_LIST, subjects=_subjects)
+def measures_page(*, actor: Actor, child_id: int) -> MeasuresPage:
+    """The child's measures for whoever may read them; a professional of a certified
+    institution also gets the page to record a measure the court ordered (without the
+    measures of others if they may not read them)."""
+    child = Child.objects.filter(pk=child_id).first()
+    read = policy.may_read_measures(actor, child) if child is not None else policy.DENY
+    record = policy.may_record_measures(actor) if child is not None else policy.DENY
+    enforce(actor, read or record, event_code=EventCode.MEASURE_LIST, action=Action.READ,
+            subject=Subject("children.child", str(child_id), child.pk if child else None))
+    if child is None:
+        raise Http404
+    if read:
+        read_allowed_on(read)
+    measures = list(Measure.objects.filter(child=child).select_related(
+        "organisation", "worker").order_by("-start_date", "-pk")) if read else []
+    professional = actor.professional
+    workers = (list(Professional.objects.filter(organisation_id=professional.organisation_id)
+                    .order_by("full_name")) if record and professional is not None else [])
+    managed = frozenset(m.pk for m in measures if policy.may_manage_measures(
+        actor, m.organisation))
+    return MeasuresPage(child, measures, bool(record), workers, managed)

@@ -7,4 +7,6 @@ app_name = "children"
 urlpatterns = [
     path("<int:child_id>/", views.child_detail, name="detail"),
     path("<int:child_id>/gezag/", views.custody, name="custody"),
+    path("<int:child_id>/maatregelen/", views.measures, name="measures"),
+    path("<int:child_id>/maatregelen/einde/", views.measure_end_view, name="measure_end"),
 ]

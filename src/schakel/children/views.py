@@ -1,27 +1,36 @@
-"""A child's overview page, and the child's custody history."""
+"""A child's overview page, the child's custody history and measures."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from schakel.access.actor import actor_from_request
-from schakel.children.forms import CustodyEndForm, CustodyRecordForm
+from schakel.children.forms import (
+    CustodyEndForm,
+    CustodyRecordForm,
+    MeasureEndForm,
+    MeasureStartForm,
+)
 from schakel.children.models import Custody, CustodySource
 from schakel.children.panels import CHILD_SECTIONS
 from schakel.children.selectors import (
     child_get,
     custody_page,
+    measures_page,
     siblings_shown,
 )
-from schakel.children.services import custody_end, custody_record
+from schakel.children.services import custody_end, custody_record, measure_end, measure_start
 from schakel.http.forms import apply_service_errors
+from schakel.http.requests import pick_or_404, service_errors_as_messages
 
 
 @login_required
@@ -85,3 +94,53 @@ def custody(request: HttpRequest, child_id: int) -> HttpResponse:
             messages.success(request, _("The custody has been recorded."))
         return redirect("children:custody", child_id=page.child.pk)
     return render(request, "children/custody.html", {"page": page, "record_form": record_form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def measures(request: HttpRequest, child_id: int) -> HttpResponse:
+    """The child's measures; a certified institution records one the court ordered, or an
+    extension as a new period (`?extend=<id>` fills in the next day)."""
+    actor = actor_from_request(request)
+    page = measures_page(actor=actor, child_id=child_id)
+    initial: dict[str, object] = {"start_date": timezone.localdate()}
+    extended = next((m for m in page.measures if str(m.pk) == request.GET.get("extend")), None)
+    if extended is not None and extended.end_date is not None:
+        initial = {"kind": extended.kind, "worker": extended.worker_id,
+                   "start_date": extended.end_date + dt.timedelta(days=1)}
+    form = MeasureStartForm(request.POST if request.method == "POST" else None,
+                            initial=initial, workers=page.workers)
+    if request.method == "POST" and page.may_record and form.is_valid():
+        professional = actor.professional
+        try:
+            if professional is None:
+                raise Http404
+            measure_start(actor=actor, child=page.child, organisation=professional.organisation,
+                          **form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("The measure has been recorded; the school is told."))
+            return redirect("children:measures", child_id=page.child.pk)
+    return render(request, "children/measures.html", {
+        "page": page, "form": form, "end_form": MeasureEndForm(),
+        "today": timezone.localdate()})
+
+
+@login_required
+@require_POST
+def measure_end_view(request: HttpRequest, child_id: int) -> HttpResponse:
+    actor = actor_from_request(request)
+    page = measures_page(actor=actor, child_id=child_id)
+    form = MeasureEndForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Give the last day of the measure."))
+        return redirect("children:measures", child_id=page.child.pk)
+    measure = pick_or_404(page.measures, form.cleaned_data["measure"])
+    try:
+        measure_end(actor=actor, measure=measure, end_date=form.cleaned_data["end_date"])
+    except ValidationError as error:
+        service_errors_as_messages(request, error)
+    else:
+        messages.success(request, _("The measure has been ended; the school is told."))
+    return redirect("children:measures", child_id=page.child.pk)

@@ -18,8 +18,8 @@ from schakel.access.policy.core import (
 from schakel.access.policy.custody import is_voogd
 from schakel.access.policy.portal import may_give_consent_in_portal
 from schakel.cases.models import Case
-from schakel.children.models import Child
-from schakel.organisations.models import Organisation
+from schakel.children.models import Child, Measure
+from schakel.organisations.models import Organisation, Sector
 
 
 def _case_ground_for_child(actor: Actor, child: Child) -> Ground | None:
@@ -62,6 +62,27 @@ def may_give_consent(actor: Actor, child: Child) -> Decision:
         return decision
     if is_voogd(actor, child, _today()) is not None:
         return Decision(True, Ground.VOOGD)
+    return DENY
+
+
+def may_record_measures(actor: Actor) -> Decision:
+    """Record a measure a court ordered: a professional of a certified institution (GI, the
+    child-protection sector); the measure is theirs (`may_manage_measures`)."""
+    if actor.professional is not None and (
+            actor.professional.organisation.sector == Sector.CHILD_PROTECTION):
+        return Decision(True, Ground.MEASURE_ORGANISATION)
+    return DENY
+
+
+def may_read_measures(actor: Actor, child: Child) -> Decision:
+    """The measures of a child: whoever reads the child, and the certified institution
+    carrying one of them out."""
+    read = may_read_child(actor, child)
+    if read:
+        return read
+    if actor.professional is not None and Measure.objects.filter(
+            child=child, organisation_id=actor.professional.organisation_id).exists():
+        return Decision(True, Ground.MEASURE_ORGANISATION)
     return DENY
 
 
