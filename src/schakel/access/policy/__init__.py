@@ -73,9 +73,9 @@ from schakel.access.policy.consent import (
     may_give_consent as may_give_consent,
     may_manage_consent as may_manage_consent,
     may_manage_measures as may_manage_measures,
+    may_read_consent as may_read_consent,
     may_read_measures as may_read_measures,
     may_record_measures as may_record_measures,
-    may_read_consent as may_read_consent,
 )
 from schakel.access.policy.core import (
     DENY as DENY,
