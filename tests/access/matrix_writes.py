@@ -54,7 +54,8 @@ from schakel.meetings.models import (
     Meeting,
     MinutesEntry,
 )
-from schakel.notifications.models import Notification
+from schakel.notifications.models import Notification, NotificationPreference
+from schakel.notifications.preferences import professional_kinds
 from schakel.portal.models import (
     CorrectionRequest,
     InformationRequest,
@@ -391,6 +392,12 @@ WRITES: dict[str, Write] = {
         payload=lambda w: {"child": w.id("child_id")},
         effect=lambda w: AccessEvent.objects.filter(
             event_code=EventCode.ACCESS_LOG_EXPORT, outcome=LogOutcome.SUCCESS).count()),
+    # One's own e-mail choices: every signed-in professional (and the operator). The daily
+    # e-mail is a choice for every kind, the safety-relevant ones too.
+    "notifications:preferences": Write(
+        outcomes="sign 302+ 302+ 302+ 302+ 302+ 302+ 302+ 302+ 302+ 302+ 302+ 404  404",
+        payload=lambda w: {kind.value: "digest" for kind in professional_kinds()},
+        effect=rows(NotificationPreference)),
     "notifications:read": Write(
         outcomes="sign 404  404  302+ 404  404  404  404  404  404  404  404  404  404",
         payload=lambda w: {},
