@@ -14,12 +14,18 @@ from django.test import Client
 from django.utils import timezone
 
 from schakel.accounts.models import User
+from schakel.children.models import Custody
 from schakel.consent.models import InformationCategory
 from schakel.glossary.models import Term
 from schakel.handover.models import HandoverKind
 from schakel.handover.services import handover_offer
 from schakel.meetings.models import AgendaItem, Meeting, MeetingKind, MinutesEntry, Participant
-from schakel.portal.models import CorrectionRequest, EntryType, PendingConsent
+from schakel.portal.models import (
+    CorrectionRequest,
+    EntryType,
+    InformationRequest,
+    PendingConsent,
+)
 from schakel.retention.models import (
     DestructionRequest,
     RequesterRelation,
@@ -210,6 +216,14 @@ def build_matrix_world() -> MatrixWorld:
     pending = PendingConsent.objects.create(
         child=child, organisation=unconsented.organisation, category=InformationCategory.CARE,
         purpose="Samen optrekken op het plein", created_at=timezone.now())
+    # The father, recorded without custody, asks for information (BW 1:377c); the
+    # coordinator of the open case answers.
+    father = GuardianshipFactory(child=child, without_custody=True,
+                                 guardian__full_name="Karel Ouder").guardian
+    information_request = InformationRequest.objects.create(
+        child=child, guardian=father, question="Hoe gaat het op school?",
+        asked_at=timezone.now())
+    custody = Custody.objects.get(guardianship__guardian=guardian, guardianship__child=child)
     rule = RetentionRule.objects.order_by("pk").first()
     if rule is None:  # the migrations install the default rules
         raise LookupError("No retention rules; did the migrations run?")
@@ -239,6 +253,7 @@ def build_matrix_world() -> MatrixWorld:
             "team_id": core.team_memberships.get().team_id,
             "membership_id": core.team_memberships.get().pk,
             "meeting_id": meeting.pk, "minutes_id": minutes_entry.pk,
+            "information_request_id": information_request.pk,
         },
         query_ids={
             "agreement_id": agreement.pk,
@@ -254,7 +269,8 @@ def build_matrix_world() -> MatrixWorld:
             "pending_id": pending.pk, "agreement_id": agreement.pk,
             "involvement_id": case.involvements.get(professional=involved).pk,
             "plan_entry_id": plan_entry.pk, "coordinator_user_id": coordinator.user_id,
-            "parent_user_id": guardian.user_id,
+            "parent_user_id": guardian.user_id, "core_id": core.pk,
+            "custody_id": custody.pk, "case_item_id": case_item.pk,
         },
     )
     for role, user in users.items():

@@ -21,6 +21,7 @@ copy without reading: a `+` where the policy says no is the bug the matrix is th
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -36,16 +37,28 @@ from schakel.cases.models import (
     Case,
     ClassroomAdvice,
     Consultation,
+    EmergencyAccess,
     Escalation,
     Intervention,
     Involvement,
     PlanStepEntry,
 )
+from schakel.children.models import Custody
 from schakel.consent.models import Consent, LegalGround
+from schakel.glossary.models import Term
 from schakel.handover.models import Handover
-from schakel.notifications.models import Notification
+from schakel.meetings.models import (
+    AgendaItem,
+    Availability,
+    Decision as MeetingDecision,
+    Meeting,
+    MinutesEntry,
+)
+from schakel.notifications.models import Notification, NotificationPreference
+from schakel.notifications.preferences import professional_kinds
 from schakel.portal.models import (
     CorrectionRequest,
+    InformationRequest,
     OwnView,
     PendingConsentSignature,
     PlanSignature,
@@ -55,6 +68,7 @@ from schakel.portal.models import (
 )
 from schakel.retention.models import DestructionRequest, RetentionRule, VerwijsindexReport
 from schakel.signals.models import Signal
+from schakel.teams.models import TeamCharter, TeamMembership
 from tests.access.matrix_world import MatrixWorld
 from tests.factories import days_ahead
 from tests.portal.fixtures import PORTAL_PASSWORD  # the password of every UserFactory user
@@ -84,6 +98,11 @@ def rows(model: type[Model], **where: str) -> Effect:
 
 def today() -> str:
     return timezone.localdate().isoformat()
+
+
+def in_a_week() -> str:
+    """A time a meeting may be planned for, as the datetime-local field sends it."""
+    return timezone.localtime(timezone.now() + dt.timedelta(days=7)).strftime("%Y-%m-%dT%H:%M")
 
 
 SIGNAL_DESCRIPTION = "Zit vaak alleen in de pauze."
@@ -116,6 +135,119 @@ WRITES: dict[str, Write] = {
         outcomes="sign sign+ sign+ sign+ sign+ sign+ sign+ sign+ sign+ sign+ sign+ sign+ sign+ sign+",  # noqa: E501
         payload=lambda w: {},
         effect=lambda w: UserSession.objects.count()),
+
+    # --- teams -----------------------------------------------------------------------------
+    #             anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng
+    # The keeper of the school's teams is its contact point, the IB'er (`may_manage_team`).
+    "teams:member_add": Write(
+        outcomes="sign 302+ 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"professional": w.id("teacher_id"), "role": "Mentor",
+                           "substitute": "", "start_date": today()},
+        effect=rows(TeamMembership, team_id="team_id")),
+    "teams:charter": Write(
+        outcomes="sign 302+ 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"chair": w.id("core_id"), "minute_taker": "",
+                           "frequency": "fortnightly", "preparation": "Agenda een week vooraf",
+                           "way_of_meeting": "", "fixed_agenda": "", "substitution": "",
+                           "minutes": ""},
+        effect=rows(TeamCharter, team_id="team_id")),
+    "teams:member_change": Write(
+        outcomes="sign 302+ 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"role": "Voorzitter", "substitute": ""},
+        effect=rows(TeamMembership, pk="membership_id")),
+
+    # --- meetings ----------------------------------------------------------------------------
+    #             anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng
+    # Planned by a member of one of the school's teams: the IB'er, and the other school's
+    # IB'er for her own school; for others there is no school to plan for (404, not logged).
+    "meetings:plan": Write(
+        outcomes="sign 302+ 404  404  404  404  404  404  404  302+ 404  404  404  404",
+        payload=lambda w: {"kind": "core_team", "starts_at": in_a_week(),
+                           "duration_minutes": 60, "location": "Lokaal 12"},
+        effect=rows(Meeting)),
+    # One's own availability: every professional.
+    "meetings:availability": Write(
+        outcomes="sign 302+ 302+ 302+ 302+ 302+ 302+ 302+ 302+ 302+ 302+ 404  404  404",
+        payload=lambda w: {"slots": ["0:early", "3:late"]},
+        effect=rows(Availability)),
+    # Changed by the organiser (the IB'er); the invitees see the meeting but may not change it.
+    "meetings:reschedule": Write(
+        outcomes="sign 302+ 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"starts_at": in_a_week(), "duration_minutes": 45,
+                           "location": "Lokaal 12", "video_link": ""},
+        effect=rows(Meeting, pk="meeting_id")),
+    "meetings:cancel": Write(
+        outcomes="sign 302  404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"confirm": "yes"},
+        effect=rows(Meeting, pk="meeting_id"),
+        no_writer="the world's meeting has begun, and a meeting that has begun is not "
+                  "cancelled (`meeting_cancel`: back to the page with the message); "
+                  "tests/meetings cancels a coming one"),
+    "meetings:agenda_fill": Write(
+        outcomes="sign 302+ 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {},
+        effect=rows(AgendaItem, meeting_id="meeting_id")),
+    # An item about no child: whoever sees the meeting (organiser and invitees).
+    "meetings:agenda_item_add": Write(
+        outcomes="sign 302+ 404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"heading": "Samenwerking met het jongerenwerk", "note": ""},
+        effect=rows(AgendaItem, meeting_id="meeting_id")),
+    # The case's part of the minutes goes into the case: whoever contributes to it. The
+    # organiser, who does not read the case, does not see its item (404).
+    "meetings:minutes_write": Write(
+        outcomes="sign 404  404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"item": w.id("case_item_id"), "text": "Besproken: vaste plek."},
+        effect=rows(MinutesEntry, meeting_id="meeting_id")),
+    # An agreement in the case, made at the meeting.
+    "meetings:decision": Write(
+        outcomes="sign 404  404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"item": w.id("case_item_id"), "kind": "agreement",
+                           "description": "Gesprek met de mentor",
+                           "owner": w.id("involved_id"),
+                           "due_date": days_ahead(14).isoformat(), "school_class": ""},
+        effect=rows(MeetingDecision, meeting_id="meeting_id")),
+    "meetings:adopt": Write(
+        outcomes="sign 302+ 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {},
+        effect=rows(Meeting, pk="meeting_id")),
+    "meetings:correct": Write(
+        outcomes="sign 404  404! 200  200  404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"text": "Besproken: een vaste plek in de klas.",
+                           "reason": "Onvolledig"},
+        effect=rows(MinutesEntry, meeting_id="meeting_id"),
+        no_writer="a correction is of adopted minutes, and the world's are not adopted (the "
+                  "form comes back with the service's message); tests/meetings"),
+
+    # --- glossary ----------------------------------------------------------------------------
+    #             anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng
+    "glossary:create": Write(
+        outcomes="sign 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"name": "OPP", "expansion": "ontwikkelingsperspectiefplan",
+                           "is_abbreviation": "on", "meaning_general": "Het plan."},
+        effect=rows(Term),
+        no_writer="only the functional administrator changes the glossary, and no role of "
+                  "the world is one (tests/glossary)"),
+    "glossary:edit": Write(
+        outcomes="sign 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"name": "MDO", "expansion": "multidisciplinair overleg",
+                           "is_abbreviation": "on", "meaning_general": "Een overleg."},
+        effect=rows(Term, pk="term_id"),
+        no_writer="the functional administrator's, as above (tests/glossary)"),
+    "glossary:delete": Write(
+        outcomes="sign 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"confirm": "yes"},
+        effect=rows(Term, pk="term_id"),
+        no_writer="the functional administrator's, as above (tests/glossary)"),
+
+    # --- the child ---------------------------------------------------------------------------
+    #             anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng
+    # Ending the mother's custody: the core team of the child's school and the coordinator
+    # (`may_record_custody`); the involved POH reads the page, without its forms.
+    "children:custody": Write(
+        outcomes="sign 302+ 404! 302+ 200* 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"action": "end", "end-custody": w.id("custody_id"),
+                           "end-end_date": today()},
+        effect=rows(Custody, pk="custody_id")),
 
     # --- signals -------------------------------------------------------------------------
     #             anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng
@@ -193,6 +325,13 @@ WRITES: dict[str, Write] = {
         payload=lambda w: {"close-reason": "De hulp loopt goed"},
         effect=rows(Case, pk="case_id")),
 
+    # Breaking the glass: a professional of an organisation on the case or of the child's
+    # school board; not the former social worker (her involvement ended).
+    "cases:emergency_access": Write(
+        outcomes="sign 302+ 302+ 302+ 302+ 302+ 404! 302+ 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"reason": "Acute zorgen, de regiehouder is niet bereikbaar"},
+        effect=rows(EmergencyAccess, case_id="case_id")),
+
     # --- warm hand-over --------------------------------------------------------------------
     #             anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng
     "handover:offer": Write(
@@ -253,6 +392,12 @@ WRITES: dict[str, Write] = {
         payload=lambda w: {"child": w.id("child_id")},
         effect=lambda w: AccessEvent.objects.filter(
             event_code=EventCode.ACCESS_LOG_EXPORT, outcome=LogOutcome.SUCCESS).count()),
+    # One's own e-mail choices: every signed-in professional (and the operator). The daily
+    # e-mail is a choice for every kind, the safety-relevant ones too.
+    "notifications:preferences": Write(
+        outcomes="sign 302+ 302+ 302+ 302+ 302+ 302+ 302+ 302+ 302+ 302+ 302+ 404  404",
+        payload=lambda w: {kind.value: "digest" for kind in professional_kinds()},
+        effect=rows(NotificationPreference)),
     "notifications:read": Write(
         outcomes="sign 404  404  302+ 404  404  404  404  404  404  404  404  404  404",
         payload=lambda w: {},
@@ -343,6 +488,14 @@ WRITES: dict[str, Write] = {
         payload=lambda w: {"entry_type": "plan_step", "entry_id": w.id("plan_entry_id"),
                            f"plan_step-{w.id('plan_entry_id')}-reason": "In haar belang"},
         effect=rows(WithheldEntry, case_id="case_id")),
+
+    # A request of the father without custody (BW 1:377c): the coordinator of the open case
+    # answers it.
+    "portal:information_answer": Write(
+        outcomes="sign 404! 404! 302+ 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"decision": "refuse", "message": "",
+                           "refusal_reason": "Niet in het belang van het kind"},
+        effect=rows(InformationRequest, pk="information_request_id")),
 
     # --- Django's language switch ------------------------------------------------------------
     #             anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng

@@ -132,6 +132,7 @@ glossary:delete                  POST sign 404  404  404  404  404  404  404  40
 # The child: the core team of a current school and those in a case of the child.
 children:detail                  GET  sign 200* 404  200* 200* 404  404  404  404  404  404  404  404  404
 children:custody                 GET  sign 200* 404  200* 200* 404  404  404  404  404  404  404  404  404
+children:custody                 POST sign 200* 404  200* 200* 404  404  404  404  404  404  404  404  404
 
 # Signals. Anyone of the school's organisation may search its pupils to raise a signal; the
 # signal itself is for the core team (and whoever raised it, or reads a case it is linked to).
@@ -275,8 +276,10 @@ portal:correction_answer         GET  sign 404  404  200* 404  404  404  404  40
 portal:correction_answer         POST sign 404  404  200* 404  404  404  404  404  404  404  404  404  404
 portal:withhold                  GET  sign 404  404  200  404  404  404  404  404  404  404  404  404  404
 portal:withhold                  POST sign 404  404  404  404  404  404  404  404  404  404  404  404  404
-portal:information_requests      GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
-portal:information_answer        GET  sign 404  404  404  404  404  404  404  404  404  404  404  404  404
+# A request of the father, who has no custody (BW 1:377c): answered by the case's coordinator.
+portal:information_requests      GET  sign 200  200  200* 200  200  200  200  200  200  200  200  404  404
+portal:information_answer        GET  sign 404  404  200* 404  404  404  404  404  404  404  404  404  404
+portal:information_answer        POST sign 404  404  200* 404  404  404  404  404  404  404  404  404  404
 
 # Django's language switch: back to the page (here: the start page).
 set_language                     GET  302  302  302  302  302  302  302  302  302  302  302  302  302  302

@@ -167,7 +167,7 @@ def test_reads_and_writes_are_logged(pw: PortalWorld) -> None:
 def test_the_answer_page_works_for_the_coordinator(pw: PortalWorld) -> None:
     request = _ask(pw)
     client = sign_in(Client(), pw.nurse.user)
-    url = reverse("portal:information_answer", kwargs={"request_id": request.pk})
+    url = reverse("portal:information_answer", kwargs={"information_request_id": request.pk})
     assert "Hoe gaat het met Tina?" in client.get(url).content.decode()
     response = client.post(url, {"decision": "refuse", "refusal_reason": ""})
     assert response.status_code == 200  # the form asks for the reason

@@ -68,7 +68,7 @@ def _information(pw: PortalWorld) -> dict[str, int | str]:
     request = InformationRequest.objects.create(
         child=pw.young, guardian=pw.father, question="Hoe gaat het?",
         asked_at=pw.case_young.opened_at)
-    return {"request_id": request.pk}
+    return {"information_request_id": request.pk}
 
 
 def young(pw: PortalWorld) -> dict[str, int | str]:

@@ -56,6 +56,6 @@ urlpatterns = [
          name="withhold"),
     # The coordinator or the school's contact point answers a parent without custody.
     path("regie/informatieverzoeken/", information_requests, name="information_requests"),
-    path("regie/informatieverzoeken/<int:request_id>/", information_answer,
+    path("regie/informatieverzoeken/<int:information_request_id>/", information_answer,
          name="information_answer"),
 ]

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from schakel.access import policy
 from schakel.access.actor import Actor, actor_from_request
@@ -54,9 +55,11 @@ def signal_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
+@require_GET
 def pupil_search(request: HttpRequest) -> HttpResponse:
     """The htmx fragment with matching pupils, as radio buttons named `child`; the pupil
-    chosen before (`child`) stays offered and chosen."""
+    chosen before (`child`) stays offered and chosen. Fetched with GET only: without
+    JavaScript the search posts the whole form to its own page instead."""
     actor = actor_from_request(request)
     school_id = int_or_none(request.GET.get("school"))
     query = pupil_query(request)

@@ -65,7 +65,8 @@ def information_request_ask(*, actor: Actor, child: Child, question: str) -> Inf
             message=lambda: Truncator(_(
                 "A parent without custody asks for information about %(child)s.") % {
                 "child": child.full_name}).chars(300),
-            link=reverse("portal:information_answer", kwargs={"request_id": request.pk}))
+            link=reverse("portal:information_answer",
+                         kwargs={"information_request_id": request.pk}))
     return request
 
 

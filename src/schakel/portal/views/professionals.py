@@ -101,11 +101,11 @@ def information_requests(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def information_answer(request: HttpRequest, request_id: int) -> HttpResponse:
+def information_answer(request: HttpRequest, information_request_id: int) -> HttpResponse:
     """A request of a parent without custody, with what an answer would share today, and
     the answer form (grant or refuse) while it is open."""
     actor = actor_from_request(request)
-    view = information_request_get(actor=actor, request_id=request_id)
+    view = information_request_get(actor=actor, request_id=information_request_id)
     form = (InformationAnswerForm(request.POST or None, shows_case=view.facts.shows_case)
             if view.may_answer else None)
     if request.method == "POST" and form is not None and form.is_valid():
