@@ -43,7 +43,7 @@ from schakel.cases.models import (
     Involvement,
     PlanStepEntry,
 )
-from schakel.children.models import Custody
+from schakel.children.models import Custody, Measure
 from schakel.consent.models import Consent, LegalGround
 from schakel.glossary.models import Term
 from schakel.handover.models import Handover
@@ -248,6 +248,20 @@ WRITES: dict[str, Write] = {
         payload=lambda w: {"action": "end", "end-custody": w.id("custody_id"),
                            "end-end_date": today()},
         effect=rows(Custody, pk="custody_id")),
+
+    # Recording a measure is for a certified institution (`policy.may_record_measures`), which
+    # no role here is: the readers get the page back unchanged, the others 404.
+    "children:measures": Write(
+        outcomes="sign 200* 404! 200* 200* 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"kind": "ots", "worker": w.id("professional_id"),
+                           "start_date": today(), "end_date": ""},
+        effect=rows(Measure),
+        no_writer="no role is a professional of a certified institution (tests/children)"),
+    "children:measure_end": Write(
+        outcomes="sign 404  404! 404  404  404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"measure": 999999, "end_date": today()},
+        effect=rows(Measure),
+        no_writer="the world has no measure; ending one is tested in tests/children"),
 
     # --- signals -------------------------------------------------------------------------
     #             anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng

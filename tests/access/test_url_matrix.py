@@ -133,6 +133,12 @@ glossary:delete                  POST sign 404  404  404  404  404  404  404  40
 children:detail                  GET  sign 200* 404  200* 200* 404  404  404  404  404  404  404  404  404
 children:custody                 GET  sign 200* 404  200* 200* 404  404  404  404  404  404  404  404  404
 children:custody                 POST sign 200* 404  200* 200* 404  404  404  404  404  404  404  404  404
+# Measures: read by whoever reads the child; recorded and ended by a certified institution
+# (no role here is one). An empty end form goes back to the page with a message.
+children:measures                GET  sign 200* 404  200* 200* 404  404  404  404  404  404  404  404  404
+children:measures                POST sign 200* 404  200* 200* 404  404  404  404  404  404  404  404  404
+children:measure_end             GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+children:measure_end             POST sign 302  404  302  302  404  404  404  404  404  404  404  404  404
 
 # Signals. Anyone of the school's organisation may search its pupils to raise a signal; the
 # signal itself is for the core team (and whoever raised it, or reads a case it is linked to).
