@@ -4,7 +4,8 @@ expectation tables of `test_url_matrix` and `matrix_writes`.
 Adding a URL to the role x URL matrix (the tests fail until each step is done):
 1. A row per method in `MATRIX` (test_url_matrix.py): `GET` always; `POST` (an empty form)
    when the view takes POST; one outcome per role.
-2. When it takes POST, an entry in `WRITES` (matrix_writes.py), beside the others of its app:
+2. When it takes POST, an entry in `WRITES` (matrix_writes.py; teams, meetings and the glossary in
+   matrix_writes_team.py), beside the others of its app:
    the outcome per role of a *valid* POST (`302+`: it changed something, `404!`: refused and
    logged as a refusal), `payload` (a function of the world: the form fields, with the
    world's ids) and `effect` (what the write changes, usually `rows(Model, field="id_name")`).

@@ -24,7 +24,7 @@ from schakel.audit.models import AccessEvent, Outcome as LogOutcome
 from tests.access.matrix_request import Outcome, request_cell
 from tests.access.matrix_urls import Expected, Pattern
 from tests.access.matrix_world import MatrixWorld
-from tests.access.matrix_writes import Write
+from tests.access.matrix_write import Write
 
 # What any request may write: the session (its times), django-axes' record of sign-in
 # attempts, and the access log (reads are logged; refusals are counted on their own).

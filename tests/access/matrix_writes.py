@@ -1,32 +1,8 @@
-"""The write URLs of the role x URL matrix: for each, a valid payload (built from the world,
-whose ids differ from run to run), what it changes, and per role what a POST of it gives.
-
-`outcomes` has one token per role, in the order of `matrix_world.ROLES` (the header above
-each group), with the tokens of the matrix (`test_url_matrix`) and two marks:
-    +   this role's POST changes the world: `effect` (a read of what the write touches)
-        differs afterwards. Without `+`, nothing changed at all: every row of every table but
-        the sessions and the access log (which every request may write to) is as it was.
-    !   the access log got a refusal row (`audit.enforce`); without `!`, it got none.
-
-A new write URL (see also the top of `matrix_urls`):
-
-    "cases:example": Write(
-        outcomes="sign 404! 404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
-        payload=lambda w: {"example-text": "Iets", "example-case": w.id("case_id")},
-        effect=rows(Example, case_id="case_id")),
-
-A failing cell prints what it observed as such a token, to compare with the policy (never to
-copy without reading: a `+` where the policy says no is the bug the matrix is there to find).
-"""
+"""The write URLs of the role x URL matrix, with their valid payloads and outcomes per role
+(`matrix_write` says what an entry declares; the team at work is in `matrix_writes_team`)."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-from dataclasses import dataclass
-
-from django.db.models import Model
-from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticToken
 
 from schakel.accounts.models import User, UserSession
@@ -45,15 +21,7 @@ from schakel.cases.models import (
 )
 from schakel.children.models import Custody, Measure
 from schakel.consent.models import Consent, LegalGround
-from schakel.glossary.models import Term
 from schakel.handover.models import Handover
-from schakel.meetings.models import (
-    AgendaItem,
-    Availability,
-    Decision as MeetingDecision,
-    Meeting,
-    MinutesEntry,
-)
 from schakel.notifications.models import Notification, NotificationPreference
 from schakel.notifications.preferences import professional_kinds
 from schakel.portal.models import (
@@ -68,44 +36,10 @@ from schakel.portal.models import (
 )
 from schakel.retention.models import DestructionRequest, RetentionRule, VerwijsindexReport
 from schakel.signals.models import Signal
-from schakel.teams.models import TeamCharter, TeamMembership
-from tests.access.matrix_world import MatrixWorld
+from tests.access.matrix_write import SIGNAL_DESCRIPTION, Write, rows, today
+from tests.access.matrix_writes_team import TEAM_WRITES
 from tests.factories import days_ahead
 from tests.portal.fixtures import PORTAL_PASSWORD  # the password of every UserFactory user
-
-Payload = Callable[[MatrixWorld], dict[str, object]]
-Effect = Callable[[MatrixWorld], object]
-
-
-@dataclass(frozen=True)
-class Write:
-    outcomes: str
-    payload: Payload
-    effect: Effect
-    # Why no role of the matrix world can make this write succeed (then no token has `+`);
-    # where the success is tested instead.
-    no_writer: str = ""
-
-
-def rows(model: type[Model], **where: str) -> Effect:
-    """The rows of `model` whose fields equal the world's ids named (all rows without
-    `where`): a write adds, removes or alters one of them."""
-    def effect(world: MatrixWorld) -> object:
-        filters = {field: world.id(name) for field, name in where.items()}
-        return list(model._base_manager.filter(**filters).order_by("pk").values_list())
-    return effect
-
-
-def today() -> str:
-    return timezone.localdate().isoformat()
-
-
-def in_a_week() -> str:
-    """A time a meeting may be planned for, as the datetime-local field sends it."""
-    return timezone.localtime(timezone.now() + dt.timedelta(days=7)).strftime("%Y-%m-%dT%H:%M")
-
-
-SIGNAL_DESCRIPTION = "Zit vaak alleen in de pauze."
 
 WRITES: dict[str, Write] = {
     # --- signing in (the second step and enrolment: no role is half-way signing in) -----
@@ -135,109 +69,6 @@ WRITES: dict[str, Write] = {
         outcomes="sign sign+ sign+ sign+ sign+ sign+ sign+ sign+ sign+ sign+ sign+ sign+ sign+ sign+",  # noqa: E501
         payload=lambda w: {},
         effect=lambda w: UserSession.objects.count()),
-
-    # --- teams -----------------------------------------------------------------------------
-    #             anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng
-    # The keeper of the school's teams is its contact point, the IB'er (`may_manage_team`).
-    "teams:member_add": Write(
-        outcomes="sign 302+ 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
-        payload=lambda w: {"professional": w.id("teacher_id"), "role": "Mentor",
-                           "substitute": "", "start_date": today()},
-        effect=rows(TeamMembership, team_id="team_id")),
-    "teams:charter": Write(
-        outcomes="sign 302+ 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
-        payload=lambda w: {"chair": w.id("core_id"), "minute_taker": "",
-                           "frequency": "fortnightly", "preparation": "Agenda een week vooraf",
-                           "way_of_meeting": "", "fixed_agenda": "", "substitution": "",
-                           "minutes": ""},
-        effect=rows(TeamCharter, team_id="team_id")),
-    "teams:member_change": Write(
-        outcomes="sign 302+ 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
-        payload=lambda w: {"role": "Voorzitter", "substitute": ""},
-        effect=rows(TeamMembership, pk="membership_id")),
-
-    # --- meetings ----------------------------------------------------------------------------
-    #             anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng
-    # Planned by a member of one of the school's teams: the IB'er, and the other school's
-    # IB'er for her own school; for others there is no school to plan for (404, not logged).
-    "meetings:plan": Write(
-        outcomes="sign 302+ 404  404  404  404  404  404  404  302+ 404  404  404  404",
-        payload=lambda w: {"kind": "core_team", "starts_at": in_a_week(),
-                           "duration_minutes": 60, "location": "Lokaal 12"},
-        effect=rows(Meeting)),
-    # One's own availability: every professional.
-    "meetings:availability": Write(
-        outcomes="sign 302+ 302+ 302+ 302+ 302+ 302+ 302+ 302+ 302+ 302+ 404  404  404",
-        payload=lambda w: {"slots": ["0:early", "3:late"]},
-        effect=rows(Availability)),
-    # Changed by the organiser (the IB'er); the invitees see the meeting but may not change it.
-    "meetings:reschedule": Write(
-        outcomes="sign 302+ 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
-        payload=lambda w: {"starts_at": in_a_week(), "duration_minutes": 45,
-                           "location": "Lokaal 12", "video_link": ""},
-        effect=rows(Meeting, pk="meeting_id")),
-    "meetings:cancel": Write(
-        outcomes="sign 302  404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
-        payload=lambda w: {"confirm": "yes"},
-        effect=rows(Meeting, pk="meeting_id"),
-        no_writer="the world's meeting has begun, and a meeting that has begun is not "
-                  "cancelled (`meeting_cancel`: back to the page with the message); "
-                  "tests/meetings cancels a coming one"),
-    "meetings:agenda_fill": Write(
-        outcomes="sign 302+ 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
-        payload=lambda w: {},
-        effect=rows(AgendaItem, meeting_id="meeting_id")),
-    # An item about no child: whoever sees the meeting (organiser and invitees).
-    "meetings:agenda_item_add": Write(
-        outcomes="sign 302+ 404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
-        payload=lambda w: {"heading": "Samenwerking met het jongerenwerk", "note": ""},
-        effect=rows(AgendaItem, meeting_id="meeting_id")),
-    # The case's part of the minutes goes into the case: whoever contributes to it. The
-    # organiser, who does not read the case, does not see its item (404).
-    "meetings:minutes_write": Write(
-        outcomes="sign 404  404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
-        payload=lambda w: {"item": w.id("case_item_id"), "text": "Besproken: vaste plek."},
-        effect=rows(MinutesEntry, meeting_id="meeting_id")),
-    # An agreement in the case, made at the meeting.
-    "meetings:decision": Write(
-        outcomes="sign 404  404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
-        payload=lambda w: {"item": w.id("case_item_id"), "kind": "agreement",
-                           "description": "Gesprek met de mentor",
-                           "owner": w.id("involved_id"),
-                           "due_date": days_ahead(14).isoformat(), "school_class": ""},
-        effect=rows(MeetingDecision, meeting_id="meeting_id")),
-    "meetings:adopt": Write(
-        outcomes="sign 302+ 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
-        payload=lambda w: {},
-        effect=rows(Meeting, pk="meeting_id")),
-    "meetings:correct": Write(
-        outcomes="sign 404  404! 200  200  404! 404! 404! 404! 404! 404! 404! 404  404",
-        payload=lambda w: {"text": "Besproken: een vaste plek in de klas.",
-                           "reason": "Onvolledig"},
-        effect=rows(MinutesEntry, meeting_id="meeting_id"),
-        no_writer="a correction is of adopted minutes, and the world's are not adopted (the "
-                  "form comes back with the service's message); tests/meetings"),
-
-    # --- glossary ----------------------------------------------------------------------------
-    #             anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng
-    "glossary:create": Write(
-        outcomes="sign 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
-        payload=lambda w: {"name": "OPP", "expansion": "ontwikkelingsperspectiefplan",
-                           "is_abbreviation": "on", "meaning_general": "Het plan."},
-        effect=rows(Term),
-        no_writer="only the functional administrator changes the glossary, and no role of "
-                  "the world is one (tests/glossary)"),
-    "glossary:edit": Write(
-        outcomes="sign 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
-        payload=lambda w: {"name": "MDO", "expansion": "multidisciplinair overleg",
-                           "is_abbreviation": "on", "meaning_general": "Een overleg."},
-        effect=rows(Term, pk="term_id"),
-        no_writer="the functional administrator's, as above (tests/glossary)"),
-    "glossary:delete": Write(
-        outcomes="sign 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
-        payload=lambda w: {"confirm": "yes"},
-        effect=rows(Term, pk="term_id"),
-        no_writer="the functional administrator's, as above (tests/glossary)"),
 
     # --- the child ---------------------------------------------------------------------------
     #             anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng
@@ -518,4 +349,5 @@ WRITES: dict[str, Write] = {
         payload=lambda w: {"language": "en", "next": "/"},
         effect=lambda w: None,
         no_writer="it sets the language cookie; no data changes"),
+    **TEAM_WRITES,
 }
