@@ -14,6 +14,7 @@ from django.http import Http404
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from schakel.access import policy
 from schakel.access.actor import Actor
@@ -152,7 +153,7 @@ def test_the_custody_page_records_and_ends_custody(parent: Guardianship) -> None
     client = sign_in(Client(), core.user)
     url = reverse("children:custody", kwargs={"child_id": parent.child_id})
     page = client.get(url).content.decode()
-    assert parent.guardian.full_name in page
+    assert escape(parent.guardian.full_name) in page
     start = today() - dt.timedelta(days=3)
     response = client.post(url, {
         "action": "record", "record-guardianship": str(parent.pk), "record-source": "court_order",

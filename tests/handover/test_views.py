@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from schakel.audit.models import AccessEvent
@@ -61,7 +62,7 @@ def test_the_coordinator_offers_from_the_form(client: Client, vw: ViewWorld) -> 
     page = client.get(offer_url(vw))
     assert page.status_code == 200
     assert 'name="handover-summary"' in text(page)
-    assert vw.social_worker.full_name in text(page)
+    assert escape(vw.social_worker.full_name) in text(page)
     response = client.post(offer_url(vw), {
         "handover-kind": HandoverKind.PROFESSIONALS,
         "handover-to_professional": vw.social_worker.pk, "handover-summary": SUMMARY,

@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from schakel.teams.models import TeamMembership
 from tests.factories import ProfessionalFactory, SchoolFactory, TeamFactory
@@ -29,7 +30,7 @@ def test_the_keeper_adds_a_member_and_writes_the_agreements(client: Client) -> N
         "start_date": timezone.localdate().isoformat()})
     assert answer.status_code == 302
     page = client.get(reverse("teams:detail", kwargs={"team_id": team.pk})).content.decode()
-    assert nurse.full_name in page
+    assert escape(nurse.full_name) in page
     answer = client.post(reverse("teams:charter", kwargs={"team_id": team.pk}), {
         "chair": contact.pk, "minute_taker": nurse.pk, "frequency": "six_weeks",
         "preparation": "De IB'er zet de agenda klaar.", "way_of_meeting": "",
