@@ -1,5 +1,7 @@
 from django.urls import include, path
 
+from schakel.meetings.urls import portal_urlpatterns as portal_meeting_urls
+
 urlpatterns = [
     path("", include("schakel.web.urls")),
     path("account/", include("schakel.accounts.urls")),
@@ -13,6 +15,7 @@ urlpatterns = [
     path("logboek/", include("schakel.audit.urls")),
     path("meldingen/", include("schakel.notifications.urls")),
     path("bewaartermijnen/", include("schakel.retention.urls")),
+    path("portaal/overleggen/", include((portal_meeting_urls, "portal_meetings"))),
     path("portaal/", include("schakel.portal.urls")),
     path("begrippen/", include("schakel.glossary.urls")),
     path("overleggen/", include("schakel.meetings.urls")),

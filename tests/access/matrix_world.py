@@ -211,6 +211,15 @@ def build_matrix_world() -> MatrixWorld:
                               heading="Samenwerking met de wijk")
     minutes_entry = MinutesEntry.objects.create(meeting=meeting, agenda_item=case_item, case=case,
                                                 text="Besproken.", author=coordinator)
+    # The case's MDO next week, with the mother and the young person at the table.
+    mdo = Meeting.objects.create(
+        school=school, kind=MeetingKind.MDO, organiser=coordinator, case=case,
+        starts_at=timezone.now() + dt.timedelta(days=7))
+    Participant.objects.create(meeting=mdo, professional=coordinator)
+    invitation = Participant.objects.create(meeting=mdo, guardian=guardian)
+    Participant.objects.create(meeting=mdo, young_person=child)
+    AgendaItem.objects.create(meeting=mdo, position=1, source="manual",
+                              heading="Hoe gaat het thuis", case=case, child=child)
     # Care content for the youth work, given in the portal by nobody yet: a parent or the
     # young person (13: both must consent) signs it.
     pending = PendingConsent.objects.create(
@@ -253,6 +262,7 @@ def build_matrix_world() -> MatrixWorld:
             "team_id": core.team_memberships.get().team_id,
             "membership_id": core.team_memberships.get().pk,
             "meeting_id": meeting.pk, "minutes_id": minutes_entry.pk,
+            "invitation_id": invitation.pk,
             "information_request_id": information_request.pk,
         },
         query_ids={

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from schakel.cases.models import Consultation
 from schakel.glossary.models import Term
 from schakel.meetings.models import (
     AgendaItem,
@@ -77,6 +78,14 @@ TEAM_WRITES: dict[str, Write] = {
         outcomes="sign 404  404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
         payload=lambda w: {"item": w.id("case_item_id"), "text": "Besproken: vaste plek."},
         effect=rows(MinutesEntry, meeting_id="meeting_id")),
+    # The four questions at the case's item: a consultation in the case.
+    "meetings:consultation": Write(
+        outcomes="sign 404  404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"item": w.id("case_item_id"),
+                           "consultation-signals_seen": "Stil in de klas, moe thuis",
+                           "consultation-already_started": "", "consultation-wisdom": "",
+                           "consultation-who_takes_role": ""},
+        effect=rows(Consultation, case_id="case_id")),
     # An agreement in the case, made at the meeting.
     "meetings:decision": Write(
         outcomes="sign 404  404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",

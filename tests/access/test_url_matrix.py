@@ -114,6 +114,8 @@ meetings:minutes_write           GET  sign 405  405  405  405  405  405  405  40
 meetings:minutes_write           POST sign 200  404  200* 200* 404  404  404  404  404  404  404  404  404
 meetings:decision                GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
 meetings:decision                POST sign 200  404  200* 200* 404  404  404  404  404  404  404  404  404
+meetings:consultation            GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+meetings:consultation            POST sign 404  404  404  404  404  404  404  404  404  404  404  404  404
 meetings:adopt                   GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
 meetings:adopt                   POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
 meetings:correct                 GET  sign 404  404  200  200  404  404  404  404  404  404  404  404  404
@@ -253,6 +255,8 @@ retention:verwijsindex           POST sign 404  404  200  200  404  404  404  40
 # sharing with the parents is for young people from 16. The coordinator answers correction
 # requests and withholds entries from the professionals' side.
 portal:home                      GET  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  200* 200*
+portal_meetings:invitation       GET  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  200  404
+portal_meetings:invitation_calendar GET  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  ptl  200  404
 portal:login                     GET  200  200  200  200  200  200  200  200  200  200  200  200  302  302
 portal:login                     POST 200  200  200  200  200  200  200  200  200  200  200  200  302  302
 portal:logout                    GET  405  405  405  405  405  405  405  405  405  405  405  405  405  405

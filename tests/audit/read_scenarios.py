@@ -44,6 +44,7 @@ from schakel.meetings.selectors import (
     meeting_agenda,
     meeting_minutes,
 )
+from schakel.meetings.selectors.family import portal_invitation_get
 from schakel.portal.entries import entry_key
 from schakel.portal.models import CorrectionRequest
 from schakel.portal.selectors.access_log import portal_access_log_page
@@ -92,6 +93,7 @@ from tests.factories import (
     InvolvementFactory,
     MeasureFactory,
     ProfessionalFactory,
+    UserFactory,
     actor_for,
 )
 from tests.portal.fixtures import build_portal_world, portal_actor
@@ -169,6 +171,23 @@ def _meeting_reads(w: World) -> dict[str, Read]:
             lambda: meeting_minutes(actor=nurse, meeting=meeting), nurse, w.child.pk),
         "meetings.selectors.case_family_for_meeting": (
             lambda: case_family_for_meeting(actor=nurse, case_id=w.case.pk), nurse,
+            w.child.pk),
+    }
+
+
+def _family_meeting_reads(w: World) -> dict[str, Read]:
+    """The mother (custody, Bas is 9) invited to Bas's MDO, with his case on the agenda."""
+    w.guardian.user = UserFactory(username="moeder-mdo")
+    w.guardian.save(update_fields=["user"])
+    mdo = Meeting.objects.create(school=w.school, kind=MeetingKind.MDO, organiser=w.nurse,
+                                 case=w.case, starts_at=timezone.now() + dt.timedelta(days=3))
+    invitation = Participant.objects.create(meeting=mdo, guardian=w.guardian)
+    AgendaItem.objects.create(meeting=mdo, source="manual", heading="Thuis", case=w.case,
+                              child=w.child)
+    mother = portal_actor(w.guardian.user)
+    return {
+        "meetings.selectors.family.portal_invitation_get": (
+            lambda: portal_invitation_get(actor=mother, invitation_id=invitation.pk), mother,
             w.child.pk),
     }
 
@@ -345,4 +364,5 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "meetings.selectors.meeting_agenda": _meeting_reads,
     "meetings.selectors.meeting_minutes": _meeting_reads,
     "meetings.selectors.case_family_for_meeting": _meeting_reads,
+    "meetings.selectors.family.portal_invitation_get": _family_meeting_reads,
 }

@@ -37,6 +37,9 @@ NOT_CHILD_DATA: dict[str, str] = {
     "meetings.selectors.family_balance": "counts of a meeting's participants already read",
     "meetings.selectors.invitable_professionals": "professionals (the sociale kaart)",
     "meetings.selectors.kinds_for": "the kinds of meeting",
+    "meetings.selectors.family.portal_invitations": (
+        "one's own invitations: kind, school, time and place, no child's data"),
+    "meetings.selectors.item_subject": "a log subject of an item already read",
     "meetings.selectors.meeting_for_change": "a meeting's time and place, no child's data",
     "meetings.selectors.meeting_get": (
         "a meeting's kind, school, time and invitees (professionals; parents of an MDO are "

@@ -112,6 +112,8 @@ class EventCode(models.TextChoices):
     PORTAL_CORRECTIONS = "portal.corrections", _("Saw a correction request in a list")
     PORTAL_ENTRY = "portal.entry", _("Viewed a part of the case in the portal")
     PORTAL_HOME = "portal.home", _("Saw the child on the home page of the portal")
+    PORTAL_MEETING = "portal.meeting", _(
+        "Viewed an invitation to a meeting in the portal (with its agenda and minutes)")
     PORTAL_INFORMATION = "portal.information", _(
         "Viewed own requests for information in the portal")
     PORTAL_INFORMATION_REQUEST = "portal.information_request", _(

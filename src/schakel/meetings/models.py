@@ -136,6 +136,11 @@ class AgendaItem(models.Model):
         "signals.Signal", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
     agreement = models.ForeignKey(
         "cases.Agreement", on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    # The four questions of a consultation (seed 004, Bijlage D) answered at this item, kept
+    # in the case as its consultation.
+    consultation = models.OneToOneField(
+        "cases.Consultation", on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="agenda_item")
 
     class Meta:
         ordering = ["meeting", "position", "id"]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from schakel.meetings.views import planning, table
+from schakel.meetings.views import family, planning, table
 
 app_name = "meetings"
 
@@ -16,7 +16,16 @@ urlpatterns = [
     path("<int:meeting_id>/agenda/punt/", table.agenda_item_add_view, name="agenda_item_add"),
     path("<int:meeting_id>/verslag/", table.minutes_write_view, name="minutes_write"),
     path("<int:meeting_id>/besluit/", table.decision_view, name="decision"),
+    path("<int:meeting_id>/vier-vragen/", table.consultation_view, name="consultation"),
     path("<int:meeting_id>/verslag/vaststellen/", table.minutes_adopt_view, name="adopt"),
     path("<int:meeting_id>/verslag/<int:minutes_id>/correctie/", table.minutes_correct_view,
          name="correct"),
+]
+
+# Under the portal (`/portaal/overleggen/`, namespace `portal_meetings`): the invitations of
+# parents and the young person.
+portal_urlpatterns = [
+    path("<int:invitation_id>/", family.invitation, name="invitation"),
+    path("<int:invitation_id>/uitnodiging.ics", family.invitation_calendar,
+         name="invitation_calendar"),
 ]

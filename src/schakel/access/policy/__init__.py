@@ -24,7 +24,7 @@ voogdij), `portal` (what parents and young people see of their own file), `infor
 professionals who else is involved), `administration` (access log, accounts, retention),
 `glossary` (who keeps the shared language), `teams` (who keeps a team and its charter) and
 `meetings` (who plans and sees a meeting, and each agenda item as its case, signal or
-child).
+child; in the portal, the parents and young person invited see their own child's part).
 Callers import this package only: `from schakel.access import policy`.
 """
 
@@ -141,10 +141,14 @@ from schakel.access.policy.meetings import (
     may_change_meeting as may_change_meeting,
     may_plan_meeting as may_plan_meeting,
     may_see_agenda_item as may_see_agenda_item,
+    may_see_agenda_item_in_portal as may_see_agenda_item_in_portal,
+    may_see_invitation_in_portal as may_see_invitation_in_portal,
     may_see_minutes_entry as may_see_minutes_entry,
+    may_see_minutes_entry_in_portal as may_see_minutes_entry_in_portal,
     may_view_meeting as may_view_meeting,
     may_write_minutes as may_write_minutes,
     meetings_visible_q as meetings_visible_q,
+    portal_invitations_q as portal_invitations_q,
 )
 from schakel.access.policy.portal import (
     ROLE_PARENT as ROLE_PARENT,

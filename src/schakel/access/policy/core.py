@@ -34,6 +34,8 @@ class Ground(StrEnum):
     # The school's contact point, answering a request of a parent without custody.
     SCHOOL_CONTACT_POINT = "school_contact_point"
     SHARED_BY_YOUNG_PERSON = "shared_by_young_person"
+    # A parent or the young person invited to a meeting about the case (an MDO).
+    INVITED = "invited"
     HANDOVER_SENDER = "handover_sender"
     HANDOVER_RECEIVER = "handover_receiver"
     # Break the glass (`policy.emergency`): a claimed, time-limited emergency access.

@@ -15,6 +15,11 @@ from schakel.access.policy.cases import (
     may_read_signal,
 )
 from schakel.access.policy.core import DENY, Decision, Ground
+from schakel.access.policy.portal import (
+    may_read_case_in_portal,
+    may_read_file_in_portal,
+    portal_person,
+)
 from schakel.cases.models import Case
 from schakel.meetings.models import AgendaItem, Meeting, MinutesEntry, Participant
 from schakel.teams.models import TeamCharter, TeamMembership
@@ -125,3 +130,75 @@ def may_write_minutes(actor: Actor, meeting: Meeting, case: Case | None,
             professional=actor.professional).exists():
         return Decision(True, Ground.INVOLVED)
     return DENY
+
+
+# --- the family at the table (the portal) ------------------------------------------------
+#
+# Parents and the young person invited to an MDO see their invitation (when, where, who is
+# at the table), the agenda items and adopted minutes about their own child's case as they
+# read that case in the portal (`policy.portal`: custody, age, voogdij, what a young person
+# of 16 shares), and the items about no child. Nothing about another child, ever.
+
+
+def portal_invitations_q(actor: Actor) -> Q:
+    """The invitations (`meetings.Participant`) of the parent or young person signed in."""
+    person = portal_person(actor)
+    if person is None:
+        return Q(pk__in=[])
+    if person.guardian is not None:
+        return Q(guardian=person.guardian)
+    assert person.child is not None  # noqa: S101 - a portal person is one of the two
+    return Q(young_person=person.child)
+
+
+def may_see_invitation_in_portal(actor: Actor, participant: Participant) -> Decision:
+    """One's own invitation: the meeting's time, place and who is invited."""
+    person = portal_person(actor)
+    if person is None:
+        return DENY
+    if person.guardian is not None and participant.guardian_id == person.guardian.pk:
+        return Decision(True, Ground.INVITED)
+    if person.child is not None and participant.young_person_id == person.child.pk:
+        return Decision(True, Ground.INVITED)
+    return DENY
+
+
+def _item_case(item: AgendaItem) -> Case | None:
+    if item.case is not None:
+        return item.case
+    if item.agreement is not None:
+        return item.agreement.case
+    return item.signal.case if item.signal is not None else None
+
+
+def may_see_agenda_item_in_portal(actor: Actor, participant: Participant,
+                                  item: AgendaItem) -> Decision:
+    """An invited family member sees an item about a case as they read the case in the
+    portal, an item about their child without a case as they read the child's file (a signal
+    without a case is not shown in the portal), and the items about no child."""
+    invited = may_see_invitation_in_portal(actor, participant)
+    if not invited or item.meeting_id != participant.meeting_id:
+        return DENY
+    case = _item_case(item)
+    if case is not None:
+        return may_read_case_in_portal(actor, case)
+    if item.signal_id is not None:
+        return DENY
+    if item.child is not None:
+        return may_read_file_in_portal(actor, item.child)
+    return invited
+
+
+def may_see_minutes_entry_in_portal(actor: Actor, participant: Participant,
+                                    entry: MinutesEntry) -> Decision:
+    """Adopted minutes only (a draft is the professionals' until the meeting adopts it); a
+    part as its agenda item, a part kept with a case as that case is read in the portal."""
+    invited = may_see_invitation_in_portal(actor, participant)
+    meeting = participant.meeting
+    if not invited or entry.meeting_id != meeting.pk or not meeting.minutes_adopted:
+        return DENY
+    if entry.agenda_item is not None:
+        return may_see_agenda_item_in_portal(actor, participant, entry.agenda_item)
+    if entry.case is not None:
+        return may_read_case_in_portal(actor, entry.case)
+    return invited

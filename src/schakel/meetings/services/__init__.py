@@ -2,6 +2,7 @@
 (`minutes`)."""
 
 from schakel.meetings.services.minutes import (
+    consultation_at_item_record as consultation_at_item_record,
     decision_record as decision_record,
     minutes_adopt as minutes_adopt,
     minutes_correct as minutes_correct,

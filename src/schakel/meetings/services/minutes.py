@@ -17,9 +17,9 @@ from schakel.audit.enforce import enforce
 from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_event_record
-from schakel.cases.models import Case
+from schakel.cases.models import Case, Consultation
 from schakel.cases.selectors import case_log_event
-from schakel.cases.services.plan import agreement_create
+from schakel.cases.services.plan import agreement_create, consultation_record
 from schakel.meetings.models import (
     AgendaItem,
     Decision,
@@ -95,6 +95,34 @@ def minutes_write(
         _log(actor, meeting, case, code=EventCode.MEETING_MINUTES_WRITE, action=Action.UPDATE,
              ground=decision.log_ground)
     return entry
+
+
+def consultation_at_item_record(
+    *, actor: Actor, meeting: Meeting, agenda_item: AgendaItem, signals_seen: str,
+    already_started: str = "", wisdom: str = "", who_takes_role: str = "",
+) -> Consultation:
+    """The four questions answered at an item about a case (a consultation, or a case at the
+    kernteam's table): recorded in the case as its consultation, linked to the item."""
+    case = _item_case(agenda_item)
+    if agenda_item.meeting_id != meeting.pk or case is None:
+        raise ValidationError(_("The four questions are answered at an item about a case."))
+    enforce(actor, policy.may_write_minutes(actor, meeting, case, agenda_item),
+            event_code=EventCode.CASE_CONSULTATION, action=Action.CREATE,
+            subject=_subject(meeting, case))
+    if meeting.minutes_adopted:
+        raise ValidationError(_("The minutes have been adopted and can no longer be changed."))
+    _check_open(meeting)
+    with composed_services():
+        item = AgendaItem.objects.select_for_update().get(pk=agenda_item.pk)
+        if item.consultation_id is not None:
+            raise ValidationError(_("The four questions of this item have been answered "
+                                    "already; see the consultation in the case."))
+        consultation = consultation_record(
+            actor=actor, case=case, signals_seen=signals_seen, already_started=already_started,
+            wisdom=wisdom, who_takes_role=who_takes_role)
+        item.consultation = consultation
+        item.save(update_fields=["consultation"])
+    return consultation
 
 
 def minutes_correct(

@@ -41,6 +41,7 @@ from schakel.transactions import service_transaction
 # Kinds that are about one case, and the kinds whose agenda is filled from the data.
 CASE_KINDS = frozenset({MeetingKind.MDO, MeetingKind.CONSULTATION, MeetingKind.URGENT})
 FILLED_KINDS = frozenset({MeetingKind.CORE_TEAM})
+CONSULTATION_SOURCE = "consultation"
 
 
 def meeting_url(meeting: Meeting) -> str:
@@ -129,6 +130,11 @@ def meeting_plan(
                             ground=decision.log_ground)
         if kind in FILLED_KINDS:
             _fill(meeting)
+        if kind == MeetingKind.CONSULTATION and case is not None:
+            # A consultation is the case's four questions (seed 004, Bijlage D).
+            AgendaItem.objects.create(meeting=meeting, position=1, source=CONSULTATION_SOURCE,
+                                      heading=_("The four questions"), case=case,
+                                      child_id=case.child_id)
         _tell(meeting, [p for p in invited.values() if p.pk != organiser.pk],
               _("You are invited: %(title)s."))
     return meeting

@@ -8,12 +8,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from schakel.access import policy
 from schakel.access.actor import actor_from_request
+from schakel.cases.forms import ConsultationForm
 from schakel.http.forms import apply_service_errors
 from schakel.http.requests import int_or_none, pick_or_404, service_errors_as_messages
 from schakel.meetings.forms import AgendaItemForm, CorrectionForm, DecisionForm, MinutesForm
@@ -27,6 +29,7 @@ from schakel.meetings.selectors import (
 )
 from schakel.meetings.services import (
     agenda_item_add,
+    consultation_at_item_record,
     decision_record,
     minutes_adopt,
     minutes_correct,
@@ -54,6 +57,8 @@ def _page(request: HttpRequest, meeting_id: int, **forms: object) -> HttpRespons
             owners=owners, classes=classes, items=items,
             initial={"due_date": timezone.localdate()}),
         "minutes_form": forms.get("minutes_form"), "minutes_for": forms.get("minutes_for"),
+        "consultation_form": forms.get("consultation_form") or ConsultationForm(),
+        "consultation_for": forms.get("consultation_for"),
     })
 
 
@@ -108,6 +113,27 @@ def minutes_write_view(request: HttpRequest, meeting_id: int) -> HttpResponse:
             messages.success(request, _("The minutes have been saved."))
             return redirect("meetings:detail", meeting_id=meeting_id)
     return _page(request, meeting_id, minutes_form=form, minutes_for=item)
+
+
+@login_required
+@require_POST
+def consultation_view(request: HttpRequest, meeting_id: int) -> HttpResponse:
+    """The four questions answered at an item about a case, into the case."""
+    actor = actor_from_request(request)
+    meeting, item = _visible_item(request, meeting_id, request.POST.get("item"))
+    if item is None:
+        raise Http404
+    form = ConsultationForm(request.POST)
+    if form.is_valid():
+        try:
+            consultation_at_item_record(actor=actor, meeting=meeting, agenda_item=item,
+                                        **form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("The four questions have been recorded in the case."))
+            return redirect(f"{reverse('meetings:detail', args=[meeting_id])}#item-{item.pk}")
+    return _page(request, meeting_id, consultation_form=form, consultation_for=item)
 
 
 @login_required

@@ -29,6 +29,7 @@ from schakel.portal.forms import (
     PortalSignInForm,
 )
 from schakel.portal.models import EntryType
+from schakel.portal.panels import PORTAL_CASE_SECTIONS, PORTAL_HOME_SECTIONS
 from schakel.portal.selectors.access_log import portal_access_log_page
 from schakel.portal.selectors.consent import (
     child_for_portal,
@@ -98,8 +99,10 @@ def sign_out(request: HttpRequest) -> HttpResponse:
 
 @portal_view
 def home(request: HttpRequest) -> HttpResponse:
+    actor = portal_actor(request)
+    page = portal_home(actor=actor)
     return render(request, "portal/home.html",
-                  {"home": portal_home(actor=portal_actor(request))})
+                  {"home": page, "sections": PORTAL_HOME_SECTIONS.panels(actor, page)})
 
 
 @portal_view
@@ -131,10 +134,11 @@ def school_info(request: HttpRequest, child_id: int) -> HttpResponse:
 
 @portal_view
 def case(request: HttpRequest, case_id: int) -> HttpResponse:
-    page = portal_case_page(actor=portal_actor(request), case_id=case_id)
+    actor = portal_actor(request)
+    page = portal_case_page(actor=actor, case_id=case_id)
     return render(request, "portal/case.html", {
         "page": page, "case": page.case, "contribution_form": ContributionForm(),
-        "entry_types": EntryType})
+        "entry_types": EntryType, "sections": PORTAL_CASE_SECTIONS.panels(actor, page.case)})
 
 
 @portal_view

@@ -119,10 +119,11 @@ class MeetingAgenda:
 def _items(meeting: Meeting) -> list[AgendaItem]:
     return list(AgendaItem.objects.filter(meeting=meeting).select_related(
         "child", "case__child", "case__school", "signal__theme", "signal__case",
-        "agreement__owner", "agreement__case").order_by("position", "pk"))
+        "agreement__owner", "agreement__case", "consultation__recorded_by")
+        .order_by("position", "pk"))
 
 
-def _item_subject(item: AgendaItem) -> Subject:
+def item_subject(item: AgendaItem) -> Subject:
     if item.case is not None:
         return Subject.of(item.case, item.child_id)
     if item.agreement is not None:
@@ -133,7 +134,7 @@ def _item_subject(item: AgendaItem) -> Subject:
 
 
 def _agenda_subjects(agenda: MeetingAgenda) -> list[Subject]:
-    subjects = [_item_subject(row.item) for row in agenda.rows if row.item.is_about_a_child
+    subjects = [item_subject(row.item) for row in agenda.rows if row.item.is_about_a_child
                 or row.item.case_id is not None]
     case = agenda.meeting.case
     if case is not None and agenda.case_visible and not any(
@@ -186,7 +187,7 @@ def _minutes_subjects(minutes: MeetingMinutes) -> list[Subject]:
         if entry.case is not None:
             subjects.append(Subject.of(entry.case, entry.case.child_id))
         elif entry.agenda_item is not None and entry.agenda_item.child_id is not None:
-            subjects.append(_item_subject(entry.agenda_item))
+            subjects.append(item_subject(entry.agenda_item))
     return subjects
 
 
