@@ -126,7 +126,11 @@ def test_bas_case_is_coordinated_by_the_youth_nurse(demo: DemoWorld) -> None:
     assert case.agreements.filter(status=AgreementStatus.DONE).count() == 1
     assert case.interventions.count() >= 3
     assert case.classroom_advice.filter(given_by=p["poh.demo"]).exists()
-    assert case.consultations.count() == 1
+    # One recorded on the case page, one at the consultation meeting (its four questions).
+    assert case.consultations.count() == 2
+    assert case.consultations.filter(agenda_item__meeting__kind="consultation").count() == 1
+    mdo = case.meetings.get(kind="mdo")
+    assert mdo.participants.filter(guardian__full_name="Ingrid Twente-Lohuis").exists()
     assert set(case.signals.values_list("theme__code", flat=True)) == {
         "gedrag", "thuissituatie"}
     consents = Consent.objects.filter(child=case.child, category=InformationCategory.CARE)

@@ -1,7 +1,9 @@
 """The kernteam of IKC De Vlinderboom at the table (seed 004 §3.4, Bijlage D): its charter, a
 meeting three weeks ago whose minutes were adopted (Bas's part kept in his case, a decision
 that became an agreement for the youth nurse) and the next meeting, planned with a guest on
-the empty chair. Availability of the team for a spoedoverleg."""
+the empty chair. Availability of the team for a spoedoverleg. Bas's MDO next week, with his
+mother at the table (she finds the invitation in the portal), and a consultation of the core
+team about Bas that asked the four questions."""
 
 from __future__ import annotations
 
@@ -10,11 +12,14 @@ import datetime as dt
 from django.utils import timezone
 
 from schakel.cases.models import Case
+from schakel.children.models import Guardian
+from schakel.demo.family import GUARDIANS
 from schakel.demo.stories.common import Cast, backdate
 from schakel.meetings.models import DayPart, DecisionKind, Meeting, MeetingKind
 from schakel.meetings.selectors import meeting_agenda
 from schakel.meetings.services import (
     availability_set,
+    consultation_at_item_record,
     decision_record,
     meeting_plan,
     minutes_adopt,
@@ -93,3 +98,34 @@ def kernteam_story(cast: Cast, bas_case: Case) -> None:
         duration_minutes=90, location="IKC De Vlinderboom, teamkamer",
         professionals=professionals, empty_chair_guest=cast.professionals["poh.demo"],
         empty_chair_purpose="Kennismaken: wat kan de POH-GGZ jeugd voor onze kinderen doen?")
+
+
+def _at(day: dt.date, hour: int) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, hour,
+                       tzinfo=timezone.get_current_timezone())
+
+
+def mdo_story(cast: Cast, bas_case: Case) -> None:
+    """The consultation two weeks ago answered the four questions about Bas; the MDO next
+    week puts his mother at the table with the nurse and the IB'er."""
+    school = cast.places.schools["po"]
+    if Meeting.objects.filter(case=bas_case, kind=MeetingKind.MDO).exists():
+        return
+    nurse, ib = cast.actor("jvk.demo"), cast.professionals["ib.demo"]
+    consultation = meeting_plan(
+        actor=nurse, school=school, kind=MeetingKind.CONSULTATION,
+        starts_at=timezone.now() + dt.timedelta(hours=1), duration_minutes=30,
+        location="IKC De Vlinderboom, kamer van de IB'er", case=bas_case, professionals=[ib])
+    backdate(consultation, starts_at=cast.moment(14, hour=15))
+    consultation_at_item_record(
+        actor=nurse, meeting=consultation, agenda_item=consultation.agenda_items.get(),
+        signals_seen="Moe in de ochtend, minder concentratie; thuis wisselende bedtijden.",
+        already_started="Leerkracht geeft Bas een rustige plek; gesprek met moeder gepland.",
+        wisdom="Samen met moeder kijken naar slaap en ritme; JGZ denkt mee.",
+        who_takes_role="De jeugdverpleegkundige, met de IB'er als aanspreekpunt op school.")
+    mother = Guardian.objects.get(full_name=GUARDIANS[0][0])
+    meeting_plan(
+        actor=nurse, school=school, kind=MeetingKind.MDO,
+        starts_at=_at(_next_school_day(cast.today, 7), 15), duration_minutes=45,
+        location="IKC De Vlinderboom, kamer van de IB'er", case=bas_case,
+        professionals=[ib], guardians=[mother])
