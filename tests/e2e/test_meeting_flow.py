@@ -11,14 +11,16 @@ import datetime as dt
 import re
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from schakel.cases.models import Agreement, Case
+from schakel.demo.people import DEMO_PASSWORD
 from schakel.demo.stories.primary import BAS_CASE_TITLE
-from schakel.meetings.models import Meeting, MeetingKind
+from schakel.meetings.models import AgendaItem, Meeting, MeetingKind
 from schakel.notifications.models import Notification, NotificationKind
 from tests.e2e.conftest import NewPage, assert_accessible
 from tests.e2e.test_case_flow import Demo, demo, sign_in, t
@@ -120,3 +122,31 @@ def test_the_kernteam_meets_and_a_decision_becomes_an_agreement(
     assert mdo.kind == MeetingKind.MDO
     assert mdo.participants.filter(professional__isnull=False).count() == 6
     assert_accessible(nurse)
+
+
+def test_the_mother_finds_the_mdo_in_the_portal_with_only_bas_part(
+    live_server: LiveServer, new_page: NewPage, demo: Demo,
+) -> None:
+    """The demo's MDO about Bas, next week: his mother (portal account linked by
+    `demo_portal`) finds the invitation on her home page and sees when, where, who is at the
+    table and the item about Bas (which items she may see: tests/meetings)."""
+    call_command("demo_portal", verbosity=0)
+    mdo = Meeting.objects.get(case__child=demo.bas, kind=MeetingKind.MDO)
+    AgendaItem.objects.create(meeting=mdo, position=1, source="manual",
+                              heading="Hoe gaat het met slapen", case=mdo.case, child=demo.bas)
+    mother = new_page()
+    mother.goto(live_server.url + reverse("portal:login"))
+    mother.get_by_label(t("Username or e-mail address")).fill("moeder.demo")
+    mother.get_by_label(t("Password")).fill(DEMO_PASSWORD)
+    mother.get_by_role("button", name=t("Sign in"), exact=True).click()
+    expect(mother).to_have_url(live_server.url + reverse("portal:home"))
+    with translation.override("nl"):
+        title = mdo.title
+    mother.get_by_role("link", name=title).click()
+    expect(mother.get_by_role("heading", level=1)).to_have_text(title)
+    main = mother.locator("main")
+    expect(main).to_contain_text("Hoe gaat het met slapen")
+    expect(main).to_contain_text(demo.nurse.full_name)
+    calendar = mother.get_by_role("link", name=t("Invitation for your calendar (.ics)"))
+    expect(calendar).to_be_visible()
+    assert_accessible(mother)

@@ -28,7 +28,8 @@ pytestmark = pytest.mark.browser
 
 
 # GET URLs that answer with a file to download (the browser starts a download, no page).
-DOWNLOADS = frozenset({"meetings:invitation"})  # the invitation as an iCalendar file
+DOWNLOADS = frozenset({  # the invitation as an iCalendar file
+    "meetings:invitation", "portal_meetings:invitation_calendar"})
 
 
 def pages_by_role() -> dict[str, list[str]]:
