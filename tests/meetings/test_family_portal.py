@@ -22,10 +22,12 @@ from schakel.meetings.selectors.family import portal_invitation_get, portal_invi
 from schakel.meetings.services import (
     agenda_item_add,
     decision_record,
+    meeting_cancel,
     meeting_plan,
     minutes_adopt,
     minutes_write,
 )
+from schakel.notifications.models import Notification, NotificationKind
 from tests.factories import CaseFactory, ChildFactory, GuardianFactory, GuardianshipFactory
 from tests.meetings.conftest import Table, next_week
 from tests.portal.fixtures import portal_actor, portal_sign_in, portal_user
@@ -166,3 +168,15 @@ def test_a_professional_session_does_not_reach_the_family_pages(
     response = client.get(url)
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("portal:login"))
+
+
+def test_the_invited_family_is_told_in_the_portal(table: Table) -> None:
+    mother = _mother(table)
+    meeting, invitation = _mdo(table, mother)
+    link = reverse("portal_meetings:invitation", kwargs={"invitation_id": invitation.pk})
+    told = Notification.objects.filter(recipient=mother.user,
+                                       kind=NotificationKind.FAMILY_INVITATION)
+    assert list(told.values_list("link", flat=True)) == [link]
+    meeting_cancel(actor=table.actor(table.nurse), meeting=meeting)
+    assert told.count() == 2
+    assert "Hofstede" not in " ".join(n.text for n in told)

@@ -28,6 +28,7 @@ class NotificationKind(models.TextChoices):
     INFORMATION_REQUESTED = "information_requested", _(
         "A parent without custody asks for information")
     INFORMATION_ANSWERED = "information_answered", _("Your request for information was answered")
+    FAMILY_INVITATION = "family_invitation", _("Invitation to a meeting about your child")
     EMERGENCY_ACCESS = "emergency_access", _("Emergency access claimed")
 
 

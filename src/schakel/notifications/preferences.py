@@ -45,6 +45,7 @@ PORTAL_KINDS: frozenset[str] = frozenset({
     NotificationKind.CONSENT_REQUESTED,
     NotificationKind.CORRECTION_ANSWERED,
     NotificationKind.INFORMATION_ANSWERED,
+    NotificationKind.FAMILY_INVITATION,
 })
 
 

@@ -59,12 +59,22 @@ def _invitees(meeting: Meeting) -> list[Professional]:
 
 def _tell(meeting: Meeting, recipients: Sequence[Professional], text: str) -> None:
     """In-app, and the invitation e-mail with its .ics once the change commits (the title
-    names the school, never a child)."""
+    names the school, never a child); the parents and young person with a portal account
+    in the portal, each with the link to their own invitation."""
     users = [p.user for p in recipients]
+    title = meeting.title
     if users:
-        title = meeting.title
         notification_send(recipients=users, kind=NotificationKind.MEETING_INVITATION,
                           message=lambda: text % {"title": title}, link=meeting_url(meeting))
+    for invitation in meeting.participants.filter(professional__isnull=True).select_related(
+            "guardian__user", "young_person__user"):
+        person = invitation.guardian or invitation.young_person
+        if person is not None and person.user is not None:
+            notification_send(
+                recipients=[person.user], kind=NotificationKind.FAMILY_INVITATION,
+                message=lambda: text % {"title": title},
+                link=reverse("portal_meetings:invitation",
+                             kwargs={"invitation_id": invitation.pk}))
     meeting_id, sequence = meeting.pk, meeting.sequence
     transaction.on_commit(lambda: meeting_invitations_send.enqueue(
         meeting_id=meeting_id, sequence=sequence))
