@@ -35,7 +35,7 @@ def test_the_case_page_shows_plan_agreements_and_visitekaartjes(pw: PortalWorld)
     assert "Mentorgesprekken" in page
     assert "Marieke ter Horst" in page
     assert "Jeugdverpleegkundige voor de school." in page
-    assert 'id="meetings"' in page
+    assert 'id="meetings"' not in page  # invited to no meeting about the case
 
 
 def test_reading_the_case_is_logged_with_the_portal_role(pw: PortalWorld) -> None:

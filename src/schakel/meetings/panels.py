@@ -4,6 +4,8 @@ the parent or young person (see `http.panels`)."""
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from schakel.access.actor import Actor
 from schakel.cases.models import Case
 from schakel.cases.panels import CASE_SECTIONS, CasePage
@@ -30,16 +32,16 @@ def portal_home_invitations(actor: Actor, home: PortalHome) -> Panel | None:
     invitations = portal_invitations(actor=actor)
     if not invitations:
         return None
-    return Panel("meetings/family/panels/invitations.html",
-                 {"invitations": invitations, "heading_level": 2})
+    return Panel("meetings/family/panels/invitations.html", {"invitations": invitations})
 
 
 def portal_case_invitations(actor: Actor, case: Case) -> Panel | None:
     invitations = portal_invitations(actor=actor, case=case)
     if not invitations:
         return None
-    return Panel("meetings/family/panels/invitations.html",
-                 {"invitations": invitations, "heading_level": 0})
+    return Panel("meetings/family/panels/case_invitations.html",
+                 {"invitations": invitations, "anchor": "meetings",
+                  "anchor_label": _("Meetings")})
 
 
 PORTAL_HOME_SECTIONS.register(portal_home_invitations, order=10)
