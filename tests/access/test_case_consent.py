@@ -8,6 +8,7 @@ next one."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.http import Http404
@@ -30,6 +31,7 @@ from tests.factories import (
     ConsentFactory,
     ConsentSignatureFactory,
     FamilyFactory,
+    GuardianFactory,
     GuardianshipFactory,
     LegalGroundFactory,
     OrganisationFactory,
@@ -225,6 +227,30 @@ def test_a_family_case_needs_a_ground_for_every_child(db: None) -> None:
         f"consent #{consent.pk}", f"meldcode #{ground.pk}"]
     logged = AccessEvent.objects.filter(user_id=nurse.user_id, outcome=Outcome.SUCCESS)
     assert {e.child_id for e in logged} == {first.pk, second.pk}
+
+
+@pytest.mark.parametrize("children", [1, 4])
+def test_the_consent_check_of_a_family_case_costs_the_same_queries_for_more_children(
+        db: None, django_assert_num_queries: Any, children: int) -> None:
+    """One custody, one consent and one signature query for the whole family (as a child
+    case costs), not three per child."""
+    school = SchoolFactory()
+    holder = ProfessionalFactory(support_coordinator=True, organisation=school.organisation)
+    nurse = ProfessionalFactory(nurse=True)
+    family = FamilyFactory()
+    guardian = GuardianFactory()
+    for age in range(4, 4 + children):
+        child = ChildFactory(family=family, age=age)
+        GuardianshipFactory(child=child, guardian=guardian)
+        care_consent(child, nurse.organisation)
+    case = CaseFactory(for_family=True, family=family, school=school, coordinator=holder,
+                       opened_by=holder, involved=[nurse])
+    case = Case.objects.select_related("opened_by", "child").get(pk=case.pk)
+    actor = actor_for(nurse)
+    policy.may_read_case(actor, case)  # the actor's caches
+    # the involvement, the family's children, custody, consents and their signatures
+    with django_assert_num_queries(5):
+        assert policy.may_read_case(actor, case)
 
 
 # --- the age rule ------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
 from schakel.access.actor import Actor
-from schakel.access.policy.categories import may_receive_category
+from schakel.access.policy.categories import may_receive_category_of_children
 from schakel.access.policy.core import (
     DENY,
     Decision,
@@ -126,13 +126,12 @@ def _care_basis(organisation: Organisation, case: Case) -> str | None:
         children = list(Child.objects.filter(family_id=case.family_id))
     else:
         children = []
-    grounds = []
-    for child in children:
-        decision = may_receive_category(child, organisation, InformationCategory.CARE)
-        if not decision:
-            return None
-        grounds.append(decision.log_ground)
-    return ", ".join(grounds) if grounds else None
+    if not children:
+        return None
+    decisions = may_receive_category_of_children(children, organisation, InformationCategory.CARE)
+    if not all(decisions.values()):
+        return None
+    return ", ".join(decisions[child.pk].log_ground for child in children)
 
 
 def may_contribute_to_case(actor: Actor, case: Case, *, read: Decision | None = None) -> Decision:

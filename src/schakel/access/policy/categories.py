@@ -14,7 +14,13 @@ from schakel.access.policy import consenters
 from schakel.access.policy.core import (
     _today,
 )
-from schakel.access.policy.custody import CustodyHistory, CustodyOnDay, custody_history, custody_on
+from schakel.access.policy.custody import (
+    CustodyHistory,
+    CustodyOnDay,
+    custody_histories,
+    custody_history,
+    custody_on,
+)
 from schakel.children.models import Child, Measure, MeasureKind
 from schakel.consent.models import Consent, InformationCategory, LegalGround, LegalGroundKind
 from schakel.organisations.models import Organisation
@@ -104,30 +110,50 @@ def may_receive_category(
 ) -> CategoryDecision:
     """May `organisation` receive `category` of `child`'s information on `day` (today by
     default)? Reads the database afresh, so a withdrawal refuses the very next request."""
+    return may_receive_category_of_children([child], organisation, category, day)[child.pk]
+
+
+def may_receive_category_of_children(
+    children: list[Child], organisation: Organisation, category: InformationCategory | str,
+    day: dt.date | None = None,
+) -> dict[int, CategoryDecision]:
+    """`may_receive_category` for each of `children` (a family case), in a number of queries
+    that does not grow with the number of children."""
     day = day or _today()
-    history = custody_history(child.pk)
-    requirement = requirement_with_custody(child, day, history.on(day))
+    child_ids = [child.pk for child in children]
+    histories = custody_histories(child_ids)
+    requirements = {child.pk: requirement_with_custody(child, day, histories[child.pk].on(day))
+                    for child in children}
+    decisions: dict[int, CategoryDecision] = {}
     consents = Consent.objects.filter(
-        child=child, organisation=organisation, category=category,
+        child_id__in=child_ids, organisation=organisation, category=category,
     ).active_on(day).prefetch_related("signatures").order_by("-given_at", "-pk")
     for consent in consents:
-        if consent_in_force(consent, requirement, day, history):
-            return CategoryDecision(True, requirement, GROUND_CONSENT, consent=consent)
-    grounds = LegalGround.objects.filter(
-        child=child, organisation=organisation, category=category,
-    ).active_on(day).order_by("-valid_from")
-    legal_ground = grounds.first()
-    if legal_ground is not None:
-        return CategoryDecision(True, requirement, legal_ground.kind, legal_ground=legal_ground)
-    if category in OTS_CATEGORIES:
-        ots = Measure.objects.filter(
-            child=child, organisation=organisation, kind__in=OTS_KINDS,
-        ).active_on(day).order_by("-start_date")
-        measure = ots.first()
-        if measure is not None:
-            return CategoryDecision(True, requirement, LegalGroundKind.OTS_DUTY_TO_INFORM,
-                                    measure=measure)
-    return CategoryDecision(False, requirement)
+        child_id = consent.child_id
+        if child_id not in decisions and consent_in_force(
+                consent, requirements[child_id], day, histories[child_id]):
+            decisions[child_id] = CategoryDecision(True, requirements[child_id], GROUND_CONSENT,
+                                                   consent=consent)
+    open_ids = [child_id for child_id in child_ids if child_id not in decisions]
+    if open_ids:
+        for ground in LegalGround.objects.filter(
+                child_id__in=open_ids, organisation=organisation, category=category,
+        ).active_on(day).order_by("-valid_from", "-pk"):
+            if ground.child_id not in decisions:
+                decisions[ground.child_id] = CategoryDecision(
+                    True, requirements[ground.child_id], ground.kind, legal_ground=ground)
+    open_ids = [child_id for child_id in child_ids if child_id not in decisions]
+    if open_ids and category in OTS_CATEGORIES:
+        for measure in Measure.objects.filter(
+                child_id__in=open_ids, organisation=organisation, kind__in=OTS_KINDS,
+        ).active_on(day).order_by("-start_date", "-pk"):
+            if measure.child_id not in decisions:
+                decisions[measure.child_id] = CategoryDecision(
+                    True, requirements[measure.child_id], LegalGroundKind.OTS_DUTY_TO_INFORM,
+                    measure=measure)
+    for child_id in child_ids:
+        decisions.setdefault(child_id, CategoryDecision(False, requirements[child_id]))
+    return decisions
 
 
 def may_actor_receive_category(

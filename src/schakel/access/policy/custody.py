@@ -73,23 +73,34 @@ class CustodyHistory:
 
 
 def custody_history(child_id: int) -> CustodyHistory:
+    return custody_histories([child_id])[child_id]
+
+
+def custody_histories(child_ids: list[int]) -> dict[int, CustodyHistory]:
+    """The custody history of each child, in one query whatever their number (a family
+    case asks for all its children at once)."""
     no_id = Value(None, output_field=IntegerField())
-    periods = Custody.objects.filter(guardianship__child_id=child_id).annotate(
+    periods = Custody.objects.filter(guardianship__child_id__in=child_ids).annotate(
         organisation=no_id).values_list(
-        "guardianship__guardian_id", "start_date", "end_date", "organisation")
-    measures = Measure.objects.filter(child_id=child_id, kind__in=VOOGDIJ_KINDS).annotate(
-        guardian=no_id).values_list("guardian", "start_date", "end_date", "organisation_id")
-    custody: list[tuple[int, Custody]] = []
-    voogdij: list[Measure] = []
+        "guardianship__child_id", "guardianship__guardian_id", "start_date", "end_date",
+        "organisation")
+    measures = Measure.objects.filter(child_id__in=child_ids, kind__in=VOOGDIJ_KINDS).annotate(
+        guardian=no_id).values_list(
+        "child_id", "guardian", "start_date", "end_date", "organisation_id")
+    custody: dict[int, list[tuple[int, Custody]]] = {child_id: [] for child_id in child_ids}
+    voogdij: dict[int, list[Measure]] = {child_id: [] for child_id in child_ids}
     rows = periods.order_by().union(measures.order_by(), all=True)
-    for guardian_id, start, end, organisation_id in rows:
+    for child_id, guardian_id, start, end, organisation_id in rows:
         if guardian_id is not None:
-            custody.append((guardian_id, Custody(start_date=start, end_date=end)))
+            custody[child_id].append((guardian_id, Custody(start_date=start, end_date=end)))
         else:
-            voogdij.append(Measure(start_date=start, end_date=end,
-                                   organisation_id=organisation_id))
-    voogdij.sort(key=lambda m: m.start_date, reverse=True)
-    return CustodyHistory(periods=tuple(custody), voogdij_measures=tuple(voogdij))
+            voogdij[child_id].append(Measure(start_date=start, end_date=end,
+                                             organisation_id=organisation_id))
+    for measures_of_child in voogdij.values():
+        measures_of_child.sort(key=lambda m: m.start_date, reverse=True)
+    return {child_id: CustodyHistory(periods=tuple(custody[child_id]),
+                                     voogdij_measures=tuple(voogdij[child_id]))
+            for child_id in child_ids}
 
 
 def voogdij_on(child: Child, day: dt.date) -> Measure | None:
