@@ -243,9 +243,9 @@ def test_the_consent_check_of_a_family_case_costs_the_same_queries_for_more_chil
         child = ChildFactory(family=family, age=age)
         GuardianshipFactory(child=child, guardian=guardian)
         care_consent(child, nurse.organisation)
-    case = CaseFactory(for_family=True, family=family, school=school, coordinator=holder,
+    made = CaseFactory(for_family=True, family=family, school=school, coordinator=holder,
                        opened_by=holder, involved=[nurse])
-    case = Case.objects.select_related("opened_by", "child").get(pk=case.pk)
+    case = Case.objects.select_related("opened_by", "child").get(pk=made.pk)
     actor = actor_for(nurse)
     policy.may_read_case(actor, case)  # the actor's caches
     # the involvement, the family's children, custody, consents and their signatures
