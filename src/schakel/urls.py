@@ -11,6 +11,7 @@ urlpatterns = [
     path("signalen/", include("schakel.signals.urls")),
     path("casussen/", include("schakel.cases.urls")),
     path("casussen/", include("schakel.handover.urls")),
+    path("casussen/", include("schakel.notes.urls")),
     path("toestemming/", include("schakel.consent.urls")),
     path("logboek/", include("schakel.audit.urls")),
     path("meldingen/", include("schakel.notifications.urls")),

@@ -20,6 +20,7 @@ from schakel.glossary.models import Term
 from schakel.handover.models import HandoverKind
 from schakel.handover.services import handover_offer
 from schakel.meetings.models import AgendaItem, Meeting, MeetingKind, MinutesEntry, Participant
+from schakel.notes.models import ConversationNote, NoteKind
 from schakel.portal.models import (
     CorrectionRequest,
     EntryType,
@@ -211,6 +212,10 @@ def build_matrix_world() -> MatrixWorld:
                               heading="Samenwerking met de wijk")
     minutes_entry = MinutesEntry.objects.create(meeting=meeting, agenda_item=case_item, case=case,
                                                 text="Besproken.", author=coordinator)
+    note = ConversationNote.objects.create(
+        case=case, kind=NoteKind.PARENTS, held_on=timezone.localdate(),
+        participants="Moeder, regiehouder", text="Gesprek over het plein.",
+        category=InformationCategory.CARE, author=coordinator)
     # The case's MDO next week, with the mother and the young person at the table.
     mdo = Meeting.objects.create(
         school=school, kind=MeetingKind.MDO, organiser=coordinator, case=case,
@@ -262,7 +267,7 @@ def build_matrix_world() -> MatrixWorld:
             "team_id": core.team_memberships.get().team_id,
             "membership_id": core.team_memberships.get().pk,
             "meeting_id": meeting.pk, "minutes_id": minutes_entry.pk,
-            "invitation_id": invitation.pk,
+            "invitation_id": invitation.pk, "note_id": note.pk,
             "information_request_id": information_request.pk,
         },
         query_ids={

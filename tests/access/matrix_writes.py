@@ -22,6 +22,7 @@ from schakel.cases.models import (
 from schakel.children.models import Custody, Measure
 from schakel.consent.models import Consent, LegalGround
 from schakel.handover.models import Handover
+from schakel.notes.models import ConversationNote
 from schakel.notifications.models import Notification, NotificationPreference
 from schakel.notifications.preferences import professional_kinds
 from schakel.portal.models import (
@@ -137,6 +138,19 @@ WRITES: dict[str, Write] = {
         outcomes="sign 404! 404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
         payload=lambda w: {"consultation-signals_seen": "Ruzie in de pauze"},
         effect=rows(Consultation, case_id="case_id")),
+    "notes:add": Write(
+        outcomes="sign 404! 404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"kind": "phone", "held_on": today(), "participants": "Moeder",
+                           "text": "Telefonisch contact", "category": "care"},
+        effect=rows(ConversationNote, case_id="case_id")),
+    # The coordinator's own note (changed in place), or anyone's with a reason (a version).
+    "notes:correct": Write(
+        outcomes="sign 404! 404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"kind": "parents", "held_on": today(),
+                           "participants": "Moeder, regiehouder",
+                           "text": "Gesprek over het plein en de pauzes.", "category": "care",
+                           "reason": "Aangevuld"},
+        effect=rows(ConversationNote, case_id="case_id")),
     "cases:plan_step": Write(
         outcomes="sign 404! 404! 302+ 302+ 404! 404! 404! 404! 404! 404! 404! 404  404",
         payload=lambda w: {"step-1-content": "De hulpvraag, opnieuw geformuleerd"},

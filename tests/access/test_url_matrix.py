@@ -169,6 +169,10 @@ cases:set_coordinator            GET  sign 404  404  200  302  404  404  404  40
 cases:set_coordinator            POST sign 404  404  200  302  404  404  404  404  404  404  404  404  404
 cases:consultation               GET  sign 404  404  200  200  404  404  404  404  404  404  404  404  404
 cases:consultation               POST sign 404  404  200  200  404  404  404  404  404  404  404  404  404
+notes:add                        GET  sign 404  404  200  200  404  404  404  404  404  404  404  404  404
+notes:add                        POST sign 404  404  200  200  404  404  404  404  404  404  404  404  404
+notes:correct                    GET  sign 404  404  200  200  404  404  404  404  404  404  404  404  404
+notes:correct                    POST sign 404  404  200  200  404  404  404  404  404  404  404  404  404
 cases:plan_step                  GET  sign 404  404  200  200  404  404  404  404  404  404  404  404  404
 cases:plan_step                  POST sign 404  404  200  200  404  404  404  404  404  404  404  404  404
 cases:agreement_create           GET  sign 404  404  200  200  404  404  404  404  404  404  404  404  404

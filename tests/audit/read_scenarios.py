@@ -45,6 +45,8 @@ from schakel.meetings.selectors import (
     meeting_minutes,
 )
 from schakel.meetings.selectors.family import portal_invitation_get
+from schakel.notes.models import ConversationNote, NoteKind
+from schakel.notes.selectors import note_for_correction
 from schakel.portal.entries import entry_key
 from schakel.portal.models import CorrectionRequest
 from schakel.portal.selectors.access_log import portal_access_log_page
@@ -174,6 +176,16 @@ def _meeting_reads(w: World) -> dict[str, Read]:
             w.child.pk),
     }
 
+
+def _note_reads(w: World) -> dict[str, Read]:
+    nurse = w.actor(w.nurse)
+    note = ConversationNote.objects.create(
+        case=w.case, kind=NoteKind.PHONE, held_on=timezone.localdate(), participants="Moeder",
+        text="Gebeld.", category=InformationCategory.CARE, author=w.nurse)
+    return {
+        "notes.selectors.note_for_correction": (
+            lambda: note_for_correction(actor=nurse, note_id=note.pk), nurse, w.child.pk),
+    }
 
 def _family_meeting_reads(w: World) -> dict[str, Read]:
     """The mother (custody, Bas is 9) invited to Bas's MDO, with his case on the agenda."""
@@ -365,4 +377,5 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "meetings.selectors.meeting_minutes": _meeting_reads,
     "meetings.selectors.case_family_for_meeting": _meeting_reads,
     "meetings.selectors.family.portal_invitation_get": _family_meeting_reads,
+    "notes.selectors.note_for_correction": _note_reads,
 }

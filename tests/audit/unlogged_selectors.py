@@ -37,6 +37,10 @@ NOT_CHILD_DATA: dict[str, str] = {
     "meetings.selectors.family_balance": "counts of a meeting's participants already read",
     "meetings.selectors.invitable_professionals": "professionals (the sociale kaart)",
     "meetings.selectors.kinds_for": "the kinds of meeting",
+    "notes.selectors.case_notes": (
+        "notes of a case the case page read and logged already (its `read` decision)"),
+    "notes.selectors.portal_case_notes": (
+        "shared notes of a case the portal's case page read and logged already"),
     "meetings.selectors.family.portal_invitations": (
         "one's own invitations: kind, school, time and place, no child's data"),
     "meetings.selectors.item_subject": "a log subject of an item already read",

@@ -23,6 +23,8 @@ class EventCode(models.TextChoices):
     CASE_CLASSROOM_ADVICE = "case.classroom_advice", _("Gave classroom advice")
     CASE_CLOSE = "case.close", _("Closed the case")
     CASE_CONSULTATION = "case.consultation", _("Recorded a consultation")
+    CASE_NOTE = "case.note", _("Wrote a conversation note")
+    CASE_NOTE_CORRECT = "case.note_correct", _("Corrected a conversation note")
     CASE_EMERGENCY_ACCESS = "case.emergency_access", _(
         "Claimed emergency access to the case (break the glass)")
     CASE_ESCALATE = "case.escalate", _("Escalated the case")

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "schakel.cases",
     "schakel.handover",
     "schakel.meetings",
+    "schakel.notes",
     "schakel.consent",
     "schakel.retention",
     "schakel.access",

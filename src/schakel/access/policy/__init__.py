@@ -24,7 +24,8 @@ voogdij), `portal` (what parents and young people see of their own file), `infor
 professionals who else is involved), `administration` (access log, accounts, retention),
 `glossary` (who keeps the shared language), `teams` (who keeps a team and its charter) and
 `meetings` (who plans and sees a meeting, and each agenda item as its case, signal or
-child; in the portal, the parents and young person invited see their own child's part).
+child; in the portal, the parents and young person invited see their own child's part) and
+`notes` (conversation notes by information category, their corrections, the portal).
 Callers import this package only: `from schakel.access import policy`.
 """
 
@@ -149,6 +150,14 @@ from schakel.access.policy.meetings import (
     may_write_minutes as may_write_minutes,
     meetings_visible_q as meetings_visible_q,
     portal_invitations_q as portal_invitations_q,
+)
+from schakel.access.policy.notes import (
+    NOTE_EDIT_HOURS as NOTE_EDIT_HOURS,
+    may_edit_note_in_place as may_edit_note_in_place,
+    may_read_note_in_portal as may_read_note_in_portal,
+    may_read_notes_of_category as may_read_notes_of_category,
+    may_write_note as may_write_note,
+    note_edit_window_open as note_edit_window_open,
 )
 from schakel.access.policy.portal import (
     ROLE_PARENT as ROLE_PARENT,

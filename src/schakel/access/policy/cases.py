@@ -117,6 +117,13 @@ def lacks_care_basis(organisation: Organisation, case: Case) -> bool:
 
 
 def _care_basis(organisation: Organisation, case: Case) -> str | None:
+    return case_category_basis(organisation, case, InformationCategory.CARE)
+
+
+def case_category_basis(organisation: Organisation, case: Case,
+                        category: InformationCategory | str) -> str | None:
+    """What lets `organisation` receive `category` of the case's children (the file holder,
+    or a consent, legal ground or measure for every child), for the log; None: nothing."""
     if case.opened_by.organisation_id == organisation.pk:
         return FILE_HOLDER
     children: list[Child]
@@ -128,7 +135,7 @@ def _care_basis(organisation: Organisation, case: Case) -> str | None:
         children = []
     if not children:
         return None
-    decisions = may_receive_category_of_children(children, organisation, InformationCategory.CARE)
+    decisions = may_receive_category_of_children(children, organisation, category)
     if not all(decisions.values()):
         return None
     return ", ".join(decisions[child.pk].log_ground for child in children)
