@@ -129,6 +129,8 @@ def test_bas_case_is_coordinated_by_the_youth_nurse(demo: DemoWorld) -> None:
     # One recorded on the case page, one at the consultation meeting (its four questions).
     assert case.consultations.count() == 2
     assert case.consultations.filter(agenda_item__meeting__kind="consultation").count() == 1
+    assert case.conversation_notes.count() == 2
+    assert case.conversation_notes.filter(shared_with_parents=True).count() == 1
     mdo = case.meetings.get(kind="mdo")
     assert mdo.participants.filter(guardian__full_name="Ingrid Twente-Lohuis").exists()
     assert set(case.signals.values_list("theme__code", flat=True)) == {

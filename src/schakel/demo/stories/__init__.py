@@ -7,6 +7,7 @@ from schakel.children.models import Child
 from schakel.demo.stories.common import Cast
 from schakel.demo.stories.custody import jayden_story
 from schakel.demo.stories.meetings import kernteam_story, mdo_story
+from schakel.demo.stories.notes import notes_story
 from schakel.demo.stories.primary import bas_story, sara_story
 from schakel.demo.stories.secondary import (
     drugs_story,
@@ -34,4 +35,5 @@ def stories_load(cast: Cast, dylan: Child, jayden: Child) -> Case:
     jayden_story(cast, jayden)
     kernteam_story(cast, bas_case)
     mdo_story(cast, bas_case)
+    notes_story(cast, bas_case)
     return bas_case
