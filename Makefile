@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: run test lint setup demo messages messages-check browser benchmark clean production
+.PHONY: run test lint setup system demo messages messages-check browser benchmark clean production
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -21,7 +21,16 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-setup: $(VENV)/.installed node_modules/.installed messages
+setup: system $(VENV)/.installed node_modules/.installed messages
+
+# System libraries from Debian: Pango for WeasyPrint (printed documents; Django imports it at
+# start), poppler's pdftotext/pdftoppm for the tests that read the PDFs.
+system:
+	@{ ldconfig -p | grep -q libpangoft2-1.0 && command -v pdftoppm >/dev/null 2>&1; } || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	      libpango-1.0-0 libpangoft2-1.0-0 poppler-utils fonts-dejavu-core) >/dev/null; \
+	  else echo "Install Pango and poppler (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0 poppler-utils)." >&2; exit 1; fi; }
 
 # The compiled catalogue is committed; recompile when gettext is there.
 messages:

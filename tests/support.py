@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -64,3 +66,18 @@ def test_transaction() -> Iterator[None]:
     with atomic:
         yield
         transaction.set_rollback(True)
+
+
+def poppler(tool: str, *args: str, stdin: bytes | None = None) -> bytes:
+    """Run one of Debian's poppler tools (`pdftotext`, `pdftoppm`), installed by `make test`,
+    on a PDF the test made."""
+    path = shutil.which(tool)
+    if path is None:
+        raise FileNotFoundError(f"{tool} is missing: `make test` installs poppler-utils")
+    return subprocess.run([path, *args], input=stdin, check=True,  # noqa: S603
+                          capture_output=True).stdout
+
+
+def pdf_text(pdf: bytes) -> str:
+    """The text a PDF shows, page by page separated by form feeds."""
+    return poppler("pdftotext", "-layout", "-", "-", stdin=pdf).decode()

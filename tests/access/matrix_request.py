@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from tests.access.matrix_urls import SIGN_IN_PAGES, Expected, Pattern
 from tests.access.matrix_world import CHILD_FIRST_NAME, CHILD_LAST_NAME, MatrixWorld
+from tests.support import pdf_text
 
 # Query strings some pages need to show anything (formatted with the world's ids).
 QUERIES: dict[str, str] = {
@@ -46,6 +47,10 @@ class Outcome:
 
 
 def _body(response: HttpResponseBase) -> str:
+    """The text of the response; of a PDF the text it shows (poppler's pdftotext), so that
+    the child's name is found in a printed document as in a page."""
+    if response.get("Content-Type") == "application/pdf":
+        return pdf_text(response.content)  # type: ignore[attr-defined]
     if isinstance(response, StreamingHttpResponse):
         return b"".join(response.streaming_content).decode()  # type: ignore[arg-type]
     content: bytes = response.content  # type: ignore[attr-defined]

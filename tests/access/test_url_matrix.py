@@ -290,6 +290,7 @@ portal:correction_answer         GET  sign 404  404  200* 404  404  404  404  40
 portal:correction_answer         POST sign 404  404  200* 404  404  404  404  404  404  404  404  404  404
 portal:withhold                  GET  sign 404  404  200  404  404  404  404  404  404  404  404  404  404
 portal:withhold                  POST sign 404  404  404  404  404  404  404  404  404  404  404  404  404
+portal:plan_pdf                  GET  sign 404  404  200* 200* 404  404  404  404  404  404  404  404  404
 # A request of the father, who has no custody (BW 1:377c): answered by the case's coordinator.
 portal:information_requests      GET  sign 200  200  200* 200  200  200  200  200  200  200  200  404  404
 portal:information_answer        GET  sign 404  404  200* 404  404  404  404  404  404  404  404  404  404

@@ -84,6 +84,8 @@ NOT_CHILD_DATA: dict[str, str] = {
         "for the portal's action pages and the logged reads of the module"),
     "portal.selectors.family.portal_case_url": "a URL",
     "portal.selectors.family.visible_steps": "the plan of a case already read, no query",
+    "portal.selectors.printing.plan_for_parents": (
+        "logs itself: the read of the case through `case_get`, the print as an export (E)"),
     "portal.selectors.professionals.withheld_of_case": (
         "for the service that releases it (POST), which logs the change"),
     "retention.selectors.category_plan": "counts and record ids of a category, no content",

@@ -17,6 +17,7 @@ from schakel.demo.family import FAMILY_NAME
 from schakel.demo.loader import DemoWorld, demo_world_load
 from schakel.demo.people import DEMO_PASSWORD, PEOPLE
 from schakel.demo.signins import signin_password_line, signin_rows
+from schakel.notes.models import ConversationNote
 from schakel.organisations.models import School, SchoolType
 from schakel.signals.models import Signal, SignalLevel, SignalStatus
 from schakel.teams.models import TeamLayer, TeamMembership
@@ -129,8 +130,9 @@ def test_bas_case_is_coordinated_by_the_youth_nurse(demo: DemoWorld) -> None:
     # One recorded on the case page, one at the consultation meeting (its four questions).
     assert case.consultations.count() == 2
     assert case.consultations.filter(agenda_item__meeting__kind="consultation").count() == 1
-    assert case.conversation_notes.count() == 2
-    assert case.conversation_notes.filter(shared_with_parents=True).count() == 1
+    notes = ConversationNote.objects.filter(case=case)
+    assert notes.count() == 2
+    assert notes.filter(shared_with_parents=True).count() == 1
     mdo = case.meetings.get(kind="mdo")
     assert mdo.participants.filter(guardian__full_name="Ingrid Twente-Lohuis").exists()
     assert set(case.signals.values_list("theme__code", flat=True)) == {

@@ -28,8 +28,8 @@ pytestmark = pytest.mark.browser
 
 
 # GET URLs that answer with a file to download (the browser starts a download, no page).
-DOWNLOADS = frozenset({  # the invitation as an iCalendar file
-    "meetings:invitation", "portal_meetings:invitation_calendar"})
+DOWNLOADS = frozenset({  # the invitation as an iCalendar file, the plan as a PDF
+    "meetings:invitation", "portal_meetings:invitation_calendar", "portal:plan_pdf"})
 
 
 def pages_by_role() -> dict[str, list[str]]:

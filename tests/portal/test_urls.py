@@ -112,6 +112,7 @@ ROWS = [
     Row("portal:corrections", "GET", no_kwargs, "404 404 404 404 404 200 s"),
     Row("portal:correction_answer", "GET", _correction, "404 404 404 404 404 200 s"),
     Row("portal:withhold", "GET", case13, "404 404 404 404 404 200 s"),
+    Row("portal:plan_pdf", "GET", case13, "404 404 404 404 404 200 s"),
     Row("portal:information_requests", "GET", no_kwargs, "404 404 404 404 404 200 s"),
     Row("portal:information_answer", "GET", _information, "404 404 404 404 404 200 s"),
 ]
@@ -146,6 +147,7 @@ def _check(response: object, token: str, where: str) -> None:
 
 
 COORDINATOR_PAGES = {"portal:corrections", "portal:correction_answer", "portal:withhold",
+                     "portal:plan_pdf",
                      "portal:information_requests", "portal:information_answer"}
 CELLS = [(row, role, token) for row in ROWS
          for role, token in zip(ROLES, row.expected.split(), strict=True)]

@@ -25,6 +25,7 @@ class EventCode(models.TextChoices):
     CASE_CONSULTATION = "case.consultation", _("Recorded a consultation")
     CASE_NOTE = "case.note", _("Wrote a conversation note")
     CASE_NOTE_CORRECT = "case.note_correct", _("Corrected a conversation note")
+    CASE_PLAN_PRINT = "case.plan_print", _("Printed the plan for the meeting with the parents")
     CASE_EMERGENCY_ACCESS = "case.emergency_access", _(
         "Claimed emergency access to the case (break the glass)")
     CASE_ESCALATE = "case.escalate", _("Escalated the case")

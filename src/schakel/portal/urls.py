@@ -22,6 +22,7 @@ from schakel.portal.views.professionals import (
     corrections,
     information_answer,
     information_requests,
+    plan_pdf,
     withhold,
 )
 
@@ -54,6 +55,7 @@ urlpatterns = [
          name="correction_answer"),
     path("regie/casus/<int:case_id>/afschermen/", withhold,
          name="withhold"),
+    path("regie/casus/<int:case_id>/plan.pdf", plan_pdf, name="plan_pdf"),
     # The coordinator or the school's contact point answers a parent without custody.
     path("regie/informatieverzoeken/", information_requests, name="information_requests"),
     path("regie/informatieverzoeken/<int:information_request_id>/", information_answer,

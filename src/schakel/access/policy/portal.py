@@ -205,6 +205,12 @@ def portal_hidden_entries(actor: Actor, case: Case) -> frozenset[tuple[str, int]
     person = portal_person(actor)
     if person is None or person.guardian is None:
         return frozenset()
+    return entries_withheld_from_parents(case)
+
+
+def entries_withheld_from_parents(case: Case) -> frozenset[tuple[str, int]]:
+    """The entries of `case` the parents do not see (`portal_hidden_entries` for a
+    parent)."""
     withheld = set(WithheldEntry.objects.filter(
         case=case, released_at__isnull=True).values_list("object_type", "object_id"))
     step_ids = [object_id for object_type, object_id in withheld
@@ -309,3 +315,32 @@ def portal_corrections_visible_q(actor: Actor) -> Q:
     readable = Case.objects.filter(case_content_visible_q(actor))
     return Q(case__coordinator=actor.professional) | Q(
         case__coordinator__isnull=True, case__in=readable)
+
+
+def parents_see_case(case: Case, day: dt.date | None = None) -> bool:
+    """Whether a parent with custody reads `case` in the portal on `day` (what the plan
+    printed for the meeting with the parents may show): a child under 16, or a young person
+    of 16 or over who shares it; a family case while one of its children is under 16."""
+    day = day or _today()
+    if case.child is not None:
+        children = [case.child]
+    elif case.family_id is not None:
+        children = list(Child.objects.filter(family_id=case.family_id))
+    else:
+        return False
+    for child in children:
+        if not Guardianship.objects.filter(child=child).filter(custody.custody_q(day)).exists():
+            continue
+        if _age(child, day) < consenters.YOUNG_PERSON_ALONE_FROM:
+            return True
+        if case.child is not None and _shared_with_parents(case):
+            return True
+    return False
+
+
+def may_print_plan_for_parents(actor: Actor, case: Case, *,
+                               read: Decision | None = None) -> Decision:
+    """Print the plan for the meeting with the parents: whoever reads the case, not on an
+    emergency access (which is for reading only)."""
+    decision = read if read is not None else may_read_case(actor, case)
+    return DENY if not decision or decision.ground == Ground.EMERGENCY else decision

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from schakel.access.actor import actor_from_request
 from schakel.http.forms import apply_service_errors
+from schakel.http.pdf import pdf_from_template
 from schakel.http.requests import int_or_none
 from schakel.portal.forms import GRANT, CorrectionAnswerForm, InformationAnswerForm, WithholdForm
 from schakel.portal.models import CorrectionStatus, EntryType
@@ -21,6 +22,7 @@ from schakel.portal.selectors.information import (
     information_request_get,
     information_requests_to_answer,
 )
+from schakel.portal.selectors.printing import plan_for_parents
 from schakel.portal.selectors.professionals import (
     correction_for_answer,
     corrections_for_answer,
@@ -122,3 +124,20 @@ def information_answer(request: HttpRequest, information_request_id: int) -> Htt
             return redirect("portal:information_requests")
     return render(request, "portal/professionals/information_answer.html",
                   {"view": view, "form": form})
+
+
+@login_required
+def plan_pdf(request: HttpRequest, case_id: int) -> HttpResponse:
+    """The plan for the meeting with the parents, as they see it in the portal (PDF)."""
+    plan = plan_for_parents(actor=actor_from_request(request), case_id=case_id)
+    if not plan.parents_see:
+        messages.info(request, _("The parents do not see this case in the portal (a young "
+                                 "person of 16 or over who does not share it, or "
+                                 "guardianship): there is no plan to print for them."))
+        return redirect(reverse("cases:detail", kwargs={"case_id": case_id}))
+    document = pdf_from_template("portal/print/plan.html", {"plan": plan, "case": plan.case},
+                                 stylesheet="css/print/plan.css")
+    response = HttpResponse(document, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="plan-{plan.case.reference}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
