@@ -285,7 +285,7 @@ def _name_matches(children: QuerySet[Child], words: tuple[str, ...]) -> QuerySet
 
 
 def _matches(query: ChildQuery, children: QuerySet[Child]) -> QuerySet[Child]:
-    if query.kind == QueryKind.BIRTH_DATE:
+    if query.birth_date is not None:
         return children.filter(birth_date=query.birth_date).order_by(
             "last_name", "first_name", "pk")
     if query.kind == QueryKind.PUPIL_NUMBER:
@@ -314,6 +314,5 @@ def children_search(*, actor: Actor, query: ChildQuery) -> ChildSearchResult:
                         ground=policy.Ground.LISTED)
     return ChildSearchResult(
         query=query,
-        found=[ChildFound(child, child.current_enrolments)  # type: ignore[attr-defined]
-               for child in rows[:CHILD_SEARCH_LIMIT]],
+        found=[ChildFound(child, child.current_enrolments) for child in rows[:CHILD_SEARCH_LIMIT]],
         more=len(rows) > CHILD_SEARCH_LIMIT)
