@@ -3,6 +3,15 @@ from django.contrib.postgres.operations import TrigramExtension
 from django.db import migrations, models
 
 
+class KeepTrigramExtension(TrigramExtension):
+    """pg_trgm, created forwards on PostgreSQL and left in place backwards: Django's own
+    operation drops it (and on SQLite looks for it in `pg_extension`, which fails), while
+    migrating back past the search needs no extension removed."""
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        return
+
+
 class Migration(migrations.Migration):
     """The search box (`children.selectors.children_search`): pg_trgm for the similarity of
     names on PostgreSQL (nothing on SQLite; creating an extension needs a superuser or the
@@ -16,7 +25,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        TrigramExtension(),
+        KeepTrigramExtension(),
         migrations.AddIndex(
             model_name='child',
             index=models.Index(fields=['birth_date'], name='children_ch_birth_d_301bd0_idx'),
