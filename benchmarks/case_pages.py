@@ -5,8 +5,9 @@
 
 Builds fresh databases (a small region and a full one: by default 90,000 pupils, 9,000 cases,
 1,000,000 access-log rows), migrates, generates the region, signs in a professional involved
-in a typical number of cases and times `cases:list`, `cases:detail` and the trivial
-`web:healthz` in-process with Django's test client (DEBUG off, the full middleware stack).
+in a typical number of cases and times `cases:list`, `cases:detail`, the search box
+(`children:search`, by an IB'er of a school for a pupil's name with a typing error) and the
+trivial `web:healthz` in-process with Django's test client (DEBUG off, the full middleware stack).
 Reports median and p95, the ratio to healthz and the number of queries per request on both
 data sets, prints a Markdown table and writes it to `benchmarks/results-<db>.md`.
 
@@ -30,7 +31,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 VAR_BENCH = ROOT / "var" / "bench"
@@ -189,6 +190,30 @@ def _typical_professional() -> tuple[Any, int, float, Any, Any, int]:
     return professional, cases, float(median), case, get(pk=busiest_id), busiest_n
 
 
+def _search_by_core_team() -> tuple[Any, str]:
+    """A generated IB'er (in a school's core team) and what she types in the search box: the
+    name of a current pupil of her school with one letter typed twice, so that the search is
+    the fuzzy one (trigrams), among the children she may see."""
+    from django.utils import timezone
+
+    from schakel.children.models import Enrolment
+    from schakel.teams.models import TeamLayer, TeamMembership
+
+    today = timezone.localdate()
+    membership = (TeamMembership.objects.active_on(today)
+                  .filter(team__layer=TeamLayer.CORE,
+                          professional__user__username__startswith="gen-")
+                  .select_related("professional__user", "team").order_by("pk").first())
+    if membership is None:
+        raise SystemExit("No generated core-team member; generate a larger region.")
+    pupil = (Enrolment.objects.active_on(today).filter(school_id=membership.team.school_id)
+             .select_related("child").order_by("pk").first())
+    if pupil is None:
+        raise SystemExit("The core team's school has no pupils; generate a larger region.")
+    last = pupil.child.last_name
+    return membership.professional, f"{pupil.child.first_name} {last[:2]}{last[1:]}"
+
+
 def run_child(args: argparse.Namespace) -> None:
     os.environ.update(_database(args.database_url, args.label, fresh=not args.reuse))
     os.environ["DJANGO_SETTINGS_MODULE"] = "schakel.settings.test"
@@ -233,6 +258,12 @@ def run_child(args: argparse.Namespace) -> None:
                       ("cases:detail", reverse("cases:detail", kwargs={"case_id": case.pk})),
                       ("web:healthz", reverse("web:healthz"))):
         result.pages.append(_measure(client, page, url, args.requests, args.warmup))
+    searcher, search_text = _search_by_core_team()
+    search = _measure(sign_in(Client(), searcher.user), "children:search",
+                      f"{reverse('children:search')}?{urlencode({'q': search_text})}",
+                      args.requests, args.warmup)
+    search.page = "children:search (core team)"
+    result.pages.append(search)
     busy_client = sign_in(Client(), busiest.user)
     busy = _measure(busy_client, "cases:list", reverse("cases:list"), args.requests, args.warmup)
     busy.page = "cases:list (busiest)"

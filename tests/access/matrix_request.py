@@ -20,6 +20,8 @@ QUERIES: dict[str, str] = {
     # Part of the name only: the page repeats the query, and that must not count as a hit.
     "signals:pupil_search": f"school={{school_id}}&q={CHILD_LAST_NAME[:5]}",
     "audit:log": "child={child_id}",
+    # The first letters of the names: the page repeats the query, and that is no hit.
+    "children:search": f"q={CHILD_FIRST_NAME[:6]}+{CHILD_LAST_NAME[:4]}",
 }
 
 

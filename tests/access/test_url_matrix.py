@@ -131,6 +131,9 @@ glossary:edit                    POST sign 404  404  404  404  404  404  404  40
 glossary:delete                  GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
 glossary:delete                  POST sign 404  404  404  404  404  404  404  404  404  404  404  404  404
 
+# The search box: every professional searches among the children they may see (the query is
+# the first letters of the child's names, so the page's own echo is no hit).
+children:search                  GET  sign 200* 200  200* 200* 200  200  200  200  200  200  200  404  404
 # The child: the core team of a current school and those in a case of the child.
 children:detail                  GET  sign 200* 404  200* 200* 404  404  404  404  404  404  404  404  404
 children:custody                 GET  sign 200* 404  200* 200* 404  404  404  404  404  404  404  404  404

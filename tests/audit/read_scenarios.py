@@ -20,8 +20,10 @@ from schakel.cases.selectors import (
     case_list_page,
 )
 from schakel.cases.services.emergency import emergency_access_claim
+from schakel.children.search_query import child_query_parse
 from schakel.children.selectors import (
     child_get,
+    children_search,
     custody_page,
     measures_page,
     pupil_at_school,
@@ -218,6 +220,9 @@ def _child_reads(w: World) -> dict[str, Read]:
         "children.selectors.pupils_search": (
             lambda: pupils_search(actor=core, school_id=w.school.pk, query="Bas"), core,
             w.child.pk),
+        "children.selectors.children_search": (
+            lambda: children_search(actor=core, query=child_query_parse("bas jansn")), core,
+            w.child.pk),
         "children.selectors.pupil_at_school": (
             lambda: pupil_at_school(actor=core, school_id=w.school.pk, child_id=w.child.pk),
             core, w.child.pk),
@@ -341,6 +346,7 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "children.selectors.custody_page": _child_reads,
     "consent.selectors.children_for_sharing_check": _child_reads,
     "children.selectors.pupils_search": _child_reads,
+    "children.selectors.children_search": _child_reads,
     "children.selectors.pupil_at_school": _child_reads,
     "children.selectors.siblings_shown": _child_reads,
     "signals.selectors.signal_list_page": _child_reads,

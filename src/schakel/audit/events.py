@@ -53,6 +53,12 @@ class EventCode(models.TextChoices):
         "Saw that a case awaits consent (no content)")
 
     CHILD_SEARCH = "child.search", _("Found the child in a search")
+    # The search itself (the search box), by its kind; its text is not logged.
+    CHILD_SEARCH_BIRTH_DATE = "child.search_birth_date", _(
+        "Searched for children by date of birth")
+    CHILD_SEARCH_NAME = "child.search_name", _("Searched for children by name")
+    CHILD_SEARCH_PUPIL_NUMBER = "child.search_pupil_number", _(
+        "Searched for children by pupil number")
     CHILD_SIBLINGS = "child.siblings", _("Saw the child as a brother or sister")
     CHILD_VIEW = "child.view", _("Viewed the details of the child")
 

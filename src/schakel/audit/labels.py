@@ -21,6 +21,7 @@ OBJECT_LABELS: dict[str, Promise] = {
     "cases.handover": gettext_lazy("a hand-over"),  # rows from before 2 December 2026
     "children.child": gettext_lazy("the child's details"),
     "children.measure": gettext_lazy("a measure"),
+    "children.search": gettext_lazy("a search for children (its kind, not its text)"),
     "consent.consent": gettext_lazy("consent"),
     "consent.legalground": gettext_lazy("a legal ground"),
     "handover.handover": gettext_lazy("a hand-over"),

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any, cast
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from schakel.children.models import Child, CustodySource, Guardianship, MeasureKind
+from schakel.children.search_query import MAX_LENGTH, child_query_parse
 from schakel.http.forms import DateInput, SchakelForm
 from schakel.organisations.models import Professional
 
@@ -57,3 +59,20 @@ class MeasureStartForm(SchakelForm):
 class MeasureEndForm(SchakelForm):
     measure = forms.IntegerField(widget=forms.HiddenInput)
     end_date = forms.DateField(label=_("Last day"), widget=DateInput())
+
+
+class ChildSearchForm(SchakelForm):
+    """The search box: one text, read as a name, a date of birth or a pupil number
+    (`search_query.child_query_parse`); `cleaned_data["query"]` is the parsed search."""
+
+    q = forms.CharField(label=_("Name, date of birth (dd-mm-yyyy) or pupil number"),
+                        max_length=MAX_LENGTH, strip=True)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if "q" in cleaned:
+            try:
+                cleaned["query"] = child_query_parse(cleaned["q"])
+            except ValidationError as error:
+                self.add_error("q", error)
+        return cleaned

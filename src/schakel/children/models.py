@@ -44,6 +44,8 @@ class Child(models.Model):
 
     class Meta:
         ordering = ["last_name", "first_name"]
+        # The search box finds a child by date of birth (`children_search`).
+        indexes = [models.Index(fields=["birth_date"])]
 
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}"
@@ -122,7 +124,9 @@ class Enrolment(DatedPeriod, models.Model):
 
     class Meta:
         ordering = ["child", "-start_date"]
-        indexes = [models.Index(fields=["school", "end_date"])]
+        # The search box finds a child by pupil number, at any school (`children_search`).
+        indexes = [models.Index(fields=["school", "end_date"]),
+                   models.Index(fields=["pupil_number"])]
         constraints = [
             models.UniqueConstraint(
                 fields=["school", "pupil_number"], name="unique_pupil_number_per_school"),

@@ -5,6 +5,7 @@ from schakel.children import views
 app_name = "children"
 
 urlpatterns = [
+    path("zoeken/", views.search, name="search"),
     path("<int:child_id>/", views.child_detail, name="detail"),
     path("<int:child_id>/gezag/", views.custody, name="custody"),
     path("<int:child_id>/maatregelen/", views.measures, name="measures"),

@@ -1,4 +1,4 @@
-"""A child's overview page, the child's custody history and measures."""
+"""A child's overview page, the child's custody history and measures, and the search box."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from schakel.access.actor import actor_from_request
 from schakel.children.forms import (
+    ChildSearchForm,
     CustodyEndForm,
     CustodyRecordForm,
     MeasureEndForm,
@@ -24,6 +25,7 @@ from schakel.children.models import Custody, CustodySource
 from schakel.children.panels import CHILD_SECTIONS
 from schakel.children.selectors import (
     child_get,
+    children_search,
     custody_page,
     measures_page,
     siblings_shown,
@@ -31,6 +33,20 @@ from schakel.children.selectors import (
 from schakel.children.services import custody_end, custody_record, measure_end, measure_start
 from schakel.http.forms import apply_service_errors
 from schakel.http.requests import pick_or_404, service_errors_as_messages
+
+
+@login_required
+@require_http_methods(["GET"])
+def search(request: HttpRequest) -> HttpResponse:
+    """The search box of the navigation (a plain GET form): children by name, date of birth
+    or pupil number, among those the user may see. A search that cannot be one (too short, no
+    date) is answered with the reason and reads nothing."""
+    form = ChildSearchForm(request.GET if "q" in request.GET else None)
+    result = None
+    if form.is_valid():
+        result = children_search(actor=actor_from_request(request),
+                                 query=form.cleaned_data["query"])
+    return render(request, "children/search.html", {"form": form, "result": result})
 
 
 @login_required

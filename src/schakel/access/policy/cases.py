@@ -217,14 +217,20 @@ CHILD_READ_CASES_CHECKED = 5
 
 
 def children_visible_q(actor: Actor) -> Q:
-    """The children `may_read_child` allows, as a filter on `Child` (family cases included)."""
+    """The children `may_read_child` allows, as a filter on `Child` (family cases included).
+
+    The ids of an indexed union (the core team's current pupils, the children of the cases
+    listed, the children of the families of those cases) rather than `EXISTS(...) OR ...`:
+    the OR over several tables makes PostgreSQL scan every child of the region, and its cost
+    estimate of that scan is high enough to compile the query (JIT) for seconds."""
     schools = core_team_school_ids(actor)
-    own_cases = Case.objects.filter(case_listable_q(actor))
-    q = Q(Exists(own_cases.filter(child=OuterRef("pk"))))
-    q |= Q(Exists(own_cases.filter(family_id=OuterRef("family_id"))))
+    own_cases = Case.objects.filter(case_listable_q(actor)).order_by()
+    ids = own_cases.filter(child__isnull=False).values("child_id").union(
+        Child.objects.filter(family_id__in=own_cases.filter(family__isnull=False)
+                             .values("family_id")).order_by().values("pk"))
     if schools:
-        q |= Q(Exists(_current_enrolments_at(schools).filter(child=OuterRef("pk"))))
-    return q
+        ids = ids.union(_current_enrolments_at(schools).order_by().values("child_id"))
+    return Q(pk__in=ids)
 
 
 # --- signals -----------------------------------------------------------------------------
