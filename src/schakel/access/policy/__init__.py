@@ -24,7 +24,7 @@ voogdij), `portal` (what parents and young people see of their own file), `infor
 professionals who else is involved), `administration` (access log, accounts, retention),
 `glossary` (who keeps the shared language), `teams` (who keeps a team and its charter) and
 `meetings` (who plans and sees a meeting, and each agenda item as its case, signal or
-child).
+child) and `attendance` (who imports a school's absence records).
 Callers import this package only: `from schakel.access import policy`.
 """
 
@@ -56,6 +56,12 @@ from schakel.access.policy.cases import (
     readable_case_ids as readable_case_ids,
     schools_for_raising_q as schools_for_raising_q,
     signals_visible_q as signals_visible_q,
+)
+from schakel.access.policy.attendance import (
+    attendance_import_school_ids as attendance_import_school_ids,
+    may_import_attendance as may_import_attendance,
+    may_import_attendance_somewhere as may_import_attendance_somewhere,
+    may_view_attendance_import as may_view_attendance_import,
 )
 from schakel.access.policy.categories import (
     GROUND_CONSENT as GROUND_CONSENT,
