@@ -36,6 +36,12 @@ from schakel.access.policy.administration import (
     may_manage_retention as may_manage_retention,
     may_read_access_log as may_read_access_log,
 )
+from schakel.access.policy.attendance import (
+    attendance_import_school_ids as attendance_import_school_ids,
+    may_import_attendance as may_import_attendance,
+    may_import_attendance_somewhere as may_import_attendance_somewhere,
+    may_view_attendance_import as may_view_attendance_import,
+)
 from schakel.access.policy.cases import (
     case_content_visible_q as case_content_visible_q,
     case_existence_visible_q as case_existence_visible_q,
@@ -56,12 +62,6 @@ from schakel.access.policy.cases import (
     readable_case_ids as readable_case_ids,
     schools_for_raising_q as schools_for_raising_q,
     signals_visible_q as signals_visible_q,
-)
-from schakel.access.policy.attendance import (
-    attendance_import_school_ids as attendance_import_school_ids,
-    may_import_attendance as may_import_attendance,
-    may_import_attendance_somewhere as may_import_attendance_somewhere,
-    may_view_attendance_import as may_view_attendance_import,
 )
 from schakel.access.policy.categories import (
     GROUND_CONSENT as GROUND_CONSENT,
