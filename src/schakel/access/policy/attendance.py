@@ -17,9 +17,12 @@ def may_import_attendance(actor: Actor, school_id: int) -> Decision:
     return DENY
 
 
-def may_import_attendance_somewhere(actor: Actor) -> bool:
-    """Whether the menu shows the attendance import (the pages ask again per school)."""
-    return bool(core_team_school_ids(actor))
+def may_import_attendance_somewhere(actor: Actor) -> Decision:
+    """The import page and its menu item: a member of some school's core team (each import
+    asks again for its own school)."""
+    if core_team_school_ids(actor):
+        return Decision(True, Ground.CORE_TEAM)
+    return DENY
 
 
 def attendance_import_school_ids(actor: Actor) -> frozenset[int]:

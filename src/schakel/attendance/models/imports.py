@@ -66,6 +66,16 @@ class AttendanceImport(models.Model):
         return self.status in {ImportStatus.QUEUED, ImportStatus.CHECKING, ImportStatus.WRITING}
 
     @property
+    def encoding_label(self) -> str:
+        """What the reader assumed, in words for the page."""
+        return str({
+            "utf-8": _("CSV, read as UTF-8"),
+            "utf-8-sig": _("CSV, read as UTF-8 (with byte order mark)"),
+            "cp1252": _("CSV, read as Windows-1252 (not UTF-8); check the accented letters"),
+            "xlsx": _("Excel workbook"),
+        }.get(self.encoding, ""))
+
+    @property
     def percent(self) -> int:
         if not self.total_rows:
             return 0
