@@ -4,6 +4,7 @@ imports nothing unless the valid rows are asked for; nothing is ever half-import
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 from django.utils import timezone
@@ -23,7 +24,7 @@ def _one_row(att: AttendanceWorld, row: list[str]) -> AttendanceImport:
     return att.run(magister_csv(att.monday, rows=[row]))
 
 
-def _lesson(att: AttendanceWorld, *, pupil: str = "1001", day: dt.date | None = None,
+def _lesson(att: AttendanceWorld, *, day: dt.date | None = None, pupil: str = "1001",
             start: str = "08:30", end: str = "09:20", lesson: str = "1", code: str = "A",
             kind: str = "1", key: str = "1") -> list[str]:
     text = dmy(day or att.monday)
@@ -40,7 +41,7 @@ def _lesson(att: AttendanceWorld, *, pupil: str = "1001", day: dt.date | None = 
     ({"kind": "9", "code": ""}, "Verantwoordingtype", "Unknown kind of absence"),
 ])
 def test_a_bad_row_is_reported_with_line_and_column(
-        att: AttendanceWorld, row: dict[str, str], column: str, words: str) -> None:
+        att: AttendanceWorld, row: dict[str, Any], column: str, words: str) -> None:
     result = _one_row(att, _lesson(att, **row))
     assert result.status == ImportStatus.HAS_ERRORS
     [(line, error_column, message)] = _errors(result)

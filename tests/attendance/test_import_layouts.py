@@ -132,7 +132,7 @@ def _xlsx(rows: list[list[object]], *, sheets: int = 1) -> bytes:
     return buffer.getvalue()
 
 
-XLSX_HEADER = ["Id", "Stamnummer", "Start", "Eind", "Lesuur", "Geoorloofd",
+XLSX_HEADER: list[object] = ["Id", "Stamnummer", "Start", "Eind", "Lesuur", "Geoorloofd",
                "Verantwoordingtype", "Code"]
 
 

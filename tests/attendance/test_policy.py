@@ -9,6 +9,7 @@ from django.http import Http404
 from schakel.access import policy
 from schakel.attendance.services.start import attendance_import_start
 from schakel.audit.models import AccessEvent, Outcome
+from schakel.organisations.models import Professional
 from tests.attendance.support import AttendanceWorld
 from tests.factories import ProfessionalFactory, actor_for
 
@@ -25,11 +26,11 @@ def test_the_core_team_imports_for_its_own_school_only(att: AttendanceWorld) -> 
 
 @pytest.mark.parametrize("who", ["teacher", "nurse", "other core"])
 def test_others_do_not(att: AttendanceWorld, who: str) -> None:
-    professional = {
-        "teacher": lambda: att.teacher,
-        "nurse": lambda: ProfessionalFactory(nurse=True),
-        "other core": lambda: ProfessionalFactory(core_team_of=att.other_school),
-    }[who]()
+    professional: Professional = att.teacher
+    if who == "nurse":
+        professional = ProfessionalFactory(nurse=True)
+    elif who == "other core":
+        professional = ProfessionalFactory(core_team_of=att.other_school)
     actor = actor_for(professional)
     assert not policy.may_import_attendance(actor, att.school.pk)
     with pytest.raises(Http404):

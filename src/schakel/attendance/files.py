@@ -8,6 +8,7 @@ for the row's validation to report."""
 
 from __future__ import annotations
 
+import _csv
 import codecs
 import csv
 import datetime as dt
@@ -66,10 +67,10 @@ def detect_encoding(path: Path) -> str:
         else:
             return ENCODING_UTF8
         handle.seek(0)
-        decoder = codecs.getincrementaldecoder(ENCODING_CP1252)()
+        cp1252 = codecs.getincrementaldecoder(ENCODING_CP1252)()
         try:
             while chunk := handle.read(CHUNK_BYTES):
-                decoder.decode(chunk)
+                cp1252.decode(chunk)
         except UnicodeDecodeError as exc:
             raise FileProblem(_(
                 "The file is neither UTF-8 nor Windows-1252 text: save it as CSV (UTF-8) "
@@ -82,7 +83,7 @@ def _delimiter(header_line: str) -> str:
     return "," if header_line.count(",") > header_line.count(";") else ";"
 
 
-def _csv_rows(reader: csv.Reader) -> Iterator[RawRow]:
+def _csv_rows(reader: _csv.Reader) -> Iterator[RawRow]:
     """Rows with the line they end on (a quoted cell may hold a line break); blank rows
     are left out."""
     for values in reader:
