@@ -28,7 +28,8 @@ pytestmark = pytest.mark.browser
 
 
 # GET URLs that answer with a file to download (the browser starts a download, no page).
-DOWNLOADS = frozenset({"meetings:invitation"})  # the invitation as an iCalendar file
+# The invitation as an iCalendar file; an attendance import's error report as CSV.
+DOWNLOADS = frozenset({"meetings:invitation", "attendance:import_errors"})
 
 
 def pages_by_role() -> dict[str, list[str]]:
