@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from schakel.attendance.models import AttendanceImport
+from schakel.attendance.models import AttendanceImport, ImportProfile
 from tests.access.matrix_write import Write, rows
 
 MAGISTER_FILE = (
@@ -21,6 +21,13 @@ ATTENDANCE_WRITES: dict[str, Write] = {
             "absenties.csv", MAGISTER_FILE.format(pupil="1", day="01-09-2026").encode(),
             content_type="text/csv")},
         effect=rows(AttendanceImport)),
+    # A new profile: for one's own school (the other school's core team has only its own
+    # school to choose).
+    "attendance:profile_create": Write(
+        outcomes="sign 302+ 404! 404! 404! 404! 404! 404! 404! 200  404! 404! 404  404",
+        payload=lambda w: {"school": w.id("school_id"), "layout": "somtoday",
+                           "name": "Somtoday locatie Noord"},
+        effect=rows(ImportProfile)),
     # The world's import found errors; importing its valid rows queues it again.
     "attendance:import_valid_rows": Write(
         outcomes="sign 302+ 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",

@@ -123,6 +123,8 @@ meetings:correct                 POST sign 404  404  200  200  404  404  404  40
 # other school's core team has the page, without this school's profiles and imports).
 attendance:import                GET  sign 200  404  404  404  404  404  404  404  200  404  404  404  404
 attendance:import                POST sign 200  404  404  404  404  404  404  404  200  404  404  404  404
+attendance:profile_create        GET  sign 200  404  404  404  404  404  404  404  200  404  404  404  404
+attendance:profile_create        POST sign 200  404  404  404  404  404  404  404  200  404  404  404  404
 attendance:import_detail         GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
 attendance:import_errors         GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
 attendance:import_valid_rows     GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404

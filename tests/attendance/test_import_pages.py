@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
-from schakel.attendance.models import AbsenceRecord, AttendanceImport, ImportStatus
+from schakel.attendance.models import AbsenceRecord, AttendanceImport, ImportProfile, ImportStatus
 from tests.attendance.support import AttendanceWorld, magister_csv
 from tests.factories import ProfessionalFactory
 from tests.support import sign_in
@@ -98,3 +98,21 @@ def test_another_school_sees_no_import(att: AttendanceWorld) -> None:
         url = reverse(name, kwargs={"import_id": attendance_import.pk})
         assert client.get(url).status_code == 404
     assert client.get(reverse("attendance:import")).status_code == 200
+
+
+def test_the_core_team_sets_up_a_profile_with_the_default_codes(
+        att: AttendanceWorld, core_client: Client) -> None:
+    url = reverse("attendance:profile_create")
+    assert core_client.get(url).status_code == 200
+    response = core_client.post(url, {"school": att.school.pk, "layout": "somtoday",
+                                      "name": "Somtoday Noord"})
+    assert response.status_code == 302
+    profile = ImportProfile.objects.get(name="Somtoday Noord")
+    assert profile.code_mapping["AO"] == {"kind": "absent", "authorised": False}
+    again = core_client.post(url, {"school": att.school.pk, "layout": "somtoday",
+                                   "name": "Somtoday Noord"})
+    assert "The school has a profile of that name already." in again.content.decode()
+    other = core_client.post(url, {"school": att.other_school.pk, "layout": "somtoday",
+                                   "name": "Elders"})
+    assert other.status_code == 200
+    assert not ImportProfile.objects.filter(name="Elders").exists()

@@ -17,6 +17,7 @@ NOT_CHILD_DATA: dict[str, str] = {
         "the problems of an uploaded file's rows, as the uploader's own file holds them"),
     "attendance.selectors.import_first_errors": (
         "the problems of an uploaded file's rows, as the uploader's own file holds them"),
+    "attendance.selectors.import_schools_for": "schools only",
     "attendance.selectors.import_profiles_for": "import profiles of schools: no child's data",
     "attendance.selectors.recent_imports_for": "file names, statuses and counts of imports",
     "audit.selectors.access_log_export_allowed": "a policy check for a form, reads no row",

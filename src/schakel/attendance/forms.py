@@ -5,8 +5,9 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from schakel.attendance.models import ImportProfile
+from schakel.attendance.models import ImportProfile, Layout
 from schakel.http.forms import SchakelForm
+from schakel.organisations.models import School
 
 
 class ProfileChoice(forms.ModelChoiceField[ImportProfile]):
@@ -26,3 +27,15 @@ class ImportForm(SchakelForm):
         super().__init__(*args, **kwargs)
         self.fields["profile"].queryset = ImportProfile.objects.filter(  # type: ignore[attr-defined]
             pk__in=[profile.pk for profile in profiles]).select_related("school")
+
+
+class ProfileForm(SchakelForm):
+    school = forms.ModelChoiceField(label=_("School"), queryset=School.objects.none())
+    layout = forms.ChoiceField(label=_("Source"), choices=Layout.choices)
+    name = forms.CharField(label=_("Name"), max_length=100,
+                           help_text=_("For example: Magister, locatie Noord."))
+
+    def __init__(self, *args: Any, schools: list[School], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["school"].queryset = School.objects.filter(  # type: ignore[attr-defined]
+            pk__in=[school.pk for school in schools])

@@ -16,6 +16,7 @@ from schakel.audit.enforce import enforce
 from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject
+from schakel.organisations.models import School
 
 RECENT_IMPORTS = 20
 ERRORS_ON_PAGE = 100
@@ -29,6 +30,12 @@ def import_profiles_for(*, actor: Actor) -> list[ImportProfile]:
     return list(ImportProfile.objects.filter(
         school_id__in=sorted(policy.attendance_import_school_ids(actor)))
         .select_related("school").order_by("school__name", "name"))
+
+
+def import_schools_for(*, actor: Actor) -> list[School]:
+    """The schools the actor imports for (the choice of a new profile's school)."""
+    return list(School.objects.filter(
+        pk__in=sorted(policy.attendance_import_school_ids(actor))).order_by("name"))
 
 
 def recent_imports_for(*, actor: Actor) -> list[AttendanceImport]:

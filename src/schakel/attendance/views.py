@@ -13,18 +13,21 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from schakel.access.actor import actor_from_request
-from schakel.attendance.forms import ImportForm
+from schakel.attendance.forms import ImportForm, ProfileForm
 from schakel.attendance.selectors import (
     attendance_import_get,
     import_error_report,
     import_first_errors,
     import_profiles_for,
+    import_schools_for,
     recent_imports_for,
 )
+from schakel.attendance.services.profiles import import_profile_create
 from schakel.attendance.services.start import (
     attendance_import_start,
     attendance_import_valid_rows,
 )
+from schakel.http.forms import apply_service_errors
 from schakel.http.requests import is_htmx, service_errors_as_messages
 
 
@@ -43,6 +46,25 @@ def import_start(request: HttpRequest) -> HttpResponse:
         return redirect("attendance:import_detail", import_id=attendance_import.pk)
     return render(request, "attendance/import.html", {
         "form": form, "profiles": profiles, "imports": recent_imports_for(actor=actor)})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile_create(request: HttpRequest) -> HttpResponse:
+    actor = actor_from_request(request)
+    import_profiles_for(actor=actor)  # the same 404 as the import page for others
+    form = ProfileForm(request.POST if request.method == "POST" else None,
+                       schools=import_schools_for(actor=actor))
+    if request.method == "POST" and form.is_valid():
+        try:
+            profile = import_profile_create(actor=actor, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_service_errors(form, exc)
+        else:
+            messages.success(request, _("The import profile %(name)s is ready.") % {
+                "name": profile.name})
+            return redirect("attendance:import")
+    return render(request, "attendance/profile_form.html", {"form": form})
 
 
 @login_required

@@ -21,6 +21,8 @@ class EventCode(models.TextChoices):
         "Imported absence records from a school's administration system")
     ATTENDANCE_IMPORT_UPLOAD = "attendance.import_upload", _(
         "Uploaded an attendance export for import")
+    ATTENDANCE_PROFILE_CHANGE = "attendance.profile_change", _(
+        "Set up an import profile for attendance exports")
     ATTENDANCE_IMPORT_VIEW = "attendance.import_view", _(
         "Viewed an attendance import (progress and errors)")
 
