@@ -22,7 +22,7 @@ def test_the_command_imports_with_a_progress_bar(att: AttendanceWorld, tmp_path:
     call_command("attendance_import", str(path), profile=att.profiles["magister"].pk,
                  user=att.core.user.username, stdout=out)
     text = out.getvalue()
-    assert "\r4 rows checked" in text  # the total is not known while the CSV is read
+    assert f"\r[{'#' * 30}] 4/4 rows checked" in text
     assert "writing 4 rows" in text
     assert "done; CSV, read as UTF-8; 4 rows, 4 new, 0 changed, 0 unchanged, 0 refused" in text
     assert AbsenceRecord.objects.count() == 4

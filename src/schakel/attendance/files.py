@@ -47,6 +47,9 @@ class Table:
     delimiter: str
     header: list[str]
     rows: Iterator[RawRow]
+    # Rows below the header as far as known before reading them (line breaks in a CSV, the
+    # sheet's dimension in a workbook), for the progress bar; None when unknown.
+    estimated_rows: int | None = None
 
 
 def detect_encoding(path: Path) -> str:
@@ -78,6 +81,16 @@ def detect_encoding(path: Path) -> str:
     return ENCODING_CP1252
 
 
+def _count_lines(path: Path) -> int:
+    count = 0
+    last = b"\n"
+    with path.open("rb") as handle:
+        while chunk := handle.read(CHUNK_BYTES):
+            count += chunk.count(b"\n")
+            last = chunk[-1:]
+    return count + (0 if last == b"\n" else 1)
+
+
 def _delimiter(header_line: str) -> str:
     """`;` (Dutch Excel) or `,`, whichever the header uses more; a one-column header is `;`."""
     return "," if header_line.count(",") > header_line.count(";") else ";"
@@ -103,7 +116,7 @@ def _open_csv(path: Path) -> Iterator[Table]:
         reader = csv.reader(handle, delimiter=delimiter)
         header = [name.strip().lstrip("\ufeff") for name in next(reader)]
         yield Table(encoding=encoding, delimiter=delimiter, header=header,
-                    rows=_csv_rows(reader))
+                    rows=_csv_rows(reader), estimated_rows=max(0, _count_lines(path) - 1))
 
 
 def _cell_text(value: object) -> str:
@@ -150,7 +163,8 @@ def _open_xlsx(path: Path) -> Iterator[Table]:
             raise FileProblem(_(
                 "The workbook has %(count)d sheets (%(names)s): export one sheet only.") % {
                 "count": len(workbook.sheetnames), "names": ", ".join(workbook.sheetnames)})
-        rows = workbook.worksheets[0].iter_rows()
+        sheet = workbook.worksheets[0]
+        rows = sheet.iter_rows()
         header_cells = next(rows, None)
         if header_cells is None or not any(
                 getattr(cell, "value", None) not in (None, "") for cell in header_cells):
@@ -158,7 +172,9 @@ def _open_xlsx(path: Path) -> Iterator[Table]:
         header = [_cell_text(getattr(cell, "value", None)) for cell in header_cells]
         while header and not header[-1]:
             header.pop()
-        yield Table(encoding=ENCODING_XLSX, delimiter="", header=header, rows=_xlsx_rows(rows))
+        size = sheet.max_row
+        yield Table(encoding=ENCODING_XLSX, delimiter="", header=header, rows=_xlsx_rows(rows),
+                    estimated_rows=size - 1 if isinstance(size, int) and size > 0 else None)
     finally:
         workbook.close()
 

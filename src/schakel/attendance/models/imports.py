@@ -45,6 +45,8 @@ class AttendanceImport(models.Model):
         _("status"), max_length=12, choices=ImportStatus.choices, default=ImportStatus.QUEUED)
     # The user chose to import the valid rows of a file with errors.
     import_valid_rows = models.BooleanField(_("import the valid rows"), default=False)
+    # While checking: an estimate (line breaks; blank lines and quoted line breaks count);
+    # then the rows read.
     total_rows = models.PositiveIntegerField(_("rows"), null=True, blank=True)
     processed_rows = models.PositiveIntegerField(_("rows done"), default=0)
     created_count = models.PositiveIntegerField(_("new"), default=0)

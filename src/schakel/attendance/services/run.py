@@ -295,7 +295,8 @@ def _run(import_id: int, progress: Progress | None) -> str:
     path = Path(imp.file.path)
     try:
         with open_table(path) as table:
-            _set(imp, encoding=table.encoding, delimiter=table.delimiter)
+            _set(imp, encoding=table.encoding, delimiter=table.delimiter,
+                 total_rows=table.estimated_rows)
             checking = _Pass(imp, write=False, progress=progress)
             checked = checking.run(table)
             checking.flush_errors()
