@@ -155,3 +155,15 @@ def test_a_failure_while_writing_leaves_nothing(att: AttendanceWorld,
     assert "disk full" in attendance_import.failure
     assert calls["n"] == 1
     assert not AbsenceRecord.objects.exists()
+
+
+def test_a_quote_never_closed(att: AttendanceWorld) -> None:
+    """It would swallow the rest of the file into one cell: refused at the csv module's
+    limit of a cell, memory bounded."""
+    content = magister_csv(att.monday) + '1;"1001;\r\n' + "2;1001;x;y\r\n" * 20_000
+    result = att.run(content)
+    assert result.status == ImportStatus.HAS_ERRORS
+    [(line, _column, message)] = _errors(result)
+    assert "cannot be read as CSV" in message
+    assert line > 5
+    assert not AbsenceRecord.objects.exists()

@@ -99,9 +99,14 @@ def _delimiter(header_line: str) -> str:
 def _csv_rows(reader: _csv.Reader) -> Iterator[RawRow]:
     """Rows with the line they end on (a quoted cell may hold a line break); blank rows
     are left out."""
-    for values in reader:
-        if any(value.strip() for value in values):
-            yield RawRow(line=reader.line_num, values=[value.strip() for value in values])
+    try:
+        for values in reader:
+            if any(value.strip() for value in values):
+                yield RawRow(line=reader.line_num, values=[value.strip() for value in values])
+    except csv.Error as exc:  # a NUL byte, a quote never closed
+        raise FileProblem(_("The file cannot be read as CSV from line %(line)d on: %(error)s")
+                          % {"line": reader.line_num, "error": exc},
+                          line=reader.line_num) from exc
 
 
 @contextmanager
