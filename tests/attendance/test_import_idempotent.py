@@ -7,7 +7,11 @@ import datetime as dt
 
 import pytest
 
-from schakel.attendance.models import AbsenceRecord, ImportStatus
+from schakel.attendance.models import (
+    AbsenceRecord,
+    AttendanceImport,
+    ImportStatus,
+)
 from tests.attendance.support import AttendanceWorld, dmy, magister_csv
 
 pytestmark = pytest.mark.django_db
@@ -26,6 +30,9 @@ def test_the_same_file_twice_changes_nothing(att: AttendanceWorld) -> None:
     assert second.status == ImportStatus.DONE
     assert (second.created_count, second.updated_count, second.unchanged_count) == (0, 0, 4)
     assert _state() == before
+    first = AttendanceImport.objects.exclude(pk=second.pk).get()
+    assert first.touched_partitions == [[att.school.pk, att.monday.isoformat()]]
+    assert second.touched_partitions == []
 
 
 def test_an_overlapping_period(att: AttendanceWorld) -> None:

@@ -55,6 +55,9 @@ class AttendanceImport(models.Model):
     refused_count = models.PositiveIntegerField(_("refused rows"), default=0)
     skipped_count = models.PositiveIntegerField(_("rows that are no absence"), default=0)
     failure = models.TextField(_("failure"), blank=True)
+    # The (school id, school week "YYYY-MM-DD") partitions whose records this import created
+    # or changed: what the engine recomputes, and the Parquet files that were rewritten.
+    touched_partitions = models.JSONField(_("school weeks changed"), default=list, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]

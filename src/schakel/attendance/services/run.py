@@ -325,7 +325,9 @@ def _run(import_id: int, progress: Progress | None) -> str:
                 ground=decision.log_ground)
             _set(imp, status=ImportStatus.DONE, finished_at=timezone.now(),
                  created_count=written.created, updated_count=written.updated,
-                 unchanged_count=written.unchanged)
+                 unchanged_count=written.unchanged,
+                 touched_partitions=[[school_id, week.isoformat()]
+                                     for school_id, week in sorted(written.touched)])
     except Exception as exc:
         _set(imp, status=ImportStatus.FAILED, finished_at=timezone.now(),
              failure=f"{type(exc).__name__}: {exc}"[:2000])
