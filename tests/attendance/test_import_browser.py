@@ -22,7 +22,10 @@ from tests.e2e.test_case_flow import t
 from tests.portal.fixtures import PORTAL_PASSWORD
 from tests.support import totp_code, totp_device
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 __all__ = ["browser", "new_page"]  # the fixtures, used by name below
 

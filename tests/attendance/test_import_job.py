@@ -17,7 +17,7 @@ from schakel.attendance.tasks import attendance_import_job
 from tests.attendance.support import AttendanceWorld, dmy, magister_csv
 from tests.jobs.processes import run_worker_in_process
 
-transactional = pytest.mark.django_db(transaction=True)
+transactional = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture(autouse=True)
