@@ -20,6 +20,7 @@ urlpatterns = [
     path("portaal/", include("schakel.portal.urls")),
     path("begrippen/", include("schakel.glossary.urls")),
     path("overleggen/", include("schakel.meetings.urls")),
+    path("verzuim/", include("schakel.attendance.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

@@ -10,10 +10,18 @@ from http.cookies import SimpleCookie
 from typing import Any
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
 
 from schakel.accounts.models import User
+from schakel.attendance.models import (
+    AttendanceImport,
+    ImportProfile,
+    ImportRowError,
+    ImportStatus,
+    Layout,
+)
 from schakel.children.models import Custody
 from schakel.consent.models import InformationCategory
 from schakel.glossary.models import Term
@@ -247,6 +255,20 @@ def build_matrix_world() -> MatrixWorld:
         child=child, requested_by="Eva Ouder", requester_relation=RequesterRelation.PARENT,
         received_on=timezone.localdate(), due_on=days_ahead(90), registered_by=log_admin)
 
+    # The school's Magister profile and an import of it that found an error (nothing imported).
+    profile = ImportProfile.objects.create(school=school, name="Magister", layout=Layout.MAGISTER,
+                                           code_mapping={"A": {"kind": "absent",
+                                                               "authorised": False}})
+    attendance_import = AttendanceImport(
+        profile=profile, school=school, imported_by=core, file_name="absenties.csv",
+        status=ImportStatus.HAS_ERRORS, total_rows=1, refused_count=1,
+        finished_at=timezone.now())
+    attendance_import.file.save("absenties.csv", ContentFile(b"Id;Stamnummer\r\n1;999\r\n"),
+                                save=False)
+    attendance_import.save()
+    ImportRowError.objects.create(attendance_import=attendance_import, line=2,
+                                  column="Stamnummer", message="Onbekende leerling 999")
+
     users = {
         "core": core.user, "teacher": teacher.user, "coordinator": coordinator.user,
         "involved": involved.user, "unconsented": unconsented.user, "former": former.user,
@@ -269,6 +291,7 @@ def build_matrix_world() -> MatrixWorld:
             "meeting_id": meeting.pk, "minutes_id": minutes_entry.pk,
             "invitation_id": invitation.pk, "note_id": note.pk,
             "information_request_id": information_request.pk,
+            "import_id": attendance_import.pk,
         },
         query_ids={
             "agreement_id": agreement.pk,
@@ -286,6 +309,7 @@ def build_matrix_world() -> MatrixWorld:
             "plan_entry_id": plan_entry.pk, "coordinator_user_id": coordinator.user_id,
             "parent_user_id": guardian.user_id, "core_id": core.pk,
             "custody_id": custody.pk, "case_item_id": case_item.pk,
+            "import_profile_id": profile.pk, "attendance_import_id": attendance_import.pk,
         },
     )
     for role, user in users.items():

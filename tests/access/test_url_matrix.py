@@ -121,6 +121,17 @@ meetings:adopt                   POST sign 302  404  404  404  404  404  404  40
 meetings:correct                 GET  sign 404  404  200  200  404  404  404  404  404  404  404  404  404
 meetings:correct                 POST sign 404  404  200  200  404  404  404  404  404  404  404  404  404
 
+# The attendance import: the core team of a school imports its exports and follows them (the
+# other school's core team has the page, without this school's profiles and imports).
+attendance:import                GET  sign 200  404  404  404  404  404  404  404  200  404  404  404  404
+attendance:import                POST sign 200  404  404  404  404  404  404  404  200  404  404  404  404
+attendance:profile_create        GET  sign 200  404  404  404  404  404  404  404  200  404  404  404  404
+attendance:profile_create        POST sign 200  404  404  404  404  404  404  404  200  404  404  404  404
+attendance:import_detail         GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+attendance:import_errors         GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+attendance:import_valid_rows     GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+attendance:import_valid_rows     POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
+
 # The glossary is no child data: every signed-in professional reads it; changing it is the
 # functional administrator's (none of these roles).
 glossary:list                    GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404

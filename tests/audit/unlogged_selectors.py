@@ -11,6 +11,15 @@ NOT_CHILD_DATA: dict[str, str] = {
     "accounts.selectors.recovery_codes_left": "sign-in state of a user",
     "accounts.selectors.totp_device_confirmed": "sign-in state of a user",
     "accounts.selectors.totp_device_pending": "sign-in state of a user",
+    "attendance.selectors.attendance_import_get": (
+        "an import's file name, status and counts: no child's record"),
+    "attendance.selectors.import_error_report": (
+        "the problems of an uploaded file's rows, as the uploader's own file holds them"),
+    "attendance.selectors.import_first_errors": (
+        "the problems of an uploaded file's rows, as the uploader's own file holds them"),
+    "attendance.selectors.import_schools_for": "schools only",
+    "attendance.selectors.import_profiles_for": "import profiles of schools: no child's data",
+    "attendance.selectors.recent_imports_for": "file names, statuses and counts of imports",
     "audit.selectors.access_log_export_allowed": "a policy check for a form, reads no row",
     "audit.selectors.access_log_verify": "row ids and hashes of the chain check, no content",
     "cases.selectors.case_child_ids": "ids of a case already read, for the access log",

@@ -28,8 +28,10 @@ pytestmark = pytest.mark.browser
 
 
 # GET URLs that answer with a file to download (the browser starts a download, no page).
-DOWNLOADS = frozenset({  # the invitation as an iCalendar file, the plan as a PDF
-    "meetings:invitation", "portal_meetings:invitation_calendar", "portal:plan_pdf"})
+# The invitations as iCalendar files, the plan as a PDF, an attendance import's error report
+# as CSV.
+DOWNLOADS = frozenset({"meetings:invitation", "portal_meetings:invitation_calendar",
+                       "portal:plan_pdf", "attendance:import_errors"})
 
 
 def pages_by_role() -> dict[str, list[str]]:

@@ -17,6 +17,15 @@ class EventCode(models.TextChoices):
     ACCOUNT_DEACTIVATE = "account.deactivate", _("Deactivated an account")
     ACCOUNT_MFA_RESET = "account.mfa_reset", _("Reset the second factor of an account")
 
+    ATTENDANCE_IMPORT = "attendance.import", _(
+        "Imported absence records from a school's administration system")
+    ATTENDANCE_IMPORT_UPLOAD = "attendance.import_upload", _(
+        "Uploaded an attendance export for import")
+    ATTENDANCE_PROFILE_CHANGE = "attendance.profile_change", _(
+        "Set up an import profile for attendance exports")
+    ATTENDANCE_IMPORT_VIEW = "attendance.import_view", _(
+        "Viewed an attendance import (progress and errors)")
+
     CASE_AGREEMENT = "case.agreement", _("Recorded an agreement")
     CASE_AGREEMENT_LIST = "case.agreement_list", _("Saw own agreements in a list")
     CASE_AGREEMENT_STATUS = "case.agreement_status", _("Changed the status of an agreement")

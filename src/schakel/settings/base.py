@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "schakel.handover",
     "schakel.meetings",
     "schakel.notes",
+    "schakel.attendance",
     "schakel.consent",
     "schakel.retention",
     "schakel.access",
@@ -306,3 +307,11 @@ SCHAKEL_AUDIT_OFFICE_HOURS = (env.int("SCHAKEL_AUDIT_OFFICE_HOURS_START", defaul
                               env.int("SCHAKEL_AUDIT_OFFICE_HOURS_END", default=19))
 SCHAKEL_AUDIT_MANY_CHILDREN = env.int("SCHAKEL_AUDIT_MANY_CHILDREN", default=15)
 SCHAKEL_AUDIT_DASHBOARD_DAYS = env.int("SCHAKEL_AUDIT_DASHBOARD_DAYS", default=30)
+
+# School attendance (docs/attendance.md): uploaded export files wait here for the import job
+# (a folder the web and worker processes share); the absence records are kept as Parquet,
+# partitioned by school and school week, under the Parquet root for the engine.
+SCHAKEL_ATTENDANCE_UPLOAD_ROOT = env.str("SCHAKEL_ATTENDANCE_UPLOAD_ROOT",
+                                         default=str(VAR_DIR / "attendance" / "uploads"))
+SCHAKEL_ATTENDANCE_PARQUET_ROOT = env.str("SCHAKEL_ATTENDANCE_PARQUET_ROOT",
+                                          default=str(VAR_DIR / "attendance" / "records"))

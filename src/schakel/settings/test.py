@@ -35,3 +35,9 @@ if str(DATABASES["default"]["ENGINE"]).endswith("postgresql"):
     _options = dict(DATABASES["default"].get("OPTIONS") or {})  # type: ignore[call-overload]
     _options["options"] = f"{_options.get('options', '')} -c schakel.allow_log_truncate=on".strip()
     DATABASES["default"]["OPTIONS"] = _options
+
+# Uploaded attendance files and the Parquet records of a test run outside the repository.
+SCHAKEL_ATTENDANCE_UPLOAD_ROOT = str(
+    Path(tempfile.gettempdir()) / f"schakel-attendance-uploads-{os.getpid()}")
+SCHAKEL_ATTENDANCE_PARQUET_ROOT = str(
+    Path(tempfile.gettempdir()) / f"schakel-attendance-records-{os.getpid()}")

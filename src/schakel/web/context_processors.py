@@ -16,4 +16,5 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         "unread_notifications": unread_count(user=user),
         "is_professional": actor.professional is not None,
         "may_read_access_log": bool(policy.may_read_access_log(actor)),
+        "may_import_attendance": bool(policy.may_import_attendance_somewhere(actor)),
     }

@@ -24,8 +24,9 @@ voogdij), `portal` (what parents and young people see of their own file), `infor
 professionals who else is involved), `administration` (access log, accounts, retention),
 `glossary` (who keeps the shared language), `teams` (who keeps a team and its charter) and
 `meetings` (who plans and sees a meeting, and each agenda item as its case, signal or
-child; in the portal, the parents and young person invited see their own child's part) and
-`notes` (conversation notes by information category, their corrections, the portal).
+child; in the portal, the parents and young person invited see their own child's part),
+`notes` (conversation notes by information category, their corrections, the portal) and
+`attendance` (who imports a school's absence records).
 Callers import this package only: `from schakel.access import policy`.
 """
 
@@ -36,6 +37,12 @@ from schakel.access.policy.administration import (
     may_manage_account as may_manage_account,
     may_manage_retention as may_manage_retention,
     may_read_access_log as may_read_access_log,
+)
+from schakel.access.policy.attendance import (
+    attendance_import_school_ids as attendance_import_school_ids,
+    may_import_attendance as may_import_attendance,
+    may_import_attendance_somewhere as may_import_attendance_somewhere,
+    may_view_attendance_import as may_view_attendance_import,
 )
 from schakel.access.policy.cases import (
     case_content_visible_q as case_content_visible_q,
