@@ -1,6 +1,7 @@
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,7 +19,7 @@ def run(tmp_path: Path) -> Run:
     counter = iter(range(1_000_000))
 
     def _run(
-        days: Sequence[dict[str, object]],
+        days: Sequence[dict[str, Any]],
         enrolments: Iterable[tuple[int, int, date, date | None]],
         records: Iterable[Rec],
         **settings: object,

@@ -4,6 +4,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
@@ -44,12 +45,12 @@ def calendar(
     days_off: Iterable[date] = (),
     minutes: int = 330,
     lessons: int = 6,
-) -> list[dict[str, object]]:
+) -> list[dict[str, Any]]:
     """School days of `weeks` calendar weeks from first_monday (Mon-Fri), holiday weeks (0-based)
     and days off left out, week_seq numbering the weeks that keep a school day."""
     skip = set(holiday_weeks)
     off = set(days_off)
-    rows: list[dict[str, object]] = []
+    rows: list[dict[str, Any]] = []
     seq = 0
     for week in range(weeks):
         if week in skip:
@@ -75,7 +76,7 @@ def calendar(
     return rows
 
 
-def school_days_table(rows: Sequence[dict[str, object]]) -> pa.Table:
+def school_days_table(rows: Sequence[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist(list(rows), schema=SCHOOL_DAYS_SCHEMA)
 
 
@@ -97,7 +98,7 @@ def enrolments_table(rows: Iterable[tuple[int, int, date, date | None]]) -> pa.T
 
 def write_records(root: Path, records: Iterable[Rec]) -> Path:
     """Write records as the contract's hive-partitioned Parquet dataset."""
-    parts: dict[tuple[int, date], list[dict[str, object]]] = {}
+    parts: dict[tuple[int, date], list[dict[str, Any]]] = {}
     for n, r in enumerate(records):
         parts.setdefault((r.school_id, monday(r.day)), []).append(
             {

@@ -19,6 +19,7 @@ from schakel.attendance.engine.settings import EngineSettings
 
 # <root>/school_id=<int>/school_week=<YYYY-MM-DD>/<name>.parquet
 RECORDS_GLOB = "school_id=*/school_week=*/*.parquet"
+HIVE = "hive_partitioning = true, hive_types = {'school_id': BIGINT, 'school_week': DATE}"
 
 
 def records_files(records_root: Path) -> list[Path]:
@@ -37,11 +38,8 @@ def engine_run(
     try:
         if records_files(records_root):
             pattern = str(records_root / RECORDS_GLOB).replace("'", "''")
-            con.execute(
-                "CREATE TEMP VIEW records_input AS SELECT * FROM read_parquet("
-                f"'{pattern}', hive_partitioning = true, "
-                "hive_types = {'school_id': BIGINT, 'school_week': DATE})"
-            )
+            source = f"read_parquet('{pattern}', {HIVE})"
+            con.execute(f"CREATE TEMP VIEW records_input AS SELECT * FROM {source}")  # noqa: S608
         else:
             con.register("records_input", RECORDS_INPUT_SCHEMA.empty_table())
         con.register("school_days_input", school_days.cast(SCHOOL_DAYS_SCHEMA))
