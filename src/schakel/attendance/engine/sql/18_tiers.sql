@@ -1,6 +1,7 @@
 -- Tier 3 also when the pupil was in tier 2 (or higher) in each of the no_improvement_weeks
--- school weeks before this one, is in tier 2 now, and the 4-week rate is no lower than at the
--- first of those weeks (Attendance Works: no improvement despite tier 2).
+-- school weeks before this one, is in tier 2 now, and the 4-week rate is still at the tier-2
+-- rate and no lower than at the first of those weeks (Attendance Works: no improvement despite
+-- tier 2). The rule reads the tiers before it, not its own result, so it is not recursive.
 WITH stay AS (
   SELECT
     child_id, school_id, week_seq,
@@ -14,7 +15,7 @@ flagged AS (
     b.child_id, b.school_id, b.school_week, b.band, b.base_tier,
     b.rate_reason, b.prior_reason, b.event_reason, b.long_term_reason,
     CASE WHEN b.base_tier = 2 AND s.weeks_in_2 = ${no_improvement_weeks}
-              AND b.rate_4w IS NOT NULL AND f.rate_4w IS NOT NULL AND b.rate_4w >= f.rate_4w
+              AND b.rate_4w >= ${tier2_rate} AND b.rate_4w >= f.rate_4w
          THEN 'no_improvement' END AS improvement_reason
   FROM pupil_week_base b
   JOIN stay s
