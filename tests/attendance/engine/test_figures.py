@@ -38,7 +38,7 @@ def test_no_rate_before_fifteen_enrolled_days(run: Run) -> None:
 
 def test_the_last_four_and_eight_school_weeks(run: Run) -> None:
     cal = calendar(1, MONDAY, 10, holiday_weeks=[8])
-    week_days = {d["week_seq"]: [] for d in cal}
+    week_days: dict[int, list[date]] = {d["week_seq"]: [] for d in cal}
     for d in cal:
         week_days[d["week_seq"]].append(d["day"])
     # Absent the whole first week only: outside the last 8 of 9 school weeks.
@@ -121,7 +121,7 @@ def test_bands_and_tiers(run: Run) -> None:
 def test_prior_year_and_no_improvement(run: Run) -> None:
     # School year 2025-2026: 10 weeks in June-July, then 2026-2027 from 31 August.
     cal = calendar(1, date(2026, 5, 11), 10) + calendar(1, MONDAY, 12)
-    seqs = {}
+    seqs: dict[tuple[str, date], None] = {}
     for d in cal:
         seqs.setdefault((d["school_year"], d["school_week"]), None)
     for row in cal:
