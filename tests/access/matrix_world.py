@@ -32,6 +32,7 @@ from schakel.retention.models import (
     RetentionRule,
     RetentionRun,
 )
+from schakel.schoolcalendar.models import DayOff, DayOffKind
 from tests.factories import (
     AgreementFactory,
     CaseFactory,
@@ -242,6 +243,10 @@ def build_matrix_world() -> MatrixWorld:
         child=child, requested_by="Eva Ouder", requester_relation=RequesterRelation.PARENT,
         received_on=timezone.localdate(), due_on=days_ahead(90), registered_by=log_admin)
 
+    day_off = DayOff.objects.create(
+        school=school, kind=DayOffKind.STUDY_DAY, start_date=days_ahead(30),
+        end_date=days_ahead(30), description="Studiedag team")
+
     users = {
         "core": core.user, "teacher": teacher.user, "coordinator": coordinator.user,
         "involved": involved.user, "unconsented": unconsented.user, "former": former.user,
@@ -264,6 +269,7 @@ def build_matrix_world() -> MatrixWorld:
             "meeting_id": meeting.pk, "minutes_id": minutes_entry.pk,
             "invitation_id": invitation.pk,
             "information_request_id": information_request.pk,
+            "day_off_id": day_off.pk,
         },
         query_ids={
             "agreement_id": agreement.pk,
