@@ -19,6 +19,7 @@ from schakel.attendance.engine.settings import EngineSettings
 
 # <root>/school_id=<int>/school_week=<YYYY-MM-DD>/<name>.parquet
 RECORDS_GLOB = "school_id=*/school_week=*/*.parquet"
+INPUTS = frozenset({"records", "school_days", "enrolments"})
 HIVE = "hive_partitioning = true, hive_types = {'school_id': BIGINT, 'school_week': DATE}"
 
 
@@ -45,7 +46,10 @@ def engine_run(
         con.register("school_days_input", school_days.cast(SCHOOL_DAYS_SCHEMA))
         con.register("enrolments_input", enrolments.cast(ENROLMENTS_SCHEMA))
         for step in engine_steps(settings):
-            con.execute(f"CREATE TEMP TABLE {step.name} AS {step.sql}")
+            # The inputs are read once each, straight from Parquet and Arrow; the rest is
+            # materialised, as later steps read it several times.
+            kind = "VIEW" if step.name in INPUTS else "TABLE"
+            con.execute(f"CREATE TEMP {kind} {step.name} AS {step.sql}")
         tables = {
             name: output_table(name, con.sql(output_query(name)).to_arrow_table())
             for name in OUTPUTS
