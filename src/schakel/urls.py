@@ -7,6 +7,7 @@ urlpatterns = [
     path("account/", include("schakel.accounts.urls")),
     path("organisaties/", include("schakel.organisations.urls")),
     path("teams/", include("schakel.teams.urls")),
+    path("schoolkalender/", include("schakel.schoolcalendar.urls")),
     path("kinderen/", include("schakel.children.urls")),
     path("signalen/", include("schakel.signals.urls")),
     path("casussen/", include("schakel.cases.urls")),

@@ -41,6 +41,7 @@ from schakel.retention.models import (
     RetentionRule,
     RetentionRun,
 )
+from schakel.schoolcalendar.models import DayOff, DayOffKind
 from tests.factories import (
     AgreementFactory,
     CaseFactory,
@@ -268,6 +269,9 @@ def build_matrix_world() -> MatrixWorld:
     attendance_import.save()
     ImportRowError.objects.create(attendance_import=attendance_import, line=2,
                                   column="Stamnummer", message="Onbekende leerling 999")
+    day_off = DayOff.objects.create(
+        school=school, kind=DayOffKind.STUDY_DAY, start_date=days_ahead(30),
+        end_date=days_ahead(30), description="Studiedag team")
 
     users = {
         "core": core.user, "teacher": teacher.user, "coordinator": coordinator.user,
@@ -292,6 +296,7 @@ def build_matrix_world() -> MatrixWorld:
             "invitation_id": invitation.pk, "note_id": note.pk,
             "information_request_id": information_request.pk,
             "import_id": attendance_import.pk,
+            "day_off_id": day_off.pk,
         },
         query_ids={
             "agreement_id": agreement.pk,

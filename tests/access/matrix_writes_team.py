@@ -1,4 +1,5 @@
-"""The write URLs of the team at work: teams, meetings and the glossary (see `matrix_write`)."""
+"""The write URLs of the team at work: teams, meetings, the glossary and the school calendar
+(see `matrix_write`)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from schakel.meetings.models import (
     Meeting,
     MinutesEntry,
 )
+from schakel.schoolcalendar.models import DayOff, SchoolCalendar
 from schakel.teams.models import TeamCharter, TeamMembership
 from tests.access.matrix_write import Write, in_a_week, rows, today
 from tests.factories import days_ahead
@@ -126,4 +128,20 @@ TEAM_WRITES: dict[str, Write] = {
         payload=lambda w: {"confirm": "yes"},
         effect=rows(Term, pk="term_id"),
         no_writer="the functional administrator's, as above (tests/glossary)"),
+    "schoolcalendar:edit": Write(
+        outcomes="sign 302+ 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"region": "zuid", "minutes_monday": 330, "minutes_tuesday": 330,
+                           "minutes_wednesday": 210, "minutes_thursday": 330,
+                           "minutes_friday": 300, "lessons_monday": 6, "lessons_tuesday": 6,
+                           "lessons_wednesday": 4, "lessons_thursday": 6, "lessons_friday": 5},
+        effect=rows(SchoolCalendar, school_id="school_id")),
+    "schoolcalendar:day_off_add": Write(
+        outcomes="sign 302+ 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {"kind": "vrij", "start_date": today(), "end_date": today(),
+                           "description": "Sportdag"},
+        effect=rows(DayOff, school_id="school_id")),
+    "schoolcalendar:day_off_remove": Write(
+        outcomes="sign 302+ 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
+        payload=lambda w: {},
+        effect=rows(DayOff, school_id="school_id")),
 }

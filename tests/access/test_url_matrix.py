@@ -132,6 +132,15 @@ attendance:import_errors         GET  sign 200  404  404  404  404  404  404  40
 attendance:import_valid_rows     GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
 attendance:import_valid_rows     POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
 
+# A school's calendar (region, lesson minutes, study days and days off) is kept by its core
+# team (policy.may_edit_school_calendar); no child's data.
+schoolcalendar:edit              GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+schoolcalendar:edit              POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+schoolcalendar:day_off_add       GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+schoolcalendar:day_off_add       POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+schoolcalendar:day_off_remove    GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+schoolcalendar:day_off_remove    POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
+
 # The glossary is no child data: every signed-in professional reads it; changing it is the
 # functional administrator's (none of these roles).
 glossary:list                    GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404

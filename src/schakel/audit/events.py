@@ -149,6 +149,7 @@ class EventCode(models.TextChoices):
 
     GLOSSARY_CHANGE = "glossary.change", _("Changed the shared glossary")
     TEAM_CHANGE = "team.change", _("Changed the members or the charter of a team")
+    SCHOOL_CALENDAR_CHANGE = "schoolcalendar.change", _("Changed the calendar of a school")
 
     MEETING_AGENDA = "meeting.agenda", _("Read the agenda of a meeting")
     MEETING_CHANGE = "meeting.change", _("Planned, changed or cancelled a meeting")

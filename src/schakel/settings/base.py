@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "schakel.organisations",
     "schakel.teams",
     "schakel.children",
+    "schakel.schoolcalendar",
     "schakel.signals",
     "schakel.matching",
     "schakel.cases",

@@ -22,7 +22,8 @@ children, signals), `categories` (consent and legal grounds per information cate
 voogdij), `portal` (what parents and young people see of their own file), `information`
 (a parent without custody asks, BW 1:377c), `handover` (warm hand-over, telling
 professionals who else is involved), `administration` (access log, accounts, retention),
-`glossary` (who keeps the shared language), `teams` (who keeps a team and its charter) and
+`glossary` (who keeps the shared language), `schoolcalendar` (who keeps a school's
+calendar), `teams` (who keeps a team and its charter) and
 `meetings` (who plans and sees a meeting, and each agenda item as its case, signal or
 child; in the portal, the parents and young person invited see their own child's part),
 `notes` (conversation notes by information category, their corrections, the portal) and
@@ -188,6 +189,9 @@ from schakel.access.policy.portal import (
     portal_hidden_entries as portal_hidden_entries,
     portal_person as portal_person,
     portal_readers_of_case as portal_readers_of_case,
+)
+from schakel.access.policy.schoolcalendar import (
+    may_edit_school_calendar as may_edit_school_calendar,
 )
 from schakel.access.policy.teams import (
     may_manage_team as may_manage_team,
