@@ -39,7 +39,7 @@ def _int(name: str, default: int) -> int:
 
 
 # --- where to listen ---------------------------------------------------------------------------
-bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000").split(",")  # noqa: S104 - behind a proxy
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000").split(",")
 
 # --- processes ---------------------------------------------------------------------------------
 worker_class = "sync"
@@ -86,6 +86,6 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # No referrer (it may hold another page's query string) and no user agent either.
 access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
-# Worker heartbeat files on a memory file system (a container's /tmp may be an overlay).
-worker_tmp_dir = os.environ.get("GUNICORN_WORKER_TMP_DIR", "/dev/shm" if os.path.isdir(
-    "/dev/shm") else None)
+# Where the workers' heartbeat files go; the image sets /dev/shm (memory), since a container's
+# /tmp on an overlay file system can stall the heartbeat. Default: the system's temp folder.
+worker_tmp_dir = os.environ.get("GUNICORN_WORKER_TMP_DIR") or None

@@ -98,7 +98,7 @@ def _server_url() -> str:
     return urlunsplit((parts.scheme, parts.netloc, "", "", ""))
 
 
-def _admin(server: str, statement: sql.Composable) -> None:
+def _admin(server: str, statement: sql.Composed) -> None:
     with psycopg.connect(f"{server}/postgres", autocommit=True) as connection:
         connection.execute(statement)
 
