@@ -56,15 +56,17 @@ run: demo
 	@$(MANAGE) demo_signins --address $(HOST)
 	$(MANAGE) serve $(HOST)
 
-# Production (README "Production"), with its settings in the environment (SECRET_KEY,
-# DATABASE_URL, ALLOWED_HOSTS, ...): apply the migrations, collect the static files into
-# STATIC_ROOT (hashed; WhiteNoise serves them), then gunicorn on HOST.
+# Production (README "Production", docs/production.md), with its settings in the environment
+# (SECRET_KEY, DATABASE_URL, ALLOWED_HOSTS, ...): apply the migrations, collect the static
+# files into STATIC_ROOT (hashed; WhiteNoise serves them), then gunicorn with
+# deploy/gunicorn.conf.py on HOST. The worker and the scheduler run beside it as their own
+# processes (`manage.py db_worker`, `manage.py jobs_schedule` every few minutes).
 PRODUCTION := DJANGO_SETTINGS_MODULE=schakel.settings.production
 
 production: $(VENV)/.installed node_modules/.installed
 	$(PRODUCTION) $(MANAGE) migrate --noinput
 	$(PRODUCTION) $(MANAGE) collectstatic --noinput -v0
-	$(PRODUCTION) exec $(BIN)/gunicorn schakel.wsgi --bind $(HOST)
+	$(PRODUCTION) exec $(BIN)/gunicorn --config deploy/gunicorn.conf.py --bind $(HOST) schakel.wsgi
 
 # The browser tests run in their own session: they commit through a live server, and a
 # database flushed by another transactional test would lack the rows the migrations install.
