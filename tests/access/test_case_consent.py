@@ -24,7 +24,7 @@ from schakel.cases.selectors import _cases_for_actor, case_get
 from schakel.children.models import Child, Guardian
 from schakel.consent.models import Consent, InformationCategory
 from schakel.consent.services import consent_withdraw
-from schakel.organisations.models import Professional
+from schakel.organisations.models import Organisation, Professional
 from tests.factories import (
     CaseFactory,
     ChildFactory,
@@ -251,6 +251,20 @@ def test_the_consent_check_of_a_family_case_costs_the_same_queries_for_more_chil
     # the involvement, the family's children, custody, consents and their signatures
     with django_assert_num_queries(5):
         assert policy.may_read_case(actor, case)
+
+
+@pytest.mark.parametrize("organisations", [1, 4])
+def test_which_involved_organisations_lack_consent_costs_the_same_queries_for_more(
+        db: None, django_assert_max_num_queries: Any, organisations: int) -> None:
+    """The case page asks it for every organisation involved: one custody, one consent (and
+    signature) and one legal-ground query whatever their number."""
+    cw = build()
+    others: list[Organisation] = [OrganisationFactory() for _n in range(organisations)]
+    care_consent(cw.child, others[0])
+    case = Case.objects.select_related("opened_by", "child").get(pk=cw.case.pk)
+    with django_assert_max_num_queries(4):
+        lacking = policy.organisations_lacking_care_basis(others, case)
+    assert lacking == {o.pk for o in others[1:]}
 
 
 # --- the age rule ------------------------------------------------------------------------

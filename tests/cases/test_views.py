@@ -82,8 +82,8 @@ LIST_MAX_QUERIES = 12
 # The case page with every section: 25, and 2 for what meetings said about the case (the
 # minutes kept in it and the meetings about it, `meetings.panels`), and 1 for the menu's
 # *Verzuim importeren* (whether the reader is in some school's core team, when the page did
-# not ask already).
-DETAIL_MAX_QUERIES = 28
+# not ask already), and 1 for the conversation notes (`notes.panels`).
+DETAIL_MAX_QUERIES = 29
 
 
 def test_list_queries_do_not_grow_with_rows(

@@ -329,8 +329,7 @@ def involvements_awaiting_consent(*, reader: Actor, case: Case) -> list[Involvem
     own = reader.professional.organisation_id if reader.professional else None
     organisations = {inv.professional.organisation_id: inv.professional.organisation
                      for inv in active if inv.professional.organisation_id != own}
-    lacking = {pk for pk, organisation in organisations.items()
-               if policy.lacks_care_basis(organisation, case)}
+    lacking = policy.organisations_lacking_care_basis(list(organisations.values()), case)
     return [inv for inv in active if inv.professional.organisation_id in lacking]
 
 

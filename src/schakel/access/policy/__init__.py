@@ -62,6 +62,7 @@ from schakel.access.policy.cases import (
     may_steer_case as may_steer_case,
     may_triage_signal as may_triage_signal,
     may_triage_signals_at_school as may_triage_signals_at_school,
+    organisations_lacking_care_basis as organisations_lacking_care_basis,
     readable_case_ids as readable_case_ids,
     schools_for_raising_q as schools_for_raising_q,
     signals_visible_q as signals_visible_q,

@@ -6,7 +6,10 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
 from schakel.access.actor import Actor
-from schakel.access.policy.categories import may_receive_category_of_children
+from schakel.access.policy.categories import (
+    category_decisions,
+    may_receive_category_of_children,
+)
 from schakel.access.policy.core import (
     DENY,
     Decision,
@@ -116,8 +119,28 @@ def lacks_care_basis(organisation: Organisation, case: Case) -> bool:
     return _care_basis(organisation, case) is None
 
 
+def organisations_lacking_care_basis(organisations: list[Organisation], case: Case) -> set[int]:
+    """The ids of those of `organisations` that still need a consent or legal ground to read
+    `case` (`lacks_care_basis` for each, in a constant number of queries)."""
+    others = [o for o in organisations if o.pk != case.opened_by.organisation_id]
+    children = _case_children(case)
+    if not children:
+        return {o.pk for o in others}
+    decisions = category_decisions(children, others, InformationCategory.CARE)
+    return {o.pk for o in others
+            if not all(decisions[o.pk, child.pk] for child in children)}
+
+
 def _care_basis(organisation: Organisation, case: Case) -> str | None:
     return case_category_basis(organisation, case, InformationCategory.CARE)
+
+
+def _case_children(case: Case) -> list[Child]:
+    if case.child is not None:
+        return [case.child]
+    if case.family_id is not None:
+        return list(Child.objects.filter(family_id=case.family_id))
+    return []
 
 
 def case_category_basis(organisation: Organisation, case: Case,
@@ -126,13 +149,7 @@ def case_category_basis(organisation: Organisation, case: Case,
     or a consent, legal ground or measure for every child), for the log; None: nothing."""
     if case.opened_by.organisation_id == organisation.pk:
         return FILE_HOLDER
-    children: list[Child]
-    if case.child is not None:
-        children = [case.child]
-    elif case.family_id is not None:
-        children = list(Child.objects.filter(family_id=case.family_id))
-    else:
-        children = []
+    children = _case_children(case)
     if not children:
         return None
     decisions = may_receive_category_of_children(children, organisation, category)

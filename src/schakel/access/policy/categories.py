@@ -119,40 +119,55 @@ def may_receive_category_of_children(
 ) -> dict[int, CategoryDecision]:
     """`may_receive_category` for each of `children` (a family case), in a number of queries
     that does not grow with the number of children."""
+    decisions = category_decisions(children, [organisation], category, day)
+    return {child.pk: decisions[organisation.pk, child.pk] for child in children}
+
+
+def category_decisions(
+    children: list[Child], organisations: list[Organisation],
+    category: InformationCategory | str, day: dt.date | None = None,
+) -> dict[tuple[int, int], CategoryDecision]:
+    """`may_receive_category` for every (organisation, child) pair, keyed by their ids, in a
+    number of queries that grows with neither (the case page asks it for every organisation
+    involved in a case)."""
     day = day or _today()
     child_ids = [child.pk for child in children]
+    organisation_ids = [organisation.pk for organisation in organisations]
     histories = custody_histories(child_ids)
     requirements = {child.pk: requirement_with_custody(child, day, histories[child.pk].on(day))
                     for child in children}
-    decisions: dict[int, CategoryDecision] = {}
+    decisions: dict[tuple[int, int], CategoryDecision] = {}
     consents = Consent.objects.filter(
-        child_id__in=child_ids, organisation=organisation, category=category,
+        child_id__in=child_ids, organisation_id__in=organisation_ids, category=category,
     ).active_on(day).prefetch_related("signatures").order_by("-given_at", "-pk")
     for consent in consents:
-        child_id = consent.child_id
-        if child_id not in decisions and consent_in_force(
-                consent, requirements[child_id], day, histories[child_id]):
-            decisions[child_id] = CategoryDecision(True, requirements[child_id], GROUND_CONSENT,
-                                                   consent=consent)
-    open_ids = [child_id for child_id in child_ids if child_id not in decisions]
-    if open_ids:
+        key = (consent.organisation_id, consent.child_id)
+        if key not in decisions and consent_in_force(
+                consent, requirements[consent.child_id], day, histories[consent.child_id]):
+            decisions[key] = CategoryDecision(True, requirements[consent.child_id],
+                                              GROUND_CONSENT, consent=consent)
+    pairs = [(o, c) for o in organisation_ids for c in child_ids]
+    if any(pair not in decisions for pair in pairs):
         for ground in LegalGround.objects.filter(
-                child_id__in=open_ids, organisation=organisation, category=category,
+                child_id__in=child_ids, organisation_id__in=organisation_ids, category=category,
         ).active_on(day).order_by("-valid_from", "-pk"):
-            if ground.child_id not in decisions:
-                decisions[ground.child_id] = CategoryDecision(
+            key = (ground.organisation_id, ground.child_id)
+            if key not in decisions:
+                decisions[key] = CategoryDecision(
                     True, requirements[ground.child_id], ground.kind, legal_ground=ground)
-    open_ids = [child_id for child_id in child_ids if child_id not in decisions]
-    if open_ids and category in OTS_CATEGORIES:
+    if category in OTS_CATEGORIES and any(pair not in decisions for pair in pairs):
         for measure in Measure.objects.filter(
-                child_id__in=open_ids, organisation=organisation, kind__in=OTS_KINDS,
+                child_id__in=child_ids, organisation_id__in=organisation_ids,
+                kind__in=OTS_KINDS,
         ).active_on(day).order_by("-start_date", "-pk"):
-            if measure.child_id not in decisions:
-                decisions[measure.child_id] = CategoryDecision(
+            key = (measure.organisation_id, measure.child_id)
+            if key not in decisions:
+                decisions[key] = CategoryDecision(
                     True, requirements[measure.child_id], LegalGroundKind.OTS_DUTY_TO_INFORM,
                     measure=measure)
-    for child_id in child_ids:
-        decisions.setdefault(child_id, CategoryDecision(False, requirements[child_id]))
+    for organisation_id, child_id in pairs:
+        decisions.setdefault((organisation_id, child_id),
+                             CategoryDecision(False, requirements[child_id]))
     return decisions
 
 
