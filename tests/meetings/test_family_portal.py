@@ -75,7 +75,8 @@ def test_the_invited_parent_sees_only_her_own_childs_items(table: Table) -> None
     actor = portal_actor(mother.user)
     assert [i.pk for i in portal_invitations(actor=actor)] == [invitation.pk]
     # The signal without a case is not shown in the portal; Femke's case never.
-    assert _headings(actor, invitation) == ["Hoe gaat het thuis",
+    assert _headings(actor, invitation) == ["The plan, with the family at the table",
+                                            "Hoe gaat het thuis",
                                             "Afspraken voor de komende weken"]
     logged = AccessEvent.objects.filter(event_code=EventCode.PORTAL_MEETING,
                                         user_id=mother.user.pk)
@@ -91,7 +92,8 @@ def test_minutes_are_shown_to_the_family_once_adopted_and_only_their_part(
         starts_at=timezone.now() - dt.timedelta(minutes=30))
     meeting.refresh_from_db()
     nurse = table.actor(table.nurse)
-    bas_item, femke_item = meeting.agenda_items.filter(case__isnull=False).order_by("position")
+    bas_item = meeting.agenda_items.get(heading="Hoe gaat het thuis")
+    femke_item = meeting.agenda_items.get(heading="Tussendoor besproken")
     minutes_write(actor=nurse, meeting=meeting, agenda_item=bas_item, text="Moeder vertelt.")
     minutes_write(actor=nurse, meeting=meeting, agenda_item=femke_item, text="Over Femke.")
     due = timezone.localdate() + dt.timedelta(days=14)

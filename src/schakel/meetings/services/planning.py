@@ -11,7 +11,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_lazy
 
 from schakel.access import policy
 from schakel.access.actor import Actor
@@ -41,7 +41,9 @@ from schakel.transactions import service_transaction
 # Kinds that are about one case, and the kinds whose agenda is filled from the data.
 CASE_KINDS = frozenset({MeetingKind.MDO, MeetingKind.CONSULTATION, MeetingKind.URGENT})
 FILLED_KINDS = frozenset({MeetingKind.CORE_TEAM})
-CONSULTATION_SOURCE = "consultation"
+CASE_ITEM_SOURCE = {MeetingKind.CONSULTATION: "consultation", MeetingKind.MDO: "mdo"}
+CASE_ITEM_HEADINGS = {MeetingKind.CONSULTATION: gettext_lazy("The four questions"),
+                      MeetingKind.MDO: gettext_lazy("The plan, with the family at the table")}
 
 
 def meeting_url(meeting: Meeting) -> str:
@@ -140,10 +142,11 @@ def meeting_plan(
                             ground=decision.log_ground)
         if kind in FILLED_KINDS:
             _fill(meeting)
-        if kind == MeetingKind.CONSULTATION and case is not None:
-            # A consultation is the case's four questions (seed 004, Bijlage D).
-            AgendaItem.objects.create(meeting=meeting, position=1, source=CONSULTATION_SOURCE,
-                                      heading=_("The four questions"), case=case,
+        if kind in CASE_ITEM_HEADINGS and case is not None:
+            # A consultation is the case's four questions (seed 004, Bijlage D); an MDO
+            # discusses the case's plan with the family at the table.
+            AgendaItem.objects.create(meeting=meeting, position=1, source=CASE_ITEM_SOURCE[kind],
+                                      heading=str(CASE_ITEM_HEADINGS[kind]), case=case,
                                       child_id=case.child_id)
         _tell(meeting, [p for p in invited.values() if p.pk != organiser.pk],
               _("You are invited: %(title)s."))
