@@ -107,7 +107,7 @@ def search(page: Page, label: str, query: str, *, javascript: bool) -> None:
     the page with them."""
     page.get_by_label(label).fill(query)
     if not javascript:
-        page.get_by_role("button", name=t("Search"), exact=True).click()
+        page.locator("main").get_by_role("button", name=t("Search"), exact=True).click()
         expect(page).to_have_url(re.compile(rf"[?&]q={re.escape(quote_plus(query))}"))
 
 
@@ -121,7 +121,7 @@ def raise_signal(page: Page, server: LiveServer, bas: Child, *, javascript: bool
     if javascript:
         page.evaluate("window.sameDocument = true")  # gone if the page reloads
     page.get_by_label(t("Search for the pupil by name or pupil number")).fill(bas.first_name)
-    page.get_by_role("button", name=t("Search"), exact=True).click()
+    page.locator("main").get_by_role("button", name=t("Search"), exact=True).click()
     pupil = page.get_by_role("radio", name=re.compile(rf"^{re.escape(bas.full_name)}\b"))
     pupil.check()  # waits until the results are there
     expect(page).to_have_url(raise_url)  # htmx, or the form posted back to itself

@@ -54,7 +54,7 @@ def test_a_pupil_chosen_during_a_search_stays_chosen(
     page.route(re.compile(re.escape(reverse("signals:pupil_search"))), searched)
     page.goto(live_server.url + reverse("signals:raise"))
     page.get_by_label(t("What did you notice?")).fill(TEXT)
-    search = page.get_by_role("button", name=t("Search"), exact=True)
+    search = page.locator("main").get_by_role("button", name=t("Search"), exact=True)
     searching = re.compile(re.escape(reverse("signals:pupil_search")))
     with page.expect_response(searching):  # typing searches, in place
         page.get_by_label(t("Search for the pupil by name or pupil number")).fill("Zonnev")

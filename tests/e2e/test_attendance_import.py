@@ -16,8 +16,9 @@ from pytest_django.live_server_helper import LiveServer
 from schakel.accounts.models import User
 from schakel.attendance.models import AbsenceRecord
 from schakel.attendance.services.run import attendance_import_run
+from tests.attendance.conftest import att
 from tests.attendance.support import AttendanceWorld, magister_csv
-from tests.e2e.conftest import NewPage, assert_accessible, browser, new_page
+from tests.e2e.conftest import NewPage, assert_accessible
 from tests.e2e.test_case_flow import t
 from tests.portal.fixtures import PORTAL_PASSWORD
 from tests.support import totp_code, totp_device
@@ -27,7 +28,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-__all__ = ["browser", "new_page"]  # the fixtures, used by name below
+__all__ = ["att"]  # the fixture of the attendance tests, used by name below
 
 
 def _sign_in(page: Page, server: LiveServer, user: User) -> None:
