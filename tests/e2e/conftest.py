@@ -103,6 +103,9 @@ def axe_violations(page: Page) -> list[str]:
 
 
 def assert_accessible(page: Page) -> None:
-    """Zero WCAG 2.1 AA violations (axe-core) on the page shown; call after each navigation."""
+    """Zero WCAG 2.1 AA violations (axe-core) on the page shown; call after each navigation.
+    The check waits until the page has loaded: a URL can change before the new document is
+    there (axe then finds no document)."""
+    page.wait_for_load_state("load")
     violations = axe_violations(page)
     assert violations == [], f"{page.url}:\n" + "\n".join(violations)
