@@ -14,14 +14,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from typing import TypeVar
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
 from schakel.attendance.models import AbsenceKind, Layout
+from schakel.attendance.rows import (
+    NOT_ABSENCE,
+    Column,
+    Parsed,
+    Problem,
+    Row,
+    RowResult,
+    Rules,
+    kind_and_authorised,
+    lesson_of,
+    minutes_between,
+)
 from schakel.attendance.values import (
-    CellError,
     header_key,
     parse_bool,
     parse_date,
@@ -32,84 +42,6 @@ from schakel.attendance.values import (
 )
 
 MINUTES_PER_DAY = 24 * 60
-T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str
-    required: bool = False
-    aliases: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Parsed:
-    key: str
-    pupil_number: str
-    day: dt.date
-    kind: str
-    authorised: bool
-    minutes: int
-    lesson: int | None = None
-    start_time: dt.time | None = None
-    end_time: dt.time | None = None
-    source_code: str = ""
-
-
-@dataclass(frozen=True)
-class Problem:
-    column: str
-    message: str
-
-
-@dataclass
-class RowResult:
-    records: list[Parsed] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    # The row is valid but no absence (Magister's "boeken vergeten").
-    skipped: bool = False
-
-
-@dataclass(frozen=True)
-class Rules:
-    """What the profile says about reading a file."""
-
-    codes: Mapping[str, tuple[str, bool | None]]
-    lesson_minutes: int = 50
-    lessons_per_day: int = 9
-    morning_minutes: int = 180
-    afternoon_minutes: int = 120
-
-    @property
-    def day_minutes(self) -> int:
-        return self.lesson_minutes * self.lessons_per_day
-
-
-def rules_from_mapping(mapping: Mapping[str, object], **lengths: int) -> Rules:
-    codes: dict[str, tuple[str, bool | None]] = {}
-    for code, entry in mapping.items():
-        if isinstance(entry, Mapping) and entry.get("kind") in AbsenceKind.values:
-            authorised = entry.get("authorised")
-            codes[value_key(code)] = (str(entry["kind"]),
-                                      authorised if isinstance(authorised, bool) else None)
-    return Rules(codes=codes, **lengths)
-
-
-# The words of the sources for the canonical kinds (Magister's verantwoordingtype with its
-# numbers, Somtoday's absentiesoort, the Schakel format's soort).
-KIND_WORDS: dict[str, str] = {
-    "1": AbsenceKind.ABSENT, "absent": AbsenceKind.ABSENT, "afwezig": AbsenceKind.ABSENT,
-    "2": AbsenceKind.LATE, "te laat": AbsenceKind.LATE, "telaat": AbsenceKind.LATE,
-    "late": AbsenceKind.LATE,
-    "3": AbsenceKind.SICK, "ziek": AbsenceKind.SICK, "sick": AbsenceKind.SICK,
-    "4": AbsenceKind.REMOVED, "verwijderd": AbsenceKind.REMOVED,
-    "removed": AbsenceKind.REMOVED, "uitgestuurd": AbsenceKind.REMOVED,
-    "6": AbsenceKind.EXEMPT, "vrijstelling": AbsenceKind.EXEMPT, "exempt": AbsenceKind.EXEMPT,
-    "uitval": AbsenceKind.CANCELLED, "lesuitval": AbsenceKind.CANCELLED,
-    "cancelled": AbsenceKind.CANCELLED,
-}
-# Magister registers these too; they are no absence.
-NOT_ABSENCE = frozenset({"7", "8", "boeken vergeten", "huiswerk vergeten"})
 
 DEFAULT_CODES: dict[str, dict[str, dict[str, object]]] = {
     Layout.MAGISTER: {
@@ -139,97 +71,17 @@ DEFAULT_CODES: dict[str, dict[str, dict[str, object]]] = {
 }
 
 
-class Row:
-    """The cells of one row by column name, with readers that record what is wrong."""
-
-    def __init__(self, cells: Mapping[str, str]) -> None:
-        self.cells = cells
-        self.problems: list[Problem] = []
-
-    def text(self, column: str) -> str:
-        return self.cells.get(column, "").strip()
-
-    def required(self, column: str) -> str:
-        value = self.text(column)
-        if not value:
-            self.problems.append(Problem(column, _("%(column)s is empty.") % {"column": column}))
-        return value
-
-    def read(self, column: str, parse: Callable[[str], T], *, required: bool) -> T | None:
-        value = self.required(column) if required else self.text(column)
-        if not value:
-            return None
-        try:
-            return parse(value)
-        except CellError as exc:
-            self.problems.append(Problem(column, str(exc)))
-            return None
-
-    def problem(self, column: str, message: str) -> None:
-        self.problems.append(Problem(column, message))
-
-
-def _minutes_between(start: dt.datetime, end: dt.datetime) -> int:
-    return int((end - start).total_seconds() // 60)
-
-
-def _kind_and_authorised(row: Row, rules: Rules, *, code_column: str, kind_column: str,
-                         authorised: bool | None) -> tuple[str, bool] | None:
-    """The school code through the profile's mapping; without a code the source's own kind;
-    the authorised flag from the mapping, else from the row."""
-    code = row.text(code_column) if code_column else ""
-    kind: str | None = None
-    mapped_authorised: bool | None = None
-    if code:
-        entry = rules.codes.get(value_key(code))
-        if entry is None:
-            row.problem(code_column, _(
-                "Unknown code %(code)s: add it to the code mapping of the import profile.")
-                % {"code": code})
-            return None
-        kind, mapped_authorised = entry
-    elif kind_column:
-        word = row.required(kind_column)
-        if not word:
-            return None
-        kind = KIND_WORDS.get(value_key(word))
-        if kind is None:
-            row.problem(kind_column, _("Unknown kind of absence: %(value)s") % {"value": word})
-            return None
-    if kind is None:
-        return None
-    if mapped_authorised is not None:
-        return kind, mapped_authorised
-    if authorised is None:
-        if kind == AbsenceKind.CANCELLED:
-            return kind, True
-        row.problem(code_column or kind_column, _(
-            "Authorised or not? Neither the row nor the code mapping says."))
-        return None
-    return kind, authorised
-
-
-def _lesson(row: Row, column: str, rules: Rules) -> int | None:
-    lesson = row.read(column, parse_int, required=False)
-    if lesson is not None and not 1 <= lesson <= rules.lessons_per_day:
-        row.problem(column, _(
-            "Lesson %(lesson)d does not exist: the profile has %(count)d lessons a day.")
-            % {"lesson": lesson, "count": rules.lessons_per_day})
-        return None
-    return lesson
-
-
 def _magister(row: Row, rules: Rules) -> RowResult:
     source_id = row.required("Id")
     pupil = row.required("Stamnummer")
     start = row.read("Start", parse_datetime, required=True)
     end = row.read("Eind", parse_datetime, required=True)
-    lesson = _lesson(row, "Lesuur", rules)
+    lesson = lesson_of(row, "Lesuur", rules)
     authorised = row.read("Geoorloofd", parse_bool, required=False)
     kind_word = value_key(row.text("Verantwoordingtype"))
     if kind_word in NOT_ABSENCE and not row.problems:
         return RowResult(skipped=True)
-    decided = _kind_and_authorised(row, rules, code_column="Code",
+    decided = kind_and_authorised(row, rules, code_column="Code",
                                    kind_column="Verantwoordingtype", authorised=authorised)
     if start is not None and end is not None:
         if end < start:
@@ -243,7 +95,7 @@ def _magister(row: Row, rules: Rules) -> RowResult:
     return RowResult(records=[Parsed(
         key=f"magister:{source_id}", pupil_number=pupil, day=start.date(), lesson=lesson,
         start_time=start.time(), end_time=end.time(), kind=kind, authorised=is_authorised,
-        minutes=_minutes_between(start, end), source_code=row.text("Code"))])
+        minutes=minutes_between(start, end), source_code=row.text("Code"))])
 
 
 def _weekdays(first: dt.date, last: dt.date) -> list[dt.date]:
@@ -260,10 +112,10 @@ def _somtoday(row: Row, rules: Rules) -> RowResult:
     pupil = row.required("Leerlingnummer")
     start = row.read("Begin datum/tijd", parse_datetime, required=True)
     end = row.read("Eind datum/tijd", parse_datetime, required=True)
-    first_lesson = _lesson(row, "Begin lesuur", rules)
-    last_lesson = _lesson(row, "Eind lesuur", rules)
+    first_lesson = lesson_of(row, "Begin lesuur", rules)
+    last_lesson = lesson_of(row, "Eind lesuur", rules)
     authorised = row.read("Geoorloofd", parse_bool, required=False)
-    decided = _kind_and_authorised(row, rules, code_column="Afkorting",
+    decided = kind_and_authorised(row, rules, code_column="Afkorting",
                                    kind_column="Absentiesoort", authorised=authorised)
     if start is not None and end is not None and end < start:
         row.problem("Eind datum/tijd", _(
@@ -290,7 +142,7 @@ def _somtoday(row: Row, rules: Rules) -> RowResult:
             if single_day:
                 records.append(Parsed(
                     key=f"{base}:{day.isoformat()}", pupil_number=pupil, day=day, kind=kind,
-                    authorised=is_authorised, minutes=_minutes_between(start, end),
+                    authorised=is_authorised, minutes=minutes_between(start, end),
                     start_time=start.time(), end_time=end.time(), source_code=code))
             else:
                 records.append(Parsed(
@@ -302,7 +154,7 @@ def _somtoday(row: Row, rules: Rules) -> RowResult:
         for lesson in range(low, high + 1):
             minutes = rules.lesson_minutes
             if kind == AbsenceKind.LATE or (single_day and low == high):
-                minutes = _minutes_between(start, end) or rules.lesson_minutes
+                minutes = minutes_between(start, end) or rules.lesson_minutes
             records.append(Parsed(
                 key=f"{base}:{day.isoformat()}:{lesson}", pupil_number=pupil, day=day,
                 lesson=lesson, kind=kind, authorised=is_authorised, minutes=minutes,
@@ -325,7 +177,7 @@ def _parnassys(row: Row, rules: Rules) -> RowResult:
     authorised = row.read("Geoorloofd", parse_bool, required=False)
     minutes_late = row.read("Minuten", parse_int, required=False)
     row.required("Reden")
-    decided = _kind_and_authorised(row, rules, code_column="Reden", kind_column="",
+    decided = kind_and_authorised(row, rules, code_column="Reden", kind_column="",
                                    authorised=authorised) if row.text("Reden") else None
     if decided is not None and decided[0] == AbsenceKind.LATE and minutes_late is None:
         row.problem("Minuten", _("How many minutes late? The column Minuten is empty."))
@@ -344,12 +196,12 @@ def _parnassys(row: Row, rules: Rules) -> RowResult:
 def _schakel(row: Row, rules: Rules) -> RowResult:
     pupil = row.required("leerlingnummer")
     day = row.read("datum", parse_date, required=True)
-    lesson = _lesson(row, "lesuur", rules)
+    lesson = lesson_of(row, "lesuur", rules)
     start = row.read("begintijd", parse_time, required=False)
     end = row.read("eindtijd", parse_time, required=False)
     authorised = row.read("geoorloofd", parse_bool, required=True)
     minutes = row.read("minuten", parse_int, required=True)
-    decided = _kind_and_authorised(row, rules, code_column="", kind_column="soort",
+    decided = kind_and_authorised(row, rules, code_column="", kind_column="soort",
                                    authorised=authorised)
     if start is not None and end is not None and end < start:
         row.problem("eindtijd", _("The end (%(end)s) lies before the start (%(start)s).")

@@ -27,15 +27,7 @@ from django.utils.translation import gettext as _
 from schakel.access import policy
 from schakel.access.actor import actor_for_user
 from schakel.attendance.files import FileProblem, Table, open_table
-from schakel.attendance.layouts import (
-    BoundHeader,
-    Parsed,
-    Problem,
-    Rules,
-    bind_header,
-    parse_row,
-    rules_from_mapping,
-)
+from schakel.attendance.layouts import BoundHeader, bind_header, parse_row
 from schakel.attendance.models import (
     AbsenceRecord,
     AttendanceImport,
@@ -43,6 +35,12 @@ from schakel.attendance.models import (
     ImportRowError,
     ImportStatus,
     school_week_of,
+)
+from schakel.attendance.rows import (
+    Parsed,
+    Problem,
+    Rules,
+    rules_from_mapping,
 )
 from schakel.attendance.store import records_partitions_write
 from schakel.audit.events import EventCode
