@@ -22,7 +22,7 @@ from schakel.notifications.preferences import (
 )
 from schakel.notifications.selectors import notification_preferences_for, notifications_for
 from schakel.notifications.services import notification_preferences_save, notification_send
-from schakel.notifications.tasks import notification_digests_send
+from schakel.notifications.tasks import notification_digests_send, notification_emails_sweep
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -182,3 +182,12 @@ def test_the_page_rows_show_the_effective_choice_and_no_portal_kinds():
     assert rows[NotificationKind.MATCH].delivery == EmailDelivery.DIGEST
     assert rows[NotificationKind.CONSENT_WITHDRAWN].is_safety
     assert EmailDelivery.OFF not in rows[NotificationKind.CONSENT_WITHDRAWN].choices
+
+
+@pytest.mark.django_db
+def test_the_daily_mail_jobs_with_nothing_to_send_do_not_reach_for_the_mail_server(settings):
+    # A port nobody listens on: opening a connection would fail the job.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 9, 2
+    assert notification_digests_send.call() == 0
+    assert notification_emails_sweep.call() == 0

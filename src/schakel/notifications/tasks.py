@@ -102,6 +102,8 @@ def _send_one(notification_id: int, *, connection: BaseEmailBackend, subject: st
 
 
 def _send(notification_ids: Sequence[int]) -> int:
+    if not notification_ids:
+        return 0  # nothing to send: no connection to the mail server
     sent = failed = 0
     with translation.override(settings.LANGUAGE_CODE), get_connection() as connection:
         subject = _("New notification in Schakel")
@@ -176,6 +178,8 @@ def notification_digests_send() -> int:
     (daily, from the schedule); the number of e-mails sent."""
     recipient_ids = list(_pending_digest().order_by("recipient_id")
                          .values_list("recipient_id", flat=True).distinct())
+    if not recipient_ids:
+        return 0  # nothing to send: no connection to the mail server
     sent = failed = 0
     with translation.override(settings.LANGUAGE_CODE), get_connection() as connection:
         for recipient_id in recipient_ids:
