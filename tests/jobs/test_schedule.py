@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from schakel.attendance.tasks import attendance_figures_daily_job
 from schakel.audit.tasks import access_log_verify_job
 from schakel.cases.tasks import agreement_reminders_job
 from schakel.jobs import services
@@ -40,17 +41,19 @@ def test_the_schedule_holds_the_daily_jobs() -> None:
     assert entries["notification_emails_sweep"].task == notification_emails_sweep
     assert entries["agreement_reminders"].task == agreement_reminders_job
     assert entries["notification_digests"].task == notification_digests_send
+    assert entries["attendance_figures"].task == attendance_figures_daily_job
     assert all(isinstance(entry.every, Daily) for entry in SCHEDULE)
 
 
 def test_each_due_job_is_enqueued_once_per_period() -> None:
     morning = local(2026, 5, 1, 8, 0)
     first = due_jobs_enqueue(now=morning)
-    assert [outcome.enqueued for outcome in first] == [True] * 5
+    assert [outcome.enqueued for outcome in first] == [True] * len(SCHEDULE)
     assert _periods() == {("retention_run", "2026-05-01"), ("access_log_verify", "2026-05-01"),
                           ("notification_emails_sweep", "2026-05-01"),
                           ("agreement_reminders", "2026-05-01"),
-                          ("notification_digests", "2026-05-01")}
+                          ("notification_digests", "2026-05-01"),
+                          ("attendance_figures", "2026-05-01")}
     tasks = {str(task.pk): task for task in DBTaskResult.objects.all()}
     assert set(tasks) == {run.task_result_id for run in ScheduledRun.objects.all()}
     retention = tasks[ScheduledRun.objects.get(job_name="retention_run").task_result_id]
@@ -64,10 +67,10 @@ def test_each_due_job_is_enqueued_once_per_period() -> None:
     # Later the same day, and twice: nothing new.
     for later in (morning + dt.timedelta(hours=3), morning + dt.timedelta(hours=3)):
         again = due_jobs_enqueue(now=later)
-        assert [outcome.enqueued for outcome in again] == [False] * 5
+        assert [outcome.enqueued for outcome in again] == [False] * len(SCHEDULE)
         assert {outcome.run.task_result_id for outcome in again} == set(tasks)
-    assert DBTaskResult.objects.count() == 5
-    assert ScheduledRun.objects.count() == 5
+    assert DBTaskResult.objects.count() == len(SCHEDULE)
+    assert ScheduledRun.objects.count() == len(SCHEDULE)
 
 
 def test_a_job_is_due_from_its_time_of_day_on() -> None:
@@ -82,14 +85,15 @@ def test_a_job_is_due_from_its_time_of_day_on() -> None:
         "notification_emails_sweep": (False, "2026-05-01"),
         "agreement_reminders": (False, "2026-05-01"),
         "notification_digests": (False, "2026-05-01"),
+        "attendance_figures": (False, "2026-05-01"),
     }
 
 
 def test_missed_days_are_caught_up_once() -> None:
     due_jobs_enqueue(now=local(2026, 5, 1, 8, 0))
     outcomes = due_jobs_enqueue(now=local(2026, 5, 4, 8, 0))  # the scheduler was down 3 days
-    assert [o.period.key for o in outcomes if o.enqueued] == ["2026-05-04"] * 5
-    assert DBTaskResult.objects.count() == 10
+    assert [o.period.key for o in outcomes if o.enqueued] == ["2026-05-04"] * len(SCHEDULE)
+    assert DBTaskResult.objects.count() == 2 * len(SCHEDULE)
 
 
 def test_the_first_run_before_the_time_catches_up_yesterday() -> None:
@@ -145,10 +149,10 @@ def test_the_command_says_what_it_enqueued() -> None:
     call_command("jobs_schedule", now=local(2026, 5, 1, 8, 0), stdout=out)
     call_command("jobs_schedule", now=local(2026, 5, 1, 9, 0), stdout=out)
     lines = out.getvalue().splitlines()
-    assert len(lines) == 10
+    assert len(lines) == 2 * len(SCHEDULE)
     assert lines[0].startswith("retention_run (daily at 02:00) period 2026-05-01: enqueued, task ")
-    assert all(": already enqueued, task " in line for line in lines[5:])
-    assert DBTaskResult.objects.count() == 5
+    assert all(": already enqueued, task " in line for line in lines[len(SCHEDULE):])
+    assert DBTaskResult.objects.count() == len(SCHEDULE)
 
 
 def test_the_command_takes_a_local_moment() -> None:

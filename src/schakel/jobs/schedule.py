@@ -17,6 +17,7 @@ from typing import Any
 from django.utils import timezone
 from django_tasks.base import Task
 
+from schakel.attendance.tasks import attendance_figures_daily_job
 from schakel.audit.tasks import access_log_verify_job
 from schakel.cases.tasks import agreement_reminders_job
 from schakel.notifications.tasks import notification_digests_send, notification_emails_sweep
@@ -112,6 +113,9 @@ SCHEDULE: tuple[ScheduleEntry, ...] = (
     ScheduleEntry(name="agreement_reminders", task=agreement_reminders_job,
                   every=Daily(at=dt.time(6, 30)), arguments=_as_on_the_day),
     # The daily e-mail of those who chose it (notifications.preferences).
+    # The attendance figures as of the new day (docs/attendance.md), before the school opens.
+    ScheduleEntry(name="attendance_figures", task=attendance_figures_daily_job,
+                  every=Daily(at=dt.time(5, 0)), arguments=_as_on_the_day),
     ScheduleEntry(name="notification_digests", task=notification_digests_send,
                   every=Daily(at=dt.time(7, 0))),
 )

@@ -3,6 +3,8 @@ the import profiles and runs, and the figures the engine computes from the recor
 pupil and school week so pages read precomputed numbers (issue 9; ATTENDANCE_CONTRACT.md)."""
 
 from schakel.attendance.models.figures import (
+    AttendancePattern as AttendancePattern,
+    AttendanceRate as AttendanceRate,
     AttendanceTier as AttendanceTier,
     LongTermAbsence as LongTermAbsence,
     ReportingEvent as ReportingEvent,

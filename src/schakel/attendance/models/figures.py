@@ -125,3 +125,45 @@ class SchoolAttendanceFlag(models.Model):
             fields=["school", "school_week"], name="one_school_flag_per_week")]
 
 
+
+
+class AttendanceRate(models.Model):
+    """`rates`: a pupil's absence rate at a school over a school year and its last 4 and 8
+    school weeks up to the day computed; NULL before enough enrolled school days."""
+
+    child = models.ForeignKey(
+        "children.Child", on_delete=models.CASCADE, related_name="attendance_rates")
+    school = models.ForeignKey(
+        "organisations.School", on_delete=models.CASCADE, related_name="attendance_rates")
+    school_year = models.CharField(_("school year"), max_length=9)
+    enrolled_days = models.PositiveIntegerField(_("enrolled school days"))
+    rate_year = models.FloatField(_("absence this school year"), null=True)
+    rate_4w = models.FloatField(_("absence in the last 4 weeks"), null=True)
+    rate_8w = models.FloatField(_("absence in the last 8 weeks"), null=True)
+
+    class Meta:
+        ordering = ["school", "child", "school_year"]
+        constraints = [models.UniqueConstraint(
+            fields=["child", "school", "school_year"], name="one_rate_per_year")]
+
+
+class AttendancePattern(models.Model):
+    """`patterns`: per weekday (1 Monday .. 5 Friday) what a pupil missed over the school days
+    computed (this school year and the one before)."""
+
+    child = models.ForeignKey(
+        "children.Child", on_delete=models.CASCADE, related_name="attendance_patterns")
+    school = models.ForeignKey(
+        "organisations.School", on_delete=models.CASCADE, related_name="attendance_patterns")
+    weekday = models.PositiveSmallIntegerField(_("weekday"))
+    absent_minutes = models.PositiveIntegerField(_("absent minutes"))
+    first_lesson_count = models.PositiveIntegerField(_("first lessons missed"))
+    last_lesson_count = models.PositiveIntegerField(_("last lessons missed"))
+    next_to_weekend_count = models.PositiveIntegerField(_("days missed next to a weekend"))
+    next_to_holiday_count = models.PositiveIntegerField(_("days missed next to a holiday"))
+    late_count = models.PositiveIntegerField(_("times late"))
+
+    class Meta:
+        ordering = ["school", "child", "weekday"]
+        constraints = [models.UniqueConstraint(
+            fields=["child", "school", "weekday"], name="one_pattern_per_weekday")]

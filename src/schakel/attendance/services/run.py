@@ -42,6 +42,7 @@ from schakel.attendance.rows import (
     Rules,
     rules_from_mapping,
 )
+from schakel.attendance.services.figures import attendance_figures_recompute
 from schakel.attendance.store import records_partitions_write
 from schakel.audit.events import EventCode
 from schakel.audit.models import Action
@@ -267,6 +268,16 @@ def _set(attendance_import: AttendanceImport, **fields: object) -> None:
     attendance_import.save(update_fields=list(fields))
 
 
+def _figures_recompute(school_id: int, child_ids: set[int]) -> None:
+    """The figures of the pupils whose records changed. The import is done whatever happens
+    here: a failure is logged and the daily recompute catches up."""
+    try:
+        attendance_figures_recompute(school_ids=[school_id], child_ids=child_ids,
+                                     as_of=timezone.localdate())
+    except Exception:
+        logger.exception("attendance figures of school %s not recomputed", school_id)
+
+
 def attendance_import_run(*, import_id: int, progress: Progress | None = None) -> str:
     """Run the import (the job, and `manage.py attendance_import`); its final status. Done
     already: nothing happens. The work is done as the professional who uploaded the file,
@@ -333,6 +344,7 @@ def _run(import_id: int, progress: Progress | None) -> str:
         raise
     if written.touched:
         records_partitions_write(partitions=sorted(written.touched))
+        _figures_recompute(imp.school_id, written.children)
     if progress is not None:
         progress(imp)
     return imp.status
