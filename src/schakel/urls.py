@@ -22,6 +22,7 @@ urlpatterns = [
     path("begrippen/", include("schakel.glossary.urls")),
     path("overleggen/", include("schakel.meetings.urls")),
     path("verzuim/", include("schakel.attendance.urls")),
+    path("verzuimmeldingen/", include("schakel.absencereports.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

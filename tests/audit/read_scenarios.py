@@ -4,11 +4,18 @@ leave (for `test_reads_logged`)."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from collections.abc import Callable
 from typing import Any
 
 from django.utils import timezone
 
+from schakel.absencereports.models import AbsenceReport, ReportKind, ReportStatus
+from schakel.absencereports.selectors import (
+    absence_report_get,
+    absence_reports_for,
+    absence_reports_for_export,
+)
 from schakel.access.actor import Actor
 from schakel.audit.selectors import AccessLogFilter, access_log_dashboard, access_log_page
 from schakel.cases.selectors import (
@@ -188,6 +195,24 @@ def _note_reads(w: World) -> dict[str, Read]:
         "notes.selectors.note_for_correction": (
             lambda: note_for_correction(actor=nurse, note_id=note.pk), nurse, w.child.pk),
     }
+
+def _absence_report_reads(w: World) -> dict[str, Read]:
+    core = w.actor(w.core_member)
+    report = AbsenceReport.objects.create(
+        child=w.child, school=w.school, kind=ReportKind.SIXTEEN_HOURS,
+        start_date=timezone.localdate(), end_date=timezone.localdate(),
+        absent_hours=Decimal("16"), absent_days=3, school_action="Gesprek",
+        status=ReportStatus.CONFIRMED)
+    return {
+        "absencereports.selectors.absence_reports_for": (
+            lambda: absence_reports_for(actor=core), core, w.child.pk),
+        "absencereports.selectors.absence_report_get": (
+            lambda: absence_report_get(actor=core, report_id=report.pk), core, w.child.pk),
+        "absencereports.selectors.absence_reports_for_export": (
+            lambda: absence_reports_for_export(actor=core, school_id=w.school.pk), core,
+            w.child.pk),
+    }
+
 
 def _family_meeting_reads(w: World) -> dict[str, Read]:
     """The mother (custody, Bas is 9) invited to Bas's MDO, with his case on the agenda."""
@@ -384,4 +409,7 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "meetings.selectors.case_family_for_meeting": _meeting_reads,
     "meetings.selectors.family.portal_invitation_get": _family_meeting_reads,
     "notes.selectors.note_for_correction": _note_reads,
+    "absencereports.selectors.absence_reports_for": _absence_report_reads,
+    "absencereports.selectors.absence_report_get": _absence_report_reads,
+    "absencereports.selectors.absence_reports_for_export": _absence_report_reads,
 }

@@ -5,6 +5,8 @@ from __future__ import annotations
 # Public selectors that are not logged reads, each with why it returns no child's data (or
 # returns only what a logged read of the same page already showed).
 NOT_CHILD_DATA: dict[str, str] = {
+    "absencereports.selectors.absence_reports_csv": (
+        "formats reports that absence_reports_for_export read and logged"),
     "accounts.selectors.demo_professional_users": "sign-in accounts of the demo professionals",
     "accounts.selectors.has_second_factor": "sign-in state of a user",
     "accounts.selectors.professional_users_by_email": "sign-in accounts by e-mail address",

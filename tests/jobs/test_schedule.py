@@ -53,7 +53,8 @@ def test_each_due_job_is_enqueued_once_per_period() -> None:
                           ("notification_emails_sweep", "2026-05-01"),
                           ("agreement_reminders", "2026-05-01"),
                           ("notification_digests", "2026-05-01"),
-                          ("attendance_figures", "2026-05-01")}
+                          ("attendance_figures", "2026-05-01"),
+                          ("absence_reports_draft", "2026-05-01")}
     tasks = {str(task.pk): task for task in DBTaskResult.objects.all()}
     assert set(tasks) == {run.task_result_id for run in ScheduledRun.objects.all()}
     retention = tasks[ScheduledRun.objects.get(job_name="retention_run").task_result_id]
@@ -86,6 +87,7 @@ def test_a_job_is_due_from_its_time_of_day_on() -> None:
         "agreement_reminders": (False, "2026-05-01"),
         "notification_digests": (False, "2026-05-01"),
         "attendance_figures": (False, "2026-05-01"),
+        "absence_reports_draft": (False, "2026-05-01"),
     }
 
 

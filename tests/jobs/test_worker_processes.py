@@ -112,7 +112,8 @@ def test_a_worker_killed_halfway_is_completed_by_the_next_run(processes: Process
     runs = {run.job_name: DBTaskResult.objects.get(pk=run.task_result_id)
             for run in ScheduledRun.objects.all()}
     assert set(runs) == {"retention_run", "access_log_verify", "notification_emails_sweep",
-                         "agreement_reminders", "notification_digests", "attendance_figures"}
+                         "agreement_reminders", "notification_digests", "attendance_figures",
+                         "absence_reports_draft"}
     assert {name: task.status for name, task in runs.items()} == dict.fromkeys(
         runs, "SUCCESSFUL"), processes.log("worker")
     assert runs["notification_emails_sweep"].return_value == 2

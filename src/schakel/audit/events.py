@@ -17,6 +17,18 @@ class EventCode(models.TextChoices):
     ACCOUNT_DEACTIVATE = "account.deactivate", _("Deactivated an account")
     ACCOUNT_MFA_RESET = "account.mfa_reset", _("Reset the second factor of an account")
 
+    ABSENCE_REPORT = "absence_report.read", _("Read a truancy report (verzuimmelding)")
+    ABSENCE_REPORT_CHANGE = "absence_report.change", _(
+        "Changed a truancy report (verzuimmelding)")
+    ABSENCE_REPORT_DRAFT = "absence_report.draft", _(
+        "Drafted a truancy report from the attendance figures")
+    ABSENCE_REPORT_EXPORT = "absence_report.export", _(
+        "Exported truancy reports (verzuimmelding)")
+    ABSENCE_REPORT_LIST = "absence_report.list", _("Saw truancy reports in a list")
+
+    ATTENDANCE_FIGURES = "attendance.figures", _("Read a pupil's attendance figures")
+    ATTENDANCE_FIGURES_LIST = "attendance.figures_list", _(
+        "Saw the attendance figures of a class or school")
     ATTENDANCE_IMPORT = "attendance.import", _(
         "Imported absence records from a school's administration system")
     ATTENDANCE_IMPORT_UPLOAD = "attendance.import_upload", _(

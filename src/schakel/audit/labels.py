@@ -45,6 +45,7 @@ GROUND_LABELS: dict[str, Promise] = {
     Ground.YOUNG_PERSON: gettext_lazy("the young person"),
     Ground.SHARED_BY_YOUNG_PERSON: gettext_lazy("shared by the young person"),
     Ground.INVITED: gettext_lazy("invited to the meeting"),
+    Ground.TRUANCY_REPORTING: gettext_lazy("truancy report (Leerplichtwet art. 21a)"),
     Ground.HANDOVER_SENDER: gettext_lazy("sent the hand-over"),
     Ground.HANDOVER_RECEIVER: gettext_lazy("received the hand-over"),
     Ground.EMERGENCY: gettext_lazy("emergency access"),

@@ -17,6 +17,7 @@ from typing import Any
 from django.utils import timezone
 from django_tasks.base import Task
 
+from schakel.absencereports.tasks import absence_reports_draft_job
 from schakel.attendance.tasks import attendance_figures_daily_job
 from schakel.audit.tasks import access_log_verify_job
 from schakel.cases.tasks import agreement_reminders_job
@@ -116,6 +117,9 @@ SCHEDULE: tuple[ScheduleEntry, ...] = (
     # The attendance figures as of the new day (docs/attendance.md), before the school opens.
     ScheduleEntry(name="attendance_figures", task=attendance_figures_daily_job,
                   every=Daily(at=dt.time(5, 0)), arguments=_as_on_the_day),
+    # Draft truancy reports from what the figures found (docs/absencereports.md).
+    ScheduleEntry(name="absence_reports_draft", task=absence_reports_draft_job,
+                  every=Daily(at=dt.time(5, 30))),
     ScheduleEntry(name="notification_digests", task=notification_digests_send,
                   every=Daily(at=dt.time(7, 0))),
 )

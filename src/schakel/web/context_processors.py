@@ -17,4 +17,5 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         "is_professional": actor.professional is not None,
         "may_read_access_log": bool(policy.may_read_access_log(actor)),
         "may_import_attendance": bool(policy.may_import_attendance_somewhere(actor)),
+        "may_list_absence_reports": bool(policy.may_list_absence_reports(actor)),
     }

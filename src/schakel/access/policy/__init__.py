@@ -27,10 +27,19 @@ calendar), `teams` (who keeps a team and its charter) and
 `meetings` (who plans and sees a meeting, and each agenda item as its case, signal or
 child; in the portal, the parents and young person invited see their own child's part),
 `notes` (conversation notes by information category, their corrections, the portal) and
-`attendance` (who imports a school's absence records).
+`attendance` (who imports a school's absence records and sees its figures) and
+`absencereports` (the verzuimmelding: the school writes it, the leerplichtambtenaar of the
+school's municipality reads it).
 Callers import this package only: `from schakel.access import policy`.
 """
 
+from schakel.access.policy.absencereports import (
+    absence_reports_visible_q as absence_reports_visible_q,
+    may_list_absence_reports as may_list_absence_reports,
+    may_read_absence_report as may_read_absence_report,
+    may_write_absence_report as may_write_absence_report,
+    truancy_officer_municipality as truancy_officer_municipality,
+)
 from schakel.access.policy.administration import (
     destruction_requests_visible_q as destruction_requests_visible_q,
     may_handle_destruction_request as may_handle_destruction_request,
@@ -40,9 +49,11 @@ from schakel.access.policy.administration import (
     may_read_access_log as may_read_access_log,
 )
 from schakel.access.policy.attendance import (
+    attendance_figures_school_ids as attendance_figures_school_ids,
     attendance_import_school_ids as attendance_import_school_ids,
     may_import_attendance as may_import_attendance,
     may_import_attendance_somewhere as may_import_attendance_somewhere,
+    may_view_attendance_figures as may_view_attendance_figures,
     may_view_attendance_import as may_view_attendance_import,
 )
 from schakel.access.policy.cases import (

@@ -32,3 +32,13 @@ def attendance_import_school_ids(actor: Actor) -> frozenset[int]:
 
 def may_view_attendance_import(actor: Actor, attendance_import: AttendanceImport) -> Decision:
     return may_import_attendance(actor, attendance_import.school_id)
+
+
+def may_view_attendance_figures(actor: Actor, school_id: int) -> Decision:
+    """A school's figures (its pupils, classes, the school): its core team, which monitors
+    the attendance of all its pupils."""
+    return may_import_attendance(actor, school_id)
+
+
+def attendance_figures_school_ids(actor: Actor) -> frozenset[int]:
+    return core_team_school_ids(actor)

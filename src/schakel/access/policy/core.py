@@ -36,6 +36,8 @@ class Ground(StrEnum):
     SHARED_BY_YOUNG_PERSON = "shared_by_young_person"
     # A parent or the young person invited to a meeting about the case (an MDO).
     INVITED = "invited"
+    # The leerplichtambtenaar receiving a school's verzuimmelding (Leerplichtwet 1969 art. 21a).
+    TRUANCY_REPORTING = "truancy_reporting"
     HANDOVER_SENDER = "handover_sender"
     HANDOVER_RECEIVER = "handover_receiver"
     # Break the glass (`policy.emergency`): a claimed, time-limited emergency access.

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AbsenceReportsConfig(AppConfig):
+    name = "schakel.absencereports"
+    label = "absencereports"
