@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from http.cookies import SimpleCookie
 from typing import Any
 
@@ -14,6 +15,7 @@ from django.core.files.base import ContentFile
 from django.test import Client
 from django.utils import timezone
 
+from schakel.absencereports.models import AbsenceReport, ReportKind
 from schakel.accounts.models import User
 from schakel.attendance.models import (
     AttendanceImport,
@@ -64,6 +66,7 @@ from tests.factories import (
     ThemeFactory,
     UserFactory,
     actor_for,
+    days_ago,
     days_ahead,
 )
 from tests.portal.fixtures import portal_sign_in
@@ -269,6 +272,11 @@ def build_matrix_world() -> MatrixWorld:
     attendance_import.save()
     ImportRowError.objects.create(attendance_import=attendance_import, line=2,
                                   column="Stamnummer", message="Onbekende leerling 999")
+    # A draft truancy report of the child, with what the school did (it can be confirmed).
+    absence_report = AbsenceReport.objects.create(
+        child=child, school=school, kind=ReportKind.SIXTEEN_HOURS, start_date=days_ago(20),
+        end_date=days_ago(3), absent_hours=Decimal("16.5"), absent_days=4,
+        school_action="Gesprek met de ouders")
     day_off = DayOff.objects.create(
         school=school, kind=DayOffKind.STUDY_DAY, start_date=days_ahead(30),
         end_date=days_ahead(30), description="Studiedag team")
@@ -297,6 +305,7 @@ def build_matrix_world() -> MatrixWorld:
             "information_request_id": information_request.pk,
             "import_id": attendance_import.pk,
             "day_off_id": day_off.pk,
+            "report_id": absence_report.pk,
         },
         query_ids={
             "agreement_id": agreement.pk,

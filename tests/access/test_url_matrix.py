@@ -132,6 +132,23 @@ attendance:import_errors         GET  sign 200  404  404  404  404  404  404  40
 attendance:import_valid_rows     GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
 attendance:import_valid_rows     POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
 
+# Truancy reports (verzuimmelding): the school's core team keeps its school's reports (the
+# other school's core team has the list, without them); the world's report is a draft, so
+# recording DUO or an answer is the form again (the status table). The leerplichtambtenaar's
+# reading is in tests/absencereports (no role of the matrix is one).
+absencereports:list              GET  sign 200* 404  404  404  404  404  404  404  200  404  404  404  404
+absencereports:detail            GET  sign 200* 404  404  404  404  404  404  404  404  404  404  404  404
+absencereports:edit              GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+absencereports:edit              POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
+absencereports:confirm           GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+absencereports:confirm           POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
+absencereports:sent              GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+absencereports:sent              POST sign 400* 404  404  404  404  404  404  404  404  404  404  404  404
+absencereports:answer            GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+absencereports:answer            POST sign 400* 404  404  404  404  404  404  404  404  404  404  404  404
+absencereports:export_csv        GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+absencereports:export_print      GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+
 # A school's calendar (region, lesson minutes, study days and days off) is kept by its core
 # team (policy.may_edit_school_calendar); no child's data.
 schoolcalendar:edit              GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
