@@ -40,6 +40,14 @@ settings.register_profile(
 settings.load_profile("schakel")
 
 
+@pytest.fixture(autouse=True)
+def _attendance_records_per_test(tmp_path_factory: pytest.TempPathFactory,
+                                 settings: Any) -> None:
+    """The Parquet records of one test only: each test's database starts empty, so must the
+    records the attendance engine reads beside it (ids are reused after a rollback)."""
+    settings.SCHAKEL_ATTENDANCE_PARQUET_ROOT = str(tmp_path_factory.mktemp("records"))
+
+
 @dataclass
 class World:
     """One primary school with its core team, a teacher, a nurse who coordinates the case of a

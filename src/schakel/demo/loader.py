@@ -4,12 +4,15 @@ nothing, so `make run` can call it on every start."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.utils import timezone
 
 from schakel.cases.models import Case
 from schakel.cases.services.reminders import agreement_reminders_send
+from schakel.children.models import Child, Enrolment
+from schakel.demo.attendance import demo_attendance_load
 from schakel.demo.family import classmates_load, family_load, voogdij_child_load
 from schakel.demo.partners import partners_load
 from schakel.demo.people import professionals_load, teams_load
@@ -29,6 +32,18 @@ class DemoWorld:
         return self.cast.professionals
 
 
+def _attendance_load(cast: Cast, dylan: Child, today: dt.date) -> None:
+    secondary = cast.places.schools["vo"]
+    tina = cast.children["tina"]
+    classmate = (Enrolment.objects.active_on(today).filter(school=secondary)
+                 .exclude(child__in=[tina, dylan]).order_by("child_id").first())
+    stories = {tina.pk: "tina", dylan.pk: "dylan"}
+    if classmate is not None:
+        stories[classmate.child_id] = "long_term"
+    demo_attendance_load(schools=list(cast.places.schools.values()), stories=stories,
+                         today=today)
+
+
 def demo_world_load() -> DemoWorld:
     today = timezone.localdate()
     with composed_services():
@@ -42,6 +57,7 @@ def demo_world_load() -> DemoWorld:
         cast = Cast(places=places, professionals=professionals, children=family.children,
                     today=today)
         bas_case = stories_load(cast, dylan, jayden)
+        _attendance_load(cast, dylan, today)
         # As the morning's reminder job would: the IB'er's overdue agreement on Bas's case is
         # in her notifications (once: a second load finds it sent).
         agreement_reminders_send(today=today)
