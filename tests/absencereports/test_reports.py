@@ -67,7 +67,8 @@ def test_the_status_table_in_order(att: AttendanceWorld) -> None:
     with pytest.raises(ValidationError):  # what the school did is missing
         absence_report_confirm(actor=actor, report=report)
     absence_report_edit(actor=actor, report=report, suspected_reason="Spijbelt met vrienden",
-                        school_action="Gesprek met Tina en haar moeder", municipal_action_wanted=True)
+                        school_action="Gesprek met Tina en haar moeder",
+                        municipal_action_wanted=True)
     absence_report_confirm(actor=actor, report=report)
     assert report.status == ReportStatus.CONFIRMED
     with pytest.raises(ValidationError):  # confirmed: the content is fixed

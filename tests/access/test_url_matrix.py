@@ -131,6 +131,8 @@ attendance:import_detail         GET  sign 200  404  404  404  404  404  404  40
 attendance:import_errors         GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
 attendance:import_valid_rows     GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
 attendance:import_valid_rows     POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
+attendance:school                GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+attendance:pupil                 GET  sign 200* 404  404  404  404  404  404  404  404  404  404  404  404
 
 # Truancy reports (verzuimmelding): the school's core team keeps its school's reports (the
 # other school's core team has the list, without them); the world's report is a draft, so

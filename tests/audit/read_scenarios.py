@@ -4,8 +4,8 @@ leave (for `test_reads_logged`)."""
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
@@ -17,6 +17,8 @@ from schakel.absencereports.selectors import (
     absence_reports_for_export,
 )
 from schakel.access.actor import Actor
+from schakel.attendance.models import AttendanceTier, ReportingEvent
+from schakel.attendance.selectors.figures import case_attendance, pupil_figures, school_figures
 from schakel.audit.selectors import AccessLogFilter, access_log_dashboard, access_log_page
 from schakel.cases.selectors import (
     agreements_for_owner,
@@ -210,6 +212,25 @@ def _absence_report_reads(w: World) -> dict[str, Read]:
             lambda: absence_report_get(actor=core, report_id=report.pk), core, w.child.pk),
         "absencereports.selectors.absence_reports_for_export": (
             lambda: absence_reports_for_export(actor=core, school_id=w.school.pk), core,
+            w.child.pk),
+    }
+
+
+def _attendance_reads(w: World) -> dict[str, Read]:
+    core = w.actor(w.core_member)
+    week = timezone.localdate() - dt.timedelta(days=timezone.localdate().weekday() + 7)
+    AttendanceTier.objects.create(child=w.child, school=w.school, school_week=week, tier=2)
+    ReportingEvent.objects.create(child=w.child, school=w.school, seq=1, window_start=week,
+                                  window_end=week, unauthorised_minutes=960)
+    return {
+        "attendance.selectors.figures.pupil_figures": (
+            lambda: pupil_figures(actor=core, school_id=w.school.pk, child_id=w.child.pk), core,
+            w.child.pk),
+        "attendance.selectors.figures.school_figures": (
+            lambda: school_figures(actor=core, school_id=w.school.pk, class_id=None,
+                                   as_of=timezone.localdate()), core, w.child.pk),
+        "attendance.selectors.figures.case_attendance": (
+            lambda: case_attendance(actor=core, child=w.child, school=w.school), core,
             w.child.pk),
     }
 
@@ -409,6 +430,9 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "meetings.selectors.case_family_for_meeting": _meeting_reads,
     "meetings.selectors.family.portal_invitation_get": _family_meeting_reads,
     "notes.selectors.note_for_correction": _note_reads,
+    "attendance.selectors.figures.pupil_figures": _attendance_reads,
+    "attendance.selectors.figures.school_figures": _attendance_reads,
+    "attendance.selectors.figures.case_attendance": _attendance_reads,
     "absencereports.selectors.absence_reports_for": _absence_report_reads,
     "absencereports.selectors.absence_report_get": _absence_report_reads,
     "absencereports.selectors.absence_reports_for_export": _absence_report_reads,

@@ -20,6 +20,9 @@ NOT_CHILD_DATA: dict[str, str] = {
     "attendance.selectors.import_first_errors": (
         "the problems of an uploaded file's rows, as the uploader's own file holds them"),
     "attendance.selectors.import_schools_for": "schools only",
+    "attendance.selectors.figures.attention_rows": (
+        "a read helper of school_figures and the agenda source; those log (the agenda per "
+        "reader, as every agenda item)"),
     "attendance.selectors.import_profiles_for": "import profiles of schools: no child's data",
     "attendance.selectors.recent_imports_for": "file names, statuses and counts of imports",
     "audit.selectors.access_log_export_allowed": "a policy check for a form, reads no row",

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -22,13 +23,14 @@ from schakel.attendance.selectors import (
     import_schools_for,
     recent_imports_for,
 )
+from schakel.attendance.selectors.figures import pupil_figures, school_figures
 from schakel.attendance.services.profiles import import_profile_create
 from schakel.attendance.services.start import (
     attendance_import_start,
     attendance_import_valid_rows,
 )
 from schakel.http.forms import apply_service_errors
-from schakel.http.requests import is_htmx, service_errors_as_messages
+from schakel.http.requests import int_or_none, is_htmx, service_errors_as_messages
 
 
 @login_required
@@ -103,3 +105,20 @@ def import_valid_rows(request: HttpRequest, import_id: int) -> HttpResponse:
     else:
         messages.success(request, _("The valid rows are being imported."))
     return redirect("attendance:import_detail", import_id=attendance_import.pk)
+
+
+@login_required
+@require_GET
+def school_figures_page(request: HttpRequest, school_id: int) -> HttpResponse:
+    figures = school_figures(actor=actor_from_request(request), school_id=school_id,
+                             class_id=int_or_none(request.GET.get("klas")),
+                             as_of=timezone.localdate())
+    return render(request, "attendance/school.html", {"figures": figures})
+
+
+@login_required
+@require_GET
+def pupil_figures_page(request: HttpRequest, school_id: int, child_id: int) -> HttpResponse:
+    figures = pupil_figures(actor=actor_from_request(request), school_id=school_id,
+                            child_id=child_id)
+    return render(request, "attendance/pupil.html", {"figures": figures})

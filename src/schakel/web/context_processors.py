@@ -18,4 +18,5 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         "may_read_access_log": bool(policy.may_read_access_log(actor)),
         "may_import_attendance": bool(policy.may_import_attendance_somewhere(actor)),
         "may_list_absence_reports": bool(policy.may_list_absence_reports(actor)),
+        "attendance_school_id": min(policy.attendance_figures_school_ids(actor), default=None),
     }
