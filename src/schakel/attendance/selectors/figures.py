@@ -136,7 +136,7 @@ class SchoolFigures:
     tier_weeks: list[TierWeek]
     tier_chart: charts.Chart
     heat_rows: list[tuple[str, list[float]]]
-    heat_columns: list[dt.date]
+    heat_columns: list[tuple[dt.date, int]]  # the school week and its ISO week number
     heat_cells: list[charts.Cell]
     heat_size: tuple[int, int]
     flag: SchoolAttendanceFlag | None
@@ -237,7 +237,8 @@ def school_figures(*, actor: Actor, school_id: int, class_id: int | None,
         tier_chart=charts.stacked_chart(
             [(t.week.strftime("%d-%m"), t.counts) for t in tier_weeks],
             ["tier-1", "tier-2", "tier-3"]),
-        heat_rows=heat_table, heat_columns=columns, heat_cells=cells, heat_size=(width, height),
+        heat_rows=heat_table,
+        heat_columns=[(week, week.isocalendar().week) for week in columns], heat_cells=cells, heat_size=(width, height),
         flag=SchoolAttendanceFlag.objects.filter(school_id=school_id).order_by(
             "-school_week").first())
 
