@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -137,7 +138,7 @@ def test_the_export_has_the_fields_of_the_besluit(att: AttendanceWorld) -> None:
 
 def test_a_report_the_school_starts_itself(att: AttendanceWorld) -> None:
     today = timezone.localdate()
-    base = {"actor": att.actor(), "school": att.school, "child": att.tina,
+    base: dict[str, Any] = {"actor": att.actor(), "school": att.school, "child": att.tina,
             "absent_hours": Decimal("30"), "absent_days": 5, "suspected_reason": "Vakantie",
             "school_action": "Verlof geweigerd", "municipal_action_wanted": True}
     with pytest.raises(ValidationError):  # Schakel drafts these itself

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
 
+from schakel.accounts.models import User
 from schakel.attendance.selectors.figures import attention_rows, school_figures
 from schakel.audit.models import AccessEvent
 from schakel.meetings.agenda import AGENDA_SOURCES
@@ -22,7 +23,7 @@ from tests.support import sign_in, totp_device
 pytestmark = pytest.mark.django_db
 
 
-def _client(user: object) -> Client:
+def _client(user: User) -> Client:
     totp_device(user)
     return sign_in(Client(), user)
 

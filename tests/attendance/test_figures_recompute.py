@@ -36,7 +36,7 @@ LESSON_STARTS = ["08:30", "09:20", "10:10", "11:00", "11:50", "12:40", "13:30", 
 
 def _lesson_rows(pupil: str, days: list[dt.date], lessons: range, *, first_id: int,
                  authorised: str = "nee") -> list[list[str]]:
-    rows = []
+    rows: list[list[str]] = []
     for day in days:
         for lesson in lessons:
             start = LESSON_STARTS[lesson - 1]

@@ -238,7 +238,8 @@ def school_figures(*, actor: Actor, school_id: int, class_id: int | None,
             [(t.week.strftime("%d-%m"), t.counts) for t in tier_weeks],
             ["tier-1", "tier-2", "tier-3"]),
         heat_rows=heat_table,
-        heat_columns=[(week, week.isocalendar().week) for week in columns], heat_cells=cells, heat_size=(width, height),
+        heat_columns=[(week, week.isocalendar().week) for week in columns],
+        heat_cells=cells, heat_size=(width, height),
         flag=SchoolAttendanceFlag.objects.filter(school_id=school_id).order_by(
             "-school_week").first())
 
