@@ -3,12 +3,13 @@ changes nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from django.apps import apps
+from django.test import override_settings
 from hypothesis import HealthCheck, settings
 
 from schakel.access.actor import Actor
@@ -41,11 +42,13 @@ settings.load_profile("schakel")
 
 
 @pytest.fixture(autouse=True)
-def _attendance_records_per_test(tmp_path_factory: pytest.TempPathFactory,
-                                 settings: Any) -> None:
+def _attendance_records_per_test(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """The Parquet records of one test only: each test's database starts empty, so must the
-    records the attendance engine reads beside it (ids are reused after a rollback)."""
-    settings.SCHAKEL_ATTENDANCE_PARQUET_ROOT = str(tmp_path_factory.mktemp("records"))
+    records the attendance engine reads beside it (ids are reused after a rollback). Not
+    through the `settings` fixture: some tests have a parameter of that name."""
+    root = str(tmp_path_factory.mktemp("records"))
+    with override_settings(SCHAKEL_ATTENDANCE_PARQUET_ROOT=root):
+        yield
 
 
 @dataclass

@@ -20,13 +20,13 @@ ABSENCE_REPORT_WRITES: dict[str, Write] = {
         effect=rows(AbsenceReport, pk="report_id")),
     # A draft is not sent or answered yet: the status table refuses, the form comes back.
     "absencereports:sent": Write(
-        outcomes="sign 400* 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
+        outcomes="sign 200* 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
         payload=lambda w: {"sent_on": today()},
         effect=rows(AbsenceReport, pk="report_id"),
         no_writer="the world's report is a draft; tests/absencereports/test_reports.py sends "
                   "a confirmed one"),
     "absencereports:answer": Write(
-        outcomes="sign 400* 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
+        outcomes="sign 200* 404! 404! 404! 404! 404! 404! 404! 404! 404! 404! 404  404",
         payload=lambda w: {"answer": "in_behandeling", "answered_on": today(),
                            "closing_reason": ""},
         effect=rows(AbsenceReport, pk="report_id"),

@@ -145,9 +145,9 @@ absencereports:edit              POST sign 302  404  404  404  404  404  404  40
 absencereports:confirm           GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
 absencereports:confirm           POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
 absencereports:sent              GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
-absencereports:sent              POST sign 400* 404  404  404  404  404  404  404  404  404  404  404  404
+absencereports:sent              POST sign 200* 404  404  404  404  404  404  404  404  404  404  404  404
 absencereports:answer            GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
-absencereports:answer            POST sign 400* 404  404  404  404  404  404  404  404  404  404  404  404
+absencereports:answer            POST sign 200* 404  404  404  404  404  404  404  404  404  404  404  404
 absencereports:export_csv        GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
 absencereports:export_print      GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
 

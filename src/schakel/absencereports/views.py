@@ -91,7 +91,7 @@ def _post(request: HttpRequest, report_id: int, form_name: str, form_class: type
             return redirect("absencereports:detail", report_id=report.pk)
     forms = _forms(report)
     forms[form_name] = form
-    return _detail(request, actor, report, forms, status=400)
+    return _detail(request, actor, report, forms)
 
 
 @login_required
