@@ -24,7 +24,7 @@ from schakel.audit.events import EventCode
 from schakel.audit.models import AccessEvent, Action
 from schakel.cases.models import Case, CaseStatus
 from schakel.consent.models import InformationCategory
-from schakel.notes.models import NoteKind
+from schakel.notes.models import ConversationNote, NoteKind
 from schakel.notes.services import note_write
 from schakel.retention.categories import cases_delete
 from tests.attachments.support import EICAR, EXE, PDF, docx
@@ -36,9 +36,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _add(world: World, data: bytes = PDF, name: str = "Verslag GGD.pdf",
-         category: str = InformationCategory.CARE, **more: object) -> Attachment:
-    return attachment_add(actor=actor_for(world.nurse), case=world.case,  # type: ignore[arg-type]
-                          content=io.BytesIO(data), name=name, category=category, **more)
+         category: str = InformationCategory.CARE,
+         note: ConversationNote | None = None) -> Attachment:
+    return attachment_add(actor=actor_for(world.nurse), case=world.case,
+                          content=io.BytesIO(data), name=name, category=category, note=note)
 
 
 def _stored_files() -> list[str]:

@@ -10,6 +10,8 @@ from typing import Any
 from django.utils import timezone
 
 from schakel.access.actor import Actor
+from schakel.attachments.models import Attachment
+from schakel.attachments.selectors import attachment_for_download
 from schakel.audit.selectors import AccessLogFilter, access_log_dashboard, access_log_page
 from schakel.cases.selectors import (
     agreements_for_owner,
@@ -188,6 +190,19 @@ def _note_reads(w: World) -> dict[str, Read]:
         "notes.selectors.note_for_correction": (
             lambda: note_for_correction(actor=nurse, note_id=note.pk), nurse, w.child.pk),
     }
+
+def _attachment_reads(w: World) -> dict[str, Read]:
+    nurse = w.actor(w.nurse)
+    attachment = Attachment.objects.create(
+        case=w.case, name="Verslag.pdf", content_type="application/pdf", size=1, sha256="0",
+        stored_name=f"read-scenario-{w.case.pk}", category=InformationCategory.CARE,
+        uploaded_by=w.nurse)
+    return {
+        "attachments.selectors.attachment_for_download": (
+            lambda: attachment_for_download(actor=nurse, attachment_id=attachment.pk), nurse,
+            w.child.pk),
+    }
+
 
 def _family_meeting_reads(w: World) -> dict[str, Read]:
     """The mother (custody, Bas is 9) invited to Bas's MDO, with his case on the agenda."""
@@ -384,4 +399,5 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "meetings.selectors.case_family_for_meeting": _meeting_reads,
     "meetings.selectors.family.portal_invitation_get": _family_meeting_reads,
     "notes.selectors.note_for_correction": _note_reads,
+    "attachments.selectors.attachment_for_download": _attachment_reads,
 }
