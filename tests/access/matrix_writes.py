@@ -38,6 +38,7 @@ from schakel.portal.models import (
 from schakel.retention.models import DestructionRequest, RetentionRule, VerwijsindexReport
 from schakel.signals.models import Signal
 from tests.access.matrix_write import SIGNAL_DESCRIPTION, Write, rows, today
+from tests.access.matrix_writes_attachments import ATTACHMENT_WRITES
 from tests.access.matrix_writes_attendance import ATTENDANCE_WRITES
 from tests.access.matrix_writes_team import TEAM_WRITES
 from tests.factories import days_ahead
@@ -366,4 +367,5 @@ WRITES: dict[str, Write] = {
         no_writer="it sets the language cookie; no data changes"),
     **TEAM_WRITES,
     **ATTENDANCE_WRITES,
+    **ATTACHMENT_WRITES,
 }
