@@ -31,7 +31,7 @@ pytestmark = pytest.mark.browser
 # The invitations as iCalendar files, the plan as a PDF, an attendance import's error report
 # as CSV.
 DOWNLOADS = frozenset({"meetings:invitation", "portal_meetings:invitation_calendar",
-                       "portal:plan_pdf", "attendance:import_errors"})
+                       "portal:plan_pdf", "attendance:import_errors", "attachments:download"})
 
 
 def pages_by_role() -> dict[str, list[str]]:
