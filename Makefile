@@ -24,13 +24,17 @@ node_modules/.installed: package.json package-lock.json
 setup: system $(VENV)/.installed node_modules/.installed messages
 
 # System libraries from Debian: Pango for WeasyPrint (printed documents; Django imports it at
-# start), poppler's pdftotext/pdftoppm for the tests that read the PDFs.
+# start), poppler's pdftotext/pdftoppm for the tests that read the PDFs, and ClamAV (clamd and
+# sigtool) that scans every attachment before it is stored (docs/attachments.md).
 system:
-	@{ ldconfig -p | grep -q libpangoft2-1.0 && command -v pdftoppm >/dev/null 2>&1; } || { \
+	@{ ldconfig -p | grep -q libpangoft2-1.0 && command -v pdftoppm >/dev/null 2>&1 \
+	   && { command -v clamd || test -x /usr/sbin/clamd; } >/dev/null 2>&1 \
+	   && command -v sigtool >/dev/null 2>&1; } || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-	      libpango-1.0-0 libpangoft2-1.0-0 poppler-utils fonts-dejavu-core) >/dev/null; \
-	  else echo "Install Pango and poppler (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0 poppler-utils)." >&2; exit 1; fi; }
+	      libpango-1.0-0 libpangoft2-1.0-0 poppler-utils fonts-dejavu-core \
+	      clamav-daemon clamav) >/dev/null; \
+	  else echo "Install Pango, poppler and ClamAV (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0 poppler-utils clamav-daemon clamav)." >&2; exit 1; fi; }
 
 # The compiled catalogue is committed; recompile when gettext is there.
 messages:
@@ -51,8 +55,12 @@ demo: setup
 	$(MANAGE) demo_enroll_totp
 
 # The development server and one background-job worker (db_worker); Ctrl-C, or either one
-# ending, stops both (`serve`, in schakel.jobs).
+# ending, stops both (`serve`, in schakel.jobs). Before them a ClamAV daemon for the
+# attachments, unless one answers already: `attachments_scanner` starts it in var/clamd with a
+# local EICAR-only database (the signature mirror is not needed); it keeps running after
+# Ctrl-C (`kill $$(cat var/clamd/clamd.pid)` stops it).
 run: demo
+	$(MANAGE) attachments_scanner
 	@$(MANAGE) demo_signins --address $(HOST)
 	$(MANAGE) serve $(HOST)
 

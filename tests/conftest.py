@@ -32,6 +32,9 @@ from tests.factories import (
     care_consent,
 )
 
+# A real ClamAV daemon for the attachments' tests (started on first use).
+pytest_plugins = ["tests.attachments.clamd"]
+
 # Database examples are rolled back one by one, so function-scoped fixtures are fine; the
 # database timing varies on shared machines, so no deadline.
 settings.register_profile(

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from schakel.absencereports.models import AbsenceReport, ReportKind
 from schakel.accounts.models import User
+from schakel.attachments.models import Attachment, attachments_storage
 from schakel.attendance.models import (
     AttendanceImport,
     ImportProfile,
@@ -228,6 +229,10 @@ def build_matrix_world() -> MatrixWorld:
         case=case, kind=NoteKind.PARENTS, held_on=timezone.localdate(),
         participants="Moeder, regiehouder", text="Gesprek over het plein.",
         category=InformationCategory.CARE, author=coordinator)
+    attachment = Attachment.objects.create(
+        case=case, name="Verslag.txt", content_type="text/plain", size=10, sha256="0",
+        stored_name=attachments_storage().save(f"matrix/{case.pk}", ContentFile(b"Een verslag")),
+        category=InformationCategory.CARE, uploaded_by=coordinator)
     # The case's MDO next week, with the mother and the young person at the table.
     mdo = Meeting.objects.create(
         school=school, kind=MeetingKind.MDO, organiser=coordinator, case=case,
@@ -302,6 +307,7 @@ def build_matrix_world() -> MatrixWorld:
             "membership_id": core.team_memberships.get().pk,
             "meeting_id": meeting.pk, "minutes_id": minutes_entry.pk,
             "invitation_id": invitation.pk, "note_id": note.pk,
+            "attachment_id": attachment.pk,
             "information_request_id": information_request.pk,
             "import_id": attendance_import.pk,
             "day_off_id": day_off.pk,

@@ -211,6 +211,9 @@ cases:set_coordinator            GET  sign 404  404  200  302  404  404  404  40
 cases:set_coordinator            POST sign 404  404  200  302  404  404  404  404  404  404  404  404  404
 cases:consultation               GET  sign 404  404  200  200  404  404  404  404  404  404  404  404  404
 cases:consultation               POST sign 404  404  200  200  404  404  404  404  404  404  404  404  404
+attachments:add                  GET  sign 404  404  200  200  404  404  404  404  404  404  404  404  404
+attachments:add                  POST sign 404  404  200  200  404  404  404  404  404  404  404  404  404
+attachments:download             GET  sign 404  404  200  200  404  404  404  404  404  404  404  404  404
 notes:add                        GET  sign 404  404  200  200  404  404  404  404  404  404  404  404  404
 notes:add                        POST sign 404  404  200  200  404  404  404  404  404  404  404  404  404
 notes:correct                    GET  sign 404  404  200  200  404  404  404  404  404  404  404  404  404

@@ -17,6 +17,8 @@ from schakel.absencereports.selectors import (
     absence_reports_for_export,
 )
 from schakel.access.actor import Actor
+from schakel.attachments.models import Attachment
+from schakel.attachments.selectors import attachment_for_download
 from schakel.attendance.models import AttendanceTier, ReportingEvent
 from schakel.attendance.selectors.figures import case_attendance, pupil_figures, school_figures
 from schakel.audit.selectors import AccessLogFilter, access_log_dashboard, access_log_page
@@ -235,6 +237,19 @@ def _attendance_reads(w: World) -> dict[str, Read]:
     }
 
 
+def _attachment_reads(w: World) -> dict[str, Read]:
+    nurse = w.actor(w.nurse)
+    attachment = Attachment.objects.create(
+        case=w.case, name="Verslag.pdf", content_type="application/pdf", size=1, sha256="0",
+        stored_name=f"read-scenario-{w.case.pk}", category=InformationCategory.CARE,
+        uploaded_by=w.nurse)
+    return {
+        "attachments.selectors.attachment_for_download": (
+            lambda: attachment_for_download(actor=nurse, attachment_id=attachment.pk), nurse,
+            w.child.pk),
+    }
+
+
 def _family_meeting_reads(w: World) -> dict[str, Read]:
     """The mother (custody, Bas is 9) invited to Bas's MDO, with his case on the agenda."""
     w.guardian.user = UserFactory(username="moeder-mdo")
@@ -436,4 +451,5 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "absencereports.selectors.absence_reports_for": _absence_report_reads,
     "absencereports.selectors.absence_report_get": _absence_report_reads,
     "absencereports.selectors.absence_reports_for_export": _absence_report_reads,
+    "attachments.selectors.attachment_for_download": _attachment_reads,
 }

@@ -27,6 +27,8 @@ NOT_CHILD_DATA: dict[str, str] = {
     "attendance.selectors.recent_imports_for": "file names, statuses and counts of imports",
     "audit.selectors.access_log_export_allowed": "a policy check for a form, reads no row",
     "audit.selectors.access_log_verify": "row ids and hashes of the chain check, no content",
+    "attachments.selectors.case_attachments": (
+        "attachments of a case the case page read and logged already (its `read` decision)"),
     "cases.selectors.case_child_ids": "ids of a case already read, for the access log",
     "cases.selectors.case_log_event": "writes the access log for services; returns nothing",
     "cases.selectors.case_subject": "the access-log subject of a case already read",

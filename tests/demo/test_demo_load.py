@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from schakel.access import policy
 from schakel.access.actor import actor_for_user
+from schakel.attachments.models import Attachment, attachments_storage
 from schakel.audit.models import AccessEvent
 from schakel.audit.selectors import access_log_verify
 from schakel.cases.models import AgreementStatus, Case, CaseStatus
@@ -17,6 +18,7 @@ from schakel.demo.family import FAMILY_NAME
 from schakel.demo.loader import DemoWorld, demo_world_load
 from schakel.demo.people import DEMO_PASSWORD, PEOPLE
 from schakel.demo.signins import signin_password_line, signin_rows
+from schakel.demo.stories.attachments import LETTER_NAME
 from schakel.notes.models import ConversationNote
 from schakel.organisations.models import School, SchoolType
 from schakel.signals.models import Signal, SignalLevel, SignalStatus
@@ -254,3 +256,16 @@ def test_the_demo_shows_an_emergency_access(demo: DemoWorld) -> None:
     mentor = actor_for_user(demo.professionals["mentor.demo"].user)
     assert policy.may_read_case(mentor, case).ground == policy.Ground.EMERGENCY
     assert not policy.may_contribute_to_case(mentor, case)
+
+
+def test_tinas_file_or_bas_case_has_the_ggd_letter(demo: DemoWorld) -> None:
+    attachment = Attachment.objects.get()
+    assert (attachment.name, attachment.content_type) == (LETTER_NAME, "application/pdf")
+    with attachments_storage().open(attachment.stored_name) as stored:
+        assert stored.read(5) == b"%PDF-"
+
+
+@pytest.mark.usefixtures("scanner_down")
+def test_the_demo_starts_a_scanner_of_its_own_when_none_answers() -> None:
+    demo_world_load()
+    assert Attachment.objects.filter(name=LETTER_NAME).exists()

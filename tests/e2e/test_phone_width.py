@@ -32,7 +32,7 @@ pytestmark = pytest.mark.browser
 # as CSV.
 DOWNLOADS = frozenset({"meetings:invitation", "portal_meetings:invitation_calendar",
                        "portal:plan_pdf", "attendance:import_errors",
-                       "absencereports:export_csv"})
+                       "absencereports:export_csv", "attachments:download"})
 
 
 def pages_by_role() -> dict[str, list[str]]:

@@ -39,6 +39,8 @@ class EventCode(models.TextChoices):
         "Viewed an attendance import (progress and errors)")
 
     CASE_AGREEMENT = "case.agreement", _("Recorded an agreement")
+    CASE_ATTACHMENT = "case.attachment", _("Added an attachment")
+    CASE_ATTACHMENT_DOWNLOAD = "case.attachment_download", _("Downloaded an attachment")
     CASE_AGREEMENT_LIST = "case.agreement_list", _("Saw own agreements in a list")
     CASE_AGREEMENT_STATUS = "case.agreement_status", _("Changed the status of an agreement")
     CASE_CLASSROOM_ADVICE = "case.classroom_advice", _("Gave classroom advice")

@@ -31,6 +31,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Greatest
 from django.db.models.lookups import LessThan
 
+from schakel.attachments.models import Attachment, attachment_files_delete_on_commit
 from schakel.audit.models import AccessEvent
 from schakel.cases.models import (
     Agreement,
@@ -118,6 +119,9 @@ def cases_delete(cases: QuerySet[Case]) -> int:
     plan, agreements, interventions, advice, escalations, Verwijsindex answers); linked
     signals are detached (`Signal.case` is SET_NULL). Returns the number of cases."""
     doomed = Case.objects.filter(pk__in=cases.order_by().values("pk"))
+    # The attachments' rows cascade; their files go once the deletion is committed.
+    attachment_files_delete_on_commit(
+        Attachment.objects.filter(case__in=doomed).values_list("stored_name", flat=True))
     _total, per_model = doomed.delete()
     return per_model.get(Case._meta.label, 0)
 
@@ -140,6 +144,10 @@ def cases_anonymise(cases: QuerySet[Case]) -> int:
     # The related tables first: the selection excludes cases already anonymised, so the
     # cases themselves are updated last.
     ids = cases.order_by().values("pk")
+    # An attached document cannot be anonymised: it is deleted, file and row.
+    attachments = Attachment.objects.filter(case_id__in=ids)
+    attachment_files_delete_on_commit(attachments.values_list("stored_name", flat=True))
+    attachments.delete()
     for model, fields in _CASE_FREE_TEXT:
         model._default_manager.filter(case_id__in=ids).update(
             **dict.fromkeys(fields, ANONYMISED))

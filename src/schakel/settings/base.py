@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "schakel.handover",
     "schakel.meetings",
     "schakel.notes",
+    "schakel.attachments",
     "schakel.attendance",
     "schakel.absencereports",
     "schakel.consent",
@@ -223,9 +224,27 @@ STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.AppDirectoriesFinder",
     "schakel.web.staticfiles.VendorFilesFinder",
 ]
+# Attachments of cases and notes (docs/attachments.md): a local folder by default; S3-compatible
+# object storage through django-storages when SCHAKEL_ATTACHMENTS_S3_BUCKET is set (with the
+# usual AWS_* variables of boto3 for the endpoint and the keys).
+_ATTACHMENTS_BUCKET = env.str("SCHAKEL_ATTACHMENTS_S3_BUCKET", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+    "attachments": {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": _ATTACHMENTS_BUCKET,
+            "endpoint_url": env.str("SCHAKEL_ATTACHMENTS_S3_ENDPOINT_URL", default="") or None,
+            "location": env.str("SCHAKEL_ATTACHMENTS_S3_PREFIX", default="attachments"),
+            "default_acl": "private", "querystring_auth": True, "file_overwrite": False,
+        },
+    } if _ATTACHMENTS_BUCKET else {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": env.str("SCHAKEL_ATTACHMENTS_ROOT",
+                                        default=str(VAR_DIR / "attachments")),
+                    "base_url": None},
+    },
 }
 
 SESSION_COOKIE_HTTPONLY = True
@@ -317,3 +336,11 @@ SCHAKEL_ATTENDANCE_UPLOAD_ROOT = env.str("SCHAKEL_ATTENDANCE_UPLOAD_ROOT",
                                          default=str(VAR_DIR / "attendance" / "uploads"))
 SCHAKEL_ATTENDANCE_PARQUET_ROOT = env.str("SCHAKEL_ATTENDANCE_PARQUET_ROOT",
                                           default=str(VAR_DIR / "attendance" / "records"))
+
+# Attachments (docs/attachments.md): the largest file accepted, and the ClamAV daemon that
+# scans every file before it is stored (its UNIX socket; Debian's clamav-daemon listens on
+# /run/clamav/clamd.ctl, `make run` starts a local one on the default below).
+SCHAKEL_ATTACHMENT_MAX_BYTES = env.int("SCHAKEL_ATTACHMENT_MAX_BYTES", default=20 * 1024 * 1024)
+SCHAKEL_CLAMD_SOCKET = env.str("SCHAKEL_CLAMD_SOCKET",
+                               default=str(VAR_DIR / "clamd" / "clamd.sock"))
+SCHAKEL_CLAMD_TIMEOUT = env.float("SCHAKEL_CLAMD_TIMEOUT", default=60.0)

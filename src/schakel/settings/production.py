@@ -37,3 +37,6 @@ if not env.str("EMAIL_URL", default=""):
     EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
     EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
 SCHAKEL_SITE_URL = env.str("SCHAKEL_SITE_URL", default=f"https://{ALLOWED_HOSTS[0]}")
+
+# Debian's clamav-daemon, its signatures kept current by freshclam (docs/attachments.md).
+SCHAKEL_CLAMD_SOCKET = env.str("SCHAKEL_CLAMD_SOCKET", default="/run/clamav/clamd.ctl")

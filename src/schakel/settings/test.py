@@ -41,3 +41,12 @@ SCHAKEL_ATTENDANCE_UPLOAD_ROOT = str(
     Path(tempfile.gettempdir()) / f"schakel-attendance-uploads-{os.getpid()}")
 SCHAKEL_ATTENDANCE_PARQUET_ROOT = str(
     Path(tempfile.gettempdir()) / f"schakel-attendance-records-{os.getpid()}")
+
+# Attachments of a test run outside the repository; tests/attachments start their own clamd
+# and point SCHAKEL_CLAMD_SOCKET at it.
+_TMP = Path(tempfile.gettempdir())
+STORAGES = {**STORAGES, "attachments": {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(_TMP / f"schakel-attachments-{os.getpid()}")},
+}}
+SCHAKEL_CLAMD_SOCKET = str(_TMP / f"schakel-clamd-{os.getpid()}" / "clamd.sock")

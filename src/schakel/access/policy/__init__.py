@@ -26,7 +26,8 @@ professionals who else is involved), `administration` (access log, accounts, ret
 calendar), `teams` (who keeps a team and its charter) and
 `meetings` (who plans and sees a meeting, and each agenda item as its case, signal or
 child; in the portal, the parents and young person invited see their own child's part),
-`notes` (conversation notes by information category, their corrections, the portal) and
+`notes` (conversation notes by information category, their corrections, the portal),
+`attachments` (files on a case or a note, read under the notes' rule),
 `attendance` (who imports a school's absence records and sees its figures) and
 `absencereports` (the verzuimmelding: the school writes it, the leerplichtambtenaar of the
 school's municipality reads it).
@@ -47,6 +48,10 @@ from schakel.access.policy.administration import (
     may_manage_account as may_manage_account,
     may_manage_retention as may_manage_retention,
     may_read_access_log as may_read_access_log,
+)
+from schakel.access.policy.attachments import (
+    may_add_attachment as may_add_attachment,
+    may_read_attachment as may_read_attachment,
 )
 from schakel.access.policy.attendance import (
     attendance_figures_school_ids as attendance_figures_school_ids,

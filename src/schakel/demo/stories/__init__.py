@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from schakel.cases.models import Case
 from schakel.children.models import Child
+from schakel.demo.stories.attachments import attachments_story
 from schakel.demo.stories.common import Cast
 from schakel.demo.stories.custody import jayden_story
 from schakel.demo.stories.meetings import kernteam_story, mdo_story
@@ -36,4 +37,5 @@ def stories_load(cast: Cast, dylan: Child, jayden: Child) -> Case:
     kernteam_story(cast, bas_case)
     mdo_story(cast, bas_case)
     notes_story(cast, bas_case)
+    attachments_story(cast, bas_case)
     return bas_case
