@@ -15,6 +15,7 @@ from schakel.attendance.models import (
     ReportingEvent,
     WeeklyAttendance,
 )
+from schakel.attendance.selectors.figures import attention_rows
 from schakel.children.models import Child
 from schakel.demo.attendance import demo_attendance_load
 from schakel.demo.loader import DemoWorld, demo_world_load
@@ -38,6 +39,9 @@ def test_the_demo_region_has_its_attendance_stories(demo: DemoWorld) -> None:
     assert late >= 10
     assert LongTermAbsence.objects.filter(school=secondary).exclude(child=dylan).exists()
     assert AttendanceTier.objects.filter(child=dylan, tier__gte=2).exists()
+    # His second spell was in the last weeks: the core team discusses him now.
+    rows = attention_rows(school_id=secondary.pk, as_of=demo.cast.today)
+    assert dylan in [row.child for row in rows]
 
 
 def test_the_leerplichtambtenaar_sees_the_drafts(demo: DemoWorld) -> None:

@@ -17,13 +17,21 @@ def rows(table):
     return table.to_pylist()
 
 
-def test_the_holidays_of_two_school_years_are_shipped_for_each_region() -> None:
-    assert list(SchoolYear.objects.values_list("name", flat=True)) == ["2026-2027", "2027-2028"]
+def test_the_holidays_of_three_school_years_are_shipped_for_each_region() -> None:
+    assert list(SchoolYear.objects.order_by("name").values_list("name", flat=True)) == [
+        "2025-2026", "2026-2027", "2027-2028"]
     for region in ("noord", "midden", "zuid"):
         kinds = set(Holiday.objects.filter(region=region).values_list("school_year__name", "kind"))
-        for year in ("2026-2027", "2027-2028"):
+        for year in ("2025-2026", "2026-2027", "2027-2028"):
             assert {k for y, k in kinds if y == year} == {
                 "herfst", "kerst", "voorjaar", "mei", "zomer", "feestdag"}
+
+
+def test_the_summer_holiday_of_2026_reaches_into_august() -> None:
+    school = SchoolFactory(school_type=SchoolType.VO)
+    days = {row["day"] for row in rows(school_days(
+        school_ids=[school.pk], start=dt.date(2026, 8, 1), end=dt.date(2026, 9, 4)))}
+    assert min(days) == dt.date(2026, 8, 31)  # midden: summer until 30 August
 
 
 def test_weekends_holidays_and_days_off_are_no_school_days() -> None:

@@ -64,9 +64,10 @@ def _pupil_records(child: Child, school: School, calendar: dict[dt.date, tuple[i
             if day.weekday() in (0, 4) and rng.random() < 0.8:
                 yield _record(child, school, day, 1, 15, AbsenceKind.LATE, False)
     elif story == "dylan":
-        # Two spells of skipping: two whole days in each of two consecutive weeks.
-        for first in (3, 9):
-            for week in weeks[first:first + 2]:
+        # Two spells of skipping: two whole days in each of two consecutive weeks, early in
+        # the school year and in the last two weeks (so the core team discusses him now).
+        for spell in (weeks[3:5], weeks[-3:-1]):
+            for week in spell:
                 for day in [d for d in days if school_week_of(d) == week][:2]:
                     yield from _whole_day(child, school, day, calendar[day],
                                           kind=AbsenceKind.ABSENT, authorised=False)
