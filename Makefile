@@ -101,6 +101,8 @@ messages-check:
 
 benchmark: setup
 	$(BIN)/python benchmarks/case_pages.py
+	$(BIN)/pip install --quiet "pandas>=2.2,<3.1"
+	PYTHONPATH=src $(BIN)/python benchmarks/attendance.py --pupils 90000 --out benchmarks/results-attendance.json
 
 clean:
 	rm -rf $(VENV) node_modules var
