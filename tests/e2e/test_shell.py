@@ -13,7 +13,13 @@ from pytest_django.live_server_helper import LiveServer
 
 from tests.e2e.conftest import NewPage
 
-pytestmark = pytest.mark.browser
+# As every browser test: a live server's transactional database, restored from its serialized
+# contents afterwards. Without the mark the live server's plain transactional flush recreates
+# the content types with new ids, and the next serialized test cannot restore its rows.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 STYLESHEETS = ["vendor/@utrecht/design-tokens/dist/index.css",
                "vendor/@utrecht/component-library-css/dist/index.css", "css/schakel.css"]
