@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "schakel.meetings",
     "schakel.notes",
     "schakel.attendance",
+    "schakel.triage",
     "schakel.consent",
     "schakel.retention",
     "schakel.access",
