@@ -16,6 +16,7 @@ from hypothesis.extra.django import TestCase
 
 from schakel.access import policy
 from schakel.audit.models import AccessEvent
+from schakel.notifications.models import Notification, NotificationKind
 from schakel.schoolcalendar.models import DayOff, DayOffKind
 from schakel.signals.models import SignalStatus
 from schakel.triage.agenda import SignalsForNextMeeting
@@ -142,3 +143,14 @@ class SchoolDayArithmetic(TestCase):
             if (d := start + dt.timedelta(days=n)).weekday() < 5
             and not off_start <= d <= off_start + dt.timedelta(days=off_len))
         assert school_days_between(school_id=school.pk, after=start, until=until) == expected
+
+
+def test_the_assignee_is_notified_after_commit(world: World, django_capture_on_commit_callbacks):
+    colleague = ProfessionalFactory(core_team_of=world.school)
+    with django_capture_on_commit_callbacks(execute=True):
+        signal_triage_record(
+            actor=world.actor(world.core_member), signal=world.signal, assignee=colleague,
+            urgency=Urgency.TODAY, for_next_meeting=False)
+    [note] = Notification.objects.filter(recipient=colleague.user)
+    assert note.kind == NotificationKind.SIGNAL_ASSIGNED
+    assert world.child.first_name not in note.text

@@ -4,6 +4,7 @@ is (docs/triage.md) and whether it goes onto the next kernteam meeting's agenda.
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,6 +14,8 @@ from schakel.audit.enforce import enforce
 from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import Subject, access_event_record
+from schakel.notifications.models import NotificationKind
+from schakel.notifications.services import notification_send
 from schakel.organisations.models import Professional
 from schakel.signals.models import Signal, SignalStatus
 from schakel.teams.models import TeamLayer, TeamMembership
@@ -43,6 +46,8 @@ def signal_triage_record(
     if errors:
         raise ValidationError(errors)
     me = actor.require_professional()
+    previous = SignalTriage.objects.filter(signal=signal).values_list(
+        "assignee_id", flat=True).first()
     with service_transaction():
         triage, _created = SignalTriage.objects.select_for_update().update_or_create(
             signal=signal, defaults={
@@ -51,4 +56,11 @@ def signal_triage_record(
         access_event_record(
             actor=actor, event_code=EventCode.SIGNAL_STATUS, action=Action.UPDATE,
             subject=Subject.of(signal, signal.child_id), ground=decision.log_ground)
+        if assignee is not None and assignee.pk != previous and assignee.pk != me.pk:
+            # Content-free: the theme and level only, never the child's name.
+            notification_send(
+                recipients=[assignee.user], kind=NotificationKind.SIGNAL_ASSIGNED,
+                message=lambda: _("A new signal (%(level)s, %(theme)s) was assigned to you.") % {
+                    "level": signal.get_level_display(), "theme": signal.theme.display_label},
+                link=reverse("signals:detail", args=[signal.pk]))
     return triage
