@@ -25,6 +25,7 @@ from schakel.triage.selectors import school_days_between, triage_inbox
 from schakel.triage.services import signal_triage_record
 from tests.conftest import World
 from tests.factories import ProfessionalFactory, SchoolFactory, SignalFactory
+from tests.support import sign_in
 
 
 def test_only_the_schools_core_team_may_triage(world: World):
@@ -154,3 +155,10 @@ def test_the_assignee_is_notified_after_commit(world: World, django_capture_on_c
     [note] = Notification.objects.filter(recipient=colleague.user)
     assert note.kind == NotificationKind.SIGNAL_ASSIGNED
     assert world.child.first_name not in note.text
+
+
+def test_the_inbox_page_shows_the_flag_filter(world: World, client):
+    sign_in(client, world.core_member.user)
+    response = client.get("/triage/?show=unassigned")
+    assert response.status_code == 200
+    assert world.signal.theme.display_label in response.content.decode()
