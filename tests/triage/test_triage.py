@@ -162,3 +162,12 @@ def test_the_inbox_page_shows_the_flag_filter(world: World, client):
     response = client.get("/triage/?show=unassigned")
     assert response.status_code == 200
     assert world.signal.theme.display_label in response.content.decode()
+
+
+def test_the_menu_counts_new_signals_for_the_core_team_only(world: World, client):
+    sign_in(client, world.core_member.user)
+    page = client.get("/").content.decode()
+    assert "/triage/" in page
+    client.logout()
+    sign_in(client, world.teacher.user)
+    assert "/triage/" not in client.get("/").content.decode()

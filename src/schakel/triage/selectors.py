@@ -107,7 +107,10 @@ def _has_triage(signal: Signal) -> bool:
     return True
 
 
-def triage_inbox_count(*, actor: Actor) -> int:
-    """The count on the menu badge: no child's data, so not logged."""
+def triage_inbox_count(*, actor: Actor) -> int | None:
+    """The count on the menu badge (None for anyone outside a core team): no child's data, so
+    not logged."""
+    if not policy.core_team_school_ids(actor):
+        return None
     return Signal.objects.filter(
         policy.triage_inbox_q(actor), status=SignalStatus.NEW).count()

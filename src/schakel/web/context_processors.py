@@ -4,6 +4,7 @@ from schakel.access import policy
 from schakel.access.actor import actor_from_request
 from schakel.accounts.models import User
 from schakel.notifications.selectors import unread_count
+from schakel.triage.selectors import triage_inbox_count
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
@@ -17,4 +18,5 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         "is_professional": actor.professional is not None,
         "may_read_access_log": bool(policy.may_read_access_log(actor)),
         "may_import_attendance": bool(policy.may_import_attendance_somewhere(actor)),
+        "new_signals": triage_inbox_count(actor=actor),
     }
