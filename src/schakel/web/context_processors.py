@@ -18,5 +18,6 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         "is_professional": actor.professional is not None,
         "may_read_access_log": bool(policy.may_read_access_log(actor)),
         "may_import_attendance": bool(policy.may_import_attendance_somewhere(actor)),
+        "in_core_team": bool(policy.core_team_school_ids(actor)),
         "new_signals": triage_inbox_count(actor=actor),
     }
