@@ -10,6 +10,7 @@ urlpatterns = [
     path("schoolkalender/", include("schakel.schoolcalendar.urls")),
     path("kinderen/", include("schakel.children.urls")),
     path("signalen/", include("schakel.signals.urls")),
+    path("triage/", include("schakel.triage.urls")),
     path("casussen/", include("schakel.cases.urls")),
     path("casussen/", include("schakel.handover.urls")),
     path("casussen/", include("schakel.notes.urls")),

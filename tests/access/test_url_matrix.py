@@ -193,6 +193,8 @@ signals:pupil_search             GET  sign 200* 200* 200  200  200  200  200  20
 signals:detail                   GET  sign 200* 404  404  404  404  404  404  404  404  404  404  404  404
 signals:status                   GET  sign 200* 404  404  404  404  404  404  404  404  404  404  404  404
 signals:status                   POST sign 200* 404  404  404  404  404  404  404  404  404  404  404  404
+triage:inbox                     GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
+triage:inbox                     POST sign 405  405  405  405  405  405  405  405  405  405  405  404  404
 
 # Cases: content for the coordinator and those involved; the core team sees that a case exists
 # (on the child's page), not what is in it. Closing is the coordinator's: the involved POH is

@@ -29,6 +29,9 @@ NOT_CHILD_DATA: dict[str, str] = {
     "audit.selectors.access_log_verify": "row ids and hashes of the chain check, no content",
     "attachments.selectors.case_attachments": (
         "attachments of a case the case page read and logged already (its `read` decision)"),
+    "triage.selectors.school_days_between": "a count of school days of a school",
+    "triage.selectors.triage_inbox_count": "a count for the menu badge",
+    "triage.selectors.untouched_limit": "a setting",
     "cases.selectors.case_child_ids": "ids of a case already read, for the access log",
     "cases.selectors.case_log_event": "writes the access log for services; returns nothing",
     "cases.selectors.case_subject": "the access-log subject of a case already read",

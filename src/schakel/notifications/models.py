@@ -30,6 +30,7 @@ class NotificationKind(models.TextChoices):
     INFORMATION_ANSWERED = "information_answered", _("Your request for information was answered")
     FAMILY_INVITATION = "family_invitation", _("Invitation to a meeting about your child")
     EMERGENCY_ACCESS = "emergency_access", _("Emergency access claimed")
+    SIGNAL_ASSIGNED = "signal_assigned", _("A new signal was assigned to you")
 
 
 class EmailDelivery(models.TextChoices):

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "schakel.attachments",
     "schakel.attendance",
     "schakel.absencereports",
+    "schakel.triage",
     "schakel.consent",
     "schakel.retention",
     "schakel.access",

@@ -4,6 +4,7 @@ from schakel.access import policy
 from schakel.access.actor import actor_from_request
 from schakel.accounts.models import User
 from schakel.notifications.selectors import unread_count
+from schakel.triage.selectors import triage_inbox_count
 
 
 def navigation(request: HttpRequest) -> dict[str, object]:
@@ -19,4 +20,6 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         "may_import_attendance": bool(policy.may_import_attendance_somewhere(actor)),
         "may_list_absence_reports": bool(policy.may_list_absence_reports(actor)),
         "attendance_school_id": min(policy.attendance_figures_school_ids(actor), default=None),
+        "in_core_team": bool(policy.core_team_school_ids(actor)),
+        "new_signals": triage_inbox_count(actor=actor),
     }

@@ -213,3 +213,7 @@ from schakel.access.policy.schoolcalendar import (
 from schakel.access.policy.teams import (
     may_manage_team as may_manage_team,
 )
+from schakel.access.policy.triage import (
+    may_triage_inbox as may_triage_inbox,
+    triage_inbox_q as triage_inbox_q,
+)

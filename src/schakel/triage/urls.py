@@ -1,0 +1,9 @@
+from django.urls import path
+
+from schakel.triage import views
+
+app_name = "triage"
+
+urlpatterns = [
+    path("", views.triage_inbox_view, name="inbox"),
+]
