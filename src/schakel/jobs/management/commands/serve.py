@@ -77,7 +77,9 @@ class Command(BaseCommand):
             "runserver": [*django, "runserver", options["addrport"]],
             "db_worker": [*django, "db_worker", "--queue-name", options["queue_name"]],
         }
-        for signum in (signal.SIGTERM, signal.SIGHUP):
+        # SIGINT too: a process started in the background by a shell inherits SIGINT ignored,
+        # and Python then installs no KeyboardInterrupt handler of its own.
+        for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
             signal.signal(signum, _raise_stop)
         children: dict[str, subprocess.Popen[bytes]] = {}
         try:
