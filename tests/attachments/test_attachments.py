@@ -26,7 +26,7 @@ from schakel.cases.models import Case, CaseStatus
 from schakel.consent.models import InformationCategory
 from schakel.notes.models import ConversationNote, NoteKind
 from schakel.notes.services import note_write
-from schakel.retention.categories import cases_delete
+from schakel.retention.categories import cases_anonymise, cases_delete
 from tests.attachments.support import EICAR, EXE, PDF, docx
 from tests.conftest import World
 from tests.factories import InvolvementFactory, actor_for
@@ -185,3 +185,38 @@ def test_retention_deletes_the_files_with_the_case(
         cases_delete(Case.objects.filter(pk=world.case.pk))
     assert not Attachment.objects.exists()
     assert not storage.exists(attachment.stored_name)
+
+
+def test_a_note_is_chosen_on_the_page_and_its_attachments_listed_with_it(
+        world: World, clamd: Path) -> None:
+    note = note_write(actor=actor_for(world.nurse), case=world.case, kind=NoteKind.PHONE,
+                      held_on=timezone.localdate(), participants="Leerkracht", text="Gebeld.",
+                      category=InformationCategory.CARE)
+    client = sign_in(Client(), world.nurse.user)
+    url = reverse("attachments:add", kwargs={"case_id": world.case.pk})
+    form = client.get(url, {"note": note.pk}).content.decode()
+    assert f'<option value="{note.pk}" selected>' in form
+    client.post(url, {"note": note.pk, "file": SimpleUploadedFile("Notitie.txt", b"Tekst.")})
+    attachment = Attachment.objects.get()
+    assert (attachment.note, attachment.content_type) == (note, "text/plain")
+    page = client.get(reverse("cases:detail", kwargs={"case_id": world.case.pk})).content.decode()
+    assert "With the note: Phone call" in page
+    assert f'?note={note.pk}' in page
+
+
+def test_the_page_refuses_a_closed_case_politely(world: World) -> None:
+    Case.objects.filter(pk=world.case.pk).update(status=CaseStatus.CLOSED,
+                                                  closed_at=timezone.now())
+    client = sign_in(Client(), world.nurse.user)
+    response = client.get(reverse("attachments:add", kwargs={"case_id": world.case.pk}),
+                          follow=True)
+    assert "This case is closed and can no longer be changed." in response.content.decode()
+
+
+def test_anonymising_a_case_deletes_its_attachments(
+        world: World, clamd: Path, django_capture_on_commit_callbacks: object) -> None:
+    attachment = _add(world)
+    with django_capture_on_commit_callbacks(execute=True):  # type: ignore[operator]
+        cases_anonymise(Case.objects.filter(pk=world.case.pk))
+    assert not Attachment.objects.exists()
+    assert not attachments_storage().exists(attachment.stored_name)
