@@ -124,3 +124,15 @@ def test_recompute_for_a_school_without_records_stores_no_pupil_rows(
                                            as_of=timezone.localdate())
     assert outcome.reporting_events == 0
     assert not ReportingEvent.objects.exists()
+
+
+def test_a_record_moved_to_another_pupil_recomputes_both(att: AttendanceWorld) -> None:
+    att.run(magister_csv(att.monday))
+    day = dmy(att.monday)
+    moved = magister_csv(att.monday, rows=[
+        ["501", "1002", f"{day} 08:30", f"{day} 09:20", "1", "nee", "1", "A", "Absent"]])
+    att.run(moved, name="correctie.csv")
+    assert WeeklyAttendance.objects.get(child=att.tina, school_week=att.monday
+                                        ).absent_minutes == 50
+    assert WeeklyAttendance.objects.get(child=att.bram, school_week=att.monday
+                                        ).absent_minutes == 100

@@ -235,6 +235,8 @@ class _Pass:
             self.outcome.touched.add((record.school_id, record.school_week))
             if current is not None:
                 self.outcome.touched.add((current.school_id, current.school_week))
+                # A corrected record may move to another pupil: the previous one changed too.
+                self.outcome.children.add(current.child_id)
             self.outcome.children.add(ready.child_id)
         AbsenceRecord.objects.bulk_create(new)
         AbsenceRecord.objects.bulk_update(changed, fields=[
