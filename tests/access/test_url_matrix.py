@@ -195,6 +195,9 @@ signals:status                   GET  sign 200* 404  404  404  404  404  404  40
 signals:status                   POST sign 200* 404  404  404  404  404  404  404  404  404  404  404  404
 triage:inbox                     GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
 triage:inbox                     POST sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+# One new signal's triage: the school's core team only; the page names theme and level, not the child.
+triage:signal                    GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+triage:signal                    POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
 
 # Cases: content for the coordinator and those involved; the core team sees that a case exists
 # (on the child's page), not what is in it. Closing is the coordinator's: the involved POH is

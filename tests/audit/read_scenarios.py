@@ -99,7 +99,7 @@ from schakel.signals.selectors import (
     signal_list_page,
     signals_for_child,
 )
-from schakel.triage.selectors import triage_inbox
+from schakel.triage.selectors import signal_for_triage, triage_inbox
 from tests.conftest import World
 from tests.factories import (
     AccessEventFactory,
@@ -298,6 +298,8 @@ def _child_reads(w: World) -> dict[str, Read]:
             lambda: new_signals_for_core_team(actor=core), core, w.child.pk),
         "triage.selectors.triage_inbox": (
             lambda: triage_inbox(actor=core), core, w.child.pk),
+        "triage.selectors.signal_for_triage": (
+            lambda: signal_for_triage(actor=core, signal_id=w.signal.pk), core, w.child.pk),
         "signals.selectors.signals_for_child": (
             lambda: signals_for_child(actor=core, child_id=w.child.pk), core, w.child.pk),
         "consent.selectors.consent_child_get": (
@@ -417,6 +419,7 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "signals.selectors.signal_get": _child_reads,
     "signals.selectors.new_signals_for_core_team": _child_reads,
     "triage.selectors.triage_inbox": _child_reads,
+    "triage.selectors.signal_for_triage": _child_reads,
     "signals.selectors.signals_for_child": _child_reads,
     "consent.selectors.consent_child_get": _child_reads,
     "consent.selectors.consent_overview": _child_reads,

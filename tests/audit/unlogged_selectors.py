@@ -29,7 +29,10 @@ NOT_CHILD_DATA: dict[str, str] = {
     "audit.selectors.access_log_verify": "row ids and hashes of the chain check, no content",
     "attachments.selectors.case_attachments": (
         "attachments of a case the case page read and logged already (its `read` decision)"),
+    "triage.selectors.core_team_members": "the professionals of a school's core team",
     "triage.selectors.school_days_between": "a count of school days of a school",
+    "triage.selectors.signal_triage_of": (
+        "the triage of a signal that signal_for_triage read and logged"),
     "triage.selectors.triage_inbox_count": "a count for the menu badge",
     "triage.selectors.untouched_limit": "a setting",
     "cases.selectors.case_child_ids": "ids of a case already read, for the access log",

@@ -42,7 +42,7 @@ def test_the_core_team_records_a_triage_and_it_is_logged(world: World):
     stored = SignalTriage.objects.get(pk=triage.pk)
     assert (stored.assignee, stored.urgency, stored.for_next_meeting, stored.triaged_by) == (
         colleague, Urgency.THIS_WEEK, True, world.core_member)
-    assert AccessEvent.objects.filter(event_code="signal.status").count() == 1
+    assert AccessEvent.objects.filter(event_code="signal.triage").count() == 1
     world.signal.refresh_from_db()
     assert world.signal.status == SignalStatus.NEW
 
@@ -171,3 +171,57 @@ def test_the_menu_counts_new_signals_for_the_core_team_only(world: World, client
     client.logout()
     sign_in(client, world.teacher.user)
     assert "/triage/" not in client.get("/").content.decode()
+
+
+def test_the_triage_form_records_and_names_no_child(world: World, client):
+    colleague = ProfessionalFactory(core_team_of=world.school)
+    sign_in(client, world.core_member.user)
+    url = f"/triage/{world.signal.pk}/"
+    page = client.get(url).content.decode()
+    assert f"{colleague.full_name} (" in page  # an option, as "name (function, organisation)"
+    assert f"{world.teacher.full_name} (" not in page  # not in the core team
+    assert world.child.first_name not in page
+    assert AccessEvent.objects.filter(event_code="signal.triage_view").count() == 1
+    response = client.post(url, {"assignee": colleague.pk, "urgency": str(int(Urgency.TODAY)),
+                                 "for_next_meeting": "on"})
+    assert response.status_code == 302
+    stored = SignalTriage.objects.get(signal=world.signal)
+    assert (stored.assignee, stored.urgency, stored.for_next_meeting) == (
+        colleague, Urgency.TODAY, True)
+    again = client.get(url).content.decode()
+    assert f'<option value="{colleague.pk}" selected>' in again
+
+
+def test_an_empty_triage_is_refused_and_changes_nothing(world: World, client):
+    sign_in(client, world.core_member.user)
+    response = client.post(f"/triage/{world.signal.pk}/", {})
+    assert response.status_code == 200
+    assert "Choose who picks the signal up, its urgency or the next core team meeting." in (
+        response.content.decode())
+    assert not SignalTriage.objects.exists()
+
+
+def test_an_assignee_outside_the_core_team_is_not_offered(world: World, client):
+    sign_in(client, world.core_member.user)
+    response = client.post(f"/triage/{world.signal.pk}/", {"assignee": world.teacher.pk})
+    assert response.status_code == 200
+    assert not SignalTriage.objects.exists()
+
+
+def test_a_signal_no_longer_new_or_of_another_school_is_a_404_on_the_form(
+        world: World, client):
+    other = SignalFactory(school=world.other_school)
+    sign_in(client, world.core_member.user)
+    assert client.get(f"/triage/{other.pk}/").status_code == 404
+    world.signal.status = SignalStatus.DISCUSSED
+    world.signal.save()
+    assert client.get(f"/triage/{world.signal.pk}/").status_code == 404
+    assert AccessEvent.objects.filter(event_code="signal.triage_view",
+                                      outcome="denied").count() == 2
+
+
+def test_the_badge_is_read_out_with_its_meaning(world: World, client):
+    sign_in(client, world.core_member.user)
+    page = client.get("/").content.decode()
+    assert '<span class="badge" aria-hidden="true">1</span>' in page
+    assert '<span class="visually-hidden">(1 new)</span>' in page

@@ -193,6 +193,9 @@ class EventCode(models.TextChoices):
     SIGNAL_LIST = "signal.list", _("Saw the signal in a list")
     SIGNAL_RAISE = "signal.raise", _("Raised a signal")
     SIGNAL_STATUS = "signal.status", _("Changed the status of a signal")
+    SIGNAL_TRIAGE = "signal.triage", _(
+        "Triaged a signal (who picks it up, urgency, the next core team meeting)")
+    SIGNAL_TRIAGE_VIEW = "signal.triage_view", _("Opened the triage of a signal")
     SIGNAL_VIEW = "signal.view", _("Viewed a signal")
 
 

@@ -303,6 +303,8 @@ SCHAKEL_MANY_PROFESSIONALS = env.int("SCHAKEL_MANY_PROFESSIONALS", default=5)
 # ("het moet geen groot comité worden", seed 000).
 SCHAKEL_MDO_MAX_RATIO = env.int("SCHAKEL_MDO_MAX_RATIO", default=2)
 SCHAKEL_PAGE_SIZE = env.int("SCHAKEL_PAGE_SIZE", default=25)
+# The triage inbox flags a new signal untouched for this many school days (docs/triage.md).
+SCHAKEL_TRIAGE_UNTOUCHED_SCHOOL_DAYS = env.int("SCHAKEL_TRIAGE_UNTOUCHED_SCHOOL_DAYS", default=5)
 # Where the guardians must consent: "any" guardian with custody suffices, or "all" of them
 # (see `access.policy.consenters`).
 SCHAKEL_CONSENT_CUSTODY_RULE = env.str("SCHAKEL_CONSENT_CUSTODY_RULE", default="any")

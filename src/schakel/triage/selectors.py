@@ -12,19 +12,20 @@ from django.utils import timezone
 
 from schakel.access import policy
 from schakel.access.actor import Actor
+from schakel.audit.enforce import enforce
 from schakel.audit.events import EventCode
+from schakel.audit.models import Action
 from schakel.audit.reads import logged_read
 from schakel.audit.writer import Subject
+from schakel.organisations.models import Professional
 from schakel.schoolcalendar.selectors import school_days
 from schakel.signals.models import Signal, SignalStatus
+from schakel.teams.models import TeamLayer, TeamMembership
 from schakel.triage.models import SignalTriage
-
-DEFAULT_UNTOUCHED_SCHOOL_DAYS = 5
 
 
 def untouched_limit() -> int:
-    return int(getattr(settings, "SCHAKEL_TRIAGE_UNTOUCHED_SCHOOL_DAYS",
-                       DEFAULT_UNTOUCHED_SCHOOL_DAYS))
+    return int(settings.SCHAKEL_TRIAGE_UNTOUCHED_SCHOOL_DAYS)
 
 
 @dataclass(frozen=True)
@@ -114,3 +115,36 @@ def triage_inbox_count(*, actor: Actor) -> int | None:
         return None
     return Signal.objects.filter(
         policy.triage_inbox_q(actor), status=SignalStatus.NEW).count()
+
+
+def _triage_subjects(signal: Signal) -> list[Subject]:
+    return [Subject.of(signal, signal.child_id)]
+
+
+@logged_read(event_code=EventCode.SIGNAL_TRIAGE_VIEW, subjects=_triage_subjects)
+def signal_for_triage(*, actor: Actor, signal_id: int) -> Signal:
+    """A signal of the reader's inbox, for its triage form: missing, of another school or no
+    longer new are the same 404."""
+    signal = (Signal.objects.select_related("theme", "raised_by", "school", "triage__assignee")
+              .filter(pk=signal_id, status=SignalStatus.NEW).first())
+    if signal is None:
+        enforce(actor, policy.DENY, event_code=EventCode.SIGNAL_TRIAGE_VIEW, action=Action.READ,
+                subject=Subject("signals.signal", str(signal_id), None))
+        raise AssertionError("unreachable")
+    enforce(actor, policy.may_triage_inbox(actor, signal),
+            event_code=EventCode.SIGNAL_TRIAGE_VIEW, action=Action.READ,
+            subject=Subject.of(signal, signal.child_id))
+    return signal
+
+
+def signal_triage_of(signal: Signal) -> SignalTriage | None:
+    """The triage already recorded (loaded with the signal by `signal_for_triage`)."""
+    return signal.triage if _has_triage(signal) else None
+
+
+def core_team_members(*, school_id: int) -> list[Professional]:
+    """Who a signal of the school can be assigned to: its core team today (no child's data)."""
+    ids = TeamMembership.objects.active_on(timezone.localdate()).filter(
+        team__school_id=school_id, team__layer=TeamLayer.CORE).values("professional_id")
+    return list(Professional.objects.filter(pk__in=ids).select_related("organisation")
+                .order_by("full_name"))

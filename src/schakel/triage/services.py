@@ -18,15 +18,13 @@ from schakel.notifications.models import NotificationKind
 from schakel.notifications.services import notification_send
 from schakel.organisations.models import Professional
 from schakel.signals.models import Signal, SignalStatus
-from schakel.teams.models import TeamLayer, TeamMembership
 from schakel.transactions import service_transaction
 from schakel.triage.models import SignalTriage, Urgency
+from schakel.triage.selectors import core_team_members
 
 
 def _core_team_member(professional: Professional, school_id: int) -> bool:
-    return TeamMembership.objects.active_on(timezone.localdate()).filter(
-        professional=professional, team__school_id=school_id, team__layer=TeamLayer.CORE,
-    ).exists()
+    return any(p.pk == professional.pk for p in core_team_members(school_id=school_id))
 
 
 def signal_triage_record(
@@ -34,13 +32,16 @@ def signal_triage_record(
     for_next_meeting: bool,
 ) -> SignalTriage:
     decision = enforce(
-        actor, policy.may_triage_inbox(actor, signal), event_code=EventCode.SIGNAL_STATUS,
+        actor, policy.may_triage_inbox(actor, signal), event_code=EventCode.SIGNAL_TRIAGE,
         action=Action.UPDATE, subject=Subject.of(signal, signal.child_id))
     errors: dict[str, str] = {}
     if signal.status != SignalStatus.NEW:
         errors["__all__"] = _("Only a new signal can be triaged.")
     if assignee is not None and not _core_team_member(assignee, signal.school_id):
         errors["assignee"] = _("Assign the signal to a member of this school's core team.")
+    if assignee is None and urgency is None and not for_next_meeting:
+        errors.setdefault("__all__", _("Choose who picks the signal up, its urgency or the "
+                                       "next core team meeting."))
     if urgency is not None and urgency not in Urgency.values:
         errors["urgency"] = _("Choose an urgency from the scale.")
     if errors:
@@ -54,7 +55,7 @@ def signal_triage_record(
                 "assignee": assignee, "urgency": urgency, "for_next_meeting": for_next_meeting,
                 "triaged_by": me, "triaged_at": timezone.now()})
         access_event_record(
-            actor=actor, event_code=EventCode.SIGNAL_STATUS, action=Action.UPDATE,
+            actor=actor, event_code=EventCode.SIGNAL_TRIAGE, action=Action.UPDATE,
             subject=Subject.of(signal, signal.child_id), ground=decision.log_ground)
         if assignee is not None and assignee.pk != previous and assignee.pk != me.pk:
             # Content-free: the theme and level only, never the child's name.

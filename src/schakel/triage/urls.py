@@ -6,4 +6,5 @@ app_name = "triage"
 
 urlpatterns = [
     path("", views.triage_inbox_view, name="inbox"),
+    path("<int:signal_id>/", views.triage_signal_view, name="signal"),
 ]

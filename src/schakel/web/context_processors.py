@@ -21,5 +21,5 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         "may_list_absence_reports": bool(policy.may_list_absence_reports(actor)),
         "attendance_school_id": min(policy.attendance_figures_school_ids(actor), default=None),
         "in_core_team": bool(policy.core_team_school_ids(actor)),
-        "new_signals": triage_inbox_count(actor=actor),
+        "new_signal_count": triage_inbox_count(actor=actor),
     }
