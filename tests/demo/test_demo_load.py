@@ -19,6 +19,8 @@ from schakel.demo.loader import DemoWorld, demo_world_load
 from schakel.demo.people import DEMO_PASSWORD, PEOPLE
 from schakel.demo.signins import signin_password_line, signin_rows
 from schakel.demo.stories.attachments import LETTER_NAME
+from schakel.demo.stories.tina import TINA_CASE_TITLE
+from schakel.demo.stories.triage import GROUP_CHAT
 from schakel.notes.models import ConversationNote
 from schakel.organisations.models import School, SchoolType
 from schakel.signals.models import Signal, SignalLevel, SignalStatus
@@ -239,7 +241,7 @@ def test_everyone_involved_in_a_demo_case_may_read_it(demo: DemoWorld) -> None:
     """The consents and legal grounds of the stories give every involved organisation its
     ground, so no demo sign-in meets a 404 on a case that lists them."""
     cases = Case.objects.filter(reference__startswith="C").exclude(status=CaseStatus.CLOSED)
-    assert cases.count() == 2
+    assert cases.count() == 3  # Bas, Tina and Dylan
     for case in cases:
         for involvement in case.involvements.filter(end_date__isnull=True):
             actor = actor_for_user(involvement.professional.user)
@@ -258,8 +260,17 @@ def test_the_demo_shows_an_emergency_access(demo: DemoWorld) -> None:
     assert not policy.may_contribute_to_case(mentor, case)
 
 
-def test_tinas_file_or_bas_case_has_the_ggd_letter(demo: DemoWorld) -> None:
+def test_tinas_file_has_notes_and_the_letter_on_the_mentors_note(demo: DemoWorld) -> None:
+    case = Case.objects.get(child=demo.cast.children["tina"], title=TINA_CASE_TITLE)
+    assert case.coordinator == demo.professionals["zorgcoordinator.demo"]
+    assert set(Signal.objects.filter(child=demo.cast.children["tina"]).values_list(
+        "case_id", flat=True)) == {case.pk}
+    notes = ConversationNote.objects.filter(case=case)
+    assert set(notes.values_list("category", flat=True)) == {
+        InformationCategory.SCHOOL, InformationCategory.CARE}
     attachment = Attachment.objects.get()
+    assert attachment.case == case
+    assert attachment.note == notes.get(author=demo.professionals["mentor.demo"])
     assert (attachment.name, attachment.content_type) == (LETTER_NAME, "application/pdf")
     with attachments_storage().open(attachment.stored_name) as stored:
         assert stored.read(5) == b"%PDF-"
@@ -269,3 +280,12 @@ def test_tinas_file_or_bas_case_has_the_ggd_letter(demo: DemoWorld) -> None:
 def test_the_demo_starts_a_scanner_of_its_own_when_none_answers() -> None:
     demo_world_load()
     assert Attachment.objects.filter(name=LETTER_NAME).exists()
+
+
+def test_the_core_team_inbox_has_a_triaged_and_an_untriaged_signal(demo: DemoWorld) -> None:
+    school = demo.cast.places.schools["vo"]
+    new = Signal.objects.filter(school=school, status=SignalStatus.NEW)
+    triaged = new.get(triage__isnull=False)
+    assert triaged.triage.assignee == demo.professionals["jongerenwerk.demo"]
+    assert triaged.triage.for_next_meeting
+    assert new.get(triage__isnull=True).description == GROUP_CHAT

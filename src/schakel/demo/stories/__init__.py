@@ -18,6 +18,8 @@ from schakel.demo.stories.secondary import (
     overweight_story,
     tina_story,
 )
+from schakel.demo.stories.tina import tina_case_story
+from schakel.demo.stories.triage import triage_story
 
 __all__ = ["Cast", "stories_load"]
 
@@ -37,5 +39,7 @@ def stories_load(cast: Cast, dylan: Child, jayden: Child) -> Case:
     kernteam_story(cast, bas_case)
     mdo_story(cast, bas_case)
     notes_story(cast, bas_case)
-    attachments_story(cast, bas_case)
+    tina_case = tina_case_story(cast)
+    attachments_story(cast, bas_case, tina_case)
+    triage_story(cast)
     return bas_case

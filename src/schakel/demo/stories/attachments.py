@@ -1,9 +1,9 @@
-"""An attachment in the demo: the GGD's letter to the parents, a PDF, in Tina's case when her
-file has one (else in Bas's). It goes through `attachment_add` like any upload, so it is
-scanned by a real ClamAV daemon: the one on `SCHAKEL_CLAMD_SOCKET` when it answers (`make run`
-starts it), otherwise one started for the moment with the local EICAR-only database
-(`attachments.localclamd`). Without ClamAV installed the demo loads without the attachment
-and says so — it never stores a file unscanned."""
+"""An attachment in the demo: the school's letter to Tina's parents, a PDF, on the mentor's
+conversation note in Tina's case (in Bas's case when Tina's file has none). It goes through
+`attachment_add` like any upload, so it is scanned by a real ClamAV daemon: the one on
+`SCHAKEL_CLAMD_SOCKET` when it answers (`make run` starts it), otherwise one started for the
+moment with the local EICAR-only database (`attachments.localclamd`). Without ClamAV installed
+the demo loads without the attachment and says so — it never stores a file unscanned."""
 
 from __future__ import annotations
 
@@ -25,17 +25,18 @@ from schakel.attachments.services import attachment_add
 from schakel.cases.models import Case, CaseStatus
 from schakel.consent.models import InformationCategory
 from schakel.demo.stories.common import Cast
+from schakel.notes.models import ConversationNote
 
-LETTER_NAME = "Brief GGD aan ouders - slaap en schermgebruik.pdf"
+LETTER_NAME = "Brief aan ouders - afspraken na het gesprek.pdf"
 LETTER = """<html lang="nl"><body style="font-family: sans-serif">
-<h1>GGD Twente &mdash; Jeugdgezondheidszorg</h1>
-<p>Beste ouders,</p>
-<p>Naar aanleiding van ons gesprek sturen wij u de afspraken over slaap en schermgebruik:
-een vaste bedtijd, geen scherm in het laatste uur voor het slapen, en over twee weken bellen
-wij u om te horen hoe het gaat.</p>
-<p>Met vriendelijke groet,<br>de jeugdverpleegkundige</p>
+<h1>Esrand College &mdash; Mentoraat brugklas</h1>
+<p>Beste ouders van Tina,</p>
+<p>Dank voor het gesprek van vorige week. Zoals afgesproken meldt Tina zich een maand lang
+elke ochtend om 8.25 uur bij mij. Over vier weken kijken we samen met Tina hoe het gaat; de
+zorgco&ouml;rdinator sluit dan aan.</p>
+<p>Met vriendelijke groet,<br>de mentor</p>
 </body></html>"""
-WRITERS = ("zorgcoordinator.demo", "mentor.demo", "jvk.demo")
+WRITERS = ("mentor.demo", "zorgcoordinator.demo", "jvk.demo")
 
 
 @contextmanager
@@ -60,22 +61,23 @@ def _scanner_up() -> Iterator[bool]:
             process.wait(timeout=30)
 
 
-def attachments_story(cast: Cast, bas_case: Case) -> None:
-    tina_case = (Case.objects.filter(child=cast.children["tina"])
-                 .exclude(status=CaseStatus.CLOSED).order_by("pk").first())
-    case = tina_case or bas_case
+def attachments_story(cast: Cast, bas_case: Case, tina_case: Case | None) -> None:
+    case = tina_case if tina_case is not None and tina_case.status != CaseStatus.CLOSED else (
+        bas_case)
     if Attachment.objects.filter(case=case).exists():
         return
     writer = next((cast.actor(name) for name in WRITERS
                    if policy.may_add_attachment(cast.actor(name), case,
-                                                InformationCategory.CARE)), None)
+                                                InformationCategory.SCHOOL)), None)
     if writer is None:
         return
+    note = (ConversationNote.objects.filter(case=case, author=writer.professional)
+            .order_by("pk").first())
     with _scanner_up() as up:
         if not up:
             return
         attachment_add(actor=writer, case=case, content=_letter(), name=LETTER_NAME,
-                       category=InformationCategory.CARE)
+                       category=InformationCategory.SCHOOL if note is None else "", note=note)
 
 
 def _letter() -> io.BytesIO:
