@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 from django.apps import apps
+from django.conf import settings as django_settings
 from django.test import override_settings
+from django.utils import translation
 from hypothesis import HealthCheck, settings
 
 from schakel.access.actor import Actor
@@ -42,6 +44,16 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 settings.load_profile("schakel")
+
+
+@pytest.fixture(autouse=True)
+def _language_of_the_settings() -> Iterator[None]:
+    """Each test starts in the settings' language: the test client runs a request in the
+    test's own thread, and the locale middleware leaves the language of a Dutch request (or
+    a user's preference) active after it, which would reach the next test's messages."""
+    translation.activate(django_settings.LANGUAGE_CODE)
+    yield
+    translation.activate(django_settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)

@@ -1,8 +1,9 @@
-"""The malware scan: a ClamAV daemon (`clamd`) asked over its UNIX socket with the INSTREAM
-command (clamd(8)): the file goes in chunks, each preceded by its length as four bytes in
-network order, ended by a zero length; clamd answers `stream: OK`, `stream: <name> FOUND` or
-an error. Anything but OK or FOUND, or no answer at all, is `ScannerUnavailable`: a file is
-never stored unscanned."""
+"""The malware scan: a ClamAV daemon (`clamd`) asked over its UNIX socket (or, when
+`SCHAKEL_CLAMD_SOCKET` is `tcp://host:port`, over TCP: a scanner in its own container) with
+the INSTREAM command (clamd(8)): the file goes in chunks, each preceded by its length as four
+bytes in network order, ended by a zero length; clamd answers `stream: OK`,
+`stream: <name> FOUND` or an error. Anything but OK or FOUND, or no answer at all, is
+`ScannerUnavailable`: a file is never stored unscanned."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 CHUNK = 64 * 1024
+CLAMD_TCP_PORT = 3310  # clamd's usual TCPSocket
 
 
 class ScannerUnavailable(Exception):
@@ -25,15 +27,20 @@ class Verdict:
     threat: str = ""
 
 
-def _socket_path() -> str:
-    return str(settings.SCHAKEL_CLAMD_SOCKET)
+def _address() -> tuple[socket.AddressFamily, str | tuple[str, int]]:
+    where = str(settings.SCHAKEL_CLAMD_SOCKET)
+    if where.startswith("tcp://"):
+        host, colon, port = where.removeprefix("tcp://").partition(":")
+        return socket.AF_INET, (host, int(port) if colon else CLAMD_TCP_PORT)
+    return socket.AF_UNIX, where
 
 
 def _exchange(command: bytes, chunks: list[bytes] | None = None) -> str:
+    family, address = _address()
     try:
-        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+        with socket.socket(family, socket.SOCK_STREAM) as conn:
             conn.settimeout(float(settings.SCHAKEL_CLAMD_TIMEOUT))
-            conn.connect(_socket_path())
+            conn.connect(address)
             conn.sendall(b"z" + command + b"\0")
             if chunks is not None:
                 for chunk in chunks:
