@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
-from playwright.sync_api import Page, expect
+from playwright.sync_api import FilePayload, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from schakel.attachments.models import Attachment
@@ -70,9 +70,8 @@ def test_mentor_notes_and_attaches_the_core_team_finds_triages_and_prints(
     note = ConversationNote.objects.get(case=case, text=NOTE_TEXT)
     mentor.get_by_role("link", name=t("Add an attachment"), exact=True).click()
     mentor.get_by_label(t("Attach to")).select_option(str(note.pk))
-    mentor.get_by_label(t("File")).set_input_files(
-        files=[{"name": "Verslag telefoongesprek.pdf", "mimeType": "application/pdf",
-                "buffer": REPORT}])
+    mentor.get_by_label(t("File")).set_input_files(files=FilePayload(
+        name="Verslag telefoongesprek.pdf", mimeType="application/pdf", buffer=REPORT))
     assert_accessible(mentor)
     mentor.get_by_role("button", name=t("Save the attachment")).click()
     expect(mentor.get_by_role("link", name=re.compile("Verslag telefoongesprek"))
