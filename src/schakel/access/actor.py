@@ -18,6 +18,17 @@ class OnBehalfOf:
 
 
 @dataclass(frozen=True)
+class SystemClient:
+    """A system calling the API (`schakel.api`) with its own OAuth 2 client: the client's id,
+    its name as the access log names it (`source_system`) and the organisation it is bound to.
+    The policy decides what a system client may do (`policy.systems`)."""
+
+    client_id: int
+    name: str
+    organisation_id: int
+
+
+@dataclass(frozen=True)
 class Actor:
     """Who is acting, as services, selectors, the policy and the audit log need it."""
 
@@ -30,6 +41,10 @@ class Actor:
     # Set when the user acts for someone else (an operator for an administrator, a secretary
     # for a professional); None when acting for themselves.
     on_behalf_of: OnBehalfOf | None = None
+    # Set when the action comes through the API: the system client that called. A system acts
+    # by itself (no professional), or for a professional of its organisation who did the
+    # work in that system (raising a signal): then `professional` is that professional.
+    system: SystemClient | None = None
 
     def require_professional(self) -> Professional:
         """The acting professional; services call this after the policy allowed the action,
@@ -37,6 +52,11 @@ class Actor:
         if self.professional is None:
             raise PermissionError("This action is for professionals.")
         return self.professional
+
+    @property
+    def source_system(self) -> str:
+        """The system the action came from, as the access log names it."""
+        return self.system.name if self.system is not None else SOURCE_SYSTEM
 
     @property
     def name(self) -> str:
@@ -64,6 +84,8 @@ def actor_from_request(request: HttpRequest) -> Actor:
     return actor
 
 
+# What the access log names as the source system of everything done in Schakel itself.
+SOURCE_SYSTEM = "schakel"
 SYSTEM_USERNAME = "schakel-system"
 
 

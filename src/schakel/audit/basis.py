@@ -17,7 +17,9 @@ from schakel.access.policy import GROUND_CONSENT, Ground
 from schakel.audit.models import Basis
 from schakel.consent.models import LegalGroundKind
 
-_ADMINISTRATION = frozenset({Ground.LOG_ADMINISTRATOR, Ground.ACCOUNT_ADMINISTRATOR})
+# A system client acts for its own organisation's administration (the pupil administration).
+_ADMINISTRATION = frozenset({
+    Ground.LOG_ADMINISTRATOR, Ground.ACCOUNT_ADMINISTRATOR, Ground.SYSTEM_CLIENT})
 _OWN_DATA = frozenset({
     Ground.PARENT_WITH_CUSTODY, Ground.YOUNG_PERSON, Ground.SHARED_BY_YOUNG_PERSON})
 _PORTAL_LEGAL = frozenset({Ground.PARENT_WITHOUT_CUSTODY})

@@ -153,6 +153,14 @@ class EventCode(models.TextChoices):
     PORTAL_OWN_VIEW = "portal.own_view", _("Added an own view in the portal")
     PORTAL_PLAN_SIGN = "portal.plan_sign", _("Signed the plan in the portal")
     PORTAL_RELEASE = "portal.release", _("Showed a withheld part to the parents again")
+    ORGANISATION_READ = "organisation.read", _(
+        "Read an organisation or school through the API")
+
+    PUPIL_SYNC = "pupil.sync", _(
+        "Synchronised the pupils of a school from its pupil administration")
+    PUPIL_SYNC_CHANGE = "pupil.sync_change", _(
+        "Created, changed or ended a pupil's enrolment from the school's pupil administration")
+
     PORTAL_SCHOOL_INFO = "portal.school_info", _("Viewed the school details in the portal")
     PORTAL_SHARE = "portal.share", _("Shared the case with the parents in the portal")
     PORTAL_VOICE = "portal.voice", _(

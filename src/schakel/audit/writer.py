@@ -53,6 +53,7 @@ def _event(
         object_id=subject.object_id,
         child_id=subject.child_id,
         ground=ground,
+        source_system=actor.source_system,
         basis=basis_of(ground, portal=professional is None and bool(actor.role))
         if outcome == Outcome.SUCCESS else "",
         on_behalf_of_id=on_behalf_of.user_id if on_behalf_of else None,

@@ -4,8 +4,15 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
 
+from schakel.access import policy
+from schakel.access.actor import Actor
+from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
+from schakel.audit.models import Action
+from schakel.audit.writer import Subject
 from schakel.cases.models import EscalationLevel
 from schakel.organisations.models import (
     Organisation,
@@ -127,3 +134,72 @@ def professionals_directory(query: str = "") -> QuerySet[Professional]:
 def school_classes(*, school_id: int) -> QuerySet[SchoolClass]:
     """The classes and groups of a school, newest school year first."""
     return SchoolClass.objects.filter(school_id=school_id).order_by("-school_year", "name")
+
+
+# --- what a system client reads through the API (`policy.systems`): no child's data --------
+
+
+def organisations_for_system(*, actor: Actor, sector: str = "") -> QuerySet[Organisation]:
+    """The organisations the system client reads (its own), oldest first (for paging);
+    filtered by sector when given."""
+    qs = Organisation.objects.select_related("region").filter(
+        policy.organisations_for_system_q(actor))
+    if sector:
+        qs = qs.filter(sector=sector)
+    return qs.order_by("pk")
+
+
+def organisation_for_system_get(*, actor: Actor, organisation_id: int) -> Organisation:
+    """One organisation, or 404 when it is missing or another organisation's (logged)."""
+    organisation = Organisation.objects.select_related("region").filter(
+        pk=organisation_id).first()
+    subject = Subject("organisations.organisation", str(organisation_id), None)
+    enforce(actor, policy.may_read_organisation(actor, organisation)
+            if organisation is not None else policy.DENY,
+            event_code=EventCode.ORGANISATION_READ, action=Action.READ, subject=subject)
+    if organisation is None:  # refused above already; for the type checker
+        raise Http404
+    return organisation
+
+
+def _schools_with_classes() -> QuerySet[School]:
+    return School.objects.select_related("organisation").prefetch_related(
+        Prefetch("classes", queryset=SchoolClass.objects.order_by("-school_year", "name")))
+
+
+def schools_for_system(
+    *, actor: Actor, school_type: str = "", brin: str = "",
+) -> QuerySet[School]:
+    """The schools of the system client's organisation, with their classes, oldest first;
+    filtered by type and BRIN code when given."""
+    qs = _schools_with_classes().filter(policy.schools_for_system_q(actor))
+    if school_type:
+        qs = qs.filter(school_type=school_type)
+    if brin:
+        qs = qs.filter(brin=brin.upper())
+    return qs.order_by("pk")
+
+
+def school_for_system_get(*, actor: Actor, school_id: int) -> School:
+    """One school with its classes, or 404 when it is missing or another organisation's."""
+    school = _schools_with_classes().filter(pk=school_id).first()
+    enforce(actor, policy.may_read_school(actor, school) if school is not None else policy.DENY,
+            event_code=EventCode.ORGANISATION_READ, action=Action.READ,
+            subject=Subject("organisations.school", str(school_id), None))
+    if school is None:  # refused above already; for the type checker
+        raise Http404
+    return school
+
+
+def professional_for_system_get(*, actor: Actor, professional_id: int) -> Professional:
+    """The professional of the system client's organisation for whom it records what was
+    done in that system (a signal raised there), or 404 (logged)."""
+    professional = Professional.objects.select_related("organisation", "user").filter(
+        pk=professional_id).first()
+    enforce(actor, policy.may_act_for_professional(actor, professional)
+            if professional is not None else policy.DENY,
+            event_code=EventCode.ORGANISATION_READ, action=Action.READ,
+            subject=Subject("organisations.professional", str(professional_id), None))
+    if professional is None:  # refused above already; for the type checker
+        raise Http404
+    return professional

@@ -37,6 +37,10 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "oauth2_provider",
     "schakel.http",
     "schakel.accounts",
     "schakel.organisations",
@@ -62,6 +66,7 @@ INSTALLED_APPS = [
     "schakel.jobs",
     "schakel.portal",
     "schakel.web",
+    "schakel.api",
 ]
 
 MIDDLEWARE = [
@@ -81,6 +86,8 @@ MIDDLEWARE = [
     # verified with the second factor; `@login_required` alone is not enough.
     "schakel.accounts.middleware.SecondFactorRequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # The API's responses carry `API-Version` (NL GOV API Design Rules).
+    "schakel.api.middleware.ApiVersionMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "schakel.web.middleware.NoStoreForAuthenticatedMiddleware",
     # With DEBUG on too (`make run`), refusals and errors show the application's own pages;
@@ -308,6 +315,54 @@ SCHAKEL_TRIAGE_UNTOUCHED_SCHOOL_DAYS = env.int("SCHAKEL_TRIAGE_UNTOUCHED_SCHOOL_
 # Where the guardians must consent: "any" guardian with custody suffices, or "all" of them
 # (see `access.policy.consenters`).
 SCHAKEL_CONSENT_CUSTODY_RULE = env.str("SCHAKEL_CONSENT_CUSTODY_RULE", default="any")
+
+# --- the API for systems (docs/api.md) -------------------------------------------------------
+# OAuth 2 client credentials only (django-oauth-toolkit): secrets and tokens hashed at rest,
+# tokens for an hour, scopes per client (`schakel.api.scopes`). No session works on /api/.
+OAUTH2_PROVIDER = {
+    "SCOPES_BACKEND_CLASS": "schakel.api.scopes.ClientScopes",
+    "ACCESS_TOKEN_EXPIRE_SECONDS": env.int("SCHAKEL_API_TOKEN_SECONDS", default=3600),
+    "OAUTH2_GRANT_TYPES_SUPPORTED": ["client_credentials"],
+    "OAUTH2_TOKEN_ENDPOINT_AUTH_METHODS_SUPPORTED": ["client_secret_basic", "client_secret_post"],
+    "COMPLIANT_BCP_RFC9700_IMPLICIT_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PASSWORD_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_METHOD": True,
+    "COMPLIANT_BCP_RFC9700_ACCESS_TOKEN_TRANSPORT": True,
+    "COMPLIANT_BCP_RFC9700_AUTHZ_RESPONSE_ISS": True,
+    "COMPLIANT_BCP_RFC9700_TOKEN_STORAGE": True,
+    "COMPLIANT_BCP_RFC9700_REFRESH_TOKEN": True,
+    "COMPLIANT_BCP_RFC9700_REDIRECT_URI_SCHEME": True,
+    "COMPLIANT_BCP_RFC9700_REDIRECT_URI_MATCHING": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_REQUIRED": True,
+}
+# django-oauth-toolkit's own models (swappable; `api.ApiClient` points at the application).
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
+SCHAKEL_API_VERSION = "1.0.0"
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["schakel.api.authentication.ClientTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["schakel.api.permissions.HasScope"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": ["schakel.api.throttling.ClientRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"client": env.str("SCHAKEL_API_RATE", default="600/minute")},
+    "DEFAULT_PAGINATION_CLASS": "schakel.api.pagination.Cursor",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "schakel.api.exceptions.problem_handler",
+    "PAGE_SIZE": 50,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Schakel API",
+    "DESCRIPTION": "Systeemkoppelingen van Schakel (docs/api.md).",
+    "VERSION": SCHAKEL_API_VERSION,
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+}
 
 LOGGING = {
     "version": 1,

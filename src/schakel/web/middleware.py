@@ -48,7 +48,9 @@ class ErrorPagesInDebugMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if settings.DEBUG and response.status_code == 404:
+        # The API answers with its own problem documents (application/problem+json).
+        if (settings.DEBUG and response.status_code == 404
+                and not response.get("Content-Type", "").startswith("application/problem")):
             return _with_policy(not_found(request))
         return response
 

@@ -29,6 +29,7 @@ child; in the portal, the parents and young person invited see their own child's
 `notes` (conversation notes by information category, their corrections, the portal),
 `attachments` (files on a case or a note, read under the notes' rule),
 `attendance` (who imports a school's absence records and sees its figures) and
+`systems` (what a system calling the API may do for its own organisation) and
 `absencereports` (the verzuimmelding: the school writes it, the leerplichtambtenaar of the
 school's municipality reads it).
 Callers import this package only: `from schakel.access import policy`.
@@ -209,6 +210,15 @@ from schakel.access.policy.portal import (
 )
 from schakel.access.policy.schoolcalendar import (
     may_edit_school_calendar as may_edit_school_calendar,
+)
+from schakel.access.policy.systems import (
+    may_act_for_professional as may_act_for_professional,
+    may_read_organisation as may_read_organisation,
+    may_read_school as may_read_school,
+    may_read_signal_status as may_read_signal_status,
+    may_sync_pupils as may_sync_pupils,
+    organisations_for_system_q as organisations_for_system_q,
+    schools_for_system_q as schools_for_system_q,
 )
 from schakel.access.policy.teams import (
     may_manage_team as may_manage_team,

@@ -20,6 +20,7 @@ from schakel.access.policy.core import (
     core_team_school_ids,
 )
 from schakel.access.policy.emergency import emergency_read
+from schakel.access.policy.systems import may_read_signal_status
 from schakel.cases.models import Case, CaseStatus, Involvement
 from schakel.children.models import Child, Enrolment
 from schakel.consent.models import Consent, InformationCategory, LegalGround
@@ -266,7 +267,8 @@ def signals_visible_q(actor: Actor) -> Q:
 
 def may_read_signal(actor: Actor, signal: Signal) -> Decision:
     if actor.professional is None:
-        return DENY
+        # A system client reads the signals it raised itself (the API's status read).
+        return may_read_signal_status(actor, signal)
     if signal.school_id in core_team_school_ids(actor):
         return Decision(True, Ground.CORE_TEAM)
     if signal.raised_by_id == actor.professional.pk:

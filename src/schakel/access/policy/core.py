@@ -42,6 +42,8 @@ class Ground(StrEnum):
     HANDOVER_RECEIVER = "handover_receiver"
     # Break the glass (`policy.emergency`): a claimed, time-limited emergency access.
     EMERGENCY = "emergency"
+    # A system calling the API for its own organisation (`policy.systems`).
+    SYSTEM_CLIENT = "system_client"
     # A list read: the rows were chosen by one of the policy's list filters (`*_q`), which
     # only lets through what the reader may see; no single decision was taken.
     LISTED = "listed"

@@ -1,0 +1,105 @@
+"""What the API shows and accepts. Field names are Dutch, as the resources are; ids only,
+never a name, BSN or onderwijsnummer in a URL."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rest_framework import serializers
+
+from schakel.children.services.pupil_sync import PUPIL_SYNC_MAX_ROWS, RowResult
+from schakel.organisations.models import Organisation, School, SchoolClass
+from schakel.signals.models import Signal, SignalLevel, SignalStatus
+
+
+class OrganisationSerializer(serializers.ModelSerializer[Organisation]):
+    naam = serializers.CharField(source="name")
+    sector = serializers.CharField()
+    gemeente = serializers.CharField(source="municipality")
+    regio = serializers.CharField(source="region.name")
+
+    class Meta:
+        model = Organisation
+        fields = ["id", "naam", "sector", "gemeente", "regio"]
+
+
+class SchoolClassSerializer(serializers.ModelSerializer[SchoolClass]):
+    naam = serializers.CharField(source="name")
+    schooljaar = serializers.CharField(source="school_year")
+
+    class Meta:
+        model = SchoolClass
+        fields = ["id", "naam", "schooljaar"]
+
+
+class SchoolSerializer(serializers.ModelSerializer[School]):
+    naam = serializers.CharField(source="name")
+    organisatie = serializers.IntegerField(source="organisation_id")
+    brin = serializers.CharField()
+    soort = serializers.CharField(source="school_type")
+    gemeente = serializers.CharField(source="municipality")
+    klassen = SchoolClassSerializer(source="classes", many=True)
+
+    class Meta:
+        model = School
+        fields = ["id", "naam", "organisatie", "brin", "soort", "gemeente", "klassen"]
+
+
+class PupilRowSerializer(serializers.Serializer[dict[str, Any]]):
+    """A row as text: its content is checked per row by the service, so that one bad row
+    is an error for that row, not for the batch."""
+
+    leerlingnummer = serializers.CharField(max_length=50, allow_blank=True)
+    onderwijsnummer = serializers.CharField(max_length=50, allow_blank=True, required=False,
+                                            default="")
+    voornaam = serializers.CharField(max_length=200, allow_blank=True)
+    achternaam = serializers.CharField(max_length=200, allow_blank=True)
+    geboortedatum = serializers.CharField(max_length=30, allow_blank=True)
+    klas = serializers.CharField(max_length=100, allow_blank=True, required=False, default="")
+    startdatum = serializers.CharField(max_length=30, allow_blank=True, required=False,
+                                       default="")
+
+
+class PupilSyncSerializer(serializers.Serializer[dict[str, Any]]):
+    school = serializers.IntegerField(min_value=1)
+    volledig = serializers.BooleanField(default=False)
+    leerlingen = serializers.ListField(child=PupilRowSerializer(), allow_empty=True,
+                                       max_length=PUPIL_SYNC_MAX_ROWS)
+
+
+class PupilOutcomeSerializer(serializers.Serializer[Any]):
+    leerlingnummer = serializers.CharField(source="pupil_number")
+    resultaat = serializers.ChoiceField(source="result", choices=[r.value for r in RowResult])
+    melding = serializers.CharField(source="message")
+    leerling = serializers.IntegerField(source="child_id", allow_null=True)
+
+
+class PupilSyncResultSerializer(serializers.Serializer[Any]):
+    leerlingen = PupilOutcomeSerializer(source="rows", many=True)
+    uitgeschreven = serializers.ListField(source="left", child=serializers.CharField())
+
+
+class SignalCreateSerializer(serializers.Serializer[dict[str, Any]]):
+    school = serializers.IntegerField(min_value=1)
+    melder = serializers.IntegerField(
+        min_value=1, help_text="The professional of the client's organisation who raised it.")
+    niveau = serializers.ChoiceField(choices=SignalLevel.values)
+    thema = serializers.SlugField(max_length=50)
+    omschrijving = serializers.CharField(max_length=5000)
+    leerling = serializers.IntegerField(min_value=1, required=False, allow_null=True,
+                                        default=None)
+    klas = serializers.IntegerField(min_value=1, required=False, allow_null=True, default=None)
+    buiten_school = serializers.BooleanField(default=False)
+
+
+class SignalStatusSerializer(serializers.ModelSerializer[Signal]):
+    """Only what the raising system needs: whether and how the signal was taken up."""
+
+    status = serializers.ChoiceField(choices=SignalStatus.values)
+    gemeld_op = serializers.DateTimeField(source="raised_at")
+    school = serializers.IntegerField(source="school_id")
+    niveau = serializers.CharField(source="level")
+
+    class Meta:
+        model = Signal
+        fields = ["id", "status", "gemeld_op", "school", "niveau"]

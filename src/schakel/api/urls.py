@@ -1,0 +1,36 @@
+"""The API for systems, version 1 (docs/api.md). Every view signs in with an OAuth 2 token
+only: the pages' session and second factor do not apply (`second_factor_exempt`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from oauth2_provider.views import TokenView
+
+from schakel.accounts.decorators import second_factor_exempt
+from schakel.api import views
+
+app_name = "api"
+
+
+def _exempt(view: Callable[..., Any]) -> Callable[..., Any]:
+    return second_factor_exempt(view)
+
+
+urlpatterns = [
+    path("token/", _exempt(TokenView.as_view()), name="token"),
+    path("schema/", _exempt(SpectacularAPIView.as_view()), name="schema"),
+    path("docs/", _exempt(SpectacularSwaggerSplitView.as_view(url_name="api:schema")),
+         name="docs"),
+    path("organisaties/", _exempt(views.OrganisationList.as_view()), name="organisations"),
+    path("organisaties/<int:organisation_id>/", _exempt(views.OrganisationDetail.as_view()),
+         name="organisation"),
+    path("scholen/", _exempt(views.SchoolList.as_view()), name="schools"),
+    path("scholen/<int:school_id>/", _exempt(views.SchoolDetail.as_view()), name="school"),
+    path("leerlingen/synchronisatie/", _exempt(views.PupilSync.as_view()), name="pupil_sync"),
+    path("signalen/", _exempt(views.SignalCreate.as_view()), name="signals"),
+    path("signalen/<int:signal_id>/", _exempt(views.SignalDetail.as_view()), name="signal"),
+]

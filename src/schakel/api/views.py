@@ -1,0 +1,188 @@
+"""The API's views: thin, as the pages' views are. They read the request, call the selectors
+and services of the apps that own the data (which ask the access policy and write the access
+log), and show the result. The actor is the system client (`authentication.system_actor_of`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from schakel.access.actor import Actor
+from schakel.api.authentication import system_actor_of
+from schakel.api.serializers import (
+    OrganisationSerializer,
+    PupilSyncResultSerializer,
+    PupilSyncSerializer,
+    SchoolSerializer,
+    SignalCreateSerializer,
+    SignalStatusSerializer,
+)
+from schakel.api.services import client_signal_raise
+from schakel.children.selectors import pupil_at_school
+from schakel.children.services.pupil_sync import PupilRecord, pupils_sync
+from schakel.http.requests import pick_or_404
+from schakel.organisations.models import Organisation, School, SchoolType, Sector
+from schakel.organisations.selectors import (
+    organisation_for_system_get,
+    organisations_for_system,
+    professional_for_system_get,
+    school_classes,
+    school_for_system_get,
+    schools_for_system,
+)
+from schakel.signals.models import SignalLevel
+from schakel.signals.selectors import active_themes, schools_for_raising, signal_get
+
+READ_ORGANISATIONS = ["organisaties:lezen"]
+WRITE_PUPILS = ["leerlingen:schrijven"]
+WRITE_SIGNALS = ["signalen:schrijven"]
+
+
+@extend_schema(tags=["organisaties"], parameters=[OpenApiParameter(
+    "sector", OpenApiTypes.STR, enum=Sector.values, description="Only this sector.")])
+class OrganisationList(generics.ListAPIView[Organisation]):
+    """The organisation the client is bound to (a list, to page and filter like the rest)."""
+
+    serializer_class = OrganisationSerializer
+    required_scopes = READ_ORGANISATIONS
+
+    def get_queryset(self) -> Any:
+        return organisations_for_system(actor=system_actor_of(self.request),
+                                        sector=self.request.query_params.get("sector", ""))
+
+
+@extend_schema(tags=["organisaties"])
+class OrganisationDetail(generics.RetrieveAPIView[Organisation]):
+    serializer_class = OrganisationSerializer
+    required_scopes = READ_ORGANISATIONS
+
+    def get_object(self) -> Organisation:
+        return organisation_for_system_get(actor=system_actor_of(self.request),
+                                           organisation_id=self.kwargs["organisation_id"])
+
+
+@extend_schema(tags=["scholen"], parameters=[
+    OpenApiParameter("soort", OpenApiTypes.STR, enum=SchoolType.values,
+                     description="Only this type of school."),
+    OpenApiParameter("brin", OpenApiTypes.STR, description="Only the school with this BRIN."),
+])
+class SchoolList(generics.ListAPIView[School]):
+    """The schools (locations) of the client's organisation, with their classes."""
+
+    serializer_class = SchoolSerializer
+    required_scopes = READ_ORGANISATIONS
+
+    def get_queryset(self) -> Any:
+        params = self.request.query_params
+        return schools_for_system(actor=system_actor_of(self.request),
+                                  school_type=params.get("soort", ""),
+                                  brin=params.get("brin", ""))
+
+
+@extend_schema(tags=["scholen"])
+class SchoolDetail(generics.RetrieveAPIView[School]):
+    serializer_class = SchoolSerializer
+    required_scopes = READ_ORGANISATIONS
+
+    def get_object(self) -> School:
+        return school_for_system_get(actor=system_actor_of(self.request),
+                                     school_id=self.kwargs["school_id"])
+
+
+class PupilSync(APIView):
+    """Create, update or leave each pupil of one school as its pupil administration has
+    them; with `volledig`, pupils missing from the batch leave the school today."""
+
+    required_scopes = WRITE_PUPILS
+
+    @extend_schema(tags=["leerlingen"], request=PupilSyncSerializer,
+                   responses={200: PupilSyncResultSerializer})
+    def post(self, request: Request) -> Response:
+        data = PupilSyncSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        actor = system_actor_of(request)
+        school = school_for_system_get(actor=actor, school_id=data.validated_data["school"])
+        records = [PupilRecord(
+            pupil_number=row["leerlingnummer"], education_number=row["onderwijsnummer"],
+            first_name=row["voornaam"], last_name=row["achternaam"],
+            birth_date=row["geboortedatum"], class_name=row["klas"],
+            start_date=row["startdatum"]) for row in data.validated_data["leerlingen"]]
+        result = pupils_sync(actor=actor, school=school, pupils=records,
+                             full=data.validated_data["volledig"])
+        return Response(PupilSyncResultSerializer(result).data)
+
+
+def _acting_for(actor: Actor, professional_id: int) -> Actor:
+    """The professional of the client's organisation who raised the signal in that system,
+    as the actor (the access log names the client as the source system)."""
+    try:
+        professional = professional_for_system_get(actor=actor, professional_id=professional_id)
+    except Http404:
+        raise serializers.ValidationError(
+            {"melder": [_not_found()]}) from None
+    return Actor(user=professional.user, professional=professional,
+                 ip_address=actor.ip_address, system=actor.system)
+
+
+def _not_found() -> str:
+    return _("Unknown, or not for this client to use.")
+
+
+def _pick(items: list[Any], pk: int | None, field: str) -> Any:
+    try:
+        return pick_or_404(items, pk)
+    except Http404:
+        raise serializers.ValidationError({field: [_not_found()]}) from None
+
+
+class SignalCreate(APIView):
+    """Raise a signal about a pupil, a class or a school, as a professional of the client's
+    organisation who noticed it (`melder`); the same rules as the page *Signaal melden*."""
+
+    required_scopes = WRITE_SIGNALS
+
+    @extend_schema(tags=["signalen"], request=SignalCreateSerializer,
+                   responses={201: SignalStatusSerializer})
+    def post(self, request: Request) -> Response:
+        data = SignalCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        actor = _acting_for(system_actor_of(request), values["melder"])
+        school = _pick(list(schools_for_raising(actor=actor)), values["school"], "school")
+        themes = [t for t in active_themes() if t.code == values["thema"]]
+        theme = _pick(themes, themes[0].pk if themes else None, "thema")
+        school_class = (_pick(list(school_classes(school_id=school.pk)), values["klas"], "klas")
+                        if values["klas"] is not None else None)
+        child = None
+        if values["leerling"] is not None:
+            enrolment = pupil_at_school(actor=actor, school_id=school.pk,
+                                        child_id=values["leerling"])
+            if enrolment is None:
+                raise serializers.ValidationError({"leerling": [_not_found()]})
+            child = enrolment.child
+        signal = client_signal_raise(
+            actor=actor, level=SignalLevel(values["niveau"]), school=school, theme=theme,
+            description=values["omschrijving"], child=child, school_class=school_class,
+            observed_outside_school=values["buiten_school"])
+        return Response(SignalStatusSerializer(signal).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(tags=["signalen"])
+class SignalDetail(generics.RetrieveAPIView[Any]):
+    """The status of a signal this client raised."""
+
+    serializer_class = SignalStatusSerializer
+    required_scopes = WRITE_SIGNALS
+
+    def get_object(self) -> Any:
+        signal, _decision = signal_get(actor=system_actor_of(self.request),
+                                       signal_id=self.kwargs["signal_id"])
+        return signal
