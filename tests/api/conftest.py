@@ -41,13 +41,13 @@ class Api:
 
     def __init__(self, token: str) -> None:
         self.http = Client()
-        self.auth = {"HTTP_AUTHORIZATION": f"Bearer {token}"}
+        self.headers = {"Authorization": f"Bearer {token}"}
 
     def get(self, url: str, **params: Any) -> Any:
-        return self.http.get(url, params, **self.auth)
+        return self.http.get(url, params, headers=self.headers)
 
     def post(self, url: str, body: Any) -> Any:
-        return self.http.post(url, body, content_type="application/json", **self.auth)
+        return self.http.post(url, body, content_type="application/json", headers=self.headers)
 
 
 @pytest.fixture

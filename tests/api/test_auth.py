@@ -36,7 +36,8 @@ def test_secret_and_token_are_not_stored_in_plain_text(system: SystemClient) -> 
     assert application.client_secret.startswith(("argon2", "md5", "pbkdf2"))
     stored = AccessToken.objects.get(application=application)
     assert stored.token == ""  # only its checksum is kept
-    assert stored.token_checksum and token not in stored.token_checksum
+    assert stored.token_checksum
+    assert token not in stored.token_checksum
     assert stored.expires <= timezone.now() + dt.timedelta(hours=1, seconds=5)
 
 

@@ -41,7 +41,8 @@ def test_new_pupils_are_created_and_the_same_batch_again_changes_nothing(
     assert _results(first) == ["created", "created"]
     child = Child.objects.get(education_number="123456789")
     enrolment = Enrolment.objects.get(school=world.school, pupil_number="1001")
-    assert enrolment.child == child and enrolment.school_class == world.school_class
+    assert enrolment.child == child
+    assert enrolment.school_class == world.school_class
     assert first["leerlingen"][0]["leerling"] == child.pk
     before = take_snapshot()
     assert _results(_sync(api, world, rows)) == ["unchanged", "unchanged"]
@@ -106,7 +107,8 @@ def test_a_full_sync_marks_missing_pupils_as_left(api: Api, world: World) -> Non
     assert bas.end_date == today()
     assert Child.objects.filter(pk=world.child.pk).exists()  # never deleted
     again = _sync(api, world, [_row("4001")], volledig=True)
-    assert again["uitgeschreven"] == [] and _results(again) == ["unchanged"]
+    assert again["uitgeschreven"] == []
+    assert _results(again) == ["unchanged"]
     # Back at school: the enrolment is open again.
     back = _sync(api, world, [_row("4001"), _row(
         bas.pupil_number, voornaam="Bas", achternaam="Jansen",

@@ -33,7 +33,7 @@ def test_not_found_is_a_problem_document(api: Api) -> None:
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
     body = response.json()
-    assert PROBLEM_FIELDS <= set(body)
+    assert set(body) >= PROBLEM_FIELDS
     assert body["title"] == "Not found"
     assert body["status"] == 404
     assert body["instance"] == "/api/v1/scholen/999999/"
@@ -43,7 +43,7 @@ def test_unauthenticated_is_a_problem_document() -> None:
     response = Client().get("/api/v1/scholen/")
     assert response.status_code == 401
     assert response.json()["title"] == "Not authenticated"
-    assert PROBLEM_FIELDS <= set(response.json())
+    assert set(response.json()) >= PROBLEM_FIELDS
 
 
 def test_invalid_input_names_each_field(api: Api, world: World) -> None:
@@ -100,7 +100,7 @@ def test_schools_come_in_cursor_pages(api: Api, world: World) -> None:
         if not page["next"]:
             break
         assert "cursor=" in page["next"]
-        page = api.http.get(page["next"], **api.auth).json()
+        page = api.http.get(page["next"], headers=api.headers).json()
     assert seen == sorted(seen)
     assert len(seen) == 5
 

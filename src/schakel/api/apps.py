@@ -1,3 +1,5 @@
+import importlib
+
 from django.apps import AppConfig
 
 
@@ -5,3 +7,7 @@ class ApiConfig(AppConfig):
     name = "schakel.api"
     label = "api"
     verbose_name = "API"
+
+    def ready(self) -> None:
+        # The OpenAPI security scheme registers itself when loaded (drf-spectacular).
+        importlib.import_module("schakel.api.schema")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -41,6 +42,9 @@ from schakel.organisations.selectors import (
 from schakel.signals.models import SignalLevel
 from schakel.signals.selectors import active_themes, schools_for_raising, signal_get
 
+# The service's field names, as the API names them.
+SIGNAL_FIELDS = {"description": "omschrijving", "theme": "thema", "child": "leerling",
+                 "school_class": "klas", "school": "school"}
 READ_ORGANISATIONS = ["organisaties:lezen"]
 WRITE_PUPILS = ["leerlingen:schrijven"]
 WRITE_SIGNALS = ["signalen:schrijven"]
@@ -168,10 +172,15 @@ class SignalCreate(APIView):
             if enrolment is None:
                 raise serializers.ValidationError({"leerling": [_not_found()]})
             child = enrolment.child
-        signal = client_signal_raise(
-            actor=actor, level=SignalLevel(values["niveau"]), school=school, theme=theme,
-            description=values["omschrijving"], child=child, school_class=school_class,
-            observed_outside_school=values["buiten_school"])
+        try:
+            signal = client_signal_raise(
+                actor=actor, level=SignalLevel(values["niveau"]), school=school, theme=theme,
+                description=values["omschrijving"], child=child, school_class=school_class,
+                observed_outside_school=values["buiten_school"])
+        except DjangoValidationError as error:
+            raise serializers.ValidationError({
+                SIGNAL_FIELDS.get(field, field): messages
+                for field, messages in error.message_dict.items()}) from None
         return Response(SignalStatusSerializer(signal).data, status=status.HTTP_201_CREATED)
 
 
