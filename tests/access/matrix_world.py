@@ -297,6 +297,7 @@ def build_matrix_world() -> MatrixWorld:
         url_kwargs={
             "case_id": case.pk, "child_id": child.pk, "signal_id": signal.pk,
             "school_id": school.pk, "professional_id": coordinator.pk, "step": 1,
+            "organisation_id": school.organisation_id,
             "consent_id": consent.pk, "ground_id": ground.pk,
             "notification_id": notification.pk, "rule_id": rule.pk, "run_id": run.pk,
             "request_id": destruction.pk, "handover_id": handover.pk,

@@ -39,6 +39,7 @@ from schakel.retention.models import DestructionRequest, RetentionRule, Verwijsi
 from schakel.signals.models import Signal
 from tests.access.matrix_write import SIGNAL_DESCRIPTION, Write, rows, today
 from tests.access.matrix_writes_absencereports import ABSENCE_REPORT_WRITES
+from tests.access.matrix_writes_api import API_WRITES
 from tests.access.matrix_writes_attachments import ATTACHMENT_WRITES
 from tests.access.matrix_writes_attendance import ATTENDANCE_WRITES
 from tests.access.matrix_writes_team import TEAM_WRITES
@@ -371,5 +372,6 @@ WRITES: dict[str, Write] = {
     **ATTENDANCE_WRITES,
     **ABSENCE_REPORT_WRITES,
     **ATTACHMENT_WRITES,
+    **API_WRITES,
     **TRIAGE_WRITES,
 }

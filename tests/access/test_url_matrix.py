@@ -346,6 +346,25 @@ portal:information_requests      GET  sign 200  200  200* 200  200  200  200  20
 portal:information_answer        GET  sign 404  404  200* 404  404  404  404  404  404  404  404  404  404
 portal:information_answer        POST sign 404  404  200* 404  404  404  404  404  404  404  404  404  404
 
+# The API for systems (docs/api.md): OAuth 2 tokens only, so every session gets 401 (a portal
+# session reaches no page but the portal's: 404); the token endpoint authenticates the client,
+# not a session; the OpenAPI document and its browsable docs are public. The API itself is
+# tested with tokens in tests/api.
+#                                meth anon core tchr coor invl ncon form coll outs oth2 priv supr prnt yng
+api:token                        GET  405  405  405  405  405  405  405  405  405  405  405  405  404  404
+api:token                        POST 400  400  400  400  400  400  400  400  400  400  400  400  404  404
+api:schema                       GET  200  200  200  200  200  200  200  200  200  200  200  200  404  404
+api:docs                         GET  200  200  200  200  200  200  200  200  200  200  200  200  404  404
+api:organisations                GET  401  401  401  401  401  401  401  401  401  401  401  401  404  404
+api:organisation                 GET  401  401  401  401  401  401  401  401  401  401  401  401  404  404
+api:schools                      GET  401  401  401  401  401  401  401  401  401  401  401  401  404  404
+api:school                       GET  401  401  401  401  401  401  401  401  401  401  401  401  404  404
+api:pupil_sync                   GET  401  401  401  401  401  401  401  401  401  401  401  401  404  404
+api:pupil_sync                   POST 401  401  401  401  401  401  401  401  401  401  401  401  404  404
+api:signals                      GET  401  401  401  401  401  401  401  401  401  401  401  401  404  404
+api:signals                      POST 401  401  401  401  401  401  401  401  401  401  401  401  404  404
+api:signal                       GET  401  401  401  401  401  401  401  401  401  401  401  401  404  404
+
 # Django's language switch: back to the page (here: the start page).
 set_language                     GET  302  302  302  302  302  302  302  302  302  302  302  302  302  302
 set_language                     POST 302  302  302  302  302  302  302  302  302  302  302  302  302  302"""

@@ -13,6 +13,13 @@ NOT_CHILD_DATA: dict[str, str] = {
     "accounts.selectors.recovery_codes_left": "sign-in state of a user",
     "accounts.selectors.totp_device_confirmed": "sign-in state of a user",
     "accounts.selectors.totp_device_pending": "sign-in state of a user",
+    "api.selectors.client_of_token": "the API client of a token: no child's data",
+    "organisations.selectors.organisations_for_system": "organisations: no child's data",
+    "organisations.selectors.organisation_for_system_get": "an organisation: no child's data",
+    "organisations.selectors.schools_for_system": "schools and classes: no child's data",
+    "organisations.selectors.school_for_system_get": "a school and its classes",
+    "organisations.selectors.professional_for_system_get": (
+        "a professional of the client's organisation: no child's data"),
     "attendance.selectors.attendance_import_get": (
         "an import's file name, status and counts: no child's record"),
     "attendance.selectors.import_error_report": (

@@ -19,6 +19,10 @@ class ClientTokenAuthentication(OAuth2Authentication):  # type: ignore[misc]
     www_authenticate_realm = "schakel"
 
     def authenticate(self, request: Request) -> tuple[Any, Any] | None:
+        # Only the Authorization header carries a token (RFC 9700; never the body or the
+        # query string), so a request without one is not read any further.
+        if not request.headers.get("Authorization", "").startswith("Bearer "):
+            return None
         authenticated = super().authenticate(request)
         if authenticated is None:
             return None

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -253,18 +252,16 @@ def _sync_row(actor: Actor, school: School, record: PupilRecord, refused: str | 
     number = record.pupil_number.strip()
     if refused is not None:
         return PupilOutcome(number, RowResult.ERROR, refused)
+    # Every refusal is raised before the row writes anything (`_check`, and the conflicts
+    # `_apply` looks for first), so a refused row leaves nothing behind.
     try:
-        with transaction.atomic():
-            result, enrolment = _apply(school, _check(school, record, today))
-            if result != RowResult.UNCHANGED:
-                access_event_record(
-                    actor=actor, event_code=EventCode.PUPIL_SYNC_CHANGE,
-                    action=Action.CREATE if result == RowResult.CREATED else Action.UPDATE,
-                    subject=Subject.of(enrolment, enrolment.child_id), ground=ground,
-                )
+        result, enrolment = _apply(school, _check(school, record, today))
     except _RowRefused as refusal:
         return PupilOutcome(number, RowResult.ERROR, str(refusal))
-    except IntegrityError:
-        return PupilOutcome(number, RowResult.ERROR, _(
-            "This pupil could not be stored; send the row again."))
+    if result != RowResult.UNCHANGED:
+        access_event_record(
+            actor=actor, event_code=EventCode.PUPIL_SYNC_CHANGE,
+            action=Action.CREATE if result == RowResult.CREATED else Action.UPDATE,
+            subject=Subject.of(enrolment, enrolment.child_id), ground=ground,
+        )
     return PupilOutcome(number, result, "", enrolment.child_id)
