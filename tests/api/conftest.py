@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import base64
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from schakel.api.models import SCOPES, ApiClient
@@ -48,6 +50,14 @@ class Api:
 
     def post(self, url: str, body: Any) -> Any:
         return self.http.post(url, body, content_type="application/json", headers=self.headers)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits() -> Iterator[None]:
+    """Each test counts its own requests (client ids are reused after a rollback)."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

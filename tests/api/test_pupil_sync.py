@@ -146,6 +146,8 @@ def test_the_access_log_names_the_client(api: Api, world: World) -> None:
         ("pupil.sync_change", "C"), ("pupil.sync_change", "U"), ("pupil.sync", "E")}
     assert rows.filter(child_id=world.child.pk, action="U").exists()  # Bas left
     assert {row.basis for row in rows} == {"administration"}
+    assert {row.organisation_name for row in rows} == {world.school.organisation.name}
+    assert {row.user_name for row in rows} == {"ParnasSys De Esch"}
 
 
 _NUMBERS = st.sampled_from(["1", "2", "3", "10", "11"])

@@ -26,6 +26,7 @@ class SystemClient:
     client_id: int
     name: str
     organisation_id: int
+    organisation_name: str = ""
 
 
 @dataclass(frozen=True)

@@ -42,5 +42,6 @@ def system_actor_of(request: Request) -> Actor:
     return Actor(
         user=client.user, professional=None, ip_address=request.META.get("REMOTE_ADDR"),
         system=SystemClient(client_id=client.pk, name=client.name,
-                            organisation_id=client.organisation_id),
+                            organisation_id=client.organisation_id,
+                            organisation_name=client.organisation.name),
     )

@@ -9,8 +9,9 @@ from rest_framework.throttling import SimpleRateThrottle
 
 
 class ClientRateThrottle(SimpleRateThrottle):
-    """`DEFAULT_THROTTLE_RATES["client"]` requests per client (per token's application);
-    unauthenticated requests by address."""
+    """`DEFAULT_THROTTLE_RATES["client"]` requests per client (per token's application).
+    Requests without a valid token are refused (401) before they cost anything; floods of
+    those are for the reverse proxy in front (docs/api.md)."""
 
     scope = "client"
 

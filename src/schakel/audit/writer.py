@@ -47,7 +47,8 @@ def _event(
         user_id=actor.user.pk,
         user_name=actor.name,
         user_function=professional.get_function_display() if professional else actor.role,
-        organisation_name=professional.organisation.name if professional else "",
+        organisation_name=professional.organisation.name if professional else (
+            actor.system.organisation_name if actor.system else ""),
         ip_address=actor.ip_address,
         object_type=subject.object_type,
         object_id=subject.object_id,
