@@ -364,6 +364,7 @@ api:pupil_sync                   POST 401  401  401  401  401  401  401  401  40
 api:signals                      GET  401  401  401  401  401  401  401  401  401  401  401  401  404  404
 api:signals                      POST 401  401  401  401  401  401  401  401  401  401  401  401  404  404
 api:signal                       GET  401  401  401  401  401  401  401  401  401  401  401  401  404  404
+api:not_found                    GET  404  404  404  404  404  404  404  404  404  404  404  404  404  404
 
 # Django's language switch: back to the page (here: the start page).
 set_language                     GET  302  302  302  302  302  302  302  302  302  302  302  302  302  302

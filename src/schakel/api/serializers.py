@@ -8,7 +8,7 @@ from typing import Any
 from rest_framework import serializers
 
 from schakel.children.services.pupil_sync import PUPIL_SYNC_MAX_ROWS, RowResult
-from schakel.organisations.models import Organisation, School, SchoolClass
+from schakel.organisations.models import Organisation, School, SchoolClass, SchoolType, Sector
 from schakel.signals.models import Signal, SignalLevel, SignalStatus
 
 
@@ -43,6 +43,18 @@ class SchoolSerializer(serializers.ModelSerializer[School]):
     class Meta:
         model = School
         fields = ["id", "naam", "organisatie", "brin", "soort", "gemeente", "klassen"]
+
+
+class OrganisationFilterSerializer(serializers.Serializer[dict[str, Any]]):
+    """The query parameters of `organisaties`: a filter that is no value of its field is
+    invalid input (400), not an empty page."""
+
+    sector = serializers.ChoiceField(choices=Sector.values, required=False)
+
+
+class SchoolFilterSerializer(serializers.Serializer[dict[str, Any]]):
+    soort = serializers.ChoiceField(choices=SchoolType.values, required=False)
+    brin = serializers.RegexField(r"^[0-9A-Za-z]{4}$|^[0-9A-Za-z]{6}$", required=False)
 
 
 class PupilRowSerializer(serializers.Serializer[dict[str, Any]]):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from oauth2_provider.views import TokenView
 
@@ -33,4 +33,7 @@ urlpatterns = [
     path("leerlingen/synchronisatie/", _exempt(views.PupilSync.as_view()), name="pupil_sync"),
     path("signalen/", _exempt(views.SignalCreate.as_view()), name="signals"),
     path("signalen/<int:signal_id>/", _exempt(views.SignalDetail.as_view()), name="signal"),
+    # Anything else under /api/v1/ (an id that is no number, a resource that does not exist) is
+    # a problem document too, not the pages' 404.
+    re_path(r"^", _exempt(views.NotFound.as_view()), name="not_found"),
 ]

@@ -9,8 +9,7 @@ from typing import Any
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -18,10 +17,13 @@ from rest_framework.views import APIView
 
 from schakel.access.actor import Actor
 from schakel.api.authentication import system_actor_of
+from schakel.api.schema import with_problems
 from schakel.api.serializers import (
+    OrganisationFilterSerializer,
     OrganisationSerializer,
     PupilSyncResultSerializer,
     PupilSyncSerializer,
+    SchoolFilterSerializer,
     SchoolSerializer,
     SignalCreateSerializer,
     SignalStatusSerializer,
@@ -30,7 +32,7 @@ from schakel.api.services import client_signal_raise
 from schakel.children.selectors import pupil_at_school
 from schakel.children.services.pupil_sync import PupilRecord, pupils_sync
 from schakel.http.requests import pick_or_404
-from schakel.organisations.models import Organisation, School, SchoolType, Sector
+from schakel.organisations.models import Organisation, School
 from schakel.organisations.selectors import (
     organisation_for_system_get,
     organisations_for_system,
@@ -50,8 +52,17 @@ WRITE_PUPILS = ["leerlingen:schrijven"]
 WRITE_SIGNALS = ["signalen:schrijven"]
 
 
-@extend_schema(tags=["organisaties"], parameters=[OpenApiParameter(
-    "sector", OpenApiTypes.STR, enum=Sector.values, description="Only this sector.")])
+def _filters(serializer: type[serializers.Serializer[Any]], request: Request) -> dict[str, str]:
+    """The list's filters from the query string; an invalid one is a 400."""
+    names: list[str] = list(serializer().fields.keys())
+    data = serializer(data={name: request.query_params[name]
+                            for name in names if name in request.query_params})
+    data.is_valid(raise_exception=True)
+    return dict(data.validated_data)
+
+
+@extend_schema(tags=["organisaties"], parameters=[OrganisationFilterSerializer],
+               responses=with_problems({200: OrganisationSerializer(many=True)}, 400, 404))
 class OrganisationList(generics.ListAPIView[Organisation]):
     """The organisation the client is bound to (a list, to page and filter like the rest)."""
 
@@ -59,11 +70,13 @@ class OrganisationList(generics.ListAPIView[Organisation]):
     required_scopes = READ_ORGANISATIONS
 
     def get_queryset(self) -> Any:
+        filters = _filters(OrganisationFilterSerializer, self.request)
         return organisations_for_system(actor=system_actor_of(self.request),
-                                        sector=self.request.query_params.get("sector", ""))
+                                        sector=filters.get("sector", ""))
 
 
-@extend_schema(tags=["organisaties"])
+@extend_schema(tags=["organisaties"],
+               responses=with_problems({200: OrganisationSerializer}, 404))
 class OrganisationDetail(generics.RetrieveAPIView[Organisation]):
     serializer_class = OrganisationSerializer
     required_scopes = READ_ORGANISATIONS
@@ -73,11 +86,8 @@ class OrganisationDetail(generics.RetrieveAPIView[Organisation]):
                                            organisation_id=self.kwargs["organisation_id"])
 
 
-@extend_schema(tags=["scholen"], parameters=[
-    OpenApiParameter("soort", OpenApiTypes.STR, enum=SchoolType.values,
-                     description="Only this type of school."),
-    OpenApiParameter("brin", OpenApiTypes.STR, description="Only the school with this BRIN."),
-])
+@extend_schema(tags=["scholen"], parameters=[SchoolFilterSerializer],
+               responses=with_problems({200: SchoolSerializer(many=True)}, 400, 404))
 class SchoolList(generics.ListAPIView[School]):
     """The schools (locations) of the client's organisation, with their classes."""
 
@@ -85,13 +95,13 @@ class SchoolList(generics.ListAPIView[School]):
     required_scopes = READ_ORGANISATIONS
 
     def get_queryset(self) -> Any:
-        params = self.request.query_params
+        filters = _filters(SchoolFilterSerializer, self.request)
         return schools_for_system(actor=system_actor_of(self.request),
-                                  school_type=params.get("soort", ""),
-                                  brin=params.get("brin", ""))
+                                  school_type=filters.get("soort", ""),
+                                  brin=filters.get("brin", ""))
 
 
-@extend_schema(tags=["scholen"])
+@extend_schema(tags=["scholen"], responses=with_problems({200: SchoolSerializer}, 404))
 class SchoolDetail(generics.RetrieveAPIView[School]):
     serializer_class = SchoolSerializer
     required_scopes = READ_ORGANISATIONS
@@ -108,7 +118,7 @@ class PupilSync(APIView):
     required_scopes = WRITE_PUPILS
 
     @extend_schema(tags=["leerlingen"], request=PupilSyncSerializer,
-                   responses={200: PupilSyncResultSerializer})
+                   responses=with_problems({200: PupilSyncResultSerializer}, 400, 404))
     def post(self, request: Request) -> Response:
         data = PupilSyncSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -154,7 +164,7 @@ class SignalCreate(APIView):
     required_scopes = WRITE_SIGNALS
 
     @extend_schema(tags=["signalen"], request=SignalCreateSerializer,
-                   responses={201: SignalStatusSerializer})
+                   responses=with_problems({201: SignalStatusSerializer}, 400))
     def post(self, request: Request) -> Response:
         data = SignalCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
@@ -184,7 +194,7 @@ class SignalCreate(APIView):
         return Response(SignalStatusSerializer(signal).data, status=status.HTTP_201_CREATED)
 
 
-@extend_schema(tags=["signalen"])
+@extend_schema(tags=["signalen"], responses=with_problems({200: SignalStatusSerializer}, 404))
 class SignalDetail(generics.RetrieveAPIView[Any]):
     """The status of a signal this client raised."""
 
@@ -195,3 +205,17 @@ class SignalDetail(generics.RetrieveAPIView[Any]):
         signal, _decision = signal_get(actor=system_actor_of(self.request),
                                        signal_id=self.kwargs["signal_id"])
         return signal
+
+
+@extend_schema(exclude=True)
+class NotFound(APIView):
+    """What no resource of the API answers: 404 as a problem document, to anyone."""
+
+    authentication_classes: list[Any] = []
+    permission_classes: list[Any] = []
+    throttle_classes: list[Any] = []
+
+    def get(self, request: Request) -> Response:
+        raise Http404
+
+    post = put = patch = delete = get
