@@ -32,7 +32,10 @@ pytestmark = pytest.mark.browser
 # as CSV.
 DOWNLOADS = frozenset({"meetings:invitation", "portal_meetings:invitation_calendar",
                        "portal:plan_pdf", "attendance:import_errors",
-                       "absencereports:export_csv", "attachments:download"})
+                       "absencereports:export_csv", "attachments:download",
+                       # The API's OpenAPI document (YAML), and its Swagger UI: drf-spectacular's
+                       # page for developers of systems, not a page of Schakel (docs/api.md).
+                       "api:schema", "api:docs"})
 
 
 def pages_by_role() -> dict[str, list[str]]:
