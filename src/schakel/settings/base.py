@@ -334,6 +334,9 @@ OAUTH2_PROVIDER = {
     "COMPLIANT_BCP_RFC9700_REDIRECT_URI_SCHEME": True,
     "COMPLIANT_BCP_RFC9700_REDIRECT_URI_MATCHING": True,
     "COMPLIANT_BCP_RFC9700_PKCE_REQUIRED": True,
+    # No grant here issues refresh tokens or redirects; should one ever, RFC 9700's rules.
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["https"],
 }
 # django-oauth-toolkit's own models (swappable; `api.ApiClient` points at the application).
 OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
