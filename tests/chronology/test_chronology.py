@@ -17,13 +17,20 @@ from django.utils import timezone
 from schakel.access.actor import Actor
 from schakel.audit.events import EventCode
 from schakel.audit.models import AccessEvent, Action, Outcome
+from schakel.cases.models import EmergencyAccess
 from schakel.chronology.kinds import EntryType, Kind
 from schakel.chronology.selectors import PAGE_SIZE, ChronologyFilter, chronology_page
 from schakel.consent.models import InformationCategory
 from schakel.meetings.models import Participant
 from tests.chronology.fixtures import Everything, everything, note
 from tests.conftest import World
-from tests.factories import AgreementFactory, InvolvementFactory, actor_for, days_ago
+from tests.factories import (
+    AgreementFactory,
+    InvolvementFactory,
+    SignalFactory,
+    actor_for,
+    days_ago,
+)
 from tests.support import sign_in
 
 pytestmark = pytest.mark.django_db
@@ -242,3 +249,16 @@ def test_the_childs_page_links_to_the_chronology(world: World, client: Client) -
     response = client.get(reverse("children:detail", kwargs={"child_id": world.child.pk}))
     assert reverse("chronology:child", kwargs={"child_id": world.child.pk}) in (
         response.content.decode())
+
+
+def test_an_emergency_access_opens_the_cases_entries_and_its_signals(world: World) -> None:
+    worker = InvolvementFactory(case=world.case).professional  # no consent for his organisation
+    signal = SignalFactory(school=world.school, child=world.child, raised_by=world.teacher,
+                           case=world.case)
+    agreement = AgreementFactory(case=world.case, owner=world.nurse)
+    EmergencyAccess.objects.create(
+        case=world.case, professional=worker, reason="Acute zorg", claimed_at=timezone.now(),
+        expires_at=timezone.now() + dt.timedelta(hours=4))
+    seen = keys(actor_for(worker), world)
+    assert {(EntryType.SIGNAL, signal.pk), (EntryType.AGREEMENT, agreement.pk)} <= seen
+    assert (EntryType.SIGNAL, world.signal.pk) not in seen
