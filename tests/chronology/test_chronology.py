@@ -166,8 +166,10 @@ def test_newest_first_and_paged(world: World) -> None:
     days = [entry.day for entry in [*first.object_list, *second.object_list]]
     assert days == sorted(days, reverse=True)
     agreement = next(e for e in first.object_list if e.entry_type == EntryType.AGREEMENT)
-    assert agreement.case_readable and agreement.case_id == world.case.pk
-    assert agreement.text == "Open" and agreement.title.startswith("Afspraak")
+    assert agreement.case_readable
+    assert agreement.case_id == world.case.pk
+    assert agreement.text == "Open"
+    assert agreement.title.startswith("Afspraak")
 
 
 def _queries(actor: Actor, world: World) -> int:
