@@ -128,6 +128,8 @@ class _Scope:
     child: Child
     filters: ChronologyFilter
     case_reads: list[tuple[Case, policy.Decision]]
+    # The `may_read_child` decision of the page.
+    child_read: policy.Decision
 
     @property
     def case_ids(self) -> list[int]:
@@ -217,11 +219,13 @@ def _parts(scope: _Scope) -> list[QuerySet[Any]]:
             policy.handovers_visible_q(actor))
         parts.append(_part(handovers, EntryType.HANDOVER, scope, day=TruncDate("offered_at"),
                            title="kind", text="status"))
-    if shows(Kind.MEASURES) and policy.may_read_measures(actor, child):
+    if shows(Kind.MEASURES) and policy.may_read_measures(actor, child,
+                                                          read=scope.child_read):
         parts.append(_part(Measure.objects.filter(child=child), EntryType.MEASURE, scope,
                            day="start_date", case=NO_CASE, title="kind",
                            text="organisation__name"))
-    if shows(Kind.CONSENTS) and policy.may_read_consent(actor, child):
+    if shows(Kind.CONSENTS) and policy.may_read_consent(actor, child,
+                                                         read=scope.child_read):
         consents = Consent.objects.filter(child=child)
         parts.append(_part(consents, EntryType.CONSENT_GIVEN, scope, day="given_at",
                            case=NO_CASE, title="category", text="organisation__name"))
@@ -321,16 +325,17 @@ def _child_read(actor: Actor, child_id: int, event_code: EventCode,
     return child, decision
 
 
-def _scope(actor: Actor, child: Child, filters: ChronologyFilter) -> _Scope:
-    return _Scope(actor, child, filters, policy.child_case_reads(actor, child))
+def _scope(actor: Actor, child: Child, filters: ChronologyFilter,
+           child_read: policy.Decision) -> _Scope:
+    return _Scope(actor, child, filters, policy.child_case_reads(actor, child), child_read)
 
 
 @logged_read(event_code=EventCode.CHILD_CHRONOLOGY, subjects=_page_subjects)
 def chronology_page(*, actor: Actor, child_id: int, filters: ChronologyFilter,
                     page_number: int | str | None) -> ChronologyPage:
     """One page of the child's chronology, newest first, with what the reader may see."""
-    child, _decision = _child_read(actor, child_id, EventCode.CHILD_CHRONOLOGY, Action.READ)
-    scope = _scope(actor, child, filters)
+    child, decision = _child_read(actor, child_id, EventCode.CHILD_CHRONOLOGY, Action.READ)
+    scope = _scope(actor, child, filters, decision)
     union = _union(scope)
     rows: QuerySet[Any] | list[Any] = union if union is not None else []
     paginator: Paginator[Any] = Paginator(rows, PAGE_SIZE)
@@ -345,7 +350,7 @@ def chronology_for_print(*, actor: Actor, child_id: int,
     print is logged as an export (E) of the child and of each entry printed."""
     child, decision = _child_read(actor, child_id, EventCode.CHILD_CHRONOLOGY_PRINT,
                                   Action.EXECUTE)
-    scope = _scope(actor, child, filters)
+    scope = _scope(actor, child, filters, decision)
     union = _union(scope)
     rows = list(union[:PRINT_LIMIT + 1]) if union is not None else []
     entries = _entries(rows[:PRINT_LIMIT], set(scope.readable_ids))
