@@ -9,6 +9,7 @@ urlpatterns = [
     path("teams/", include("schakel.teams.urls")),
     path("schoolkalender/", include("schakel.schoolcalendar.urls")),
     path("kinderen/", include("schakel.children.urls")),
+    path("kinderen/", include("schakel.chronology.urls")),
     path("signalen/", include("schakel.signals.urls")),
     path("triage/", include("schakel.triage.urls")),
     path("casussen/", include("schakel.cases.urls")),

@@ -183,6 +183,9 @@ children:measures                GET  sign 200* 404  200* 200* 404  404  404  40
 children:measures                POST sign 200* 404  200* 200* 404  404  404  404  404  404  404  404  404
 children:measure_end             GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
 children:measure_end             POST sign 302  404  302  302  404  404  404  404  404  404  404  404  404
+# The chronology: the rule of the child's page; the PDF shows the child's name too.
+chronology:child                 GET  sign 200* 404  200* 200* 404  404  404  404  404  404  404  404  404
+chronology:child_pdf             GET  sign 200* 404  200* 200* 404  404  404  404  404  404  404  404  404
 
 # Signals. Anyone of the school's organisation may search its pupils to raise a signal; the
 # signal itself is for the core team (and whoever raised it, or reads a case it is linked to).

@@ -41,6 +41,7 @@ from schakel.children.selectors import (
     pupils_search,
     siblings_shown,
 )
+from schakel.chronology.selectors import ChronologyFilter, chronology_page
 from schakel.consent.models import InformationCategory
 from schakel.consent.selectors import (
     children_for_sharing_check,
@@ -167,6 +168,14 @@ def _measure_reads(w: World) -> dict[str, Read]:
     core = w.actor(w.core_member)
     return {"children.selectors.measures_page": (
         lambda: measures_page(actor=core, child_id=w.child.pk), core, w.child.pk)}
+
+
+def _chronology_reads(w: World) -> dict[str, Read]:
+    AgreementFactory(case=w.case, owner=w.nurse)
+    nurse = w.actor(w.nurse)
+    return {"chronology.selectors.chronology_page": (
+        lambda: chronology_page(actor=nurse, child_id=w.child.pk, filters=ChronologyFilter(),
+                                page_number=1), nurse, w.child.pk)}
 
 
 def _meeting_reads(w: World) -> dict[str, Read]:
@@ -447,6 +456,7 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "portal.selectors.professionals.correction_for_answer": _portal_reads,
     "portal.selectors.professionals.withhold_overview": _portal_reads,
     "children.selectors.measures_page": _measure_reads,
+    "chronology.selectors.chronology_page": _chronology_reads,
     "meetings.selectors.meeting_agenda": _meeting_reads,
     "meetings.selectors.meeting_minutes": _meeting_reads,
     "meetings.selectors.case_family_for_meeting": _meeting_reads,

@@ -44,6 +44,8 @@ NOT_CHILD_DATA: dict[str, str] = {
     "cases.selectors.plan_steps": "the plan of a case already read (case_get), no query",
     "cases.selectors.schools_for_opening": "schools only",
     "cases.selectors.with_health": "annotates a queryset it is given, reads nothing",
+    "chronology.selectors.chronology_for_print": (
+        "logs itself: the print as an export (E) of the child and of each entry printed"),
     "consent.selectors.consenters_text": "names on a consent already read (consent_overview)",
     "consent.selectors.legal_ground_of_child": (
         "for the service that ends it (POST), which checks the policy and logs the change"),

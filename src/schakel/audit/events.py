@@ -75,6 +75,9 @@ class EventCode(models.TextChoices):
     CASE_AWAITING_CONSENT = "case.awaiting_consent", _(
         "Saw that a case awaits consent (no content)")
 
+    CHILD_CHRONOLOGY = "child.chronology", _("Read the chronology of the child")
+    CHILD_CHRONOLOGY_PRINT = "child.chronology_print", _(
+        "Printed the chronology of the child")
     CHILD_SEARCH = "child.search", _("Found the child in a search")
     # The search itself (the search box), by its kind; its text is not logged.
     CHILD_SEARCH_BIRTH_DATE = "child.search_birth_date", _(

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "schakel.attendance",
     "schakel.absencereports",
     "schakel.triage",
+    "schakel.chronology",
     "schakel.consent",
     "schakel.retention",
     "schakel.access",

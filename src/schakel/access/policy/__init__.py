@@ -65,6 +65,8 @@ from schakel.access.policy.cases import (
     case_content_visible_q as case_content_visible_q,
     case_existence_visible_q as case_existence_visible_q,
     case_listable_q as case_listable_q,
+    child_case_reads as child_case_reads,
+    child_cases_q as child_cases_q,
     children_visible_q as children_visible_q,
     lacks_care_basis as lacks_care_basis,
     may_appoint_coordinator as may_appoint_coordinator,
@@ -81,6 +83,7 @@ from schakel.access.policy.cases import (
     organisations_lacking_care_basis as organisations_lacking_care_basis,
     readable_case_ids as readable_case_ids,
     schools_for_raising_q as schools_for_raising_q,
+    signals_readable_q as signals_readable_q,
     signals_visible_q as signals_visible_q,
 )
 from schakel.access.policy.categories import (
@@ -183,6 +186,7 @@ from schakel.access.policy.notes import (
     may_read_notes_of_category as may_read_notes_of_category,
     may_write_note as may_write_note,
     note_edit_window_open as note_edit_window_open,
+    notes_readable_q as notes_readable_q,
 )
 from schakel.access.policy.portal import (
     ROLE_PARENT as ROLE_PARENT,
