@@ -41,6 +41,7 @@ from tests.access.matrix_write import SIGNAL_DESCRIPTION, Write, rows, today
 from tests.access.matrix_writes_absencereports import ABSENCE_REPORT_WRITES
 from tests.access.matrix_writes_attachments import ATTACHMENT_WRITES
 from tests.access.matrix_writes_attendance import ATTENDANCE_WRITES
+from tests.access.matrix_writes_meldcode import MELDCODE_WRITES
 from tests.access.matrix_writes_team import TEAM_WRITES
 from tests.factories import days_ahead
 from tests.portal.fixtures import PORTAL_PASSWORD  # the password of every UserFactory user
@@ -370,4 +371,5 @@ WRITES: dict[str, Write] = {
     **ATTENDANCE_WRITES,
     **ABSENCE_REPORT_WRITES,
     **ATTACHMENT_WRITES,
+    **MELDCODE_WRITES,
 }
