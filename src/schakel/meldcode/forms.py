@@ -28,7 +28,7 @@ def _yes_no(value: str) -> bool:
 class RouteStartForm(SchakelForm):
     signal = forms.ChoiceField(
         label=_("Started from the signal"), required=False,
-        help_text=_("Optional: the signal of this case that raised your concern."))
+        help_text=_("The signal of this case that raised your concern, if there is one."))
 
     def __init__(self, *args: Any, signals: list[Signal], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
