@@ -9,8 +9,7 @@ from schakel.access import policy
 from schakel.access.actor import Actor
 from schakel.cases.panels import CASE_SECTIONS, CasePage
 from schakel.http.panels import Panel
-from schakel.meldcode.forms import RouteStartForm
-from schakel.meldcode.selectors import case_meldcode_routes, case_signals_for_route
+from schakel.meldcode.selectors import case_meldcode_routes
 
 
 def case_meldcode_section(actor: Actor, page: CasePage) -> Panel | None:
@@ -20,9 +19,9 @@ def case_meldcode_section(actor: Actor, page: CasePage) -> Panel | None:
     routes = case_meldcode_routes(actor=actor, case=page.case)
     if not may_start and not routes:
         return None
-    form = RouteStartForm(signals=case_signals_for_route(case=page.case)) if may_start else None
+    # The start button posts without a signal; the start page offers the case's signals.
     return Panel("meldcode/panels/case_routes.html", {
-        "routes": routes, "case": page.case, "start_form": form})
+        "routes": routes, "case": page.case, "may_start": may_start})
 
 
 CASE_SECTIONS.register(case_meldcode_section, order=35)
