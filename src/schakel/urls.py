@@ -16,6 +16,7 @@ urlpatterns = [
     path("casussen/", include("schakel.handover.urls")),
     path("casussen/", include("schakel.notes.urls")),
     path("casussen/", include("schakel.attachments.urls")),
+    path("meldcode/", include("schakel.meldcode.urls")),
     path("toestemming/", include("schakel.consent.urls")),
     path("logboek/", include("schakel.audit.urls")),
     path("meldingen/", include("schakel.notifications.urls")),

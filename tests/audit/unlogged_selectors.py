@@ -61,6 +61,10 @@ NOT_CHILD_DATA: dict[str, str] = {
     "meetings.selectors.family_balance": "counts of a meeting's participants already read",
     "meetings.selectors.invitable_professionals": "professionals (the sociale kaart)",
     "meetings.selectors.kinds_for": "the kinds of meeting",
+    "meldcode.selectors.case_signals_for_route": (
+        "the signals of a case the case page read and logged already, to start a route from"),
+    "meldcode.selectors.route_subject": "the access-log subject of a route already read",
+    "meldcode.selectors.veilig_thuis_organisations": "organisations of the safety sector",
     "notes.selectors.case_notes": (
         "notes of a case the case page read and logged already (its `read` decision)"),
     "notes.selectors.portal_case_notes": (

@@ -127,6 +127,11 @@ class EventCode(models.TextChoices):
     INFORMATION_REQUEST_LIST = "information_request.list", _(
         "Saw a request for information in a list")
 
+    MELDCODE_LIST = "meldcode.list", _("Saw Meldcode routes in a list")
+    MELDCODE_READ = "meldcode.read", _("Read a Meldcode route")
+    MELDCODE_START = "meldcode.start", _("Started a Meldcode route")
+    MELDCODE_STEP = "meldcode.step", _("Recorded a step of a Meldcode route")
+
     MEASURE_END = "measure.end", _("Ended a measure")
     MEASURE_LIST = "measure.list", _("Viewed the measures of a child")
     MEASURE_START = "measure.start", _("Started a measure")

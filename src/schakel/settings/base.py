@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "schakel.meetings",
     "schakel.notes",
     "schakel.attachments",
+    "schakel.meldcode",
     "schakel.attendance",
     "schakel.absencereports",
     "schakel.triage",

@@ -28,6 +28,7 @@ calendar), `teams` (who keeps a team and its charter) and
 child; in the portal, the parents and young person invited see their own child's part),
 `notes` (conversation notes by information category, their corrections, the portal),
 `attachments` (files on a case or a note, read under the notes' rule),
+`meldcode` (the Meldcode route: its runner, the aandachtsfunctionaris, the privacy officer),
 `attendance` (who imports a school's absence records and sees its figures) and
 `absencereports` (the verzuimmelding: the school writes it, the leerplichtambtenaar of the
 school's municipality reads it).
@@ -178,6 +179,12 @@ from schakel.access.policy.meetings import (
     may_write_minutes as may_write_minutes,
     meetings_visible_q as meetings_visible_q,
     portal_invitations_q as portal_invitations_q,
+)
+from schakel.access.policy.meldcode import (
+    may_read_meldcode_route as may_read_meldcode_route,
+    may_record_meldcode_step as may_record_meldcode_step,
+    may_start_meldcode_route as may_start_meldcode_route,
+    meldcode_routes_visible_q as meldcode_routes_visible_q,
 )
 from schakel.access.policy.notes import (
     NOTE_EDIT_HOURS as NOTE_EDIT_HOURS,
