@@ -20,6 +20,7 @@ from schakel.meldcode.selectors import (
     meldcode_routes_for,
 )
 from schakel.organisations.models import Professional
+from schakel.portal.selectors.access_log import portal_access_log_page
 from tests.factories import OrganisationFactory, ProfessionalFactory, UserFactory, actor_for
 from tests.meldcode.conftest import MeldcodeWorld, record
 from tests.portal.fixtures import portal_actor, portal_sign_in
@@ -148,3 +149,28 @@ def test_the_family_sees_nothing_in_the_portal(mc: MeldcodeWorld) -> None:
         content = response.content.decode()
         assert SECRET not in content
         assert "Meldcode" not in content
+
+
+def _family_log_rows(mc: MeldcodeWorld) -> int:
+    """How many access-log rows the mother's portal log counts for the child."""
+    guardian = mc.world.guardian
+    if guardian.user is None:
+        guardian.user = UserFactory(username="moeder-log")
+        guardian.save(update_fields=["user"])
+    _child, page = portal_access_log_page(actor=portal_actor(guardian.user),
+                                          child_id=mc.world.child.pk, page_number=1)
+    return sum(line.count for line in page.object_list)
+
+
+def test_the_family_log_leaves_out_a_running_route_and_shows_a_finished_one(
+        mc: MeldcodeWorld) -> None:
+    before = _family_log_rows(mc)
+    route = _route(mc)
+    route_rows = AccessEvent.objects.filter(object_type="meldcode.meldcoderoute",
+                                            object_id=str(route.pk))
+    assert route_rows.count() == 2  # started, step 1
+    # The mother's own read of her log is a row too, one per reading.
+    assert _family_log_rows(mc) == before + 1
+    walk_to_end = [record(mc, route, step) for step in range(2, 6)]
+    assert len(walk_to_end) == 4
+    assert _family_log_rows(mc) == before + 2 + route_rows.count()

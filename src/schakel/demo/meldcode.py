@@ -12,6 +12,7 @@ calls this (the lead wires it in); it runs inside the loader's composition or on
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from django.utils import timezone
 
@@ -34,61 +35,73 @@ def _answers(report: bool) -> dict[str, bool]:
 
 
 def demo_meldcode_route_finished(
-    *, case: Case, runner: Professional, officer: Professional, veilig_thuis: Organisation,
-    report: bool,
+    *, case: Case, runner: Professional, officer: Professional,
+    veilig_thuis: Organisation | None, report: bool, findings: Mapping[int, str] | None = None,
+    days_ago: tuple[int, int, int, int, int] = (21, 18, 14, 10, 7),
 ) -> MeldcodeRoute:
+    """`findings`: the text of each step (by its number) where the story has its own;
+    `days_ago`: when each of the five steps was taken."""
     existing = MeldcodeRoute.objects.filter(
         case=case, runner=runner, status=RouteStatus.FINISHED).first()
     if existing is not None:
         return existing
     actor = Actor(user=runner.user, professional=runner)
     child = case.child.first_name if case.child is not None else "het kind"
+    texts: dict[int, str] = {
+        RouteStep.SIGNALS: (
+            f"{child} komt de laatste weken vaak zonder ontbijt en in dezelfde kleren op "
+            "school, is stil en schrikt als een volwassene haar stem verheft. Moeder rook "
+            "bij het ophalen twee keer naar wiet. Signalen genoteerd met datum en wie ze "
+            "zag (mentor, gymdocent)."),
+        RouteStep.CONSULTATION: (
+            f"Collegiale consultatie met {officer.full_name}, aandachtsfunctionaris. "
+            + ("Anoniem advies gevraagd bij Veilig Thuis: de signalen passen bij "
+               "structurele onveiligheid; advies is het gesprek met moeder en "
+               f"{child} snel te voeren." if report else
+               "Samen de signalen gewogen; Veilig Thuis raadplegen vinden we nu niet "
+               "nodig, wel het gesprek met moeder en kind.")),
+        RouteStep.CONVERSATION: (
+            f"Gesprek met moeder en daarna apart met {child}. Moeder erkent dat het thuis "
+            "zwaar is sinds ze alleen staat en dat ze 's avonds blowt om te ontspannen. "
+            + (f"{child} vertelt dat ze 's avonds vaak alleen voor haar broertje zorgt en "
+               "dat er ruzies zijn met harde klappen." if report else
+               f"{child} voelt zich thuis veilig, maar mist structuur in de ochtend.")),
+        RouteStep.WEIGHING: (
+            "Afwegingskader doorlopen met de aandachtsfunctionaris. "
+            + ("Er is sprake van structurele onveiligheid: melden is nodig, naast hulp."
+               if report else
+               "Geen acute of structurele onveiligheid; moeder staat open voor hulp.")),
+        RouteStep.DECISION: (
+            "Hulp georganiseerd: opvoedondersteuning via het wijkteam, ontbijt op school "
+            "en wekelijks contact met de mentor. "
+            + ("Gemeld bij Veilig Thuis (telefonisch, daarna schriftelijk bevestigd); "
+               "moeder is vooraf over de melding geïnformeerd." if report else
+               "Over zes weken evalueren we met moeder of de hulp voldoende helpt.")),
+    }
+    texts.update(findings or {})
     with composed_services():
         route = meldcode_route_start(actor=actor, case=case)
         meldcode_step_record(
-            actor=actor, route=route, step=RouteStep.SIGNALS, performed_on=_days_ago(21),
-            findings=(
-                f"{child} komt de laatste weken vaak zonder ontbijt en in dezelfde kleren op "
-                "school, is stil en schrikt als een volwassene haar stem verheft. Moeder rook "
-                "bij het ophalen twee keer naar wiet. Signalen genoteerd met datum en wie ze "
-                "zag (mentor, gymdocent)."))
+            actor=actor, route=route, step=RouteStep.SIGNALS, performed_on=_days_ago(days_ago[0]),
+            findings=texts[RouteStep.SIGNALS])
         meldcode_step_record(
-            actor=actor, route=route, step=RouteStep.CONSULTATION, performed_on=_days_ago(18),
+            actor=actor, route=route, step=RouteStep.CONSULTATION,
+            performed_on=_days_ago(days_ago[1]),
             veilig_thuis_consulted=report,
-            findings=(
-                f"Collegiale consultatie met {officer.full_name}, aandachtsfunctionaris. "
-                + ("Anoniem advies gevraagd bij Veilig Thuis: de signalen passen bij "
-                   "structurele onveiligheid; advies is het gesprek met moeder en "
-                   f"{child} snel te voeren." if report else
-                   "Samen de signalen gewogen; Veilig Thuis raadplegen vinden we nu niet "
-                   "nodig, wel het gesprek met moeder en kind.")))
+            findings=texts[RouteStep.CONSULTATION])
         meldcode_step_record(
-            actor=actor, route=route, step=RouteStep.CONVERSATION, performed_on=_days_ago(14),
-            findings=(
-                f"Gesprek met moeder en daarna apart met {child}. Moeder erkent dat het thuis "
-                "zwaar is sinds ze alleen staat en dat ze 's avonds blowt om te ontspannen. "
-                + (f"{child} vertelt dat ze 's avonds vaak alleen voor haar broertje zorgt en "
-                   "dat er ruzies zijn met harde klappen." if report else
-                   f"{child} voelt zich thuis veilig, maar mist structuur in de ochtend.")))
+            actor=actor, route=route, step=RouteStep.CONVERSATION,
+            performed_on=_days_ago(days_ago[2]),
+            findings=texts[RouteStep.CONVERSATION])
         meldcode_step_record(
-            actor=actor, route=route, step=RouteStep.WEIGHING, performed_on=_days_ago(10),
+            actor=actor, route=route, step=RouteStep.WEIGHING, performed_on=_days_ago(days_ago[3]),
             answers=_answers(report),
-            findings=(
-                "Afwegingskader doorlopen met de aandachtsfunctionaris. "
-                + ("Er is sprake van structurele onveiligheid: melden is nodig, naast hulp."
-                   if report else
-                   "Geen acute of structurele onveiligheid; moeder staat open voor hulp.")))
+            findings=texts[RouteStep.WEIGHING])
         meldcode_step_record(
-            actor=actor, route=route, step=RouteStep.DECISION, performed_on=_days_ago(7),
-            help_organised=True, reported=report,
-            veilig_thuis=veilig_thuis if report else None,
+            actor=actor, route=route, step=RouteStep.DECISION, performed_on=_days_ago(days_ago[4]),
+            help_organised=True, reported=report, veilig_thuis=veilig_thuis if report else None,
             categories=[InformationCategory.CARE, InformationCategory.SCHOOL,
                         InformationCategory.CONTACT] if report else [],
-            findings=(
-                "Hulp georganiseerd: opvoedondersteuning via het wijkteam, ontbijt op school "
-                "en wekelijks contact met de mentor. "
-                + ("Gemeld bij Veilig Thuis (telefonisch, daarna schriftelijk bevestigd); "
-                   "moeder is vooraf over de melding geïnformeerd." if report else
-                   "Over zes weken evalueren we met moeder of de hulp voldoende helpt.")))
+            findings=texts[RouteStep.DECISION])
     route.refresh_from_db()
     return route

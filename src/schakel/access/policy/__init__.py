@@ -184,6 +184,7 @@ from schakel.access.policy.meldcode import (
     may_read_meldcode_route as may_read_meldcode_route,
     may_record_meldcode_step as may_record_meldcode_step,
     may_start_meldcode_route as may_start_meldcode_route,
+    meldcode_log_rows_hidden_from_family_q as meldcode_log_rows_hidden_from_family_q,
     meldcode_routes_visible_q as meldcode_routes_visible_q,
 )
 from schakel.access.policy.notes import (

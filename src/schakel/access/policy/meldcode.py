@@ -71,3 +71,15 @@ def meldcode_routes_visible_q(actor: Actor) -> Q:
     if professional.is_log_administrator:
         visible |= Q(runner__organisation_id=professional.organisation_id)
     return visible
+
+
+MELDCODE_ROUTE_OBJECT = "meldcode.meldcoderoute"
+
+
+def meldcode_log_rows_hidden_from_family_q(child_id: int) -> Q:
+    """The rows of a child's access log that the family does not see in the portal: those
+    about a route still running (the runner's weighing is not shown to the family while it
+    runs; once finished, its rows are in the family's log like any other read)."""
+    running = [str(pk) for pk in MeldcodeRoute.objects.filter(
+        case__child_id=child_id, finished_at__isnull=True).values_list("pk", flat=True)]
+    return Q(object_type=MELDCODE_ROUTE_OBJECT, object_id__in=running)
