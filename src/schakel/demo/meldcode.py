@@ -103,5 +103,10 @@ def demo_meldcode_route_finished(
             categories=[InformationCategory.CARE, InformationCategory.SCHOOL,
                         InformationCategory.CONTACT] if report else [],
             findings=texts[RouteStep.DECISION])
+    # As if started on the day of the first step and finished on the day of the last.
+    zone = timezone.get_current_timezone()
+    MeldcodeRoute.objects.filter(pk=route.pk).update(
+        started_at=dt.datetime.combine(_days_ago(days_ago[0]), dt.time(9), tzinfo=zone),
+        finished_at=dt.datetime.combine(_days_ago(days_ago[-1]), dt.time(16), tzinfo=zone))
     route.refresh_from_db()
     return route
