@@ -178,7 +178,7 @@ def meldcode_step_record(
     # Composed: the report's legal grounds are written by the consent service, in this one
     # transaction (a refusal anywhere stores neither the step nor a ground).
     with composed_services():
-        locked = MeldcodeRoute.objects.select_for_update().select_related(
+        locked = MeldcodeRoute.objects.select_for_update(of=("self",)).select_related(
             "case__child", "case__school", "runner").get(pk=route.pk)
         records = {record.step: record for record in locked.steps.all()}
         order_error = _order_error(locked, step, set(records))
