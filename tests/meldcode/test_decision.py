@@ -16,7 +16,14 @@ from schakel.consent.models import InformationCategory, LegalGround, LegalGround
 from schakel.meldcode.models import MeldcodeRoute, RouteStatus
 from schakel.meldcode.services import meldcode_step_record
 from tests.factories import InvolvementFactory, OrganisationFactory, actor_for
-from tests.meldcode.conftest import ANSWERS_UNSAFE, MeldcodeWorld, days_ago, record, walk_to
+from tests.meldcode.conftest import (
+    ANSWERS_SAFE,
+    ANSWERS_UNSAFE,
+    MeldcodeWorld,
+    days_ago,
+    record,
+    walk_to,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -147,3 +154,18 @@ def test_a_ground_refused_inside_the_transaction_leaves_no_step(mc: MeldcodeWorl
                              categories=ALL)
     assert not LegalGround.objects.exists()
     assert route.steps.count() == 4
+
+
+@pytest.mark.parametrize("question", ["can_help", "help_accepted", "help_suffices"])
+def test_a_no_to_questions_3_to_5_requires_a_report_too(mc: MeldcodeWorld, question: str) -> None:
+    route = mc.start()
+    walk_to(mc, route, 4, answers={**ANSWERS_SAFE, question: False})
+    with pytest.raises(ValidationError) as refusal:
+        record(mc, route, 5, help_organised=True, reported=False)
+    number = {"can_help": 3, "help_accepted": 4, "help_suffices": 5}[question]
+    assert f"answered no at question {number}" in refusal.value.message_dict["reported"][0]
+    assert route.steps.count() == 4
+    record(mc, route, 5, help_organised=True, reported=True, veilig_thuis=mc.veilig_thuis,
+           categories=ALL)
+    route.refresh_from_db()
+    assert route.is_finished

@@ -36,7 +36,7 @@ from schakel.meldcode.steps import (
     QUESTION_FIELDS,
     STEP_ORDER,
     next_step,
-    report_required,
+    report_required_by,
 )
 from schakel.organisations.models import Organisation
 from schakel.signals.models import Signal
@@ -190,13 +190,19 @@ def meldcode_step_record(
             raise ValidationError({"performed_on": _(
                 "This step cannot lie before the previous one (%(day)s).") % {
                 "day": date_format(previous.performed_on, "j F Y")}})
-        if step == RouteStep.DECISION and not reported and report_required(
-                {field: getattr(records[RouteStep.WEIGHING], field)
-                 for field in QUESTION_FIELDS}):
+        reason = report_required_by(
+            {field: getattr(records[RouteStep.WEIGHING], field) for field in QUESTION_FIELDS}
+        ) if step == RouteStep.DECISION and not reported else None
+        if reason is not None and reason.field == "unsafety":
             raise ValidationError({"reported": _(
                 "The afwegingskader found acute or structural unsafety (question 2): the "
                 "decision must include a report to Veilig Thuis. Organising help alone is not "
                 "enough.")})
+        if reason is not None:
+            raise ValidationError({"reported": _(
+                "The afwegingskader was answered no at question %(number)s (%(question)s): "
+                "the decision must include a report to Veilig Thuis.") % {
+                "number": reason.number, "question": reason.text}})
         record = MeldcodeStepRecord.objects.create(
             route=locked, step=step, performed_on=performed_on, findings=findings.strip(),
             recorded_by=actor.require_professional(), **fields)

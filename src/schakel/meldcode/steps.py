@@ -2,9 +2,11 @@
 
 `STEP_ORDER` is the one table of the order: a step may be recorded only when every step
 before it is, and each step once (`services.meldcode_step_record` checks it on the locked
-route). The afwegingskader (in force since 1 January 2019) asks five questions at step 4; a
-yes to question 2 (acute or structural unsafety) means that step 5 must report to Veilig
-Thuis (`REPORT_REQUIRED_BY`)."""
+route). The afwegingskader (in force since 1 January 2019) asks five questions at step 4.
+A yes to question 2 (acute or structural unsafety) means that step 5 must report to Veilig
+Thuis; so does a no to question 3 (I cannot offer or organise effective help), 4 (those
+involved do not accept the help) or 5 (the help does not bring the safety in time)
+(`REPORT_REQUIRED_BY`)."""
 
 from __future__ import annotations
 
@@ -44,7 +46,8 @@ QUESTIONS: tuple[Question, ...] = (
 QUESTION_FIELDS: tuple[str, ...] = tuple(question.field for question in QUESTIONS)
 
 # The answers of step 4 after which step 5 must include a report to Veilig Thuis.
-REPORT_REQUIRED_BY: dict[str, bool] = {"unsafety": True}
+REPORT_REQUIRED_BY: dict[str, bool] = {
+    "unsafety": True, "can_help": False, "help_accepted": False, "help_suffices": False}
 
 
 def next_step(done: Iterable[int]) -> RouteStep | None:
@@ -57,4 +60,13 @@ def next_step(done: Iterable[int]) -> RouteStep | None:
 
 
 def report_required(answers: dict[str, bool | None]) -> bool:
-    return any(answers.get(field) is value for field, value in REPORT_REQUIRED_BY.items())
+    return report_required_by(answers) is not None
+
+
+def report_required_by(answers: dict[str, bool | None]) -> Question | None:
+    """The first question whose answer makes a report necessary, or None."""
+    for question in QUESTIONS:
+        required = REPORT_REQUIRED_BY.get(question.field)
+        if required is not None and answers.get(question.field) is required:
+            return question
+    return None
