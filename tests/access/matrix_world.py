@@ -31,6 +31,7 @@ from schakel.glossary.models import Term
 from schakel.handover.models import HandoverKind
 from schakel.handover.services import handover_offer
 from schakel.meetings.models import AgendaItem, Meeting, MeetingKind, MinutesEntry, Participant
+from schakel.meldcode.models import MeldcodeRoute
 from schakel.notes.models import ConversationNote, NoteKind
 from schakel.portal.models import (
     CorrectionRequest,
@@ -83,7 +84,8 @@ ANONYMOUS = "anonymous"
 # sign-ins (DESIGN §4: they see their own child's plan, agreements and access log).
 ROLES: dict[str, str] = {
     ANONYMOUS: "nobody signed in",
-    "core": "the school's IB'er, in its core team, not involved in the case",
+    "core": "the school's IB'er, in its core team, not involved in the case; the school's "
+            "Meldcode officer (aandachtsfunctionaris)",
     "teacher": "a teacher of the school, not in the core team",
     "coordinator": "the case's coordinator (regiehouder), a youth nurse at the GGD",
     "involved": "a POH-GGZ at a GP practice (consent for it), involved in the case",
@@ -146,7 +148,7 @@ def build_matrix_world() -> MatrixWorld:
     school_class = SchoolClassFactory(school=school, name="1 havo a")
     core = ProfessionalFactory(
         support_coordinator=True, organisation=school.organisation, core_team_of=school,
-        full_name="Ilse Kern")
+        full_name="Ilse Kern", is_meldcode_officer=True)
     school.contact_point = core
     school.save(update_fields=["contact_point"])
     teacher = ProfessionalFactory(teacher=True, organisation=school.organisation,
@@ -233,6 +235,10 @@ def build_matrix_world() -> MatrixWorld:
         case=case, name="Verslag.txt", content_type="text/plain", size=10, sha256="0",
         stored_name=attachments_storage().save(f"matrix/{case.pk}", ContentFile(b"Een verslag")),
         category=InformationCategory.CARE, uploaded_by=coordinator)
+    # A Meldcode route the POH runs on the case, no step recorded yet: seen by her and by the
+    # school's aandachtsfunctionaris (the IB'er), by nobody else involved in the case.
+    meldcode_route = MeldcodeRoute.objects.create(
+        case=case, runner=involved, started_at=timezone.now())
     # The case's MDO next week, with the mother and the young person at the table.
     mdo = Meeting.objects.create(
         school=school, kind=MeetingKind.MDO, organiser=coordinator, case=case,
@@ -313,6 +319,7 @@ def build_matrix_world() -> MatrixWorld:
             "import_id": attendance_import.pk,
             "day_off_id": day_off.pk,
             "report_id": absence_report.pk,
+            "route_id": meldcode_route.pk,
         },
         query_ids={
             "agreement_id": agreement.pk,

@@ -26,7 +26,8 @@ Outcomes in the table:
 
 Roles, one column each (who plays them: `matrix_world.ROLES`):
     anon   nobody signed in
-    core   the school's IB'er, in its core team, not involved in the case
+    core   the school's IB'er, in its core team, not involved in the case; the school's
+           Meldcode officer (aandachtsfunctionaris)
     tchr   a teacher of the school, not in the core team
     coor   the case's coordinator (regiehouder), a youth nurse at the GGD
     invl   a POH-GGZ involved in the case; consent for her GP practice
@@ -183,6 +184,9 @@ children:measures                GET  sign 200* 404  200* 200* 404  404  404  40
 children:measures                POST sign 200* 404  200* 200* 404  404  404  404  404  404  404  404  404
 children:measure_end             GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
 children:measure_end             POST sign 302  404  302  302  404  404  404  404  404  404  404  404  404
+# The chronology: the rule of the child's page; the PDF shows the child's name too.
+chronology:child                 GET  sign 200* 404  200* 200* 404  404  404  404  404  404  404  404  404
+chronology:child_pdf             GET  sign 200* 404  200* 200* 404  404  404  404  404  404  404  404  404
 
 # Signals. Anyone of the school's organisation may search its pupils to raise a signal; the
 # signal itself is for the core team (and whoever raised it, or reads a case it is linked to).
@@ -239,6 +243,18 @@ cases:close                      GET  sign 404  404  200  302  404  404  404  40
 cases:close                      POST sign 404  404  200  302  404  404  404  404  404  404  404  404  404
 cases:emergency_access           GET  sign 200  200  200  200  200  404  200  404  404  404  404  404  404
 cases:emergency_access           POST sign 400  400  400  400  400  404  400  404  404  404  404  404  404
+
+# The Meldcode route the POH runs on the case: only she and the aandachtsfunctionaris of the
+# child's school (the IB'er) see it, nobody else involved (the coordinator: 404); the privacy
+# officer sees the routes of her own organisation only (none here). Whoever contributes to
+# the case starts one (an empty form is valid: the signal is optional; the POH already runs
+# one, so she gets the form again). Only the runner records a step.
+meldcode:list                    GET  sign 200* 200  200  200* 200  200  200  200  200  200  200  404  404
+meldcode:start                   GET  sign 404  404  200  200  404  404  404  404  404  404  404  404  404
+meldcode:start                   POST sign 404  404  302  200  404  404  404  404  404  404  404  404  404
+meldcode:detail                  GET  sign 200* 404  404  200* 404  404  404  404  404  404  404  404  404
+meldcode:step                    GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+meldcode:step                    POST sign 404  404  404  200* 404  404  404  404  404  404  404  404  404
 
 # Warm hand-over, offered by the coordinator to her colleague (consent for the GGD): the
 # receiver reads the package and decides; the sender sees the status and may withdraw. An

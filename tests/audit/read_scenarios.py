@@ -41,6 +41,7 @@ from schakel.children.selectors import (
     pupils_search,
     siblings_shown,
 )
+from schakel.chronology.selectors import ChronologyFilter, chronology_page
 from schakel.consent.models import InformationCategory
 from schakel.consent.selectors import (
     children_for_sharing_check,
@@ -58,6 +59,12 @@ from schakel.meetings.selectors import (
     meeting_minutes,
 )
 from schakel.meetings.selectors.family import portal_invitation_get
+from schakel.meldcode.models import MeldcodeRoute
+from schakel.meldcode.selectors import (
+    case_meldcode_routes,
+    meldcode_route_get,
+    meldcode_routes_for,
+)
 from schakel.notes.models import ConversationNote, NoteKind
 from schakel.notes.selectors import note_for_correction
 from schakel.portal.entries import entry_key
@@ -169,6 +176,14 @@ def _measure_reads(w: World) -> dict[str, Read]:
         lambda: measures_page(actor=core, child_id=w.child.pk), core, w.child.pk)}
 
 
+def _chronology_reads(w: World) -> dict[str, Read]:
+    AgreementFactory(case=w.case, owner=w.nurse)
+    nurse = w.actor(w.nurse)
+    return {"chronology.selectors.chronology_page": (
+        lambda: chronology_page(actor=nurse, child_id=w.child.pk, filters=ChronologyFilter(),
+                                page_number=1), nurse, w.child.pk)}
+
+
 def _meeting_reads(w: World) -> dict[str, Read]:
     """A kernteam meeting that has begun, with the case on its agenda and minutes in it."""
     nurse = w.actor(w.nurse)
@@ -200,6 +215,21 @@ def _note_reads(w: World) -> dict[str, Read]:
         "notes.selectors.note_for_correction": (
             lambda: note_for_correction(actor=nurse, note_id=note.pk), nurse, w.child.pk),
     }
+
+def _meldcode_reads(w: World) -> dict[str, Read]:
+    """The nurse (the case's coordinator) runs a route on the case."""
+    nurse = w.actor(w.nurse)
+    route = MeldcodeRoute.objects.create(case=w.case, runner=w.nurse,
+                                         started_at=timezone.now())
+    return {
+        "meldcode.selectors.meldcode_route_get": (
+            lambda: meldcode_route_get(actor=nurse, route_id=route.pk), nurse, w.child.pk),
+        "meldcode.selectors.case_meldcode_routes": (
+            lambda: case_meldcode_routes(actor=nurse, case=w.case), nurse, w.child.pk),
+        "meldcode.selectors.meldcode_routes_for": (
+            lambda: meldcode_routes_for(actor=nurse), nurse, w.child.pk),
+    }
+
 
 def _absence_report_reads(w: World) -> dict[str, Read]:
     core = w.actor(w.core_member)
@@ -447,6 +477,7 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "portal.selectors.professionals.correction_for_answer": _portal_reads,
     "portal.selectors.professionals.withhold_overview": _portal_reads,
     "children.selectors.measures_page": _measure_reads,
+    "chronology.selectors.chronology_page": _chronology_reads,
     "meetings.selectors.meeting_agenda": _meeting_reads,
     "meetings.selectors.meeting_minutes": _meeting_reads,
     "meetings.selectors.case_family_for_meeting": _meeting_reads,
@@ -459,4 +490,7 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "absencereports.selectors.absence_report_get": _absence_report_reads,
     "absencereports.selectors.absence_reports_for_export": _absence_report_reads,
     "attachments.selectors.attachment_for_download": _attachment_reads,
+    "meldcode.selectors.meldcode_route_get": _meldcode_reads,
+    "meldcode.selectors.case_meldcode_routes": _meldcode_reads,
+    "meldcode.selectors.meldcode_routes_for": _meldcode_reads,
 }

@@ -10,7 +10,7 @@ import io
 import pytest
 from django.http import Http404
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from schakel.audit.export import access_log_export
 from schakel.audit.models import AccessEvent, Action, Outcome
@@ -43,7 +43,8 @@ def _rows(lines: list[str]) -> list[list[str]]:
 
 def test_export_has_the_nen7513_fields_oldest_first(world: World, logged: list[AccessEvent]):
     actor = actor_for(world.log_admin)
-    rows = _rows(list(access_log_export(actor=actor, child_id=world.child.pk)))
+    with translation.override("nl"):  # the export is in the reader's language
+        rows = _rows(list(access_log_export(actor=actor, child_id=world.child.pk)))
     header, *body = rows
     assert len(header) == 19
     # Three earlier events of this child, then the export itself (logged before it ran).

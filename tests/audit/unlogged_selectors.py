@@ -51,6 +51,8 @@ NOT_CHILD_DATA: dict[str, str] = {
     "cases.selectors.plan_steps": "the plan of a case already read (case_get), no query",
     "cases.selectors.schools_for_opening": "schools only",
     "cases.selectors.with_health": "annotates a queryset it is given, reads nothing",
+    "chronology.selectors.chronology_for_print": (
+        "logs itself: the print as an export (E) of the child and of each entry printed"),
     "consent.selectors.consenters_text": "names on a consent already read (consent_overview)",
     "consent.selectors.legal_ground_of_child": (
         "for the service that ends it (POST), which checks the policy and logs the change"),
@@ -66,6 +68,10 @@ NOT_CHILD_DATA: dict[str, str] = {
     "meetings.selectors.family_balance": "counts of a meeting's participants already read",
     "meetings.selectors.invitable_professionals": "professionals (the sociale kaart)",
     "meetings.selectors.kinds_for": "the kinds of meeting",
+    "meldcode.selectors.case_signals_for_route": (
+        "the signals of a case the case page read and logged already, to start a route from"),
+    "meldcode.selectors.route_subject": "the access-log subject of a route already read",
+    "meldcode.selectors.veilig_thuis_organisations": "organisations of the safety sector",
     "notes.selectors.case_notes": (
         "notes of a case the case page read and logged already (its `read` decision)"),
     "notes.selectors.portal_case_notes": (

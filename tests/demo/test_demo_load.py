@@ -13,7 +13,7 @@ from schakel.audit.models import AccessEvent
 from schakel.audit.selectors import access_log_verify
 from schakel.cases.models import AgreementStatus, Case, CaseStatus
 from schakel.children.models import Child, Enrolment, Guardianship
-from schakel.consent.models import Consent, InformationCategory
+from schakel.consent.models import Consent, InformationCategory, LegalGround
 from schakel.demo.family import FAMILY_NAME
 from schakel.demo.loader import DemoWorld, demo_world_load
 from schakel.demo.people import DEMO_PASSWORD, PEOPLE
@@ -21,6 +21,7 @@ from schakel.demo.signins import signin_password_line, signin_rows
 from schakel.demo.stories.attachments import LETTER_NAME
 from schakel.demo.stories.tina import TINA_CASE_TITLE
 from schakel.demo.stories.triage import GROUP_CHAT
+from schakel.meldcode.models import MeldcodeRoute
 from schakel.notes.models import ConversationNote
 from schakel.organisations.models import School, SchoolType
 from schakel.signals.models import Signal, SignalLevel, SignalStatus
@@ -289,3 +290,15 @@ def test_the_core_team_inbox_has_a_triaged_and_an_untriaged_signal(demo: DemoWor
     assert triaged.triage.assignee == demo.professionals["jongerenwerk.demo"]
     assert triaged.triage.for_next_meeting
     assert new.get(triage__isnull=True).description == GROUP_CHAT
+
+
+def test_tinas_file_has_a_finished_meldcode_route_seen_by_three(demo: DemoWorld) -> None:
+    case = Case.objects.get(child=demo.cast.children["tina"], title=TINA_CASE_TITLE)
+    route = MeldcodeRoute.objects.get(case=case)
+    assert route.is_finished
+    assert list(route.steps.values_list("step", flat=True)) == [1, 2, 3, 4, 5]
+    p = demo.professionals
+    readers = {name for name, professional in p.items()
+               if policy.may_read_meldcode_route(actor_for_user(professional.user), route)}
+    assert readers == {"mentor.demo", "zorgcoordinator.demo"}
+    assert not LegalGround.objects.filter(child=case.child).exists()

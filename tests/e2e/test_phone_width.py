@@ -28,11 +28,12 @@ pytestmark = pytest.mark.browser
 
 
 # GET URLs that answer with a file to download (the browser starts a download, no page).
-# The invitations as iCalendar files, the plan as a PDF, an attendance import's error report
-# as CSV.
+# The invitations as iCalendar files, the plan and a child's chronology as a PDF, an
+# attendance import's error report as CSV.
 DOWNLOADS = frozenset({"meetings:invitation", "portal_meetings:invitation_calendar",
                        "portal:plan_pdf", "attendance:import_errors",
                        "absencereports:export_csv", "attachments:download",
+                       "chronology:child_pdf",
                        # The API's OpenAPI document (YAML), and its Swagger UI: drf-spectacular's
                        # page for developers of systems, not a page of Schakel (docs/api.md).
                        "api:schema", "api:docs"})

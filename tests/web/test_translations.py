@@ -39,8 +39,13 @@ def _entries() -> list[tuple[str, list[str]]]:
             continue
         strs = re.findall(r'msgstr(?:\[\d\])? ((?:"(?:[^"\\]|\\.)*"\n?)+)', match["strs"])
         values = ["".join(re.findall(r'"((?:[^"\\]|\\.)*)"', s)) for s in strs]
-        full_id = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', joined.split("msgid_plural")[0]
-                                     .split("msgstr")[0]))
+        context, _sep, rest = joined.rpartition("msgid ")
+        full_id = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', ("msgid " + rest)
+                                     .split("msgid_plural")[0].split("msgstr")[0]))
+        # A message with a context is compiled as "<context>\x04<msgid>".
+        context_text = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', context))
+        if context_text:
+            full_id = f"{context_text}\x04{full_id}"
         entries.append((_unescape(full_id), [_unescape(v) for v in values]))
     return entries
 

@@ -75,6 +75,9 @@ class EventCode(models.TextChoices):
     CASE_AWAITING_CONSENT = "case.awaiting_consent", _(
         "Saw that a case awaits consent (no content)")
 
+    CHILD_CHRONOLOGY = "child.chronology", _("Read the chronology of the child")
+    CHILD_CHRONOLOGY_PRINT = "child.chronology_print", _(
+        "Printed the chronology of the child")
     CHILD_SEARCH = "child.search", _("Found the child in a search")
     # The search itself (the search box), by its kind; its text is not logged.
     CHILD_SEARCH_BIRTH_DATE = "child.search_birth_date", _(
@@ -123,6 +126,11 @@ class EventCode(models.TextChoices):
         "Answered a request for information of a parent without custody")
     INFORMATION_REQUEST_LIST = "information_request.list", _(
         "Saw a request for information in a list")
+
+    MELDCODE_LIST = "meldcode.list", _("Saw Meldcode routes in a list")
+    MELDCODE_READ = "meldcode.read", _("Read a Meldcode route")
+    MELDCODE_START = "meldcode.start", _("Started a Meldcode route")
+    MELDCODE_STEP = "meldcode.step", _("Recorded a step of a Meldcode route")
 
     MEASURE_END = "measure.end", _("Ended a measure")
     MEASURE_LIST = "measure.list", _("Viewed the measures of a child")

@@ -48,6 +48,8 @@ GROUND_LABELS: dict[str, Promise] = {
     Ground.TRUANCY_REPORTING: gettext_lazy("truancy report (Leerplichtwet art. 21a)"),
     Ground.HANDOVER_SENDER: gettext_lazy("sent the hand-over"),
     Ground.HANDOVER_RECEIVER: gettext_lazy("received the hand-over"),
+    Ground.MELDCODE_RUNNER: gettext_lazy("runs the Meldcode route"),
+    Ground.MELDCODE_OFFICER: gettext_lazy("Meldcode officer (aandachtsfunctionaris)"),
     Ground.EMERGENCY: gettext_lazy("emergency access"),
     Ground.LISTED: gettext_lazy("shown in a list of what they may see"),
     "file_holder": gettext_lazy("organisation that holds the file"),

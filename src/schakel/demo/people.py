@@ -29,6 +29,8 @@ class PersonSpec:
     how_to_reach: str
     is_log_administrator: bool = False
     is_functional_administrator: bool = False
+    # The school's aandachtsfunctionaris for the Meldcode.
+    is_meldcode_officer: bool = False
 
     @property
     def full_name(self) -> str:
@@ -48,6 +50,7 @@ PEOPLE = [
         "Ik reageer binnen twee werkdagen, breng zorgen in het kernteam en houd ouders en "
         "leerkrachten op de hoogte van wat we afspreken.",
         "Maandag, dinsdag en donderdag op school; bel of mail, het liefst voor 15.00 uur.",
+        is_meldcode_officer=True,
     ),
     PersonSpec(
         "leerkracht.demo", "Jeroen", "Kamphuis", Function.TEACHER, "po_board", "074 555 0102",
@@ -138,6 +141,7 @@ PEOPLE = [
         "Ik zit het zorg- en adviesteam voor, verbind mentoren met de partners in het team en "
         "zorg voor een warme overdracht van en naar de basisschool en het mbo.",
         "Elke schooldag tot 16.00 uur; bel de receptie of mail.",
+        is_meldcode_officer=True,
     ),
     PersonSpec(
         "mentor.demo", "Daan", "Scholten", Function.MENTOR, "vo_board", "074 555 0602",
@@ -265,6 +269,7 @@ def professionals_load(organisations: dict[str, Organisation]) -> dict[str, Prof
                 "how_to_reach": spec.how_to_reach,
                 "is_log_administrator": spec.is_log_administrator,
                 "is_functional_administrator": spec.is_functional_administrator,
+                "is_meldcode_officer": spec.is_meldcode_officer,
             },
         )
     return professionals

@@ -17,8 +17,9 @@ from django.forms.widgets import Input
 
 _WIDGET_CLASSES: list[tuple[type[forms.Widget], str]] = [
     (forms.Textarea, "utrecht-textarea utrecht-textarea--html-textarea"),
-    (forms.RadioSelect, "utrecht-radio-button utrecht-radio-button--html-input"),
+    # CheckboxSelectMultiple is a subclass of RadioSelect: it must come first.
     (forms.CheckboxSelectMultiple, "utrecht-checkbox utrecht-checkbox--html-input"),
+    (forms.RadioSelect, "utrecht-radio-button utrecht-radio-button--html-input"),
     (forms.Select, "utrecht-select utrecht-select--html-select"),
     (forms.CheckboxInput, "utrecht-checkbox utrecht-checkbox--html-input"),
     (forms.HiddenInput, ""),

@@ -131,6 +131,10 @@ class Professional(models.Model):
     # Keeps what the organisation's users share: the glossary (begrippenlijst).
     is_functional_administrator = models.BooleanField(
         _("functional administrator"), default=False)
+    # The aandachtsfunctionaris of the Meldcode huiselijk geweld en kindermishandeling: supports
+    # the organisation's professionals in its routes and sees them (`policy.meldcode`).
+    is_meldcode_officer = models.BooleanField(
+        _("meldcode officer (aandachtsfunctionaris)"), default=False)
 
     class Meta:
         ordering = ["full_name"]

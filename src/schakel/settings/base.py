@@ -54,9 +54,11 @@ INSTALLED_APPS = [
     "schakel.meetings",
     "schakel.notes",
     "schakel.attachments",
+    "schakel.meldcode",
     "schakel.attendance",
     "schakel.absencereports",
     "schakel.triage",
+    "schakel.chronology",
     "schakel.consent",
     "schakel.retention",
     "schakel.access",
@@ -64,6 +66,7 @@ INSTALLED_APPS = [
     "schakel.notifications",
     "schakel.glossary",
     "schakel.jobs",
+    "schakel.backups",
     "schakel.portal",
     "schakel.web",
     "schakel.api",
@@ -310,6 +313,8 @@ SCHAKEL_MANY_PROFESSIONALS = env.int("SCHAKEL_MANY_PROFESSIONALS", default=5)
 # ("het moet geen groot comité worden", seed 000).
 SCHAKEL_MDO_MAX_RATIO = env.int("SCHAKEL_MDO_MAX_RATIO", default=2)
 SCHAKEL_PAGE_SIZE = env.int("SCHAKEL_PAGE_SIZE", default=25)
+# Where `manage.py backup_create` writes by default (docs/backups.md).
+SCHAKEL_BACKUP_DIR = env.str("SCHAKEL_BACKUP_DIR", default=str(VAR_DIR / "backups"))
 # The triage inbox flags a new signal untouched for this many school days (docs/triage.md).
 SCHAKEL_TRIAGE_UNTOUCHED_SCHOOL_DAYS = env.int("SCHAKEL_TRIAGE_UNTOUCHED_SCHOOL_DAYS", default=5)
 # Where the guardians must consent: "any" guardian with custody suffices, or "all" of them

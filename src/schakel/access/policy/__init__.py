@@ -28,6 +28,7 @@ calendar), `teams` (who keeps a team and its charter) and
 child; in the portal, the parents and young person invited see their own child's part),
 `notes` (conversation notes by information category, their corrections, the portal),
 `attachments` (files on a case or a note, read under the notes' rule),
+`meldcode` (the Meldcode route: its runner, the aandachtsfunctionaris, the privacy officer),
 `attendance` (who imports a school's absence records and sees its figures) and
 `systems` (what a system calling the API may do for its own organisation) and
 `absencereports` (the verzuimmelding: the school writes it, the leerplichtambtenaar of the
@@ -66,6 +67,8 @@ from schakel.access.policy.cases import (
     case_content_visible_q as case_content_visible_q,
     case_existence_visible_q as case_existence_visible_q,
     case_listable_q as case_listable_q,
+    child_case_reads as child_case_reads,
+    child_cases_q as child_cases_q,
     children_visible_q as children_visible_q,
     lacks_care_basis as lacks_care_basis,
     may_appoint_coordinator as may_appoint_coordinator,
@@ -82,6 +85,7 @@ from schakel.access.policy.cases import (
     organisations_lacking_care_basis as organisations_lacking_care_basis,
     readable_case_ids as readable_case_ids,
     schools_for_raising_q as schools_for_raising_q,
+    signals_readable_q as signals_readable_q,
     signals_visible_q as signals_visible_q,
 )
 from schakel.access.policy.categories import (
@@ -177,6 +181,13 @@ from schakel.access.policy.meetings import (
     meetings_visible_q as meetings_visible_q,
     portal_invitations_q as portal_invitations_q,
 )
+from schakel.access.policy.meldcode import (
+    may_read_meldcode_route as may_read_meldcode_route,
+    may_record_meldcode_step as may_record_meldcode_step,
+    may_start_meldcode_route as may_start_meldcode_route,
+    meldcode_log_rows_hidden_from_family_q as meldcode_log_rows_hidden_from_family_q,
+    meldcode_routes_visible_q as meldcode_routes_visible_q,
+)
 from schakel.access.policy.notes import (
     NOTE_EDIT_HOURS as NOTE_EDIT_HOURS,
     may_edit_note_in_place as may_edit_note_in_place,
@@ -184,6 +195,7 @@ from schakel.access.policy.notes import (
     may_read_notes_of_category as may_read_notes_of_category,
     may_write_note as may_write_note,
     note_edit_window_open as note_edit_window_open,
+    notes_readable_q as notes_readable_q,
 )
 from schakel.access.policy.portal import (
     ROLE_PARENT as ROLE_PARENT,

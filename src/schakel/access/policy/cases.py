@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 
@@ -221,13 +223,28 @@ def may_read_child(actor: Actor, child: Child) -> Decision:
     if schools and _current_enrolments_at(schools).filter(child=child).exists():
         return Decision(True, Ground.CORE_TEAM)
     own_cases = Case.objects.filter(case_content_visible_q(actor)).filter(
-        Q(child=child) | Q(family_id=child.family_id, family__isnull=False)
-    ).select_related("opened_by", "child").order_by("-opened_at")
+        child_cases_q(child)).select_related("opened_by", "child").order_by("-opened_at")
     for case in own_cases[:CHILD_READ_CASES_CHECKED]:
         decision = may_read_case(actor, case)
         if decision:
             return decision
     return DENY
+
+
+def child_cases_q(child: Child) -> Q:
+    """The cases of a child, as a filter on `Case`: its own and those of its family."""
+    return Q(child=child) | Q(family_id=child.family_id, family__isnull=False)
+
+
+def child_case_reads(actor: Actor, child: Child) -> list[tuple[Case, Decision]]:
+    """Every case of the child (`child_cases_q`), newest first, with the actor's
+    `may_read_case` decision on it: a child has few cases, so each is decided on its own —
+    the same decision as the case page, emergency access and the consent's signatures
+    included. Pages that show parts of several cases of one child (the chronology) filter
+    those parts by the cases allowed here."""
+    cases = Case.objects.filter(child_cases_q(child)).select_related(
+        "opened_by", "child").order_by("-opened_at", "-pk")
+    return [(case, may_read_case(actor, case)) for case in cases]
 
 
 # A child seldom has more than a few cases; the check stops after this many.
@@ -276,6 +293,21 @@ def may_read_signal(actor: Actor, signal: Signal) -> Decision:
     if signal.case is not None:
         return may_read_case(actor, signal.case)
     return DENY
+
+
+def signals_readable_q(actor: Actor, case_reads: Iterable[tuple[Case, Decision]]) -> Q:
+    """The signals `may_read_signal` allows, as a filter on `Signal`, given the
+    `may_read_case` decisions on the cases they belong to (`child_case_reads`): the core team
+    of the signal's school, the one who raised it, and whoever may read its case. A signal of
+    a case that is not among `case_reads` is shown only on the first two grounds."""
+    if actor.professional is None:
+        return Q(pk__in=[])
+    schools = core_team_school_ids(actor)
+    q = Q(raised_by=actor.professional) | Q(
+        case_id__in=[case.pk for case, decision in case_reads if decision])
+    if schools:
+        q |= Q(school_id__in=schools)
+    return q
 
 
 def may_triage_signal(actor: Actor, signal: Signal) -> Decision:

@@ -33,12 +33,13 @@ def _case_ground_for_child(actor: Actor, child: Child) -> Ground | None:
     return None
 
 
-def may_read_consent(actor: Actor, child: Child) -> Decision:
+def may_read_consent(actor: Actor, child: Child, *, read: Decision | None = None) -> Decision:
     """See a child's consents, legal grounds and measures, and use the sharing check: whoever
     may read the child (the core team of a current school, those who may read a case), and
     whoever is involved in a case of the child but still lacks the consent to read it — they
-    are the ones who record it."""
-    decision = may_read_child(actor, child)
+    are the ones who record it. `read`: the `may_read_child` decision when the caller made it
+    already."""
+    decision = read if read is not None else may_read_child(actor, child)
     return decision if decision else may_give_consent(actor, child)
 
 
@@ -74,10 +75,12 @@ def may_record_measures(actor: Actor) -> Decision:
     return DENY
 
 
-def may_read_measures(actor: Actor, child: Child) -> Decision:
+def may_read_measures(actor: Actor, child: Child, *, read: Decision | None = None) -> Decision:
     """The measures of a child: whoever reads the child, and the certified institution
-    carrying one of them out."""
-    read = may_read_child(actor, child)
+    carrying one of them out. `read`: the `may_read_child` decision when the caller made it
+    already."""
+    if read is None:
+        read = may_read_child(actor, child)
     if read:
         return read
     if actor.professional is not None and Measure.objects.filter(

@@ -40,6 +40,10 @@ class Ground(StrEnum):
     TRUANCY_REPORTING = "truancy_reporting"
     HANDOVER_SENDER = "handover_sender"
     HANDOVER_RECEIVER = "handover_receiver"
+    # The Meldcode route (`policy.meldcode`): the professional who runs it, and the
+    # aandachtsfunctionaris of the runner's organisation or of the child's school.
+    MELDCODE_RUNNER = "meldcode_runner"
+    MELDCODE_OFFICER = "meldcode_officer"
     # Break the glass (`policy.emergency`): a claimed, time-limited emergency access.
     EMERGENCY = "emergency"
     # A system calling the API for its own organisation (`policy.systems`).

@@ -12,7 +12,9 @@ case there (`policy.portal`)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
+from django.db.models import Q
 from django.utils import timezone
 
 from schakel.access.actor import Actor
@@ -21,7 +23,7 @@ from schakel.access.policy.core import DENY, Decision, Ground
 from schakel.access.policy.portal import may_read_case_in_portal
 from schakel.cases.models import Case
 from schakel.consent.models import InformationCategory
-from schakel.notes.models import ConversationNote
+from schakel.notes.models import NOTE_CATEGORIES, ConversationNote
 
 NOTE_EDIT_HOURS = 24
 
@@ -37,6 +39,20 @@ def may_read_notes_of_category(actor: Actor, case: Case, category: str, *,
         return decision
     basis = case_category_basis(actor.professional.organisation, case, category)
     return Decision(True, decision.ground, basis) if basis is not None else DENY
+
+
+def notes_readable_q(actor: Actor, case_reads: Iterable[tuple[Case, Decision]]) -> Q:
+    """The conversation notes `may_read_notes_of_category` allows, as a filter on
+    `ConversationNote`, for the cases of `case_reads` (each with the actor's `may_read_case`
+    decision, `child_case_reads`): decided once per case and category, not per note."""
+    q = Q(pk__in=[])
+    for case, read in case_reads:
+        if not read:
+            continue
+        for category in NOTE_CATEGORIES:
+            if may_read_notes_of_category(actor, case, category, read=read):
+                q |= Q(case_id=case.pk, category=category)
+    return q
 
 
 def may_write_note(actor: Actor, case: Case, category: str, *,

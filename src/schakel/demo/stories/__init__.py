@@ -8,6 +8,7 @@ from schakel.demo.stories.attachments import attachments_story
 from schakel.demo.stories.common import Cast
 from schakel.demo.stories.custody import jayden_story
 from schakel.demo.stories.meetings import kernteam_story, mdo_story
+from schakel.demo.stories.meldcode import meldcode_story
 from schakel.demo.stories.notes import notes_story
 from schakel.demo.stories.primary import bas_story, sara_story
 from schakel.demo.stories.secondary import (
@@ -41,5 +42,6 @@ def stories_load(cast: Cast, dylan: Child, jayden: Child) -> Case:
     notes_story(cast, bas_case)
     tina_case = tina_case_story(cast)
     attachments_story(cast, bas_case, tina_case)
+    meldcode_story(cast, tina_case)
     triage_story(cast)
     return bas_case

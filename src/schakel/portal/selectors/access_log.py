@@ -55,6 +55,7 @@ def _log_lines(child: Child, groups: list[dict[str, Any]]) -> list[PortalLogLine
     kinds = (AccessEvent.objects.filter(
         child_id=child.pk, occurred_at__gte=start, occurred_at__lt=end,
         user_id__in={group["user_id"] for group in groups})
+        .exclude(policy.meldcode_log_rows_hidden_from_family_q(child.pk))
         .annotate(day=TruncDate("occurred_at", tzinfo=zone)).order_by()
         .values(*_LINE_KEY, "action", "object_type", "outcome", "ground").distinct())
     what: dict[tuple[Any, ...], dict[str, None]] = defaultdict(dict)
@@ -98,6 +99,7 @@ def portal_access_log_page(
     assert child is not None  # noqa: S101 - enforce raised otherwise
     zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
     groups = (AccessEvent.objects.filter(child_id=child.pk)
+              .exclude(policy.meldcode_log_rows_hidden_from_family_q(child.pk))
               .annotate(day=TruncDate("occurred_at", tzinfo=zone)).order_by()
               .values(*_LINE_KEY)
               .annotate(n=Count("pk"), last_at=Max("occurred_at"))
