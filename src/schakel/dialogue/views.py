@@ -1,0 +1,1 @@
+"""Pages of dialogue tables and their syntheses."""
