@@ -41,6 +41,7 @@ from tests.access.matrix_write import SIGNAL_DESCRIPTION, Write, rows, today
 from tests.access.matrix_writes_absencereports import ABSENCE_REPORT_WRITES
 from tests.access.matrix_writes_attachments import ATTACHMENT_WRITES
 from tests.access.matrix_writes_attendance import ATTENDANCE_WRITES
+from tests.access.matrix_writes_dialogue import DIALOGUE_WRITES
 from tests.access.matrix_writes_meldcode import MELDCODE_WRITES
 from tests.access.matrix_writes_team import TEAM_WRITES
 from tests.access.matrix_writes_triage import TRIAGE_WRITES
@@ -374,4 +375,5 @@ WRITES: dict[str, Write] = {
     **ATTACHMENT_WRITES,
     **TRIAGE_WRITES,
     **MELDCODE_WRITES,
+    **DIALOGUE_WRITES,
 }

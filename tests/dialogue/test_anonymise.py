@@ -68,7 +68,8 @@ def test_no_name_or_date_of_the_case_survives(
     world.case.coordinator = world.core_member  # the chair reads the case
     world.case.save()
     proposal = dialogue_description_propose(
-        actor=world.actor(world.core_member), table=table, case_id=world.case.pk).description
+        actor=world.actor(world.core_member), table=table,
+        case_reference=world.case.reference).description
     words = set(proposal.lower().replace(".", " ").replace(",", " ").replace(";", " ").split())
     for secret in (first, last, professional, professional_last, school, "Eva", "Jansen",
                    "Anne", "Vries", "Esch"):
@@ -84,7 +85,7 @@ def test_proposing_is_a_logged_read_of_the_case_and_needs_may_read_case(
         world: World) -> None:
     table = make_table(world.nurse)
     dialogue_description_propose(actor=world.actor(world.nurse), table=table,
-                                 case_id=world.case.pk)
+                                 case_reference=world.case.reference)
     table.refresh_from_db()
     assert table.source_case == world.case
     assert AccessEvent.objects.filter(event_code=EventCode.DIALOGUE_PROPOSE,
@@ -94,7 +95,7 @@ def test_proposing_is_a_logged_read_of_the_case_and_needs_may_read_case(
     outsiders_table = make_table(world.outsider)
     with pytest.raises(Http404):
         dialogue_description_propose(actor=world.actor(world.outsider), table=outsiders_table,
-                                     case_id=world.case.pk)
+                                     case_reference=world.case.reference)
     outsiders_table.refresh_from_db()
     assert outsiders_table.source_case is None
     assert outsiders_table.description == "Een kind."

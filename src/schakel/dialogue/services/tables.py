@@ -19,7 +19,7 @@ from schakel.access.actor import Actor
 from schakel.audit.enforce import enforce
 from schakel.audit.events import EventCode
 from schakel.audit.models import Action
-from schakel.audit.writer import access_event_record
+from schakel.audit.writer import Subject, access_event_record
 from schakel.cases.models import Case
 from schakel.cases.selectors import case_get, case_subjects, plan_steps
 from schakel.children.models import Child, Guardian
@@ -71,7 +71,9 @@ def _required(errors: dict[str, str], name: str, value: str, message: str) -> st
 
 
 def dialogue_table_create(*, actor: Actor, title: str, level: str) -> DialogueTable:
-    decision = policy.may_create_dialogue_table(actor)
+    decision = enforce(actor, policy.may_create_dialogue_table(actor),
+                       event_code=EventCode.DIALOGUE_CREATE, action=Action.CREATE,
+                       subject=Subject("dialogue.dialoguetable", "", None))
     chair = actor.require_professional()
     errors: dict[str, str] = {}
     title = _required(errors, "title", title, _("Give the dialogue table a title."))
@@ -141,13 +143,16 @@ def _case_names(case: Case) -> dict[str, list[str]]:
 
 
 def dialogue_description_propose(*, actor: Actor, table: DialogueTable,
-                                 case_id: int) -> DialogueTable:
+                                 case_reference: str) -> DialogueTable:
     """Propose the table's description from a case's plan and consultation texts, anonymised
     (`anonymise`), for the chair to edit. Only a case the chair may read (`may_read_case`;
     the read is logged by `case_get` and, as the reason for it, as `DIALOGUE_PROPOSE` per
-    child); the case is kept as the table's source, shown to nobody."""
+    child); the case is kept as the table's source, shown to nobody. A reference of no case
+    is the same logged 404 as a case the chair may not read."""
     decision = _enforce_change(actor, table, EventCode.DIALOGUE_CHANGE)
-    case, read = case_get(actor=actor, case_id=case_id)
+    case_id = Case.objects.filter(reference=case_reference.strip()).values_list(
+        "pk", flat=True).first()
+    case, read = case_get(actor=actor, case_id=case_id or 0)
     proposal = anon.anonymise("\n\n".join(_case_texts(case)), _case_names(case))
     with service_transaction():
         table = _lock_changeable(table)

@@ -1,1 +1,0 @@
-"""Pages of dialogue tables and their syntheses."""
