@@ -15,6 +15,7 @@ from schakel.dialogue.models import (
     ReviewComment,
     Synthesis,
     SynthesisFactor,
+    SynthesisRecommendation,
 )
 from tests.access.matrix_write import Write, rows
 
@@ -91,6 +92,10 @@ DIALOGUE_WRITES: dict[str, Write] = {
         outcomes=SYNTHESIS,
         payload=lambda w: {"row": w.id("synthesis_row_1_id"), "structural": "yes"},
         effect=rows(SynthesisFactor, synthesis_id="synthesis_id")),
+    "dialogue:synthesis_recommendation_add": Write(
+        outcomes=SYNTHESIS,
+        payload=lambda w: {"audience": "overarching", "text": "Organiseer een warme overdracht."},
+        effect=rows(SynthesisRecommendation, synthesis_id="synthesis_id")),
     "dialogue:synthesis_adopt": Write(
         outcomes=SYNTHESIS,
         payload=lambda w: {},

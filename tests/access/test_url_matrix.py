@@ -290,6 +290,8 @@ dialogue:synthesis_merge         GET  sign 405  405  405  405  405  405  405  40
 dialogue:synthesis_merge         POST sign 404  404  302  404  404  404  404  404  404  404  404  404  404
 dialogue:synthesis_structural    GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
 dialogue:synthesis_structural    POST sign 404  404  302  404  404  404  404  404  404  404  404  404  404
+dialogue:synthesis_recommendation_add GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+dialogue:synthesis_recommendation_add POST sign 404  404  200  404  404  404  404  404  404  404  404  404  404
 dialogue:synthesis_adopt         GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
 dialogue:synthesis_adopt         POST sign 404  404  302  404  404  404  404  404  404  404  404  404  404
 dialogue:synthesis_report        GET  sign 404  404  200  404  404  404  404  404  404  404  404  404  404

@@ -90,7 +90,14 @@ def test_the_synthesis_page_merges_and_reports(world: World, client: Client) -> 
     response = client.post(reverse("dialogue:synthesis_merge", kwargs=kwargs),
                            {"rows": ",".join(str(r.row.pk) for r in group), "text": ""})
     assert response.status_code == 302
+    response = client.post(reverse("dialogue:synthesis_recommendation_add", kwargs=kwargs),
+                           {"audience": "school", "text": "Kies voor een levensloopbenadering."})
+    assert response.status_code == 302
+    bad = client.post(reverse("dialogue:synthesis_recommendation_add", kwargs=kwargs),
+                      {"audience": "school", "text": ""})
+    assert bad.status_code == 200
     report = client.get(reverse("dialogue:synthesis_report", kwargs=kwargs)).content.decode()
+    assert "Kies voor een levensloopbenadering." in report
     assert "Goede samenwerking tussen professionals</strong> (1c,2c)" in report
     assert "↑ Korte lijnen (1c)" in report
     assert "Betrokkenheid" in report

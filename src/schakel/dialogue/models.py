@@ -204,3 +204,15 @@ class SynthesisFactor(models.Model):
 
     class Meta:
         ordering = ["pk"]
+
+
+class SynthesisRecommendation(models.Model):
+    """A recommendation of the synthesis itself (the overarching table's, seed 001)."""
+
+    synthesis = models.ForeignKey(Synthesis, on_delete=models.CASCADE,
+                                  related_name="recommendations")
+    audience = models.CharField(_("for"), max_length=20, choices=Audience.choices)
+    text = models.TextField(_("recommendation"))
+
+    class Meta:
+        ordering = ["pk"]

@@ -28,6 +28,8 @@ urlpatterns = [
          name="synthesis_merge"),
     path("overstijgend/<int:synthesis_id>/structureel/", views_synthesis.structural,
          name="synthesis_structural"),
+    path("overstijgend/<int:synthesis_id>/aanbevelingen/", views_synthesis.recommendation_add,
+         name="synthesis_recommendation_add"),
     path("overstijgend/<int:synthesis_id>/vaststellen/", views_synthesis.adopt,
          name="synthesis_adopt"),
     path("overstijgend/<int:synthesis_id>/overzicht/", views_synthesis.report,

@@ -24,6 +24,7 @@ from schakel.dialogue.models import (
     Recommendation,
     Synthesis,
     SynthesisFactor,
+    SynthesisRecommendation,
     Valence,
 )
 from schakel.dialogue.similarity import Candidate, propose_groups
@@ -121,7 +122,8 @@ class DomainBlock:
 @dataclass(frozen=True)
 class RecommendationBlock:
     audience: Audience
-    recommendations: list[tuple[Recommendation, int]]  # with the table's number
+    overarching: list[SynthesisRecommendation]  # the synthesis's own
+    recommendations: list[tuple[Recommendation, int]]  # of the tables, with their number
 
 
 @dataclass(frozen=True)
@@ -149,11 +151,13 @@ class SynthesisPage:
     def recommendations(self) -> list[RecommendationBlock]:
         blocks = []
         for audience in Audience:
+            own = [recommendation for recommendation in self.synthesis.recommendations.all()
+                   if recommendation.audience == audience]
             found = [(recommendation, number) for number, table in self.tables
                      for recommendation in table.recommendations.all()
                      if recommendation.audience == audience]
-            if found:
-                blocks.append(RecommendationBlock(audience, found))
+            if own or found:
+                blocks.append(RecommendationBlock(audience, own, found))
         return blocks
 
     @property
@@ -186,7 +190,8 @@ def _fetch(synthesis_id: int) -> Synthesis | None:
             .prefetch_related(
                 Prefetch("tables", queryset=DialogueTable.objects.prefetch_related(
                     "history", "recommendations")),
-                Prefetch("rows", queryset=SynthesisFactor.objects.prefetch_related("factors")))
+                Prefetch("rows", queryset=SynthesisFactor.objects.prefetch_related("factors")),
+                "recommendations")
             .filter(pk=synthesis_id).first())
 
 

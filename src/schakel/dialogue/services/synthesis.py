@@ -16,10 +16,12 @@ from schakel.audit.events import EventCode
 from schakel.audit.models import Action
 from schakel.audit.writer import access_event_record
 from schakel.dialogue.models import (
+    Audience,
     DialogueTable,
     Factor,
     Synthesis,
     SynthesisFactor,
+    SynthesisRecommendation,
     SynthesisStatus,
 )
 from schakel.dialogue.selectors.synthesis import synthesis_subject
@@ -129,6 +131,24 @@ def synthesis_row_set_structural(*, actor: Actor, synthesis: Synthesis, row_id: 
         row.save(update_fields=["structural_override"])
         _log(actor, synthesis, EventCode.DIALOGUE_SYNTHESIS_CHANGE, Action.UPDATE, decision)
     return row
+
+
+def synthesis_recommendation_add(*, actor: Actor, synthesis: Synthesis, audience: str,
+                                 text: str) -> SynthesisRecommendation:
+    decision = _change(actor, synthesis)
+    errors: dict[str, str] = {}
+    if audience not in Audience.values:
+        errors["audience"] = _("Choose for whom the recommendation is.")
+    if not text.strip():
+        errors["text"] = _("Write the recommendation.")
+    if errors:
+        raise ValidationError(errors)
+    with service_transaction():
+        synthesis = _lock(synthesis)
+        recommendation = SynthesisRecommendation.objects.create(
+            synthesis=synthesis, audience=audience, text=text.strip())
+        _log(actor, synthesis, EventCode.DIALOGUE_SYNTHESIS_CHANGE, Action.UPDATE, decision)
+    return recommendation
 
 
 def synthesis_adopt(*, actor: Actor, synthesis: Synthesis) -> Synthesis:

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from schakel.access.actor import Actor, actor_from_request
 from schakel.dialogue.forms import (
     MergeForm,
+    RecommendationForm,
     StructuralForm,
     SynthesisCreateForm,
     SynthesisEditForm,
@@ -29,6 +30,7 @@ from schakel.dialogue.services.synthesis import (
     synthesis_adopt,
     synthesis_create,
     synthesis_merge,
+    synthesis_recommendation_add,
     synthesis_row_set_structural,
     synthesis_update,
 )
@@ -61,15 +63,22 @@ def synthesis_create_view(request: HttpRequest) -> HttpResponse:
         "back": reverse("dialogue:list")})
 
 
-@login_required
-@require_GET
-def synthesis_detail(request: HttpRequest, synthesis_id: int) -> HttpResponse:
+def _render(request: HttpRequest, synthesis_id: int,
+            recommendation_form: RecommendationForm | None = None) -> HttpResponse:
     page = synthesis_get(actor=actor_from_request(request), synthesis_id=synthesis_id)
     return render(request, "dialogue/synthesis.html", {
         "page": page, "synthesis": page.synthesis,
+        "recommendation_form": recommendation_form or (
+            RecommendationForm() if page.may_change else None),
         "merge_forms": [(group, MergeForm(initial={
             "rows": ",".join(str(r.row.pk) for r in group), "text": group[0].row.text}))
             for group in page.proposals]})
+
+
+@login_required
+@require_GET
+def synthesis_detail(request: HttpRequest, synthesis_id: int) -> HttpResponse:
+    return _render(request, synthesis_id)
 
 
 @login_required
@@ -125,6 +134,23 @@ def structural(request: HttpRequest, synthesis_id: int) -> HttpResponse:
     return _step(request, synthesis_id, lambda actor, synthesis: synthesis_row_set_structural(
         actor=actor, synthesis=synthesis, row_id=form.cleaned_data["row"] if valid else 0,
         structural=form.decision() if valid else None), _("The factor has been saved."))
+
+
+@login_required
+@require_POST
+def recommendation_add(request: HttpRequest, synthesis_id: int) -> HttpResponse:
+    actor = actor_from_request(request)
+    synthesis = synthesis_for_change(actor=actor, synthesis_id=synthesis_id)
+    form = RecommendationForm(request.POST)
+    if form.is_valid():
+        try:
+            synthesis_recommendation_add(actor=actor, synthesis=synthesis, **form.cleaned_data)
+        except ValidationError as error:
+            apply_service_errors(form, error)
+        else:
+            messages.success(request, _("The recommendation has been added."))
+            return redirect(synthesis_url(synthesis, "recommendations"))
+    return _render(request, synthesis_id, form)
 
 
 @login_required
