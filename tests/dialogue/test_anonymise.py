@@ -47,18 +47,19 @@ def test_dates_of_every_form_become_a_placeholder() -> None:
 @settings(max_examples=15, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(first=name, last=name, professional=name, professional_last=name, school=name,
-       when=day)
+       place=name, when=day)
 def test_no_name_or_date_of_the_case_survives(
         world: World, first: str, last: str, professional: str, professional_last: str,
-        school: str, when: dt.date) -> None:
+        school: str, place: str, when: dt.date) -> None:
     child = world.child
     child.first_name, child.last_name = first, last
     child.save()
-    SchoolFactory(name=f"Basisschool {school}")
+    SchoolFactory(name=f"Basisschool {school}", municipality=place)
     mentor = ProfessionalFactory(full_name=f"{professional} {professional_last}")
     dates = _date_forms(when)
     PlanStepEntryFactory(case=world.case, filled_in_by=world.nurse, content=(
-        f"{first} {last} zit in groep 5 van Basisschool {school}. Sinds {dates[0]} sprak "
+        f"{first} {last} zit in groep 5 van Basisschool {school} in {place}. "
+        f"Sinds {dates[0]} sprak "
         f"{professional} {professional_last} met {first}; op {dates[1]} met de moeder "
         f"{world.guardian.full_name}."))
     ConsultationFactory(case=world.case, recorded_by=world.nurse, signals_seen=(
@@ -71,7 +72,7 @@ def test_no_name_or_date_of_the_case_survives(
         actor=world.actor(world.core_member), table=table,
         case_reference=world.case.reference).description
     words = set(proposal.lower().replace(".", " ").replace(",", " ").replace(";", " ").split())
-    for secret in (first, last, professional, professional_last, school, "Eva", "Jansen",
+    for secret in (first, last, professional, professional_last, school, place, "Eva", "Jansen",
                    "Anne", "Vries", "Esch"):
         assert secret.lower() not in words, (secret, proposal)
     for form in dates:

@@ -47,12 +47,16 @@ def test_a_table_through_its_pages(world: World, client: Client) -> None:
     assert "Choose the domain of the factor." in bad.content.decode()
     page = client.get(reverse("dialogue:detail", kwargs={"table_id": table.pk})).content.decode()
     assert "Ouders gemotiveerd" in page
-    for secret in (world.case.reference, world.child.first_name,
+    for secret in (world.case.reference, world.child.full_name, world.family.name,
                    f"/casussen/{world.case.pk}/"):
         assert secret not in page
     _post(client, "review_start", table, {})
     teacher = Client()
     sign_in(teacher, world.teacher.user)
+    seen = teacher.get(reverse("dialogue:detail", kwargs={"table_id": table.pk}))
+    assert seen.status_code == 200
+    for secret in (world.case.reference, world.child.full_name, f"/casussen/{world.case.pk}/"):
+        assert secret not in seen.content.decode()
     _post(teacher, "comment", table, {"text": "Mooi verslag."})
     _post(client, "adopt", table, {})
     table.refresh_from_db()

@@ -11,6 +11,7 @@ from django.http import Http404
 from schakel.dialogue.models import DialogueTable, Domain, Factor, TableStatus, Valence
 from schakel.dialogue.selectors.synthesis import synthesis_get
 from schakel.dialogue.services.synthesis import (
+    synthesis_adopt,
     synthesis_create,
     synthesis_merge,
     synthesis_row_set_structural,
@@ -106,3 +107,17 @@ def test_the_synthesis_is_read_by_its_chair_and_the_chairs_of_its_tables(
 def test_similarity_is_token_overlap() -> None:
     assert similarity("Goede samenwerking", "goede samenwerken") == 1.0
     assert similarity("Ouders zijn gemotiveerd", "Korte lijnen") == 0.0
+
+
+def test_an_adopted_synthesis_is_read_only(world: World) -> None:
+    tables, _cooperation, _cause = _three(world)
+    actor = world.actor(world.nurse)
+    synthesis = synthesis_create(actor=actor, title="Overstijgend", tables=tables)
+    synthesis = synthesis_adopt(actor=actor, synthesis=synthesis)
+    rows = list(synthesis.rows.values_list("pk", flat=True))
+    before = dialogue_rows()
+    with pytest.raises(ValidationError, match="adopted"):
+        synthesis_merge(actor=actor, synthesis=synthesis, row_ids=rows[:2])
+    with pytest.raises(Http404):
+        synthesis_adopt(actor=world.actor(world.outsider), synthesis=synthesis)
+    assert dialogue_rows() == before

@@ -102,13 +102,19 @@ def test_a_cause_must_be_of_the_same_table(world: World) -> None:
 
 
 def test_nothing_changes_after_adoption(world: World) -> None:
-    table = make_table(world.nurse, status=TableStatus.ADOPTED)
+    table = make_table(world.nurse, status=TableStatus.ADOPTED, participant=world.teacher)
     before = dialogue_rows()
-    with pytest.raises(Http404):
+    with pytest.raises(ValidationError, match="adopted; it can no longer be changed"):
         history_event_add(actor=world.actor(world.nurse), table=table, moment="",
                           description="Later")
-    with pytest.raises(Http404):
+    with pytest.raises(ValidationError, match="adopted"):
         dialogue_review_start(actor=world.actor(world.nurse), table=table)
+    with pytest.raises(ValidationError, match="adopted"):
+        factor_add(actor=world.actor(world.nurse), table=table, domain=Domain.FAMILY,
+                   valence=Valence.HELPING, text="Later")
+    with pytest.raises(Http404):  # a participant may read it, never change it
+        history_event_add(actor=world.actor(world.teacher), table=table, moment="",
+                          description="Later")
     assert dialogue_rows() == before
     assert AccessEvent.objects.filter(event_code=EventCode.DIALOGUE_CHANGE,
                                       outcome=Outcome.DENIED).count() == 1

@@ -133,6 +133,8 @@ from schakel.access.policy.dialogue import (
     may_comment_on_dialogue_table as may_comment_on_dialogue_table,
     may_create_dialogue_table as may_create_dialogue_table,
     may_create_synthesis as may_create_synthesis,
+    may_open_dialogue_table_for_change as may_open_dialogue_table_for_change,
+    may_open_synthesis_for_change as may_open_synthesis_for_change,
     may_read_dialogue_table as may_read_dialogue_table,
     may_read_synthesis as may_read_synthesis,
     syntheses_visible_q as syntheses_visible_q,

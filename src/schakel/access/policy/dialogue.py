@@ -48,6 +48,15 @@ def may_change_dialogue_table(actor: Actor, table: DialogueTable) -> Decision:
     return Decision(True, Ground.DIALOGUE_CHAIR)
 
 
+def may_open_dialogue_table_for_change(actor: Actor, table: DialogueTable) -> Decision:
+    """Open a change of the table: its chair, whatever the status (once adopted, the service
+    tells them it is read-only, `may_change_dialogue_table`); anyone else is refused."""
+    professional = actor.professional
+    if professional is None or table.chair_id != professional.pk:
+        return DENY
+    return Decision(True, Ground.DIALOGUE_CHAIR)
+
+
 def may_comment_on_dialogue_table(actor: Actor, table: DialogueTable) -> Decision:
     """A professional participant, while the table is in review."""
     professional = actor.professional
@@ -89,6 +98,14 @@ def may_read_synthesis(actor: Actor, synthesis: Synthesis) -> Decision:
 def may_change_synthesis(actor: Actor, synthesis: Synthesis) -> Decision:
     professional = actor.professional
     if professional is None or synthesis.chair_id != professional.pk or synthesis.is_adopted:
+        return DENY
+    return Decision(True, Ground.DIALOGUE_CHAIR)
+
+
+def may_open_synthesis_for_change(actor: Actor, synthesis: Synthesis) -> Decision:
+    """Its chair, whatever the status (see `may_open_dialogue_table_for_change`)."""
+    professional = actor.professional
+    if professional is None or synthesis.chair_id != professional.pk:
         return DENY
     return Decision(True, Ground.DIALOGUE_CHAIR)
 

@@ -212,7 +212,8 @@ def synthesis_get(*, actor: Actor, synthesis_id: int) -> SynthesisPage:
 
 def synthesis_for_change(*, actor: Actor, synthesis_id: int) -> Synthesis:
     synthesis = Synthesis.objects.filter(pk=synthesis_id).first()
-    decision = policy.may_change_synthesis(actor, synthesis) if synthesis else policy.DENY
+    decision = (policy.may_open_synthesis_for_change(actor, synthesis) if synthesis
+                else policy.DENY)
     enforce(actor, decision, event_code=EventCode.DIALOGUE_SYNTHESIS_CHANGE,
             action=Action.UPDATE, subject=synthesis_subject(synthesis_id))
     assert synthesis is not None  # noqa: S101 - enforce refused a missing synthesis

@@ -82,10 +82,10 @@ def dialogue_table_get(*, actor: Actor, table_id: int) -> TablePage:
 
 def dialogue_table_for_change(*, actor: Actor, table_id: int,
                               event_code: EventCode) -> DialogueTable:
-    """A table its chair may change (not adopted); anything else is 404 (refusal logged
-    under the change's `event_code`)."""
+    """A table for its chair to change (the service says so when it is adopted); anything
+    else is 404 (refusal logged under the change's `event_code`)."""
     table = DialogueTable.objects.select_related("chair").filter(pk=table_id).first()
-    decision = policy.may_change_dialogue_table(actor, table) if table else policy.DENY
+    decision = policy.may_open_dialogue_table_for_change(actor, table) if table else policy.DENY
     enforce(actor, decision, event_code=event_code, action=Action.UPDATE,
             subject=table_subject(table_id))
     assert table is not None  # noqa: S101 - enforce refused a missing table

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_lazy
 
 from schakel.access import policy
 from schakel.access.actor import Actor
@@ -27,6 +27,8 @@ from schakel.dialogue.models import (
 from schakel.dialogue.selectors.synthesis import synthesis_subject
 from schakel.transactions import service_transaction
 
+ADOPTED = gettext_lazy("This synthesis has been adopted; it can no longer be changed.")
+
 
 def _log(actor: Actor, synthesis: Synthesis, code: EventCode, action: Action,
          decision: policy.Decision) -> None:
@@ -35,16 +37,19 @@ def _log(actor: Actor, synthesis: Synthesis, code: EventCode, action: Action,
 
 
 def _change(actor: Actor, synthesis: Synthesis) -> policy.Decision:
-    return enforce(actor, policy.may_change_synthesis(actor, synthesis),
-                   event_code=EventCode.DIALOGUE_SYNTHESIS_CHANGE, action=Action.UPDATE,
-                   subject=synthesis_subject(synthesis.pk))
+    """Anyone but the chair: the logged 404. The chair of an adopted synthesis: read-only."""
+    decision = enforce(actor, policy.may_open_synthesis_for_change(actor, synthesis),
+                       event_code=EventCode.DIALOGUE_SYNTHESIS_CHANGE, action=Action.UPDATE,
+                       subject=synthesis_subject(synthesis.pk))
+    if not policy.may_change_synthesis(actor, synthesis):
+        raise ValidationError(ADOPTED)
+    return decision
 
 
 def _lock(synthesis: Synthesis) -> Synthesis:
     locked = Synthesis.objects.select_for_update().get(pk=synthesis.pk)
     if locked.is_adopted:
-        raise ValidationError(_("This synthesis has been adopted; it can no longer be "
-                                "changed."))
+        raise ValidationError(ADOPTED)
     return locked
 
 

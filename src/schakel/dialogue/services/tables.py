@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from django.core.exceptions import ValidationError
 from django.db.models import Max
 from django.utils import timezone
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext as _, gettext_lazy
 
 from schakel.access import policy
 from schakel.access.actor import Actor
@@ -43,6 +43,8 @@ from schakel.dialogue.workflow import may_follow
 from schakel.organisations.models import Organisation, Professional, School
 from schakel.transactions import service_transaction
 
+ADOPTED = gettext_lazy("This dialogue table has been adopted; it can no longer be changed.")
+
 
 def _log(actor: Actor, table: DialogueTable, code: EventCode, action: Action,
          decision: policy.Decision) -> None:
@@ -51,15 +53,18 @@ def _log(actor: Actor, table: DialogueTable, code: EventCode, action: Action,
 
 
 def _enforce_change(actor: Actor, table: DialogueTable, code: EventCode) -> policy.Decision:
-    return enforce(actor, policy.may_change_dialogue_table(actor, table), event_code=code,
-                   action=Action.UPDATE, subject=table_subject(table.pk))
+    """Anyone but the chair: the logged 404. The chair of an adopted table: it is read-only."""
+    decision = enforce(actor, policy.may_open_dialogue_table_for_change(actor, table),
+                       event_code=code, action=Action.UPDATE, subject=table_subject(table.pk))
+    if not policy.may_change_dialogue_table(actor, table):
+        raise ValidationError(ADOPTED)
+    return decision
 
 
 def _lock_changeable(table: DialogueTable) -> DialogueTable:
     locked = DialogueTable.objects.select_for_update().get(pk=table.pk)
     if locked.is_adopted:
-        raise ValidationError(_("This dialogue table has been adopted; it can no longer be "
-                                "changed."))
+        raise ValidationError(ADOPTED)
     return locked
 
 
