@@ -27,6 +27,18 @@ from schakel.attendance.models import (
 )
 from schakel.children.models import Custody
 from schakel.consent.models import InformationCategory
+from schakel.dialogue.models import (
+    DialogueTable,
+    Domain,
+    Factor,
+    Level,
+    Participant as DialogueParticipant,
+    Perspective,
+    Synthesis,
+    SynthesisFactor,
+    TableStatus,
+    Valence,
+)
 from schakel.glossary.models import Term
 from schakel.handover.models import HandoverKind
 from schakel.handover.services import handover_offer
@@ -292,6 +304,30 @@ def build_matrix_world() -> MatrixWorld:
         school=school, kind=DayOffKind.STUDY_DAY, start_date=days_ahead(30),
         end_date=days_ahead(30), description="Studiedag team")
 
+    # Dialogue tables chaired by the coordinator: one in review, in which the POH takes part
+    # with her account (she reads and comments), and two adopted ones with a synthesis over
+    # them, whose two rows are the same kind of factor (the coordinator may merge them).
+    dialogue_table = DialogueTable.objects.create(
+        title="Casus PO", level=Level.PO, chair=coordinator, status=TableStatus.IN_REVIEW,
+        description="Kind: basisschoolleeftijd.", source_case=case)
+    DialogueParticipant.objects.create(table=dialogue_table, perspective=Perspective.PROFESSIONAL,
+                                       role="POH-GGZ", professional=involved)
+    adopted = [DialogueTable.objects.create(
+        title=f"Casus {n}", level=Level.VO, chair=coordinator, status=TableStatus.ADOPTED,
+        description="Jongere.") for n in (1, 2)]
+    for table, text in zip(adopted, ("Goede samenwerking", "Goede samenwerking onderling"),
+                           strict=True):
+        Factor.objects.create(table=table, domain=Domain.PROFESSIONAL, valence=Valence.HELPING,
+                              text=text)
+    synthesis = Synthesis.objects.create(title="Overstijgend", chair=coordinator)
+    synthesis.tables.set(adopted)
+    synthesis_rows = []
+    for found in Factor.objects.filter(table__in=adopted).order_by("pk"):
+        row = SynthesisFactor.objects.create(synthesis=synthesis, text=found.text,
+                                             domain=found.domain, valence=found.valence)
+        row.factors.add(found)
+        synthesis_rows.append(row.pk)
+
     users = {
         "core": core.user, "teacher": teacher.user, "coordinator": coordinator.user,
         "involved": involved.user, "unconsented": unconsented.user, "former": former.user,
@@ -320,6 +356,7 @@ def build_matrix_world() -> MatrixWorld:
             "day_off_id": day_off.pk,
             "report_id": absence_report.pk,
             "route_id": meldcode_route.pk,
+            "table_id": dialogue_table.pk, "synthesis_id": synthesis.pk,
         },
         query_ids={
             "agreement_id": agreement.pk,
@@ -338,6 +375,8 @@ def build_matrix_world() -> MatrixWorld:
             "parent_user_id": guardian.user_id, "core_id": core.pk,
             "custody_id": custody.pk, "case_item_id": case_item.pk,
             "import_profile_id": profile.pk, "attendance_import_id": attendance_import.pk,
+            "adopted_table_1_id": adopted[0].pk, "adopted_table_2_id": adopted[1].pk,
+            "synthesis_row_1_id": synthesis_rows[0], "synthesis_row_2_id": synthesis_rows[1],
         },
     )
     for role, user in users.items():

@@ -42,6 +42,7 @@ from tests.access.matrix_writes_absencereports import ABSENCE_REPORT_WRITES
 from tests.access.matrix_writes_api import API_WRITES
 from tests.access.matrix_writes_attachments import ATTACHMENT_WRITES
 from tests.access.matrix_writes_attendance import ATTENDANCE_WRITES
+from tests.access.matrix_writes_dialogue import DIALOGUE_WRITES
 from tests.access.matrix_writes_meldcode import MELDCODE_WRITES
 from tests.access.matrix_writes_team import TEAM_WRITES
 from tests.access.matrix_writes_triage import TRIAGE_WRITES
@@ -376,4 +377,5 @@ WRITES: dict[str, Write] = {
     **API_WRITES,
     **TRIAGE_WRITES,
     **MELDCODE_WRITES,
+    **DIALOGUE_WRITES,
 }

@@ -256,6 +256,47 @@ meldcode:detail                  GET  sign 200* 404  404  200* 404  404  404  40
 meldcode:step                    GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
 meldcode:step                    POST sign 404  404  404  200* 404  404  404  404  404  404  404  404  404
 
+# Dialogue tables: the coordinator chairs the world's table (in review; the POH takes part
+# with her account: she reads it and comments) and a synthesis over two adopted tables. Any
+# professional starts a table or a synthesis; nobody else sees them. A table holds no child.
+dialogue:list                    GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
+dialogue:create                  GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
+dialogue:create                  POST sign 200  200  200  200  200  200  200  200  200  200  200  404  404
+dialogue:detail                  GET  sign 404  404  200  200  404  404  404  404  404  404  404  404  404
+dialogue:edit                    GET  sign 404  404  200  404  404  404  404  404  404  404  404  404  404
+dialogue:edit                    POST sign 404  404  200  404  404  404  404  404  404  404  404  404  404
+dialogue:propose                 GET  sign 404  404  200  404  404  404  404  404  404  404  404  404  404
+dialogue:propose                 POST sign 404  404  200  404  404  404  404  404  404  404  404  404  404
+dialogue:history_add             GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+dialogue:history_add             POST sign 404  404  200  404  404  404  404  404  404  404  404  404  404
+dialogue:participant_add         GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+dialogue:participant_add         POST sign 404  404  200  404  404  404  404  404  404  404  404  404  404
+dialogue:factor_add              GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+dialogue:factor_add              POST sign 404  404  200  404  404  404  404  404  404  404  404  404  404
+dialogue:recommendation_add      GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+dialogue:recommendation_add      POST sign 404  404  200  404  404  404  404  404  404  404  404  404  404
+dialogue:comment                 GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+dialogue:comment                 POST sign 404  404  404  200  404  404  404  404  404  404  404  404  404
+dialogue:review_start            GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+dialogue:review_start            POST sign 404  404  302  404  404  404  404  404  404  404  404  404  404
+dialogue:adopt                   GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+dialogue:adopt                   POST sign 404  404  302  404  404  404  404  404  404  404  404  404  404
+dialogue:synthesis_create        GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
+dialogue:synthesis_create        POST sign 200  200  200  200  200  200  200  200  200  200  200  404  404
+dialogue:synthesis_detail        GET  sign 404  404  200  404  404  404  404  404  404  404  404  404  404
+dialogue:synthesis_edit          GET  sign 404  404  200  404  404  404  404  404  404  404  404  404  404
+dialogue:synthesis_edit          POST sign 404  404  200  404  404  404  404  404  404  404  404  404  404
+dialogue:synthesis_merge         GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+dialogue:synthesis_merge         POST sign 404  404  302  404  404  404  404  404  404  404  404  404  404
+dialogue:synthesis_structural    GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+dialogue:synthesis_structural    POST sign 404  404  302  404  404  404  404  404  404  404  404  404  404
+dialogue:synthesis_recommendation_add GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+dialogue:synthesis_recommendation_add POST sign 404  404  200  404  404  404  404  404  404  404  404  404  404
+dialogue:synthesis_adopt         GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+dialogue:synthesis_adopt         POST sign 404  404  302  404  404  404  404  404  404  404  404  404  404
+dialogue:synthesis_report        GET  sign 404  404  200  404  404  404  404  404  404  404  404  404  404
+dialogue:synthesis_pdf           GET  sign 404  404  200  404  404  404  404  404  404  404  404  404  404
+
 # Warm hand-over, offered by the coordinator to her colleague (consent for the GGD): the
 # receiver reads the package and decides; the sender sees the status and may withdraw. An
 # empty return form comes back with its errors to the receiver only (others: 404).

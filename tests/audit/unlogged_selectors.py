@@ -36,6 +36,23 @@ NOT_CHILD_DATA: dict[str, str] = {
     "audit.selectors.access_log_verify": "row ids and hashes of the chain check, no content",
     "attachments.selectors.case_attachments": (
         "attachments of a case the case page read and logged already (its `read` decision)"),
+    "dialogue.selectors.tables.adopted_tables_for": (
+        "anonymised dialogue tables: no child's data (docs/dialogue.md)"),
+    "dialogue.selectors.tables.dialogue_table_for_change": (
+        "an anonymised dialogue table, its source case never read"),
+    "dialogue.selectors.tables.dialogue_table_get": (
+        "an anonymised dialogue table, its source case never read"),
+    "dialogue.selectors.tables.dialogue_tables_for": "anonymised dialogue tables",
+    "dialogue.selectors.tables.factor_forest": "arranges factors already read",
+    "dialogue.selectors.tables.table_subject": "the access-log subject of a table",
+    "dialogue.selectors.synthesis.notation": "formats table numbers",
+    "dialogue.selectors.synthesis.proposed_merges": "compares factors already read",
+    "dialogue.selectors.synthesis.syntheses_for": "syntheses of anonymised dialogue tables",
+    "dialogue.selectors.synthesis.synthesis_for_change": (
+        "a synthesis of anonymised dialogue tables"),
+    "dialogue.selectors.synthesis.synthesis_get": "a synthesis of anonymised dialogue tables",
+    "dialogue.selectors.synthesis.synthesis_subject": "the access-log subject of a synthesis",
+    "dialogue.selectors.synthesis.table_numbers": "numbers of the tables of a synthesis",
     "triage.selectors.core_team_members": "the professionals of a school's core team",
     "triage.selectors.school_days_between": "a count of school days of a school",
     "triage.selectors.signal_triage_of": (

@@ -33,7 +33,7 @@ pytestmark = pytest.mark.browser
 DOWNLOADS = frozenset({"meetings:invitation", "portal_meetings:invitation_calendar",
                        "portal:plan_pdf", "attendance:import_errors",
                        "absencereports:export_csv", "attachments:download",
-                       "chronology:child_pdf",
+                       "chronology:child_pdf", "dialogue:synthesis_pdf",
                        # The API's OpenAPI document (YAML), and its Swagger UI: drf-spectacular's
                        # page for developers of systems, not a page of Schakel (docs/api.md).
                        "api:schema", "api:docs"})

@@ -127,6 +127,21 @@ class EventCode(models.TextChoices):
     INFORMATION_REQUEST_LIST = "information_request.list", _(
         "Saw a request for information in a list")
 
+    DIALOGUE_ADOPT = "dialogue.adopt", _("Adopted a dialogue table")
+    DIALOGUE_CHANGE = "dialogue.change", _("Changed a dialogue table")
+    DIALOGUE_COMMENT = "dialogue.comment", _("Commented on a dialogue table")
+    DIALOGUE_CREATE = "dialogue.create", _("Created a dialogue table")
+    DIALOGUE_PROPOSE = "dialogue.propose", _(
+        "Read a case to propose the anonymised description of a dialogue table")
+    DIALOGUE_READ = "dialogue.read", _("Read a dialogue table")
+    DIALOGUE_REVIEW = "dialogue.review", _("Sent a dialogue table to its participants")
+    DIALOGUE_SYNTHESIS_CHANGE = "dialogue.synthesis_change", _(
+        "Changed a synthesis of dialogue tables")
+    DIALOGUE_SYNTHESIS_CREATE = "dialogue.synthesis_create", _(
+        "Created a synthesis of dialogue tables")
+    DIALOGUE_SYNTHESIS_READ = "dialogue.synthesis_read", _(
+        "Read a synthesis of dialogue tables")
+
     MELDCODE_LIST = "meldcode.list", _("Saw Meldcode routes in a list")
     MELDCODE_READ = "meldcode.read", _("Read a Meldcode route")
     MELDCODE_START = "meldcode.start", _("Started a Meldcode route")

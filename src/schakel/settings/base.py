@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "schakel.notes",
     "schakel.attachments",
     "schakel.meldcode",
+    "schakel.dialogue",
     "schakel.attendance",
     "schakel.absencereports",
     "schakel.triage",

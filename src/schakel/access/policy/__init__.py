@@ -29,6 +29,7 @@ child; in the portal, the parents and young person invited see their own child's
 `notes` (conversation notes by information category, their corrections, the portal),
 `attachments` (files on a case or a note, read under the notes' rule),
 `meldcode` (the Meldcode route: its runner, the aandachtsfunctionaris, the privacy officer),
+`dialogue` (dialogue tables: the chair, the professional participants; a synthesis),
 `attendance` (who imports a school's absence records and sees its figures) and
 `systems` (what a system calling the API may do for its own organisation) and
 `absencereports` (the verzuimmelding: the school writes it, the leerplichtambtenaar of the
@@ -125,6 +126,19 @@ from schakel.access.policy.custody import (
     is_voogd as is_voogd,
     may_record_custody as may_record_custody,
     voogdij_on as voogdij_on,
+)
+from schakel.access.policy.dialogue import (
+    dialogue_tables_visible_q as dialogue_tables_visible_q,
+    may_change_dialogue_table as may_change_dialogue_table,
+    may_change_synthesis as may_change_synthesis,
+    may_comment_on_dialogue_table as may_comment_on_dialogue_table,
+    may_create_dialogue_table as may_create_dialogue_table,
+    may_create_synthesis as may_create_synthesis,
+    may_open_dialogue_table_for_change as may_open_dialogue_table_for_change,
+    may_open_synthesis_for_change as may_open_synthesis_for_change,
+    may_read_dialogue_table as may_read_dialogue_table,
+    may_read_synthesis as may_read_synthesis,
+    syntheses_visible_q as syntheses_visible_q,
 )
 from schakel.access.policy.emergency import (
     emergency_access_in_force as emergency_access_in_force,

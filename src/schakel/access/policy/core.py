@@ -44,6 +44,12 @@ class Ground(StrEnum):
     # aandachtsfunctionaris of the runner's organisation or of the child's school.
     MELDCODE_RUNNER = "meldcode_runner"
     MELDCODE_OFFICER = "meldcode_officer"
+    # Dialogue tables (`policy.dialogue`): the chair, a participant, a chair of a synthesis's
+    # table.
+    DIALOGUE_CHAIR = "dialogue_chair"
+    DIALOGUE_PARTICIPANT = "dialogue_participant"
+    # Any professional may start a dialogue table or a synthesis of the tables they read.
+    PROFESSIONAL = "professional"
     # Break the glass (`policy.emergency`): a claimed, time-limited emergency access.
     EMERGENCY = "emergency"
     # A system calling the API for its own organisation (`policy.systems`).

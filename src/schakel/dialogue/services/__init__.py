@@ -1,0 +1,1 @@
+"""Writes of dialogue tables (`tables`) and of their syntheses (`synthesis`)."""

@@ -1,0 +1,1 @@
+"""Pages of dialogue tables (`tables`) and of their syntheses (`synthesis`)."""
