@@ -21,6 +21,7 @@ from schakel.demo.signins import signin_password_line, signin_rows
 from schakel.demo.stories.attachments import LETTER_NAME
 from schakel.demo.stories.tina import TINA_CASE_TITLE
 from schakel.demo.stories.triage import GROUP_CHAT
+from schakel.dialogue.models import DialogueTable, Synthesis
 from schakel.meldcode.models import MeldcodeRoute
 from schakel.notes.models import ConversationNote
 from schakel.organisations.models import School, SchoolType
@@ -302,3 +303,11 @@ def test_tinas_file_has_a_finished_meldcode_route_seen_by_three(demo: DemoWorld)
                if policy.may_read_meldcode_route(actor_for_user(professional.user), route)}
     assert readers == {"mentor.demo", "zorgcoordinator.demo"}
     assert not LegalGround.objects.filter(child=case.child).exists()
+
+
+def test_the_seed_001_dialogue_tables_and_their_synthesis_are_adopted(demo: DemoWorld) -> None:
+    synthesis = Synthesis.objects.get()
+    assert synthesis.status == "adopted"
+    assert set(synthesis.tables.values_list("level", flat=True)) == {"po", "vo", "mbo"}
+    assert set(DialogueTable.objects.values_list("status", flat=True)) == {"adopted"}
+    assert synthesis.chair == demo.professionals["beleid.demo"]

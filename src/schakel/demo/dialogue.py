@@ -10,8 +10,8 @@ mentions; and a possible cause is kept only in a table that named its factor (th
 one cause of table 3 under "Gebrek aan verklarende analyse (1c)"; it is left out, since a
 cause belongs to a factor of its own table).
 
-Idempotent: a synthesis of the chair with this title is returned as it is. Not wired into
-the demo loader yet."""
+Idempotent: a synthesis of the chair with this title is returned as it is. The demo loader
+calls it with the municipality's policy officer (`beleid.demo`) as chair."""
 
 from __future__ import annotations
 

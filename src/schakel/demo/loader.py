@@ -13,6 +13,7 @@ from schakel.cases.models import Case
 from schakel.cases.services.reminders import agreement_reminders_send
 from schakel.children.models import Child, Enrolment
 from schakel.demo.attendance import demo_attendance_load
+from schakel.demo.dialogue import demo_dialogue_synthesis
 from schakel.demo.family import classmates_load, family_load, voogdij_child_load
 from schakel.demo.partners import partners_load
 from schakel.demo.people import professionals_load, teams_load
@@ -58,6 +59,9 @@ def demo_world_load() -> DemoWorld:
                     today=today)
         bas_case = stories_load(cast, dylan, jayden)
         _attendance_load(cast, dylan, today)
+        # The three dialogue tables of seed 001 and their synthesis, chaired by the
+        # municipality's policy officer (who organised them in the region).
+        demo_dialogue_synthesis(actor=cast.actor("beleid.demo"))
         # As the morning's reminder job would: the IB'er's overdue agreement on Bas's case is
         # in her notifications (once: a second load finds it sent).
         agreement_reminders_send(today=today)
