@@ -59,10 +59,6 @@ def next_step(done: Iterable[int]) -> RouteStep | None:
     return None
 
 
-def report_required(answers: dict[str, bool | None]) -> bool:
-    return report_required_by(answers) is not None
-
-
 def report_required_by(answers: dict[str, bool | None]) -> Question | None:
     """The first question whose answer makes a report necessary, or None."""
     for question in QUESTIONS:
