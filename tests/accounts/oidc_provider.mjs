@@ -63,13 +63,14 @@ server.listen(0, '127.0.0.1', () => {
   const provider = new Provider(issuer, {
     clients: [{
       client_id: config.client_id,
-      client_secret: config.client_secret,
+      ...(config.client_secret ? { client_secret: config.client_secret } : {}),
       redirect_uris: config.redirect_uris,
       response_types: ['code'],
       grant_types: ['authorization_code'],
       // mozilla-django-oidc posts the secret in the body (it would send Basic only with
-      // OIDC_TOKEN_USE_BASIC_AUTH, which Schakel does not set).
-      token_endpoint_auth_method: 'client_secret_post',
+      // OIDC_TOKEN_USE_BASIC_AUTH, which Schakel does not set); without a secret, a public
+      // client that has PKCE only.
+      token_endpoint_auth_method: config.client_secret ? 'client_secret_post' : 'none',
       id_token_signed_response_alg: 'RS256',
     }],
     jwks: { keys: [signingKey] },

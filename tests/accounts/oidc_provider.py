@@ -24,8 +24,8 @@ from schakel.settings.oidc import authentication_backends, oidc_settings
 
 SCRIPT = Path(__file__).with_name("oidc_provider.mjs")
 CLIENT_ID = "schakel-test"
-CLIENT_SECRET = "a-client-secret-for-the-tests-only"  # noqa: S105
-PASSWORD = "idp-password-42"  # noqa: S105 - every account's, at the provider only
+CLIENT_SECRET = "a-client-secret-for-the-tests-only"
+PASSWORD = "idp-password-42"  # every account's, at the provider only
 
 # The provider's accounts: Anne's e-mail address is a professional's in Schakel (the tests make
 # her with the factory), the stranger's is nobody's, and Piet's is a professional's too, but the
@@ -45,12 +45,13 @@ STARTUP_SECONDS = 20
 class RunningProvider:
     issuer: str
     discovery: dict[str, Any]
+    client_secret: str
 
     def environment(self, **extra: str) -> dict[str, str]:
         """The environment variables an operator sets for this provider (docs/security.md)."""
         return {
             "OIDC_RP_CLIENT_ID": CLIENT_ID,
-            "OIDC_RP_CLIENT_SECRET": CLIENT_SECRET,
+            "OIDC_RP_CLIENT_SECRET": self.client_secret,
             "OIDC_OP_AUTHORIZATION_ENDPOINT": self.discovery["authorization_endpoint"],
             "OIDC_OP_TOKEN_ENDPOINT": self.discovery["token_endpoint"],
             "OIDC_OP_USER_ENDPOINT": self.discovery["userinfo_endpoint"],
@@ -84,11 +85,13 @@ def _discovery(issuer: str, process: subprocess.Popen[str], log: Path) -> dict[s
 
 
 @contextmanager
-def provider_running(*, redirect_uris: list[str]) -> Iterator[RunningProvider]:
-    """Start the provider with Schakel's client registered for `redirect_uris`, wait until its
-    discovery document answers, and stop it afterwards."""
+def provider_running(*, redirect_uris: list[str],
+                     client_secret: str = CLIENT_SECRET) -> Iterator[RunningProvider]:
+    """Start the provider with Schakel's client registered for `redirect_uris` (a public
+    client when `client_secret` is empty), wait until its discovery document answers, and stop
+    it afterwards."""
     config = {
-        "client_id": CLIENT_ID, "client_secret": CLIENT_SECRET, "redirect_uris": redirect_uris,
+        "client_id": CLIENT_ID, "client_secret": client_secret, "redirect_uris": redirect_uris,
         "accounts": {name: {**claims, "password": PASSWORD} for name, claims in ACCOUNTS.items()},
     }
     env = {**os.environ, "SCHAKEL_TEST_OIDC": json.dumps(config)}
@@ -101,9 +104,10 @@ def provider_running(*, redirect_uris: list[str]) -> Iterator[RunningProvider]:
             first_line = process.stdout.readline()
             if not first_line:
                 process.wait(timeout=STARTUP_SECONDS)
-                raise RuntimeError(f"the OpenID provider did not start: {Path(log.name).read_text()}")
+                raise RuntimeError(
+                    f"the OpenID provider did not start: {Path(log.name).read_text()}")
             issuer = str(json.loads(first_line)["issuer"])
-            yield RunningProvider(issuer=issuer,
+            yield RunningProvider(issuer=issuer, client_secret=client_secret,
                                   discovery=_discovery(issuer, process, Path(log.name)))
         finally:
             process.terminate()

@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
 import requests
+from axes.models import AccessAttempt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from django.test import Client
@@ -18,6 +19,7 @@ from django.urls import reverse
 
 from schakel.accounts.models import User
 from schakel.organisations.models import Professional
+from tests.accounts.conftest import password_step
 from tests.accounts.oidc_provider import (
     ANNE_EMAIL,
     PASSWORD,
@@ -27,7 +29,7 @@ from tests.accounts.oidc_provider import (
     provider_running,
 )
 from tests.factories import ProfessionalFactory
-from tests.support import totp_device
+from tests.support import totp_code, totp_device
 
 CALLBACK = "http://testserver" + "/account/organisatie/terug/"
 
@@ -90,6 +92,17 @@ def test_signed_in_through_the_provider_then_schakels_own_second_factor(
     assert page["Location"].startswith(reverse("accounts:verify"))
 
 
+def test_a_public_client_without_a_secret_signs_in_with_pkce_alone(
+    client: Client, settings: Any, anne: Professional,
+):
+    with provider_running(redirect_uris=[CALLBACK], client_secret="") as public:
+        configure_schakel(settings, public)
+        assert settings.OIDC_RP_CLIENT_SECRET == ""
+        callback = client.get(at_the_provider(client, "anne"))
+    assert callback["Location"] == reverse("accounts:verify")
+    assert client.session["_auth_user_id"] == str(anne.user.pk)
+
+
 def test_a_provider_trusted_with_two_factors_leads_to_the_page_asked_for(
     client: Client, settings: Any, provider: RunningProvider, anne: Professional,
 ):
@@ -135,3 +148,44 @@ def test_unknown_or_unverified_email_is_refused_and_creates_nobody(
     assert callback["Location"] == reverse("accounts:login")
     assert "_auth_user_id" not in client.session
     assert User.objects.count() == users
+
+
+
+# --- lock-outs (django-axes): the organisation's sign-in and the password's share them ------
+
+
+def test_refusals_from_one_address_do_not_lock_colleagues_out(
+    client: Client, settings: Any, provider: RunningProvider, anne: Professional,
+):
+    configure_schakel(settings, provider)
+    for _ in range(settings.AXES_FAILURE_LIMIT + 1):  # a school's shared address
+        refused = client.get(at_the_provider(client, "stranger"))
+        assert refused["Location"] == reverse("accounts:login")
+    assert not AccessAttempt.objects.exists()
+    assert client.get(at_the_provider(client, "anne"))["Location"] == reverse("accounts:verify")
+
+
+def test_a_professional_locked_out_by_passwords_is_locked_out_here_too(
+    client: Client, settings: Any, provider: RunningProvider, anne: Professional,
+):
+    configure_schakel(settings, provider)
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        password_step(Client(), username=anne.user.username, password="not-the-password-1")
+    locked = client.get(at_the_provider(client, "anne"))
+    assert locked.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_wrong_codes_after_the_organisations_sign_in_lock_out(
+    client: Client, settings: Any, provider: RunningProvider, anne: Professional,
+):
+    configure_schakel(settings, provider)
+    assert client.get(at_the_provider(client, "anne"))["Location"] == reverse("accounts:verify")
+    wrong = f"{(int(totp_code(anne.user)) + 1) % 1_000_000:06d}"
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("accounts:verify"), {"code": wrong})
+    assert "_auth_user_id" not in client.session
+    assert AccessAttempt.objects.get().username == anne.user.username
+    again = client.get(at_the_provider(client, "anne"))
+    assert again.status_code == 429
+    assert "_auth_user_id" not in client.session
