@@ -172,6 +172,8 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "schakel.accounts.lockout.lockout_response"
+# The organisation's sign-in (OpenID Connect) is not counted; the lock it finds holds there too.
+AXES_WHITELIST_CALLABLE = "schakel.accounts.lockout.organisation_sign_in"
 # Failures are cleared after the second factor, not after the password alone.
 AXES_RESET_ON_SUCCESS = False
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password", "code"]
