@@ -133,9 +133,9 @@ def _form_page(request: HttpRequest, form: SchakelForm, title: str, school_id: i
 
 
 @login_required
-def ranked_edit(request: HttpRequest, school_id: int, item_id: int) -> HttpResponse:
+def ranked_edit(request: HttpRequest, school_id: int, ranked_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    item = ranked_item_for_change(actor=actor, school_id=school_id, item_id=item_id)
+    item = ranked_item_for_change(actor=actor, school_id=school_id, item_id=ranked_id)
     form = RankedItemEditForm(request.POST if request.method == "POST" else None,
                               initial={"rank": item.rank, "text": item.text})
     if request.method == "POST" and form.is_valid():
@@ -178,9 +178,9 @@ def _removed(request: HttpRequest, school_id: int, anchor: str,
 
 @login_required
 @require_POST
-def ranked_remove(request: HttpRequest, school_id: int, item_id: int) -> HttpResponse:
+def ranked_remove(request: HttpRequest, school_id: int, ranked_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    item = ranked_item_for_change(actor=actor, school_id=school_id, item_id=item_id)
+    item = ranked_item_for_change(actor=actor, school_id=school_id, item_id=ranked_id)
     return _removed(request, school_id, "ranked",
                     lambda: ranked_item_remove(actor=actor, item=item),
                     _("The place in the top 12 is free again."))
@@ -198,10 +198,10 @@ def offer_remove(request: HttpRequest, school_id: int, offer_id: int) -> HttpRes
 
 @login_required
 @require_POST
-def regie_remove(request: HttpRequest, school_id: int, agreement_id: int) -> HttpResponse:
+def regie_remove(request: HttpRequest, school_id: int, regie_id: int) -> HttpResponse:
     actor = actor_from_request(request)
     agreement = regie_agreement_for_change(actor=actor, school_id=school_id,
-                                           agreement_id=agreement_id)
+                                           agreement_id=regie_id)
     return _removed(request, school_id, "regie",
                     lambda: regie_agreement_remove(actor=actor, agreement=agreement),
                     _("The agreement on regie has been removed."))
