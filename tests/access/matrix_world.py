@@ -40,15 +40,6 @@ from schakel.dialogue.models import (
     Valence,
 )
 from schakel.glossary.models import Term
-from schakel.prevention.models import (
-    PreventionMatrix,
-    PreventionOffer,
-    PyramidLevel,
-    RankedItem,
-    RankedKind,
-    RegieAgreement,
-    Sector as PreventionSector,
-)
 from schakel.handover.models import HandoverKind
 from schakel.handover.services import handover_offer
 from schakel.meetings.models import AgendaItem, Meeting, MeetingKind, MinutesEntry, Participant
@@ -59,6 +50,15 @@ from schakel.portal.models import (
     EntryType,
     InformationRequest,
     PendingConsent,
+)
+from schakel.prevention.models import (
+    PreventionMatrix,
+    PreventionOffer,
+    PyramidLevel,
+    RankedItem,
+    RankedKind,
+    RegieAgreement,
+    Sector as PreventionSector,
 )
 from schakel.retention.models import (
     DestructionRequest,

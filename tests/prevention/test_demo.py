@@ -27,6 +27,7 @@ def test_the_demo_matrix(people: People) -> None:
     assert all(cell.offers for row in page.rows for cell in row.cells)
     assert sum(len(cell.offers) for row in page.rows for cell in row.cells) == len(OFFERS)
     assert {cell.sector for cell in page.rows[0].cells} == set(Sector)
-    assert page.matrix is not None and page.matrix.ambition_what
+    assert page.matrix is not None
+    assert page.matrix.ambition_what
     assert len(page.regie) == 3
     assert page.changed_by == people.officer

@@ -76,7 +76,8 @@ def test_the_four_steps_are_written_logged_and_signed(people: People) -> None:
     ranked_item_remove(actor=core, item=second)
     prevention_offer_remove(actor=core, offer=offer)
     regie_agreement_remove(actor=core, agreement=regie)
-    assert not PreventionOffer.objects.exists() and not RegieAgreement.objects.exists()
+    assert not PreventionOffer.objects.exists()
+    assert not RegieAgreement.objects.exists()
     assert sorted(RankedItem.objects.values_list("rank", flat=True)) == [5, 7]
     assert PreventionMatrix.objects.get(school=people.school).updated_by == people.core
     assert _changes() == [
