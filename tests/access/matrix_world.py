@@ -51,6 +51,15 @@ from schakel.portal.models import (
     InformationRequest,
     PendingConsent,
 )
+from schakel.prevention.models import (
+    PreventionMatrix,
+    PreventionOffer,
+    PyramidLevel,
+    RankedItem,
+    RankedKind,
+    RegieAgreement,
+    Sector as PreventionSector,
+)
 from schakel.retention.models import (
     DestructionRequest,
     RequesterRelation,
@@ -328,6 +337,17 @@ def build_matrix_world() -> MatrixWorld:
         row.factors.add(found)
         synthesis_rows.append(row.pk)
 
+    # The school's preventiematrix, kept by its core team: a problem in the top 12, an offer,
+    # an agreement on regie.
+    prevention = PreventionMatrix.objects.create(school=school, updated_by=core)
+    ranked = RankedItem.objects.create(matrix=prevention, kind=RankedKind.PROBLEM, rank=1,
+                                       text="Te laat komen", updated_by=core)
+    offer = PreventionOffer.objects.create(
+        matrix=prevention, sector=PreventionSector.EDUCATION, level=PyramidLevel.UNIVERSAL,
+        name="Pestpreventie", updated_by=core)
+    regie = RegieAgreement.objects.create(matrix=prevention, subject="Overzicht",
+                                          holder="Gemeente", updated_by=core)
+
     users = {
         "core": core.user, "teacher": teacher.user, "coordinator": coordinator.user,
         "involved": involved.user, "unconsented": unconsented.user, "former": former.user,
@@ -357,6 +377,7 @@ def build_matrix_world() -> MatrixWorld:
             "report_id": absence_report.pk,
             "route_id": meldcode_route.pk,
             "table_id": dialogue_table.pk, "synthesis_id": synthesis.pk,
+            "ranked_id": ranked.pk, "offer_id": offer.pk, "regie_id": regie.pk,
         },
         query_ids={
             "agreement_id": agreement.pk,

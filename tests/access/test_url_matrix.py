@@ -297,6 +297,29 @@ dialogue:synthesis_adopt         POST sign 404  404  302  404  404  404  404  40
 dialogue:synthesis_report        GET  sign 404  404  200  404  404  404  404  404  404  404  404  404  404
 dialogue:synthesis_pdf           GET  sign 404  404  200  404  404  404  404  404  404  404  404  404  404
 
+# The preventiematrix of the school, kept by its core team (the IB'er) and the policy officer
+# of the school's municipality (none in this world), read by its steering group (none here):
+# a problem in the top 12, an offer, an agreement on regie. No child's data.
+prevention:list                  GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
+prevention:detail                GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+prevention:print                 GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+prevention:ranked_add            GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+prevention:ranked_add            POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+prevention:ranked_edit           GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+prevention:ranked_edit           POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+prevention:ranked_remove         GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+prevention:ranked_remove         POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
+prevention:offer_add             GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+prevention:offer_add             POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+prevention:offer_remove          GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+prevention:offer_remove          POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
+prevention:ambition_edit         GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+prevention:ambition_edit         POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+prevention:regie_add             GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+prevention:regie_add             POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+prevention:regie_remove          GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+prevention:regie_remove          POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
+
 # Warm hand-over, offered by the coordinator to her colleague (consent for the GGD): the
 # receiver reads the package and decides; the sender sees the status and may withdraw. An
 # empty return form comes back with its errors to the receiver only (others: 404).

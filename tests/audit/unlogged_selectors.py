@@ -108,6 +108,15 @@ NOT_CHILD_DATA: dict[str, str] = {
     "schoolcalendar.selectors.school_calendar_settings": "a school's calendar settings",
     "schoolcalendar.selectors.school_days": "the school days of schools, for the engine",
     "schoolcalendar.selectors.school_years": "the school years",
+    "prevention.selectors.matrix_subject": "the access-log subject of a school's matrix",
+    "prevention.selectors.prevention_matrix_get": (
+        "a school's preventiematrix: no child's data (docs/prevention.md)"),
+    "prevention.selectors.prevention_offer_for_change": "an offer of a preventiematrix",
+    "prevention.selectors.prevention_schools_for": "schools and their preventiematrix",
+    "prevention.selectors.ranked_item_for_change": "a place of a preventiematrix's top 12",
+    "prevention.selectors.regie_agreement_for_change": (
+        "an agreement on regie of a preventiematrix"),
+    "prevention.selectors.school_for_prevention_change": "a school",
     "teams.selectors.current_members": "a team's members (the sociale kaart)",
     "teams.selectors.membership_for_change": "a team membership",
     "teams.selectors.school_teams": "a school's teams (the sociale kaart)",

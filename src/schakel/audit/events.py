@@ -194,6 +194,8 @@ class EventCode(models.TextChoices):
 
     GLOSSARY_CHANGE = "glossary.change", _("Changed the shared glossary")
     TEAM_CHANGE = "team.change", _("Changed the members or the charter of a team")
+    PREVENTION_CHANGE = "prevention.change", _("Changed the prevention matrix of a school")
+    PREVENTION_READ = "prevention.read", _("Read the prevention matrix of a school")
     SCHOOL_CALENDAR_CHANGE = "schoolcalendar.change", _("Changed the calendar of a school")
 
     MEETING_AGENDA = "meeting.agenda", _("Read the agenda of a meeting")

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "schakel.attachments",
     "schakel.meldcode",
     "schakel.dialogue",
+    "schakel.prevention",
     "schakel.attendance",
     "schakel.absencereports",
     "schakel.triage",

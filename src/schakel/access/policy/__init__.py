@@ -30,6 +30,8 @@ child; in the portal, the parents and young person invited see their own child's
 `attachments` (files on a case or a note, read under the notes' rule),
 `meldcode` (the Meldcode route: its runner, the aandachtsfunctionaris, the privacy officer),
 `dialogue` (dialogue tables: the chair, the professional participants; a synthesis),
+`prevention` (a school's preventiematrix: its kernteam and the municipality's policy
+officer keep it, its steering group reads it),
 `attendance` (who imports a school's absence records and sees its figures) and
 `systems` (what a system calling the API may do for its own organisation) and
 `absencereports` (the verzuimmelding: the school writes it, the leerplichtambtenaar of the
@@ -233,6 +235,12 @@ from schakel.access.policy.portal import (
     portal_hidden_entries as portal_hidden_entries,
     portal_person as portal_person,
     portal_readers_of_case as portal_readers_of_case,
+)
+from schakel.access.policy.prevention import (
+    may_change_prevention_matrix as may_change_prevention_matrix,
+    may_read_prevention_matrix as may_read_prevention_matrix,
+    policy_officer_municipality as policy_officer_municipality,
+    prevention_schools_q as prevention_schools_q,
 )
 from schakel.access.policy.schoolcalendar import (
     may_edit_school_calendar as may_edit_school_calendar,
