@@ -30,6 +30,7 @@ child; in the portal, the parents and young person invited see their own child's
 `attachments` (files on a case or a note, read under the notes' rule),
 `meldcode` (the Meldcode route: its runner, the aandachtsfunctionaris, the privacy officer),
 `dialogue` (dialogue tables: the chair, the professional participants; a synthesis),
+`patterns` (the rode draad: the kernteam; management once escalated, counts only),
 `attendance` (who imports a school's absence records and sees its figures) and
 `systems` (what a system calling the API may do for its own organisation) and
 `absencereports` (the verzuimmelding: the school writes it, the leerplichtambtenaar of the
@@ -210,6 +211,15 @@ from schakel.access.policy.notes import (
     may_write_note as may_write_note,
     note_edit_window_open as note_edit_window_open,
     notes_readable_q as notes_readable_q,
+)
+from schakel.access.policy.patterns import (
+    management_school_ids as management_school_ids,
+    may_change_pattern as may_change_pattern,
+    may_list_patterns as may_list_patterns,
+    may_read_pattern as may_read_pattern,
+    may_see_pattern_signals as may_see_pattern_signals,
+    patterns_visible_q as patterns_visible_q,
+    school_management_q as school_management_q,
 )
 from schakel.access.policy.portal import (
     ROLE_PARENT as ROLE_PARENT,

@@ -50,6 +50,8 @@ class Ground(StrEnum):
     DIALOGUE_PARTICIPANT = "dialogue_participant"
     # Any professional may start a dialogue table or a synthesis of the tables they read.
     PROFESSIONAL = "professional"
+    # The school's management (`policy.patterns`): its steering group and its school leaders.
+    MANAGEMENT = "management"
     # Break the glass (`policy.emergency`): a claimed, time-limited emergency access.
     EMERGENCY = "emergency"
     # A system calling the API for its own organisation (`policy.systems`).
