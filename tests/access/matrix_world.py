@@ -44,8 +44,8 @@ from schakel.handover.models import HandoverKind
 from schakel.handover.services import handover_offer
 from schakel.meetings.models import AgendaItem, Meeting, MeetingKind, MinutesEntry, Participant
 from schakel.meldcode.models import MeldcodeRoute
-from schakel.patterns.models import Pattern, PatternStatus
 from schakel.notes.models import ConversationNote, NoteKind
+from schakel.patterns.models import Pattern, PatternStatus
 from schakel.portal.models import (
     CorrectionRequest,
     EntryType,

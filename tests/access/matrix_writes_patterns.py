@@ -4,8 +4,8 @@ team escalates or closes the world's discussed class pattern."""
 from __future__ import annotations
 
 from schakel.patterns.models import Pattern
-from tests.access.matrix_write import Write
 from tests.access.matrix_world import MatrixWorld
+from tests.access.matrix_write import Write
 
 
 def _pattern_state(w: MatrixWorld) -> object:

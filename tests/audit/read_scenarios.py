@@ -67,6 +67,8 @@ from schakel.meldcode.selectors import (
 )
 from schakel.notes.models import ConversationNote, NoteKind
 from schakel.notes.selectors import note_for_correction
+from schakel.patterns.models import Pattern
+from schakel.patterns.selectors import pattern_get
 from schakel.portal.entries import entry_key
 from schakel.portal.models import CorrectionRequest
 from schakel.portal.selectors.access_log import portal_access_log_page
@@ -106,8 +108,6 @@ from schakel.signals.selectors import (
     signal_list_page,
     signals_for_child,
 )
-from schakel.patterns.models import Pattern
-from schakel.patterns.selectors import pattern_get
 from schakel.triage.selectors import signal_for_triage, triage_inbox
 from tests.conftest import World
 from tests.factories import (

@@ -67,28 +67,23 @@ class WindowRule(TestCase):
         found_school = triggers(scope=Scope.SCHOOL, threshold=5, window=WEEKS_8, until=until)
         for klass, code in ((class_a, "a"), (class_b, "b")):
             moments = [at for at, where in signals if where == code]
-            self.assertEqual(
-                sorted(t.raised_at for t in found_class if t.class_id == klass.pk),
-                brute_triggers(moments, 3))
-            self.assertEqual(any(t.class_id == klass.pk for t in found_class),
-                             brute_exists(moments, 3))
+            mine = [t.raised_at for t in found_class if t.class_id == klass.pk]
+            assert sorted(mine) == brute_triggers(moments, 3)
+            assert any(t.class_id == klass.pk for t in found_class) == brute_exists(moments, 3)
         every = [at for at, _where in signals]
-        self.assertEqual(sorted(t.raised_at for t in found_school), brute_triggers(every, 5))
-        self.assertEqual(bool(found_school), brute_exists(every, 5))
+        assert sorted(t.raised_at for t in found_school) == brute_triggers(every, 5)
+        assert bool(found_school) == brute_exists(every, 5)
 
         stored = patterns_detect(as_of=until)
-        class_patterns = Pattern.objects.filter(school_class__isnull=False)
-        self.assertEqual(class_patterns.filter(school_class=class_a).exists(),
-                         brute_exists([at for at, w in signals if w == "a"], 3))
-        self.assertEqual(Pattern.objects.filter(school_class__isnull=True).exists(),
-                         brute_exists(every, 5))
-        self.assertEqual(stored, Pattern.objects.count())
+        in_a = [at for at, where in signals if where == "a"]
+        assert Pattern.objects.filter(school_class=class_a).exists() == brute_exists(in_a, 3)
+        assert Pattern.objects.filter(school_class__isnull=True).exists() == brute_exists(every, 5)
+        assert stored == Pattern.objects.count()
         # Run again: nothing new, nothing changed.
-        before = list(Pattern.objects.order_by("pk").values_list(
-            "pk", "period_start", "period_end", "signal_count"))
-        self.assertEqual(patterns_detect(as_of=until), 0)
-        self.assertEqual(before, list(Pattern.objects.order_by("pk").values_list(
-            "pk", "period_start", "period_end", "signal_count")))
+        fields = ("pk", "period_start", "period_end", "signal_count")
+        before = list(Pattern.objects.order_by("pk").values_list(*fields))
+        assert patterns_detect(as_of=until) == 0
+        assert before == list(Pattern.objects.order_by("pk").values_list(*fields))
 
 
 @pytest.mark.parametrize(("gap", "expected"), [
