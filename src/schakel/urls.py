@@ -12,6 +12,7 @@ urlpatterns = [
     path("kinderen/", include("schakel.chronology.urls")),
     path("signalen/", include("schakel.signals.urls")),
     path("triage/", include("schakel.triage.urls")),
+    path("rode-draad/", include("schakel.patterns.urls")),
     path("casussen/", include("schakel.cases.urls")),
     path("casussen/", include("schakel.handover.urls")),
     path("casussen/", include("schakel.notes.urls")),

@@ -45,6 +45,7 @@ from schakel.handover.services import handover_offer
 from schakel.meetings.models import AgendaItem, Meeting, MeetingKind, MinutesEntry, Participant
 from schakel.meldcode.models import MeldcodeRoute
 from schakel.notes.models import ConversationNote, NoteKind
+from schakel.patterns.models import Pattern, PatternStatus
 from schakel.portal.models import (
     CorrectionRequest,
     EntryType,
@@ -217,6 +218,12 @@ def build_matrix_world() -> MatrixWorld:
     InterventionFactory(case=case, recorded_by=coordinator)
     signal = SignalFactory(school=school, child=child, raised_by=core,
                            theme=ThemeFactory(code="gedrag"))
+    # A rode draad of the class the core team discussed (it may escalate or close it).
+    pattern = Pattern.objects.create(
+        school=school, school_class=school_class, theme=signal.theme,
+        period_start=signal.raised_at, period_end=signal.raised_at, signal_count=1,
+        status=PatternStatus.DISCUSSED, detected_at=timezone.now())
+    pattern.signals.add(signal)
     consent = ConsentFactory(child=child, organisation=ggd, recorded_by=coordinator,
                              signed_by=[guardian], signed_by_young_person=True)
     ConsentFactory(child=child, organisation=involved.organisation, recorded_by=coordinator,
@@ -378,6 +385,7 @@ def build_matrix_world() -> MatrixWorld:
             "route_id": meldcode_route.pk,
             "table_id": dialogue_table.pk, "synthesis_id": synthesis.pk,
             "ranked_id": ranked.pk, "offer_id": offer.pk, "regie_id": regie.pk,
+            "pattern_id": pattern.pk,
         },
         query_ids={
             "agreement_id": agreement.pk,

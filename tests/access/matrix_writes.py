@@ -45,6 +45,7 @@ from tests.access.matrix_writes_attendance import ATTENDANCE_WRITES
 from tests.access.matrix_writes_dialogue import DIALOGUE_WRITES
 from tests.access.matrix_writes_meldcode import MELDCODE_WRITES
 from tests.access.matrix_writes_prevention import PREVENTION_WRITES
+from tests.access.matrix_writes_patterns import PATTERN_WRITES
 from tests.access.matrix_writes_team import TEAM_WRITES
 from tests.access.matrix_writes_triage import TRIAGE_WRITES
 from tests.factories import days_ahead
@@ -380,4 +381,5 @@ WRITES: dict[str, Write] = {
     **MELDCODE_WRITES,
     **DIALOGUE_WRITES,
     **PREVENTION_WRITES,
+    **PATTERN_WRITES,
 }

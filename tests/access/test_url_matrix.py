@@ -202,6 +202,15 @@ triage:inbox                     POST sign 405  405  405  405  405  405  405  40
 # One new signal's triage: the school's core team only; the page names theme and level, not the child.
 triage:signal                    GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
 triage:signal                    POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+# Rode draad: a discussed class pattern of the school (the world's signal counted). The list is
+# everyone's (empty outside the kernteam); the pattern, its escalation and its status are the
+# kernteam's. Its pages name theme, class and counts, never the child.
+patterns:list                    GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
+patterns:list                    POST sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+patterns:detail                  GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+patterns:detail                  POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+patterns:status                  GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+patterns:status                  POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
 
 # Cases: content for the coordinator and those involved; the core team sees that a case exists
 # (on the child's page), not what is in it. Closing is the coordinator's: the involved POH is

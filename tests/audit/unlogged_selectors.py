@@ -36,6 +36,8 @@ NOT_CHILD_DATA: dict[str, str] = {
     "audit.selectors.access_log_verify": "row ids and hashes of the chain check, no content",
     "attachments.selectors.case_attachments": (
         "attachments of a case the case page read and logged already (its `read` decision)"),
+    "patterns.selectors.patterns_for": (
+        "rode draden: theme, class and counts, no child's data (docs/patterns.md)"),
     "dialogue.selectors.tables.adopted_tables_for": (
         "anonymised dialogue tables: no child's data (docs/dialogue.md)"),
     "dialogue.selectors.tables.dialogue_table_for_change": (

@@ -142,6 +142,12 @@ class EventCode(models.TextChoices):
     DIALOGUE_SYNTHESIS_READ = "dialogue.synthesis_read", _(
         "Read a synthesis of dialogue tables")
 
+    PATTERN_DETECT = "pattern.detect", _("Detected a rode draad in a class or school")
+    PATTERN_STATUS = "pattern.status", _("Changed the status of a rode draad")
+    PATTERN_ESCALATE = "pattern.escalate", _("Escalated a rode draad to management")
+    PATTERN_LIST = "pattern.list", _("Saw rode draden in a list")
+    PATTERN_READ = "pattern.read", _("Read a rode draad")
+
     MELDCODE_LIST = "meldcode.list", _("Saw Meldcode routes in a list")
     MELDCODE_READ = "meldcode.read", _("Read a Meldcode route")
     MELDCODE_START = "meldcode.start", _("Started a Meldcode route")

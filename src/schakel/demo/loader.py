@@ -16,6 +16,7 @@ from schakel.demo.attendance import demo_attendance_load
 from schakel.demo.dialogue import demo_dialogue_synthesis
 from schakel.demo.family import classmates_load, family_load, voogdij_child_load
 from schakel.demo.partners import partners_load
+from schakel.demo.patterns import demo_patterns_load
 from schakel.demo.people import professionals_load, teams_load
 from schakel.demo.prevention import demo_prevention_matrix
 from schakel.demo.stories import Cast, stories_load
@@ -60,6 +61,8 @@ def demo_world_load() -> DemoWorld:
                     today=today)
         bas_case = stories_load(cast, dylan, jayden)
         _attendance_load(cast, dylan, today)
+        # A rode draad in groep 4, on the next kernteam meeting's agenda.
+        demo_patterns_load(cast)
         # The three dialogue tables of seed 001 and their synthesis, chaired by the
         # municipality's policy officer (who organised them in the region).
         demo_dialogue_synthesis(actor=cast.actor("beleid.demo"))

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "schakel.attendance",
     "schakel.absencereports",
     "schakel.triage",
+    "schakel.patterns",
     "schakel.chronology",
     "schakel.consent",
     "schakel.retention",
@@ -321,6 +322,11 @@ SCHAKEL_PAGE_SIZE = env.int("SCHAKEL_PAGE_SIZE", default=25)
 SCHAKEL_BACKUP_DIR = env.str("SCHAKEL_BACKUP_DIR", default=str(VAR_DIR / "backups"))
 # The triage inbox flags a new signal untouched for this many school days (docs/triage.md).
 SCHAKEL_TRIAGE_UNTOUCHED_SCHOOL_DAYS = env.int("SCHAKEL_TRIAGE_UNTOUCHED_SCHOOL_DAYS", default=5)
+# Rode draad (docs/patterns.md): this many signals of one theme in one class, or in one school,
+# within this many weeks become a proposed agenda item of the school's kernteam.
+SCHAKEL_PATTERN_CLASS_THRESHOLD = env.int("SCHAKEL_PATTERN_CLASS_THRESHOLD", default=3)
+SCHAKEL_PATTERN_SCHOOL_THRESHOLD = env.int("SCHAKEL_PATTERN_SCHOOL_THRESHOLD", default=5)
+SCHAKEL_PATTERN_WINDOW_WEEKS = env.int("SCHAKEL_PATTERN_WINDOW_WEEKS", default=8)
 # Where the guardians must consent: "any" guardian with custody suffices, or "all" of them
 # (see `access.policy.consenters`).
 SCHAKEL_CONSENT_CUSTODY_RULE = env.str("SCHAKEL_CONSENT_CUSTODY_RULE", default="any")

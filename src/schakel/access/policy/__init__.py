@@ -32,6 +32,7 @@ child; in the portal, the parents and young person invited see their own child's
 `dialogue` (dialogue tables: the chair, the professional participants; a synthesis),
 `prevention` (a school's preventiematrix: its kernteam and the municipality's policy
 officer keep it, its steering group reads it),
+`patterns` (the rode draad: the kernteam; management once escalated, counts only),
 `attendance` (who imports a school's absence records and sees its figures) and
 `systems` (what a system calling the API may do for its own organisation) and
 `absencereports` (the verzuimmelding: the school writes it, the leerplichtambtenaar of the
@@ -212,6 +213,15 @@ from schakel.access.policy.notes import (
     may_write_note as may_write_note,
     note_edit_window_open as note_edit_window_open,
     notes_readable_q as notes_readable_q,
+)
+from schakel.access.policy.patterns import (
+    management_school_ids as management_school_ids,
+    may_change_pattern as may_change_pattern,
+    may_list_patterns as may_list_patterns,
+    may_read_pattern as may_read_pattern,
+    may_see_pattern_signals as may_see_pattern_signals,
+    patterns_visible_q as patterns_visible_q,
+    school_management_q as school_management_q,
 )
 from schakel.access.policy.portal import (
     ROLE_PARENT as ROLE_PARENT,

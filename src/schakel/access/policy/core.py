@@ -54,6 +54,8 @@ class Ground(StrEnum):
     # school's municipality; a member of the school's steering group.
     POLICY_OFFICER = "policy_officer"
     STEERING_GROUP = "steering_group"
+    # The school's management (`policy.patterns`): its steering group and its school leaders.
+    MANAGEMENT = "management"
     # Break the glass (`policy.emergency`): a claimed, time-limited emergency access.
     EMERGENCY = "emergency"
     # A system calling the API for its own organisation (`policy.systems`).
