@@ -18,6 +18,7 @@ urlpatterns = [
     path("casussen/", include("schakel.attachments.urls")),
     path("meldcode/", include("schakel.meldcode.urls")),
     path("dialoogtafels/", include("schakel.dialogue.urls")),
+    path("teamontwikkeling/", include("schakel.teamdevelopment.urls")),
     path("toestemming/", include("schakel.consent.urls")),
     path("logboek/", include("schakel.audit.urls")),
     path("meldingen/", include("schakel.notifications.urls")),

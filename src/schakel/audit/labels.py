@@ -53,6 +53,7 @@ GROUND_LABELS: dict[str, Promise] = {
     Ground.DIALOGUE_CHAIR: gettext_lazy("chair of the dialogue table"),
     Ground.DIALOGUE_PARTICIPANT: gettext_lazy("took part in the dialogue table"),
     Ground.PROFESSIONAL: gettext_lazy("a professional"),
+    Ground.TEAM_MEMBER: gettext_lazy("member of the team"),
     Ground.EMERGENCY: gettext_lazy("emergency access"),
     Ground.LISTED: gettext_lazy("shown in a list of what they may see"),
     "file_holder": gettext_lazy("organisation that holds the file"),

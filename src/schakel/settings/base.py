@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "schakel.meldcode",
     "schakel.dialogue",
     "schakel.attendance",
+    "schakel.teamdevelopment",
     "schakel.absencereports",
     "schakel.triage",
     "schakel.chronology",

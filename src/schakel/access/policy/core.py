@@ -50,6 +50,8 @@ class Ground(StrEnum):
     DIALOGUE_PARTICIPANT = "dialogue_participant"
     # Any professional may start a dialogue table or a synthesis of the tables they read.
     PROFESSIONAL = "professional"
+    # The team's own development (`policy.teamdevelopment`): a current member of the team.
+    TEAM_MEMBER = "team_member"
     # Break the glass (`policy.emergency`): a claimed, time-limited emergency access.
     EMERGENCY = "emergency"
     # A system calling the API for its own organisation (`policy.systems`).
