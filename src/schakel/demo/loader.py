@@ -18,6 +18,7 @@ from schakel.demo.family import classmates_load, family_load, voogdij_child_load
 from schakel.demo.partners import partners_load
 from schakel.demo.people import professionals_load, teams_load
 from schakel.demo.stories import Cast, stories_load
+from schakel.demo.teamdevelopment import demo_team_development
 from schakel.demo.world import places_load
 from schakel.organisations.models import Professional
 from schakel.transactions import composed_services
@@ -62,6 +63,9 @@ def demo_world_load() -> DemoWorld:
         # The three dialogue tables of seed 001 and their synthesis, chaired by the
         # municipality's policy officer (who organised them in the region).
         demo_dialogue_synthesis(actor=cast.actor("beleid.demo"))
+        # The secondary school's kernteam: two nulmetingen a year apart and a taart van
+        # ambities (seed 004).
+        demo_team_development(cast)
         # As the morning's reminder job would: the IB'er's overdue agreement on Bas's case is
         # in her notifications (once: a second load finds it sent).
         agreement_reminders_send(today=today)
