@@ -36,8 +36,9 @@ class TeamWorld:
 
 def team_world(world: World) -> TeamWorld:
     team = Team.objects.get(school=world.school, layer=TeamLayer.CORE)
-    others = [world.nurse, ProfessionalFactory(full_name="Jan Jeugdregisseur"),
-              ProfessionalFactory(full_name="Kim Kinderopvang")]
+    others: list[Professional] = [
+        world.nurse, ProfessionalFactory(full_name="Jan Jeugdregisseur"),
+        ProfessionalFactory(full_name="Kim Kinderopvang")]
     for member in others:
         TeamMembershipFactory(team=team, professional=member)
     meeting = Meeting.objects.create(

@@ -50,7 +50,8 @@ def test_a_session_through_its_seven_steps(world: World) -> None:
     done = ambition_action_record(actor=tw.actor(), session=session,
                                   participant=participants[1],
                                   description="Inloopspreekuur op school", due_date=due)
-    decision = Decision.objects.get(pk=done.decision_id)
+    decision = done.decision
+    assert decision is not None
     assert (decision.meeting, decision.kind, decision.owner, decision.due_date) == (
         tw.meeting, DecisionKind.COLLECTIVE, tw.members[1], due)
     assert decision.description == "Inloopspreekuur op school"
