@@ -20,6 +20,7 @@ urlpatterns = [
     path("meldcode/", include("schakel.meldcode.urls")),
     path("dialoogtafels/", include("schakel.dialogue.urls")),
     path("preventie/", include("schakel.prevention.urls")),
+    path("teamontwikkeling/", include("schakel.teamdevelopment.urls")),
     path("toestemming/", include("schakel.consent.urls")),
     path("logboek/", include("schakel.audit.urls")),
     path("meldingen/", include("schakel.notifications.urls")),

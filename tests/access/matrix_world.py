@@ -68,6 +68,13 @@ from schakel.retention.models import (
     RetentionRun,
 )
 from schakel.schoolcalendar.models import DayOff, DayOffKind
+from schakel.teamdevelopment.models import (
+    AmbitionParticipant,
+    AmbitionSession,
+    BaselineSurvey,
+    SurveyResponse,
+)
+from schakel.teamdevelopment.statements import Questionnaire
 from tests.factories import (
     AgreementFactory,
     CaseFactory,
@@ -87,6 +94,7 @@ from tests.factories import (
     SchoolClassFactory,
     SchoolFactory,
     SignalFactory,
+    TeamMembershipFactory,
     ThemeFactory,
     UserFactory,
     actor_for,
@@ -354,6 +362,19 @@ def build_matrix_world() -> MatrixWorld:
         name="Pestpreventie", updated_by=core)
     regie = RegieAgreement.objects.create(matrix=prevention, subject="Overzicht",
                                           holder="Gemeente", updated_by=core)
+    # Team development of the school's core team: a colleague of the IB'er (no role of the
+    # matrix) is in it too and filled in the open nulmeting round; the IB'er facilitates a
+    # taart van ambities in the kernteam meeting, the colleague at the table without a mark.
+    team_peer = ProfessionalFactory(full_name="Nina Netwerk")
+    core_team = core.team_memberships.get().team
+    TeamMembershipFactory(team=core_team, professional=team_peer)
+    survey = BaselineSurvey.objects.create(
+        team=core_team, questionnaire=Questionnaire.BASELINE, number=1,
+        opened_on=timezone.localdate(), opened_by=core)
+    SurveyResponse.objects.create(survey=survey, respondent=team_peer)
+    ambition = AmbitionSession.objects.create(team=core_team, meeting=meeting, facilitator=core,
+                                              held_on=timezone.localdate())
+    ambition_peer = AmbitionParticipant.objects.create(session=ambition, professional=team_peer)
 
     users = {
         "core": core.user, "teacher": teacher.user, "coordinator": coordinator.user,
@@ -386,6 +407,7 @@ def build_matrix_world() -> MatrixWorld:
             "table_id": dialogue_table.pk, "synthesis_id": synthesis.pk,
             "ranked_id": ranked.pk, "offer_id": offer.pk, "regie_id": regie.pk,
             "pattern_id": pattern.pk,
+            "survey_id": survey.pk, "session_id": ambition.pk,
         },
         query_ids={
             "agreement_id": agreement.pk,
@@ -406,6 +428,7 @@ def build_matrix_world() -> MatrixWorld:
             "import_profile_id": profile.pk, "attendance_import_id": attendance_import.pk,
             "adopted_table_1_id": adopted[0].pk, "adopted_table_2_id": adopted[1].pk,
             "synthesis_row_1_id": synthesis_rows[0], "synthesis_row_2_id": synthesis_rows[1],
+            "ambition_peer_id": ambition_peer.pk,
         },
     )
     for role, user in users.items():

@@ -47,6 +47,7 @@ from tests.access.matrix_writes_meldcode import MELDCODE_WRITES
 from tests.access.matrix_writes_prevention import PREVENTION_WRITES
 from tests.access.matrix_writes_patterns import PATTERN_WRITES
 from tests.access.matrix_writes_team import TEAM_WRITES
+from tests.access.matrix_writes_teamdevelopment import TEAMDEVELOPMENT_WRITES
 from tests.access.matrix_writes_triage import TRIAGE_WRITES
 from tests.factories import days_ahead
 from tests.portal.fixtures import PORTAL_PASSWORD  # the password of every UserFactory user
@@ -382,4 +383,5 @@ WRITES: dict[str, Write] = {
     **DIALOGUE_WRITES,
     **PREVENTION_WRITES,
     **PATTERN_WRITES,
+    **TEAMDEVELOPMENT_WRITES,
 }

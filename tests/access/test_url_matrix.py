@@ -328,6 +328,29 @@ prevention:regie_add             GET  sign 405  405  405  405  405  405  405  40
 prevention:regie_add             POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
 prevention:regie_remove          GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
 prevention:regie_remove          POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
+# Team development: among the roles only the IB'er is in the school's core team (a colleague
+# without a role too, who filled in the open nulmeting round); she facilitates the world's
+# taart van ambities in the kernteam meeting. Nobody else sees that they exist.
+teamdevelopment:list             GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
+teamdevelopment:team             GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+teamdevelopment:survey_open      GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+teamdevelopment:survey_open      POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
+teamdevelopment:session_start    GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+teamdevelopment:session_start    POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+teamdevelopment:survey           GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+teamdevelopment:survey_answer    GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+teamdevelopment:survey_answer    POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+teamdevelopment:survey_close     GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+teamdevelopment:survey_close     POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
+teamdevelopment:session          GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+teamdevelopment:session_note     GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+teamdevelopment:session_note     POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+teamdevelopment:session_participant GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+teamdevelopment:session_participant POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+teamdevelopment:session_scores   GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+teamdevelopment:session_scores   POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+teamdevelopment:session_action   GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+teamdevelopment:session_action   POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
 
 # Warm hand-over, offered by the coordinator to her colleague (consent for the GGD): the
 # receiver reads the package and decides; the sender sees the status and may withdraw. An

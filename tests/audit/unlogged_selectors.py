@@ -55,6 +55,28 @@ NOT_CHILD_DATA: dict[str, str] = {
     "dialogue.selectors.synthesis.synthesis_get": "a synthesis of anonymised dialogue tables",
     "dialogue.selectors.synthesis.synthesis_subject": "the access-log subject of a synthesis",
     "dialogue.selectors.synthesis.table_numbers": "numbers of the tables of a synthesis",
+    "teamdevelopment.selectors.surveys.team_subject": "the access-log subject of a team",
+    "teamdevelopment.selectors.surveys.survey_subject": "the access-log subject of a round",
+    "teamdevelopment.selectors.surveys.survey_distribution": (
+        "a team's answers about its collaboration, as a distribution: no child's data"),
+    "teamdevelopment.selectors.surveys.team_development_get": (
+        "a team's rounds and sessions: no child's data (docs/teamdevelopment.md)"),
+    "teamdevelopment.selectors.surveys.team_for_development": "a team, no child's data",
+    "teamdevelopment.selectors.surveys.teams_for": "the teams a professional is in",
+    "teamdevelopment.selectors.surveys.survey_get": (
+        "a round of a team questionnaire, as a distribution: no child's data"),
+    "teamdevelopment.selectors.surveys.survey_for_change": "a round of a team questionnaire",
+    "teamdevelopment.selectors.sessions.session_subject": (
+        "the access-log subject of a taart van ambities"),
+    "teamdevelopment.selectors.sessions.score_distribution": "marks already read",
+    "teamdevelopment.selectors.sessions.ambition_session_get": (
+        "a team's taart van ambities: notes about the collaboration, no child's data"),
+    "teamdevelopment.selectors.sessions.ambition_session_for_change": (
+        "a team's taart van ambities"),
+    "teamdevelopment.selectors.sessions.session_meeting_choices": (
+        "meetings of a school (their titles name no child)"),
+    "teamdevelopment.selectors.sessions.session_participant_choices": (
+        "the professionals of a team and a meeting"),
     "triage.selectors.core_team_members": "the professionals of a school's core team",
     "triage.selectors.school_days_between": "a count of school days of a school",
     "triage.selectors.signal_triage_of": (

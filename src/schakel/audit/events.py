@@ -202,6 +202,16 @@ class EventCode(models.TextChoices):
     TEAM_CHANGE = "team.change", _("Changed the members or the charter of a team")
     PREVENTION_CHANGE = "prevention.change", _("Changed the prevention matrix of a school")
     PREVENTION_READ = "prevention.read", _("Read the prevention matrix of a school")
+    TEAMDEV_READ = "teamdevelopment.read", _(
+        "Read the team development of a team (distributions only)")
+    TEAMDEV_SURVEY_ROUND = "teamdevelopment.survey_round", _(
+        "Opened or closed a round of a team questionnaire")
+    TEAMDEV_SURVEY_ANSWER = "teamdevelopment.survey_answer", _(
+        "Filled in a round of a team questionnaire")
+    TEAMDEV_SESSION_CREATE = "teamdevelopment.session_create", _(
+        "Started a taart van ambities session")
+    TEAMDEV_SESSION_CHANGE = "teamdevelopment.session_change", _(
+        "Changed a taart van ambities session")
     SCHOOL_CALENDAR_CHANGE = "schoolcalendar.change", _("Changed the calendar of a school")
 
     MEETING_AGENDA = "meeting.agenda", _("Read the agenda of a meeting")

@@ -57,6 +57,7 @@ GROUND_LABELS: dict[str, Promise] = {
     Ground.POLICY_OFFICER: gettext_lazy("policy officer of the school's municipality"),
     Ground.STEERING_GROUP: gettext_lazy("steering group of the school"),
     Ground.MANAGEMENT: gettext_lazy("management of the school"),
+    Ground.TEAM_MEMBER: gettext_lazy("member of the team"),
     Ground.EMERGENCY: gettext_lazy("emergency access"),
     Ground.LISTED: gettext_lazy("shown in a list of what they may see"),
     "file_holder": gettext_lazy("organisation that holds the file"),

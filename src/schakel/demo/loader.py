@@ -20,6 +20,7 @@ from schakel.demo.patterns import demo_patterns_load
 from schakel.demo.people import professionals_load, teams_load
 from schakel.demo.prevention import demo_prevention_matrix
 from schakel.demo.stories import Cast, stories_load
+from schakel.demo.teamdevelopment import demo_team_development
 from schakel.demo.world import places_load
 from schakel.organisations.models import Professional
 from schakel.transactions import composed_services
@@ -71,6 +72,9 @@ def demo_world_load() -> DemoWorld:
         demo_prevention_matrix(school=places.schools["vo"],
                                chair=cast.actor("zorgcoordinator.demo"),
                                officer=cast.actor("beleid.demo"))
+        # The secondary school's kernteam: two nulmetingen a year apart and a taart van
+        # ambities (seed 004).
+        demo_team_development(cast)
         # As the morning's reminder job would: the IB'er's overdue agreement on Bas's case is
         # in her notifications (once: a second load finds it sent).
         agreement_reminders_send(today=today)

@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "schakel.dialogue",
     "schakel.prevention",
     "schakel.attendance",
+    "schakel.teamdevelopment",
     "schakel.absencereports",
     "schakel.triage",
     "schakel.patterns",

@@ -36,7 +36,8 @@ officer keep it, its steering group reads it),
 `attendance` (who imports a school's absence records and sees its figures) and
 `systems` (what a system calling the API may do for its own organisation) and
 `absencereports` (the verzuimmelding: the school writes it, the leerplichtambtenaar of the
-school's municipality reads it).
+school's municipality reads it) and
+`teamdevelopment` (the team's own development: its current members only).
 Callers import this package only: `from schakel.access import policy`.
 """
 
@@ -263,6 +264,16 @@ from schakel.access.policy.systems import (
     may_sync_pupils as may_sync_pupils,
     organisations_for_system_q as organisations_for_system_q,
     schools_for_system_q as schools_for_system_q,
+)
+from schakel.access.policy.teamdevelopment import (
+    may_answer_survey as may_answer_survey,
+    may_change_ambition_session as may_change_ambition_session,
+    may_read_ambition_session as may_read_ambition_session,
+    may_read_survey as may_read_survey,
+    may_run_survey_rounds as may_run_survey_rounds,
+    may_start_ambition_session as may_start_ambition_session,
+    may_view_team_development as may_view_team_development,
+    team_development_teams_q as team_development_teams_q,
 )
 from schakel.access.policy.teams import (
     may_manage_team as may_manage_team,

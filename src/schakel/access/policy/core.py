@@ -56,6 +56,8 @@ class Ground(StrEnum):
     STEERING_GROUP = "steering_group"
     # The school's management (`policy.patterns`): its steering group and its school leaders.
     MANAGEMENT = "management"
+    # The team's own development (`policy.teamdevelopment`): a current member of the team.
+    TEAM_MEMBER = "team_member"
     # Break the glass (`policy.emergency`): a claimed, time-limited emergency access.
     EMERGENCY = "emergency"
     # A system calling the API for its own organisation (`policy.systems`).
