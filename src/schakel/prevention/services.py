@@ -97,7 +97,7 @@ def _check_rank(matrix: PreventionMatrix, kind: str, rank: int | None,
                                % {"count": TOP_SIZE}})
     if rank in taken:
         raise ValidationError({"rank": _(
-            "Place %(rank)s of the %(kind)s is already taken by \u201c%(text)s\u201d. Choose "
+            "Place %(rank)s of the %(kind)s is already taken by “%(text)s”. Choose "
             "another place, or change that one first.")
             % {"rank": rank, "kind": _kind_words(kind), "text": taken[rank].text}})
     return rank
@@ -171,7 +171,7 @@ def prevention_offer_add(*, actor: Actor, school: School, sector: str, level: st
         if PreventionOffer.objects.filter(matrix=matrix, sector=sector, level=level,
                                           name__iexact=name).exists():
             raise ValidationError({"name": _(
-                "\u201c%(name)s\u201d is already in this cell of the matrix.")
+                "“%(name)s” is already in this cell of the matrix.")
                 % {"name": name}})
         offer = PreventionOffer.objects.create(
             matrix=matrix, sector=sector, level=level, name=name, provider=provider,
@@ -225,7 +225,7 @@ def regie_agreement_add(*, actor: Actor, school: School, subject: str, holder: s
         matrix = _locked_matrix(school, by)
         if RegieAgreement.objects.filter(matrix=matrix, subject__iexact=subject).exists():
             raise ValidationError({"subject": _(
-                "There is already an agreement on the regie over \u201c%(subject)s\u201d: "
+                "There is already an agreement on the regie over “%(subject)s”: "
                 "remove it first to change it.") % {"subject": subject}})
         row = RegieAgreement.objects.create(matrix=matrix, subject=subject, holder=holder,
                                             agreement=agreement, updated_by=by)
