@@ -194,6 +194,9 @@ class EventCode(models.TextChoices):
 
     GLOSSARY_CHANGE = "glossary.change", _("Changed the shared glossary")
     TEAM_CHANGE = "team.change", _("Changed the members or the charter of a team")
+    SCHOOL_PROFILE_READ = "schoolprofile.read", _("Saw the school profile (aggregates)")
+    SCHOOL_MONITOR_IMPORT = "schoolprofile.monitor_import", _(
+        "Imported the regional monitor's figures of a school")
     SCHOOL_CALENDAR_CHANGE = "schoolcalendar.change", _("Changed the calendar of a school")
 
     MEETING_AGENDA = "meeting.agenda", _("Read the agenda of a meeting")

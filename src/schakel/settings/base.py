@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "schakel.dialogue",
     "schakel.attendance",
     "schakel.absencereports",
+    "schakel.schoolprofile",
     "schakel.triage",
     "schakel.chronology",
     "schakel.consent",

@@ -3,6 +3,7 @@ from django.http import HttpRequest
 from schakel.access import policy
 from schakel.access.actor import actor_from_request
 from schakel.accounts.models import User
+from schakel.organisations.models import School
 from schakel.notifications.selectors import unread_count
 from schakel.triage.selectors import triage_inbox_count
 
@@ -20,6 +21,8 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         "may_import_attendance": bool(policy.may_import_attendance_somewhere(actor)),
         "may_list_absence_reports": bool(policy.may_list_absence_reports(actor)),
         "attendance_school_id": min(policy.attendance_figures_school_ids(actor), default=None),
+        "may_view_school_profiles": actor.professional is not None and School.objects.filter(
+            policy.school_profiles_visible_q(actor)).exists(),
         "in_core_team": bool(policy.core_team_school_ids(actor)),
         "new_signal_count": triage_inbox_count(actor=actor),
     }

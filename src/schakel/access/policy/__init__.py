@@ -30,6 +30,7 @@ child; in the portal, the parents and young person invited see their own child's
 `attachments` (files on a case or a note, read under the notes' rule),
 `meldcode` (the Meldcode route: its runner, the aandachtsfunctionaris, the privacy officer),
 `dialogue` (dialogue tables: the chair, the professional participants; a synthesis),
+`schoolprofile` (who sees a school's aggregates, who imports the regional monitor),
 `attendance` (who imports a school's absence records and sees its figures) and
 `systems` (what a system calling the API may do for its own organisation) and
 `absencereports` (the verzuimmelding: the school writes it, the leerplichtambtenaar of the
@@ -63,6 +64,13 @@ from schakel.access.policy.attendance import (
     may_import_attendance_somewhere as may_import_attendance_somewhere,
     may_view_attendance_figures as may_view_attendance_figures,
     may_view_attendance_import as may_view_attendance_import,
+)
+from schakel.access.policy.schoolprofile import (
+    may_import_school_monitor as may_import_school_monitor,
+    may_import_school_monitor_somewhere as may_import_school_monitor_somewhere,
+    may_view_school_profile as may_view_school_profile,
+    school_monitor_import_q as school_monitor_import_q,
+    school_profiles_visible_q as school_profiles_visible_q,
 )
 from schakel.access.policy.cases import (
     case_content_visible_q as case_content_visible_q,

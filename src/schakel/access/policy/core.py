@@ -50,6 +50,11 @@ class Ground(StrEnum):
     DIALOGUE_PARTICIPANT = "dialogue_participant"
     # Any professional may start a dialogue table or a synthesis of the tables they read.
     PROFESSIONAL = "professional"
+    # The school profile (`policy.schoolprofile`): aggregates for the steering group, the
+    # school's board (school leaders) and the municipality's policy officers.
+    STEERING_GROUP = "steering_group"
+    SCHOOL_MANAGER = "school_manager"
+    POLICY_OFFICER = "policy_officer"
     # Break the glass (`policy.emergency`): a claimed, time-limited emergency access.
     EMERGENCY = "emergency"
     # A system calling the API for its own organisation (`policy.systems`).
