@@ -30,8 +30,8 @@ from django.utils.translation import gettext as _
 # Counts below this are never published (CBS practice for small groups; issue 10).
 SMALL_GROUP_THRESHOLD = 5
 SMALL_TEXT = "<5"
-HIDDEN_TEXT = "×"
-NOT_SHOWN_TEXT = "–"
+HIDDEN_TEXT = "\u00d7"  # multiplication sign
+NOT_SHOWN_TEXT = "\u2013"  # en dash
 
 
 class Shown(StrEnum):

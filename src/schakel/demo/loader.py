@@ -17,6 +17,7 @@ from schakel.demo.dialogue import demo_dialogue_synthesis
 from schakel.demo.family import classmates_load, family_load, voogdij_child_load
 from schakel.demo.partners import partners_load
 from schakel.demo.people import professionals_load, teams_load
+from schakel.demo.schoolprofile import demo_monitor_load
 from schakel.demo.stories import Cast, stories_load
 from schakel.demo.world import places_load
 from schakel.organisations.models import Professional
@@ -62,6 +63,8 @@ def demo_world_load() -> DemoWorld:
         # The three dialogue tables of seed 001 and their synthesis, chaired by the
         # municipality's policy officer (who organised them in the region).
         demo_dialogue_synthesis(actor=cast.actor("beleid.demo"))
+        # The regional monitor's figures of the schools, for their school profiles.
+        demo_monitor_load(actor=cast.actor("beleid.demo"), today=today)
         # As the morning's reminder job would: the IB'er's overdue agreement on Bas's case is
         # in her notifications (once: a second load finds it sent).
         agreement_reminders_send(today=today)

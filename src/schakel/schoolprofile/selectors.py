@@ -231,7 +231,8 @@ def school_profile_get(*, actor: Actor, school_id: int, today: dt.date,
             maximum=float(max([r.figures[0].value or 0 for r in signal_rows], default=0) or 1)),
         detail_title=detail_title, detail_rows=detail_rows, classes=classes,
         school_class=school_class, month=chosen,
-        month_choices=[Row(r.label, [], r.key[:7]) for r in signal_rows], case_rows=case_rows, case_totals=case_totals,
+        month_choices=[Row(r.label, [], r.key[:7]) for r in signal_rows],
+        case_rows=case_rows, case_totals=case_totals,
         tier_rows=tier_rows, tier_chart=tier_chart)
 
 

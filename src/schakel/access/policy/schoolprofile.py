@@ -1,4 +1,4 @@
-"""The school profile (schoolprofiel, seed 004 §3.3: school – klas – kind): who sees a school's
+"""The school profile (schoolprofiel, seed 004 §3.3: school - klas - kind): who sees a school's
 aggregates and who imports the regional monitor's figures.
 
 Aggregates only, always suppressed (`schakel.aggregates`): the school's core team, its
