@@ -44,6 +44,7 @@ from tests.access.matrix_writes_attachments import ATTACHMENT_WRITES
 from tests.access.matrix_writes_attendance import ATTENDANCE_WRITES
 from tests.access.matrix_writes_dialogue import DIALOGUE_WRITES
 from tests.access.matrix_writes_meldcode import MELDCODE_WRITES
+from tests.access.matrix_writes_schoolprofile import SCHOOL_PROFILE_WRITES
 from tests.access.matrix_writes_team import TEAM_WRITES
 from tests.access.matrix_writes_triage import TRIAGE_WRITES
 from tests.factories import days_ahead
@@ -378,4 +379,5 @@ WRITES: dict[str, Write] = {
     **TRIAGE_WRITES,
     **MELDCODE_WRITES,
     **DIALOGUE_WRITES,
+    **SCHOOL_PROFILE_WRITES,
 }

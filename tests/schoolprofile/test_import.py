@@ -99,7 +99,8 @@ def test_parts_that_do_not_add_up_to_their_total(pw: ProfileWorld) -> None:
 
 def test_all_errors_at_once_and_nothing_stored(pw: ProfileWorld) -> None:
     good = monitor_csv(pw.world.other_school.brin).decode().split("\n", 1)[1]
-    bad = (monitor_csv(pw.world.school.brin, care=200).decode() + good).encode()
+    bad = (monitor_csv(pw.world.school.brin, care=200).decode() + good
+           + f"{pw.world.school.brin};01-10-2026;aanbieder;Mediant;veel\n").encode()
     with pytest.raises(ValidationError) as raised:
         _import(pw, bad)
     assert len(raised.value.messages) >= 2

@@ -73,14 +73,14 @@ class SchoolProfile:
     tier_chart: charts.Chart
 
 
-def school_year_start(day: dt.date) -> dt.date:
+def _school_year_start(day: dt.date) -> dt.date:
     return dt.date(day.year if day.month >= 8 else day.year - 1, 8, 1)
 
 
 def _window(today: dt.date) -> tuple[dt.date, dt.date]:
     """Completed months of the school year: from 1 August up to the first of this month."""
     end = today.replace(day=1)
-    return school_year_start(end - dt.timedelta(days=1)), end
+    return _school_year_start(end - dt.timedelta(days=1)), end
 
 
 def _month(value: dt.datetime | dt.date) -> dt.date:

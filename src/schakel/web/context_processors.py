@@ -3,8 +3,8 @@ from django.http import HttpRequest
 from schakel.access import policy
 from schakel.access.actor import actor_from_request
 from schakel.accounts.models import User
-from schakel.organisations.models import School
 from schakel.notifications.selectors import unread_count
+from schakel.organisations.models import School
 from schakel.triage.selectors import triage_inbox_count
 
 
