@@ -4,7 +4,6 @@ from schakel.access import policy
 from schakel.access.actor import actor_from_request
 from schakel.accounts.models import User
 from schakel.notifications.selectors import unread_count
-from schakel.organisations.models import School
 from schakel.triage.selectors import triage_inbox_count
 
 
@@ -21,8 +20,7 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         "may_import_attendance": bool(policy.may_import_attendance_somewhere(actor)),
         "may_list_absence_reports": bool(policy.may_list_absence_reports(actor)),
         "attendance_school_id": min(policy.attendance_figures_school_ids(actor), default=None),
-        "may_view_school_profiles": actor.professional is not None and School.objects.filter(
-            policy.school_profiles_visible_q(actor)).exists(),
+        "may_view_school_profiles": bool(policy.may_list_school_profiles(actor)),
         "in_core_team": bool(policy.core_team_school_ids(actor)),
         "new_signal_count": triage_inbox_count(actor=actor),
     }

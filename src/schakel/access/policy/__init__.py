@@ -65,13 +65,6 @@ from schakel.access.policy.attendance import (
     may_view_attendance_figures as may_view_attendance_figures,
     may_view_attendance_import as may_view_attendance_import,
 )
-from schakel.access.policy.schoolprofile import (
-    may_import_school_monitor as may_import_school_monitor,
-    may_import_school_monitor_somewhere as may_import_school_monitor_somewhere,
-    may_view_school_profile as may_view_school_profile,
-    school_monitor_import_q as school_monitor_import_q,
-    school_profiles_visible_q as school_profiles_visible_q,
-)
 from schakel.access.policy.cases import (
     case_content_visible_q as case_content_visible_q,
     case_existence_visible_q as case_existence_visible_q,
@@ -244,6 +237,14 @@ from schakel.access.policy.portal import (
 )
 from schakel.access.policy.schoolcalendar import (
     may_edit_school_calendar as may_edit_school_calendar,
+)
+from schakel.access.policy.schoolprofile import (
+    may_import_school_monitor as may_import_school_monitor,
+    may_import_school_monitor_somewhere as may_import_school_monitor_somewhere,
+    may_list_school_profiles as may_list_school_profiles,
+    may_view_school_profile as may_view_school_profile,
+    school_monitor_import_q as school_monitor_import_q,
+    school_profiles_visible_q as school_profiles_visible_q,
 )
 from schakel.access.policy.systems import (
     may_act_for_professional as may_act_for_professional,

@@ -42,16 +42,38 @@ def _manager_q(actor: Actor) -> Q | None:
     return Q(organisation_id=professional.organisation_id)
 
 
+def _is_manager_of(actor: Actor, school: School) -> bool:
+    professional = actor.professional
+    return (professional is not None and professional.function == Function.SCHOOL_MANAGER
+            and professional.organisation_id == school.organisation_id)
+
+
+def _is_policy_officer_for(actor: Actor, school: School) -> bool:
+    professional = actor.professional
+    return (_policy_officer_q(actor) is not None and professional is not None
+            and professional.organisation.municipality == school.municipality)
+
+
 def may_view_school_profile(actor: Actor, school: School) -> Decision:
     if school.pk in core_team_school_ids(actor):
         return Decision(True, Ground.CORE_TEAM)
+    if _is_manager_of(actor, school):
+        return Decision(True, Ground.SCHOOL_MANAGER)
+    if _is_policy_officer_for(actor, school):
+        return Decision(True, Ground.POLICY_OFFICER)
     if school.pk in _steering_school_ids(actor):
         return Decision(True, Ground.STEERING_GROUP)
-    manager, officer = _manager_q(actor), _policy_officer_q(actor)
-    if manager is not None and school.organisation_id == actor.professional.organisation_id:  # type: ignore[union-attr]
+    return DENY
+
+
+def may_list_school_profiles(actor: Actor) -> Decision:
+    """The menu item, without a query of its own: the core team (cached), school leaders and
+    policy officers; a steering-group member opens the list from the address."""
+    if core_team_school_ids(actor):
+        return Decision(True, Ground.CORE_TEAM)
+    if _manager_q(actor) is not None:
         return Decision(True, Ground.SCHOOL_MANAGER)
-    if officer is not None and school.municipality == (
-            actor.professional.organisation.municipality):  # type: ignore[union-attr]
+    if _policy_officer_q(actor) is not None:
         return Decision(True, Ground.POLICY_OFFICER)
     return DENY
 
@@ -68,9 +90,7 @@ def school_profiles_visible_q(actor: Actor) -> Q:
 def may_import_school_monitor(actor: Actor, school: School) -> Decision:
     if school.pk in core_team_school_ids(actor):
         return Decision(True, Ground.CORE_TEAM)
-    officer = _policy_officer_q(actor)
-    if officer is not None and school.municipality == (
-            actor.professional.organisation.municipality):  # type: ignore[union-attr]
+    if _is_policy_officer_for(actor, school):
         return Decision(True, Ground.POLICY_OFFICER)
     return DENY
 
