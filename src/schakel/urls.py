@@ -30,6 +30,7 @@ urlpatterns = [
     path("begrippen/", include("schakel.glossary.urls")),
     path("overleggen/", include("schakel.meetings.urls")),
     path("verzuim/", include("schakel.attendance.urls")),
+    path("schoolprofiel/", include("schakel.schoolprofile.urls")),
     path("verzuimmeldingen/", include("schakel.absencereports.urls")),
     path("api/v1/", include("schakel.api.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

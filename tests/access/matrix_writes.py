@@ -46,6 +46,7 @@ from tests.access.matrix_writes_dialogue import DIALOGUE_WRITES
 from tests.access.matrix_writes_meldcode import MELDCODE_WRITES
 from tests.access.matrix_writes_patterns import PATTERN_WRITES
 from tests.access.matrix_writes_prevention import PREVENTION_WRITES
+from tests.access.matrix_writes_schoolprofile import SCHOOL_PROFILE_WRITES
 from tests.access.matrix_writes_team import TEAM_WRITES
 from tests.access.matrix_writes_teamdevelopment import TEAMDEVELOPMENT_WRITES
 from tests.access.matrix_writes_triage import TRIAGE_WRITES
@@ -384,4 +385,5 @@ WRITES: dict[str, Write] = {
     **PREVENTION_WRITES,
     **PATTERN_WRITES,
     **TEAMDEVELOPMENT_WRITES,
+    **SCHOOL_PROFILE_WRITES,
 }

@@ -139,6 +139,13 @@ attendance:pupil                 GET  sign 200* 404  404  404  404  404  404  40
 # other school's core team has the list, without them); the world's report is a draft, so
 # recording DUO or an answer is the form again (the status table). The leerplichtambtenaar's
 # reading is in tests/absencereports (no role of the matrix is one).
+# The school profile (aggregates only): the school's core team here (the steering group,
+# school leaders and policy officers are not roles of this world: tests/schoolprofile). The
+# monitor's upload page is for any core team (each row asks for its school) and policy officers.
+schoolprofile:list               GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
+schoolprofile:detail             GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+schoolprofile:import             GET  sign 200  404  404  404  404  404  404  404  200  404  404  404  404
+schoolprofile:import             POST sign 200  404  404  404  404  404  404  404  200  404  404  404  404
 absencereports:list              GET  sign 200* 404  404  404  404  404  404  404  200  404  404  404  404
 absencereports:detail            GET  sign 200* 404  404  404  404  404  404  404  404  404  404  404  404
 absencereports:edit              GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404

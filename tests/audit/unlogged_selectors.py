@@ -27,6 +27,12 @@ NOT_CHILD_DATA: dict[str, str] = {
     "attendance.selectors.import_first_errors": (
         "the problems of an uploaded file's rows, as the uploader's own file holds them"),
     "attendance.selectors.import_schools_for": "schools only",
+    "schoolprofile.selectors.school_profile_get": (
+        "suppressed aggregates only (docs/aggregates.md); the read is logged on the school"),
+    "schoolprofile.selectors.school_profiles_for": "schools only",
+    "schoolprofile.selectors.monitor_import_schools_for": "schools only",
+    "schoolprofile.selectors.class_population": (
+        "a count of a class's pupils, for refusing a small selection"),
     "attendance.selectors.figures.attention_rows": (
         "a read helper of school_figures and the agenda source; those log (the agenda per "
         "reader, as every agenda item)"),

@@ -212,6 +212,9 @@ class EventCode(models.TextChoices):
         "Started a taart van ambities session")
     TEAMDEV_SESSION_CHANGE = "teamdevelopment.session_change", _(
         "Changed a taart van ambities session")
+    SCHOOL_PROFILE_READ = "schoolprofile.read", _("Saw the school profile (aggregates)")
+    SCHOOL_MONITOR_IMPORT = "schoolprofile.monitor_import", _(
+        "Imported the regional monitor's figures of a school")
     SCHOOL_CALENDAR_CHANGE = "schoolcalendar.change", _("Changed the calendar of a school")
 
     MEETING_AGENDA = "meeting.agenda", _("Read the agenda of a meeting")

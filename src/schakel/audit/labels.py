@@ -56,6 +56,7 @@ GROUND_LABELS: dict[str, Promise] = {
     Ground.PROFESSIONAL: gettext_lazy("a professional"),
     Ground.POLICY_OFFICER: gettext_lazy("policy officer of the school's municipality"),
     Ground.STEERING_GROUP: gettext_lazy("steering group of the school"),
+    Ground.SCHOOL_MANAGER: gettext_lazy("school leader of the school's board"),
     Ground.MANAGEMENT: gettext_lazy("management of the school"),
     Ground.TEAM_MEMBER: gettext_lazy("member of the team"),
     Ground.EMERGENCY: gettext_lazy("emergency access"),

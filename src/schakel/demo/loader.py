@@ -19,6 +19,7 @@ from schakel.demo.partners import partners_load
 from schakel.demo.patterns import demo_patterns_load
 from schakel.demo.people import professionals_load, teams_load
 from schakel.demo.prevention import demo_prevention_matrix
+from schakel.demo.schoolprofile import demo_monitor_load
 from schakel.demo.stories import Cast, stories_load
 from schakel.demo.teamdevelopment import demo_team_development
 from schakel.demo.world import places_load
@@ -75,6 +76,8 @@ def demo_world_load() -> DemoWorld:
         # The secondary school's kernteam: two nulmetingen a year apart and a taart van
         # ambities (seed 004).
         demo_team_development(cast)
+        # The regional monitor's figures of the schools, for their school profiles.
+        demo_monitor_load(actor=cast.actor("beleid.demo"), today=today)
         # As the morning's reminder job would: the IB'er's overdue agreement on Bas's case is
         # in her notifications (once: a second load finds it sent).
         agreement_reminders_send(today=today)

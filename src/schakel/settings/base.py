@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "schakel.attendance",
     "schakel.teamdevelopment",
     "schakel.absencereports",
+    "schakel.schoolprofile",
     "schakel.triage",
     "schakel.patterns",
     "schakel.chronology",

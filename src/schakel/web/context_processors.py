@@ -20,6 +20,7 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         "may_import_attendance": bool(policy.may_import_attendance_somewhere(actor)),
         "may_list_absence_reports": bool(policy.may_list_absence_reports(actor)),
         "attendance_school_id": min(policy.attendance_figures_school_ids(actor), default=None),
+        "may_view_school_profiles": bool(policy.may_list_school_profiles(actor)),
         "in_core_team": bool(policy.core_team_school_ids(actor)),
         "may_list_patterns": bool(policy.may_list_patterns(actor)),
         "new_signal_count": triage_inbox_count(actor=actor),

@@ -33,6 +33,7 @@ child; in the portal, the parents and young person invited see their own child's
 `prevention` (a school's preventiematrix: its kernteam and the municipality's policy
 officer keep it, its steering group reads it),
 `patterns` (the rode draad: the kernteam; management once escalated, counts only),
+`schoolprofile` (who sees a school's aggregates, who imports the regional monitor),
 `attendance` (who imports a school's absence records and sees its figures) and
 `systems` (what a system calling the API may do for its own organisation) and
 `absencereports` (the verzuimmelding: the school writes it, the leerplichtambtenaar of the
@@ -255,6 +256,14 @@ from schakel.access.policy.prevention import (
 )
 from schakel.access.policy.schoolcalendar import (
     may_edit_school_calendar as may_edit_school_calendar,
+)
+from schakel.access.policy.schoolprofile import (
+    may_import_school_monitor as may_import_school_monitor,
+    may_import_school_monitor_somewhere as may_import_school_monitor_somewhere,
+    may_list_school_profiles as may_list_school_profiles,
+    may_view_school_profile as may_view_school_profile,
+    school_monitor_import_q as school_monitor_import_q,
+    school_profiles_visible_q as school_profiles_visible_q,
 )
 from schakel.access.policy.systems import (
     may_act_for_professional as may_act_for_professional,

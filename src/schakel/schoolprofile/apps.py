@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SchoolProfileConfig(AppConfig):
+    name = "schakel.schoolprofile"
+    label = "schoolprofile"
