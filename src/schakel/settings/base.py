@@ -259,6 +259,17 @@ STORAGES = {
     },
 }
 
+# Caches (docs/production.md "More than one machine"). "default" holds what every web process
+# must share, such as the API's rate limit per client: `CACHE_URL`, e.g.
+# `dbcache://schakel_cache` (the table of `jobs.CacheEntry`, production's default) or
+# `redis://127.0.0.1:6379/0`; one process's memory in development and tests. "local" is each
+# process's own memory, for read-through copies that may be a few minutes old (the glossary).
+CACHES = {
+    "default": env.cache_url("CACHE_URL", default="locmemcache://"),
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+              "LOCATION": "schakel-local"},
+}
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = SCHAKEL_SESSION_ABSOLUTE_TIMEOUT
