@@ -248,6 +248,7 @@ STORAGES = {
         "OPTIONS": {
             "bucket_name": _ATTACHMENTS_BUCKET,
             "endpoint_url": env.str("SCHAKEL_ATTACHMENTS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
             "location": env.str("SCHAKEL_ATTACHMENTS_S3_PREFIX", default="attachments"),
             "default_acl": "private", "querystring_auth": True, "file_overwrite": False,
         },
