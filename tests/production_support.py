@@ -120,7 +120,8 @@ def environment(database_url: str, tmp: Path) -> dict[str, str]:
         "STATIC_ROOT": str(tmp / "static"),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "SCHAKEL_AUDIT_ANCHOR_FILE": str(tmp / "audit-anchors.log"),
-        "EMAIL_URL": f"filemail://{tmp / 'mail'}",
+        # django-environ drops the first slash of the path: four for an absolute folder.
+        "EMAIL_URL": f"filemail:///{tmp / 'mail'}",
         "GUNICORN_WORKERS": "2",
         "PYTHONPATH": str(ROOT / "src"),
     }

@@ -122,7 +122,7 @@ def machines(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Machines]:
                 envs[f"127.0.0.1:{port}"] = env = {
                     **shared, "GUNICORN_WORKERS": "1",
                     "SCHAKEL_AUDIT_ANCHOR_FILE": str(own / "audit-anchors.log"),
-                    "EMAIL_URL": f"filemail://{own / 'mail'}"}
+                    "EMAIL_URL": f"filemail:///{own / 'mail'}"}
                 processes.append(gunicorn(port, env, own / "web.log"))
             proxy = free_port()
             processes.append(_nginx(tmp, proxy, ports["first"], ports["second"]))
@@ -151,13 +151,14 @@ def _until_through(browser: Browser, path: str, upstream: str) -> Answer:
     raise AssertionError(f"nginx never sent {path} to {upstream}")
 
 
-def _email_jobs(database_url: str) -> list[tuple[str, list[str]]]:
+def _email_jobs(database_url: str) -> list[tuple[str, list[str], object]]:
+    """The e-mail jobs of the queue: status, the workers that took them, the return value."""
     with psycopg.connect(database_url) as connection:
         rows = connection.execute(
-            "SELECT status, worker_ids FROM django_tasks_database_dbtaskresult"
+            "SELECT status, worker_ids, return_value FROM django_tasks_database_dbtaskresult"
             " WHERE task_path = %s ORDER BY enqueued_at",
             ["schakel.notifications.tasks.notification_emails_send"]).fetchall()
-    return [(str(status), list(worker_ids)) for status, worker_ids in rows]
+    return [(str(status), list(worker_ids), value) for status, worker_ids, value in rows]
 
 
 def test_nginx_balances_round_robin(machines: Machines) -> None:
@@ -200,15 +201,15 @@ def test_a_job_enqueued_through_one_is_run_beside_the_other(
         "agreement-owner": str(machines.colleague_id), "agreement-due_date": due})
     assert added.status == 302, (added.status, added.body[:2000])
     enqueued_by = added.headers["x-upstream"]
-    assert _email_jobs(machines.database_url) == [("READY", [])]
+    assert _email_jobs(machines.database_url) == [("READY", [], None)]
 
     beside = _other(machines, enqueued_by)
     env = machines.envs[beside]
     manage(["db_worker", "--queue-name", "*", "--batch", "--worker-id", "beside-" + beside,
             "-v", "0"], env)
 
-    assert _email_jobs(machines.database_url) == [("SUCCESSFUL", ["beside-" + beside])]
-    mail_of = {upstream: Path(env["EMAIL_URL"].removeprefix("filemail://"))
+    assert _email_jobs(machines.database_url) == [("SUCCESSFUL", ["beside-" + beside], 1)]
+    mail_of = {upstream: Path(env["EMAIL_URL"].removeprefix("filemail:///"))
                for upstream, env in machines.envs.items()}
     sent = [path.read_text() for path in mail_of[beside].iterdir()]
     assert len(sent) == 1, sent
