@@ -161,25 +161,17 @@ def _email_jobs(database_url: str) -> list[tuple[str, list[str], object]]:
     return [(str(status), list(worker_ids), value) for status, worker_ids, value in rows]
 
 
-def test_nginx_balances_round_robin(machines: Machines) -> None:
+def _check_round_robin(machines: Machines) -> None:
     upstreams = [Browser(machines.proxy).get("/readyz").headers["x-upstream"]
                  for _request in range(4)]
     assert set(upstreams) == {machines.first, machines.second}, upstreams
     assert upstreams[0] != upstreams[1], upstreams
 
 
-@pytest.fixture(scope="module")
-def signed_in(machines: Machines) -> tuple[Browser, str]:
-    """A professional's browser (once: a code of the authenticator works once), and the
-    upstream that accepted the second factor."""
+def _check_signed_in_through_one_goes_on_through_the_other(machines: Machines) -> Browser:
     browser = Browser(machines.proxy)
     _password, verified = sign_in(browser, machines.totp_key)
-    return browser, verified.headers["x-upstream"]
-
-
-def test_signed_in_through_one_goes_on_through_the_other(
-        machines: Machines, signed_in: tuple[Browser, str]) -> None:
-    browser, signed_in_by = signed_in
+    signed_in_by = verified.headers["x-upstream"]
     case_path = f"/casussen/{machines.case_id}/"
     for upstream in (_other(machines, signed_in_by), signed_in_by):
         page = _until_through(browser, case_path, upstream)
@@ -189,11 +181,11 @@ def test_signed_in_through_one_goes_on_through_the_other(
     outsider = Browser(machines.proxy)
     outsider.cookies["sessionid"] = browser.cookies["sessionid"] + "x"
     assert outsider.get(case_path).status == 302  # a session only the database knows
+    return browser
 
 
-def test_a_job_enqueued_through_one_is_run_beside_the_other(
-        machines: Machines, signed_in: tuple[Browser, str]) -> None:
-    browser, _signed_in_by = signed_in
+def _check_a_job_enqueued_through_one_is_run_beside_the_other(
+        machines: Machines, browser: Browser) -> None:
     path = f"/casussen/{machines.case_id}/afspraken/nieuw/"
     due = (dt.datetime.now(tz=dt.UTC).date() + dt.timedelta(days=14)).isoformat()
     added = browser.form_post(path, {
@@ -215,3 +207,11 @@ def test_a_job_enqueued_through_one_is_run_beside_the_other(
     assert len(sent) == 1, sent
     assert "p.smit@example.org" in sent[0], sent
     assert not list(mail_of[enqueued_by].iterdir())
+
+
+# One test, so that pytest-xdist never starts the two machines twice for this module (and the
+# authenticator's code, which works once, is used once).
+def test_two_machines_behind_nginx(machines: Machines) -> None:
+    _check_round_robin(machines)
+    browser = _check_signed_in_through_one_goes_on_through_the_other(machines)
+    _check_a_job_enqueued_through_one_is_run_beside_the_other(machines, browser)
