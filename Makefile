@@ -25,16 +25,18 @@ setup: system $(VENV)/.installed node_modules/.installed messages
 
 # System libraries from Debian: Pango for WeasyPrint (printed documents; Django imports it at
 # start), poppler's pdftotext/pdftoppm for the tests that read the PDFs, and ClamAV (clamd and
-# sigtool) that scans every attachment before it is stored (docs/attachments.md).
+# sigtool) that scans every attachment before it is stored (docs/attachments.md), and nginx,
+# the load balancer of the two-machine test (tests/settings/test_two_machines.py).
 system:
 	@{ ldconfig -p | grep -q libpangoft2-1.0 && command -v pdftoppm >/dev/null 2>&1 \
 	   && { command -v clamd || test -x /usr/sbin/clamd; } >/dev/null 2>&1 \
-	   && command -v sigtool >/dev/null 2>&1; } || { \
+	   && command -v sigtool >/dev/null 2>&1 \
+	   && { command -v nginx || test -x /usr/sbin/nginx; } >/dev/null 2>&1; } || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	      libpango-1.0-0 libpangoft2-1.0-0 poppler-utils fonts-dejavu-core \
-	      clamav-daemon clamav) >/dev/null; \
-	  else echo "Install Pango, poppler and ClamAV (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0 poppler-utils clamav-daemon clamav)." >&2; exit 1; fi; }
+	      clamav-daemon clamav nginx) >/dev/null; \
+	  else echo "Install Pango, poppler, ClamAV and nginx (Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0 poppler-utils clamav-daemon clamav nginx)." >&2; exit 1; fi; }
 
 # The compiled catalogue is committed; recompile when gettext is there.
 messages:

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.template import Context, Template
 from django.test import Client
 from django.urls import reverse
@@ -27,9 +27,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def _empty_cache() -> Iterator[None]:
-    cache.clear()
+    caches["local"].clear()
     yield
-    cache.clear()
+    caches["local"].clear()
 
 
 def test_a_known_abbreviation_is_explained_with_its_meanings_per_domain() -> None:
@@ -83,7 +83,7 @@ def test_a_new_abbreviation_shows_once_the_index_is_cleared() -> None:
     term = Term.objects.create(name="XYZ", expansion="x-y-z-team")
     Meaning.objects.create(term=term, domain=Domain.GENERAL, text="Een team.")
     assert "<abbr" not in str(abbreviations("De XYZ komt."))  # cached
-    cache.clear()
+    caches["local"].clear()
     assert '<abbr title="x-y-z-team">XYZ</abbr>' in str(abbreviations("De XYZ komt."))
 
 

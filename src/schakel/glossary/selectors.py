@@ -6,7 +6,7 @@ import re
 import uuid
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.utils.html import escape
@@ -21,8 +21,9 @@ from schakel.audit.writer import Subject
 from schakel.glossary.models import Domain, Meaning, Term
 
 DOMAIN_ORDER: dict[str, int] = {domain.value: index for index, domain in enumerate(Domain)}
-# The abbreviations of every page come from one cached index; a change clears it (on commit),
-# other processes see it within this many seconds (all at once with a shared cache).
+# The abbreviations of every page come from one cached index in each process's own memory
+# (the "local" cache: read on every page, so not a round trip to a shared cache); a change
+# clears it (on commit) in this process, the other processes see it within this many seconds.
 ABBREVIATIONS_CACHE_SECONDS = 300
 
 
@@ -117,11 +118,11 @@ def _title(term: Term, meanings: list[Meaning]) -> str:
 def abbreviation_index() -> AbbreviationIndex:
     """Every abbreviation with its title, from the cache (one query when it is empty)."""
     key = abbreviations_cache_key()
-    index = cache.get(key)
+    index = caches["local"].get(key)
     if not isinstance(index, AbbreviationIndex):
         terms = Term.objects.filter(is_abbreviation=True).prefetch_related(_meanings_in_order())
         index = AbbreviationIndex({
             escape(term.name): _title(term, _ordered(list(term.meanings.all())))
             for term in terms})
-        cache.set(key, index, ABBREVIATIONS_CACHE_SECONDS)
+        caches["local"].set(key, index, ABBREVIATIONS_CACHE_SECONDS)
     return index

@@ -4,7 +4,7 @@ cached abbreviation index once it is committed."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -22,7 +22,7 @@ from schakel.transactions import service_transaction
 
 def _forget_index() -> None:
     keys = [abbreviations_cache_key(code) for code, _name in settings.LANGUAGES]
-    transaction.on_commit(lambda: cache.delete_many(keys))
+    transaction.on_commit(lambda: caches["local"].delete_many(keys))
 
 
 def _validated(*, name: str, expansion: str, meanings: dict[str, str], term: Term | None,

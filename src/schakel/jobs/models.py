@@ -21,3 +21,21 @@ class ScheduledRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.job_name} {self.period_key}"
+
+
+class CacheEntry(models.Model):
+    """The table of Django's database cache (`CACHES`, production's default): what the web
+    processes of every machine must count together, such as the API's rate limit per client.
+
+    The columns are those `manage.py createcachetable` makes; as a model, `migrate` creates
+    the table and `audit_db_grants` grants it, with no extra release step."""
+
+    cache_key = models.CharField(max_length=255, primary_key=True)
+    value = models.TextField()
+    expires = models.DateTimeField(db_index=True)
+
+    class Meta:
+        db_table = "schakel_cache"
+
+    def __str__(self) -> str:
+        return self.cache_key

@@ -254,6 +254,7 @@ STORAGES = {
         "OPTIONS": {
             "bucket_name": _ATTACHMENTS_BUCKET,
             "endpoint_url": env.str("SCHAKEL_ATTACHMENTS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
             "location": env.str("SCHAKEL_ATTACHMENTS_S3_PREFIX", default="attachments"),
             "default_acl": "private", "querystring_auth": True, "file_overwrite": False,
         },
@@ -263,6 +264,17 @@ STORAGES = {
                                         default=str(VAR_DIR / "attachments")),
                     "base_url": None},
     },
+}
+
+# Caches (docs/production.md "More than one machine"). "default" holds what every web process
+# must share, such as the API's rate limit per client: `CACHE_URL`, e.g.
+# `dbcache://schakel_cache` (the table of `jobs.CacheEntry`, production's default) or
+# `redis://127.0.0.1:6379/0`; one process's memory in development and tests. "local" is each
+# process's own memory, for read-through copies that may be a few minutes old (the glossary).
+CACHES = {
+    "default": env.cache_url("CACHE_URL", default="locmemcache://"),
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+              "LOCATION": "schakel-local"},
 }
 
 SESSION_COOKIE_HTTPONLY = True

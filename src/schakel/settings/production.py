@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, STORAGES, env
+from .base import ALLOWED_HOSTS, CACHES, SECRET_KEY, STORAGES, env
 
 if not SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be set (at least 50 characters) in production.")
@@ -36,6 +36,9 @@ if not env.str("EMAIL_URL", default=""):
     EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=True)
     EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
     EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=30)
+# More than one web process: what they must count together (the API's rate limit) is in the
+# database by default, or in Redis (`CACHE_URL=redis://...`); never in one process's memory.
+CACHES = {**CACHES, "default": env.cache_url("CACHE_URL", default="dbcache://schakel_cache")}
 SCHAKEL_SITE_URL = env.str("SCHAKEL_SITE_URL", default=f"https://{ALLOWED_HOSTS[0]}")
 
 # Debian's clamav-daemon, its signatures kept current by freshclam (docs/attachments.md).
