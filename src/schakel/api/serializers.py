@@ -115,3 +115,28 @@ class SignalStatusSerializer(serializers.ModelSerializer[Signal]):
     class Meta:
         model = Signal
         fields = ["id", "status", "gemeld_op", "school", "niveau"]
+
+
+class EdexmlUploadSerializer(serializers.Serializer[dict[str, Any]]):
+    """The file as a form field (multipart/form-data); or send it as the body itself
+    (`application/xml`)."""
+
+    bestand = serializers.FileField(help_text="The EDEXML 2.1 export of one school.")
+
+
+class EdexmlRowSerializer(serializers.Serializer[Any]):
+    regel = serializers.IntegerField(source="line", help_text="The line of the leerling.")
+    leerlingnummer = serializers.CharField(source="outcome.pupil_number")
+    resultaat = serializers.ChoiceField(source="outcome.result",
+                                        choices=[r.value for r in RowResult])
+    melding = serializers.CharField(source="outcome.message")
+    leerling = serializers.IntegerField(source="outcome.child_id", allow_null=True)
+
+
+class EdexmlResultSerializer(serializers.Serializer[Any]):
+    school = serializers.IntegerField(source="school.pk")
+    schooljaar = serializers.CharField(source="file.school_year")
+    leerlingen = EdexmlRowSerializer(source="rows", many=True)
+    uitgeschreven = serializers.ListField(source="left", child=serializers.CharField())
+    groepen = serializers.IntegerField(source="file.groups")
+    leerkrachten = serializers.IntegerField(source="file.teachers")

@@ -12,6 +12,7 @@ from oauth2_provider.views import TokenView
 
 from schakel.accounts.decorators import second_factor_exempt
 from schakel.api import views
+from schakel.api.views import imports
 
 app_name = "api"
 
@@ -31,6 +32,7 @@ urlpatterns = [
     path("scholen/", _exempt(views.SchoolList.as_view()), name="schools"),
     path("scholen/<int:school_id>/", _exempt(views.SchoolDetail.as_view()), name="school"),
     path("leerlingen/synchronisatie/", _exempt(views.PupilSync.as_view()), name="pupil_sync"),
+    path("leerlingen/edexml/", _exempt(imports.PupilEdexml.as_view()), name="pupil_edexml"),
     path("signalen/", _exempt(views.SignalCreate.as_view()), name="signals"),
     path("signalen/<int:signal_id>/", _exempt(views.SignalDetail.as_view()), name="signal"),
     # Anything else under /api/v1/ (an id that is no number, a resource that does not exist) is

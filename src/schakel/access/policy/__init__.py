@@ -31,7 +31,9 @@ child; in the portal, the parents and young person invited see their own child's
 `meldcode` (the Meldcode route: its runner, the aandachtsfunctionaris, the privacy officer),
 `dialogue` (dialogue tables: the chair, the professional participants; a synthesis),
 `attendance` (who imports a school's absence records and sees its figures) and
-`systems` (what a system calling the API may do for its own organisation) and
+`systems` (what a system calling the API may do for its own organisation), `pupils`
+(who runs a school's pupil administration: the board's system client, its functional
+administrator) and
 `absencereports` (the verzuimmelding: the school writes it, the leerplichtambtenaar of the
 school's municipality reads it).
 Callers import this package only: `from schakel.access import policy`.
@@ -234,6 +236,11 @@ from schakel.access.policy.portal import (
     portal_person as portal_person,
     portal_readers_of_case as portal_readers_of_case,
 )
+from schakel.access.policy.pupils import (
+    may_sync_pupils as may_sync_pupils,
+    may_sync_pupils_somewhere as may_sync_pupils_somewhere,
+    pupil_sync_schools_q as pupil_sync_schools_q,
+)
 from schakel.access.policy.schoolcalendar import (
     may_edit_school_calendar as may_edit_school_calendar,
 )
@@ -242,7 +249,6 @@ from schakel.access.policy.systems import (
     may_read_organisation as may_read_organisation,
     may_read_school as may_read_school,
     may_read_signal_status as may_read_signal_status,
-    may_sync_pupils as may_sync_pupils,
     organisations_for_system_q as organisations_for_system_q,
     schools_for_system_q as schools_for_system_q,
 )

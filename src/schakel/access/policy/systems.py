@@ -47,12 +47,6 @@ def may_read_school(actor: Actor, school: School) -> Decision:
     return DENY
 
 
-def may_sync_pupils(actor: Actor, school: School) -> Decision:
-    """Create, update and mark as left the pupils of a school: the pupil administration of
-    the school's own organisation (its board), through its system client; never a person."""
-    return may_read_school(actor, school)
-
-
 def may_act_for_professional(actor: Actor, professional: Professional) -> Decision:
     """A system client records what a professional of its own organisation did in it (a
     signal raised in the school's system); the professional's own rights decide the rest."""
