@@ -246,9 +246,12 @@ from schakel.access.policy.schoolcalendar import (
 )
 from schakel.access.policy.systems import (
     may_act_for_professional as may_act_for_professional,
+    may_list_notifications as may_list_notifications,
+    may_read_attendance_import_status as may_read_attendance_import_status,
     may_read_organisation as may_read_organisation,
     may_read_school as may_read_school,
     may_read_signal_status as may_read_signal_status,
+    notifications_for_system_q as notifications_for_system_q,
     organisations_for_system_q as organisations_for_system_q,
     schools_for_system_q as schools_for_system_q,
 )
