@@ -214,7 +214,7 @@ class SignalDetail(generics.RetrieveAPIView[Any]):
 
 
 @extend_schema(tags=["meldingen"], parameters=[NotificationFilterSerializer],
-               responses=with_problems({200: NotificationSerializer(many=True)}, 400))
+               responses=with_problems({200: NotificationSerializer(many=True)}, 400, 404))
 class NotificationList(generics.ListAPIView[Notification]):
     """The notifications of the professionals of the client's organisation (filter by
     `professional`, `ongelezen`), without their text: that something waits, of which kind,
