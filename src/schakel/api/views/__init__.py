@@ -139,7 +139,7 @@ class PupilSync(APIView):
         return Response(PupilSyncResultSerializer(result).data)
 
 
-def _acting_for(actor: Actor, professional_id: int, field: str = "melder") -> Actor:
+def acting_for(actor: Actor, professional_id: int, field: str = "melder") -> Actor:
     """The professional of the client's organisation who did the work in that system (raised
     the signal, imports the attendance), as the actor (the access log names the client as the
     source system)."""
@@ -156,7 +156,7 @@ def _not_found() -> str:
     return _("Unknown, or not for this client to use.")
 
 
-def _pick(items: list[Any], pk: int | None, field: str) -> Any:
+def pick_or_invalid(items: list[Any], pk: int | None, field: str) -> Any:
     try:
         return pick_or_404(items, pk)
     except Http404:
@@ -175,11 +175,12 @@ class SignalCreate(APIView):
         data = SignalCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        actor = _acting_for(system_actor_of(request), values["melder"])
-        school = _pick(list(schools_for_raising(actor=actor)), values["school"], "school")
+        actor = acting_for(system_actor_of(request), values["melder"])
+        school = pick_or_invalid(list(schools_for_raising(actor=actor)), values["school"], "school")
         themes = [t for t in active_themes() if t.code == values["thema"]]
-        theme = _pick(themes, themes[0].pk if themes else None, "thema")
-        school_class = (_pick(list(school_classes(school_id=school.pk)), values["klas"], "klas")
+        theme = pick_or_invalid(themes, themes[0].pk if themes else None, "thema")
+        school_class = (pick_or_invalid(list(school_classes(school_id=school.pk)),
+                                        values["klas"], "klas")
                         if values["klas"] is not None else None)
         child = None
         if values["leerling"] is not None:

@@ -30,7 +30,7 @@ from schakel.api.serializers import (
     EdexmlUploadSerializer,
 )
 from schakel.api.services import client_attendance_import_start
-from schakel.api.views import _acting_for, _pick
+from schakel.api.views import acting_for, pick_or_invalid
 from schakel.attendance.selectors import import_profiles_for
 from schakel.children.edexml import EdexmlInvalid
 from schakel.children.services.edexml_import import pupils_edexml_import
@@ -111,13 +111,13 @@ class AttendanceImportStart(APIView):
         upload = values["bestand"]
         if upload.size is not None and upload.size > limit:
             raise too_large(limit)
-        actor = _acting_for(system_actor_of(request), values["importeur"], "importeur")
+        actor = acting_for(system_actor_of(request), values["importeur"], "importeur")
         try:
             profiles = import_profiles_for(actor=actor)
         except Http404:
             raise serializers.ValidationError({"importeur": [_(
                 "This professional imports attendance for no school.")]}) from None
-        profile = _pick(profiles, values["profiel"], "profiel")
+        profile = pick_or_invalid(profiles, values["profiel"], "profiel")
         attendance_import = client_attendance_import_start(
             actor=actor, profile=profile, file=upload, file_name=upload.name or "",
             import_valid_rows=values["geldige_rijen"])
