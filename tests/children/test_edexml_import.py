@@ -10,7 +10,7 @@ from django.urls import reverse
 from schakel.audit.models import AccessEvent
 from schakel.children.edexml import EdexmlInvalid
 from schakel.children.models import Child, Enrolment
-from schakel.children.services.edexml_import import pupils_edexml_import
+from schakel.children.services.edexml_import import EdexmlImportResult, pupils_edexml_import
 from schakel.organisations.models import Professional
 from tests.children.edexml_files import edexml, school_of_the_files
 from tests.conftest import World, assert_nothing_changed, take_snapshot
@@ -30,9 +30,8 @@ def administrator(world: World) -> Professional:
                                organisation=world.school.organisation)
 
 
-def _results(result: object) -> list[tuple[str, str]]:
-    return [(row.outcome.pupil_number, row.outcome.result)  # type: ignore[attr-defined]
-            for row in result.rows]  # type: ignore[attr-defined]
+def _results(result: EdexmlImportResult) -> list[tuple[str, str]]:
+    return [(row.outcome.pupil_number, row.outcome.result) for row in result.rows]
 
 
 def test_the_file_creates_its_pupils_and_the_pupils_missing_from_it_leave(
