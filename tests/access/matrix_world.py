@@ -45,11 +45,21 @@ from schakel.handover.services import handover_offer
 from schakel.meetings.models import AgendaItem, Meeting, MeetingKind, MinutesEntry, Participant
 from schakel.meldcode.models import MeldcodeRoute
 from schakel.notes.models import ConversationNote, NoteKind
+from schakel.patterns.models import Pattern, PatternStatus
 from schakel.portal.models import (
     CorrectionRequest,
     EntryType,
     InformationRequest,
     PendingConsent,
+)
+from schakel.prevention.models import (
+    PreventionMatrix,
+    PreventionOffer,
+    PyramidLevel,
+    RankedItem,
+    RankedKind,
+    RegieAgreement,
+    Sector as PreventionSector,
 )
 from schakel.retention.models import (
     DestructionRequest,
@@ -58,6 +68,13 @@ from schakel.retention.models import (
     RetentionRun,
 )
 from schakel.schoolcalendar.models import DayOff, DayOffKind
+from schakel.teamdevelopment.models import (
+    AmbitionParticipant,
+    AmbitionSession,
+    BaselineSurvey,
+    SurveyResponse,
+)
+from schakel.teamdevelopment.statements import Questionnaire
 from tests.factories import (
     AgreementFactory,
     CaseFactory,
@@ -77,6 +94,7 @@ from tests.factories import (
     SchoolClassFactory,
     SchoolFactory,
     SignalFactory,
+    TeamMembershipFactory,
     ThemeFactory,
     UserFactory,
     actor_for,
@@ -208,6 +226,12 @@ def build_matrix_world() -> MatrixWorld:
     InterventionFactory(case=case, recorded_by=coordinator)
     signal = SignalFactory(school=school, child=child, raised_by=core,
                            theme=ThemeFactory(code="gedrag"))
+    # A rode draad of the class the core team discussed (it may escalate or close it).
+    pattern = Pattern.objects.create(
+        school=school, school_class=school_class, theme=signal.theme,
+        period_start=signal.raised_at, period_end=signal.raised_at, signal_count=1,
+        status=PatternStatus.DISCUSSED, detected_at=timezone.now())
+    pattern.signals.add(signal)
     consent = ConsentFactory(child=child, organisation=ggd, recorded_by=coordinator,
                              signed_by=[guardian], signed_by_young_person=True)
     ConsentFactory(child=child, organisation=involved.organisation, recorded_by=coordinator,
@@ -328,6 +352,30 @@ def build_matrix_world() -> MatrixWorld:
         row.factors.add(found)
         synthesis_rows.append(row.pk)
 
+    # The school's preventiematrix, kept by its core team: a problem in the top 12, an offer,
+    # an agreement on regie.
+    prevention = PreventionMatrix.objects.create(school=school, updated_by=core)
+    ranked = RankedItem.objects.create(matrix=prevention, kind=RankedKind.PROBLEM, rank=1,
+                                       text="Te laat komen", updated_by=core)
+    offer = PreventionOffer.objects.create(
+        matrix=prevention, sector=PreventionSector.EDUCATION, level=PyramidLevel.UNIVERSAL,
+        name="Pestpreventie", updated_by=core)
+    regie = RegieAgreement.objects.create(matrix=prevention, subject="Overzicht",
+                                          holder="Gemeente", updated_by=core)
+    # Team development of the school's core team: a colleague of the IB'er (no role of the
+    # matrix) is in it too and filled in the open nulmeting round; the IB'er facilitates a
+    # taart van ambities in the kernteam meeting, the colleague at the table without a mark.
+    team_peer = ProfessionalFactory(full_name="Nina Netwerk")
+    core_team = core.team_memberships.get().team
+    TeamMembershipFactory(team=core_team, professional=team_peer)
+    survey = BaselineSurvey.objects.create(
+        team=core_team, questionnaire=Questionnaire.BASELINE, number=1,
+        opened_on=timezone.localdate(), opened_by=core)
+    SurveyResponse.objects.create(survey=survey, respondent=team_peer)
+    ambition = AmbitionSession.objects.create(team=core_team, meeting=meeting, facilitator=core,
+                                              held_on=timezone.localdate())
+    ambition_peer = AmbitionParticipant.objects.create(session=ambition, professional=team_peer)
+
     users = {
         "core": core.user, "teacher": teacher.user, "coordinator": coordinator.user,
         "involved": involved.user, "unconsented": unconsented.user, "former": former.user,
@@ -357,6 +405,9 @@ def build_matrix_world() -> MatrixWorld:
             "report_id": absence_report.pk,
             "route_id": meldcode_route.pk,
             "table_id": dialogue_table.pk, "synthesis_id": synthesis.pk,
+            "ranked_id": ranked.pk, "offer_id": offer.pk, "regie_id": regie.pk,
+            "pattern_id": pattern.pk,
+            "survey_id": survey.pk, "session_id": ambition.pk,
         },
         query_ids={
             "agreement_id": agreement.pk,
@@ -377,6 +428,7 @@ def build_matrix_world() -> MatrixWorld:
             "import_profile_id": profile.pk, "attendance_import_id": attendance_import.pk,
             "adopted_table_1_id": adopted[0].pk, "adopted_table_2_id": adopted[1].pk,
             "synthesis_row_1_id": synthesis_rows[0], "synthesis_row_2_id": synthesis_rows[1],
+            "ambition_peer_id": ambition_peer.pk,
         },
     )
     for role, user in users.items():

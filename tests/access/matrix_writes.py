@@ -45,7 +45,10 @@ from tests.access.matrix_writes_attachments import ATTACHMENT_WRITES
 from tests.access.matrix_writes_attendance import ATTENDANCE_WRITES
 from tests.access.matrix_writes_dialogue import DIALOGUE_WRITES
 from tests.access.matrix_writes_meldcode import MELDCODE_WRITES
+from tests.access.matrix_writes_patterns import PATTERN_WRITES
+from tests.access.matrix_writes_prevention import PREVENTION_WRITES
 from tests.access.matrix_writes_team import TEAM_WRITES
+from tests.access.matrix_writes_teamdevelopment import TEAMDEVELOPMENT_WRITES
 from tests.access.matrix_writes_triage import TRIAGE_WRITES
 from tests.factories import days_ahead
 from tests.portal.fixtures import PORTAL_PASSWORD  # the password of every UserFactory user
@@ -380,4 +383,7 @@ WRITES: dict[str, Write] = {
     **TRIAGE_WRITES,
     **MELDCODE_WRITES,
     **DIALOGUE_WRITES,
+    **PREVENTION_WRITES,
+    **PATTERN_WRITES,
+    **TEAMDEVELOPMENT_WRITES,
 }

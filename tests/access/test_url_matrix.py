@@ -206,6 +206,15 @@ triage:inbox                     POST sign 405  405  405  405  405  405  405  40
 # One new signal's triage: the school's core team only; the page names theme and level, not the child.
 triage:signal                    GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
 triage:signal                    POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+# Rode draad: a discussed class pattern of the school (the world's signal counted). The list is
+# everyone's (empty outside the kernteam); the pattern, its escalation and its status are the
+# kernteam's. Its pages name theme, class and counts, never the child.
+patterns:list                    GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
+patterns:list                    POST sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+patterns:detail                  GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+patterns:detail                  POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+patterns:status                  GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+patterns:status                  POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
 
 # Cases: content for the coordinator and those involved; the core team sees that a case exists
 # (on the child's page), not what is in it. Closing is the coordinator's: the involved POH is
@@ -300,6 +309,52 @@ dialogue:synthesis_adopt         GET  sign 405  405  405  405  405  405  405  40
 dialogue:synthesis_adopt         POST sign 404  404  302  404  404  404  404  404  404  404  404  404  404
 dialogue:synthesis_report        GET  sign 404  404  200  404  404  404  404  404  404  404  404  404  404
 dialogue:synthesis_pdf           GET  sign 404  404  200  404  404  404  404  404  404  404  404  404  404
+
+# The preventiematrix of the school, kept by its core team (the IB'er) and the policy officer
+# of the school's municipality (none in this world), read by its steering group (none here):
+# a problem in the top 12, an offer, an agreement on regie. No child's data.
+prevention:list                  GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
+prevention:detail                GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+prevention:print                 GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+prevention:ranked_add            GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+prevention:ranked_add            POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+prevention:ranked_edit           GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+prevention:ranked_edit           POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+prevention:ranked_remove         GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+prevention:ranked_remove         POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
+prevention:offer_add             GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+prevention:offer_add             POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+prevention:offer_remove          GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+prevention:offer_remove          POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
+prevention:ambition_edit         GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+prevention:ambition_edit         POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+prevention:regie_add             GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+prevention:regie_add             POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+prevention:regie_remove          GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+prevention:regie_remove          POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
+# Team development: among the roles only the IB'er is in the school's core team (a colleague
+# without a role too, who filled in the open nulmeting round); she facilitates the world's
+# taart van ambities in the kernteam meeting. Nobody else sees that they exist.
+teamdevelopment:list             GET  sign 200  200  200  200  200  200  200  200  200  200  200  404  404
+teamdevelopment:team             GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+teamdevelopment:survey_open      GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+teamdevelopment:survey_open      POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
+teamdevelopment:session_start    GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+teamdevelopment:session_start    POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+teamdevelopment:survey           GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+teamdevelopment:survey_answer    GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+teamdevelopment:survey_answer    POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+teamdevelopment:survey_close     GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+teamdevelopment:survey_close     POST sign 302  404  404  404  404  404  404  404  404  404  404  404  404
+teamdevelopment:session          GET  sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+teamdevelopment:session_note     GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+teamdevelopment:session_note     POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+teamdevelopment:session_participant GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+teamdevelopment:session_participant POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+teamdevelopment:session_scores   GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+teamdevelopment:session_scores   POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
+teamdevelopment:session_action   GET  sign 405  405  405  405  405  405  405  405  405  405  405  404  404
+teamdevelopment:session_action   POST sign 200  404  404  404  404  404  404  404  404  404  404  404  404
 
 # Warm hand-over, offered by the coordinator to her colleague (consent for the GGD): the
 # receiver reads the package and decides; the sender sees the status and may withdraw. An

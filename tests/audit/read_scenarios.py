@@ -67,6 +67,8 @@ from schakel.meldcode.selectors import (
 )
 from schakel.notes.models import ConversationNote, NoteKind
 from schakel.notes.selectors import note_for_correction
+from schakel.patterns.models import Pattern
+from schakel.patterns.selectors import pattern_get
 from schakel.portal.entries import entry_key
 from schakel.portal.models import CorrectionRequest
 from schakel.portal.selectors.access_log import portal_access_log_page
@@ -229,6 +231,18 @@ def _meldcode_reads(w: World) -> dict[str, Read]:
         "meldcode.selectors.meldcode_routes_for": (
             lambda: meldcode_routes_for(actor=nurse), nurse, w.child.pk),
     }
+
+
+def _pattern_reads(w: World) -> dict[str, Read]:
+    """A class pattern that counted the world's signal about Bas; the core team reads it."""
+    core = w.actor(w.core_member)
+    pattern = Pattern.objects.create(
+        school=w.school, school_class=w.school_class, theme=w.signal.theme,
+        period_start=w.signal.raised_at, period_end=w.signal.raised_at, signal_count=1,
+        detected_at=timezone.now())
+    pattern.signals.add(w.signal)
+    return {"patterns.selectors.pattern_get": (
+        lambda: pattern_get(actor=core, pattern_id=pattern.pk), core, w.child.pk)}
 
 
 def _absence_report_reads(w: World) -> dict[str, Read]:
@@ -450,6 +464,7 @@ READS: dict[str, Callable[[World], dict[str, Read]]] = {
     "signals.selectors.new_signals_for_core_team": _child_reads,
     "triage.selectors.triage_inbox": _child_reads,
     "triage.selectors.signal_for_triage": _child_reads,
+    "patterns.selectors.pattern_get": _pattern_reads,
     "signals.selectors.signals_for_child": _child_reads,
     "consent.selectors.consent_child_get": _child_reads,
     "consent.selectors.consent_overview": _child_reads,

@@ -43,6 +43,8 @@ NOT_CHILD_DATA: dict[str, str] = {
     "audit.selectors.access_log_verify": "row ids and hashes of the chain check, no content",
     "attachments.selectors.case_attachments": (
         "attachments of a case the case page read and logged already (its `read` decision)"),
+    "patterns.selectors.patterns_for": (
+        "rode draden: theme, class and counts, no child's data (docs/patterns.md)"),
     "dialogue.selectors.tables.adopted_tables_for": (
         "anonymised dialogue tables: no child's data (docs/dialogue.md)"),
     "dialogue.selectors.tables.dialogue_table_for_change": (
@@ -60,6 +62,28 @@ NOT_CHILD_DATA: dict[str, str] = {
     "dialogue.selectors.synthesis.synthesis_get": "a synthesis of anonymised dialogue tables",
     "dialogue.selectors.synthesis.synthesis_subject": "the access-log subject of a synthesis",
     "dialogue.selectors.synthesis.table_numbers": "numbers of the tables of a synthesis",
+    "teamdevelopment.selectors.surveys.team_subject": "the access-log subject of a team",
+    "teamdevelopment.selectors.surveys.survey_subject": "the access-log subject of a round",
+    "teamdevelopment.selectors.surveys.survey_distribution": (
+        "a team's answers about its collaboration, as a distribution: no child's data"),
+    "teamdevelopment.selectors.surveys.team_development_get": (
+        "a team's rounds and sessions: no child's data (docs/teamdevelopment.md)"),
+    "teamdevelopment.selectors.surveys.team_for_development": "a team, no child's data",
+    "teamdevelopment.selectors.surveys.teams_for": "the teams a professional is in",
+    "teamdevelopment.selectors.surveys.survey_get": (
+        "a round of a team questionnaire, as a distribution: no child's data"),
+    "teamdevelopment.selectors.surveys.survey_for_change": "a round of a team questionnaire",
+    "teamdevelopment.selectors.sessions.session_subject": (
+        "the access-log subject of a taart van ambities"),
+    "teamdevelopment.selectors.sessions.score_distribution": "marks already read",
+    "teamdevelopment.selectors.sessions.ambition_session_get": (
+        "a team's taart van ambities: notes about the collaboration, no child's data"),
+    "teamdevelopment.selectors.sessions.ambition_session_for_change": (
+        "a team's taart van ambities"),
+    "teamdevelopment.selectors.sessions.session_meeting_choices": (
+        "meetings of a school (their titles name no child)"),
+    "teamdevelopment.selectors.sessions.session_participant_choices": (
+        "the professionals of a team and a meeting"),
     "triage.selectors.core_team_members": "the professionals of a school's core team",
     "triage.selectors.school_days_between": "a count of school days of a school",
     "triage.selectors.signal_triage_of": (
@@ -115,6 +139,15 @@ NOT_CHILD_DATA: dict[str, str] = {
     "schoolcalendar.selectors.school_calendar_settings": "a school's calendar settings",
     "schoolcalendar.selectors.school_days": "the school days of schools, for the engine",
     "schoolcalendar.selectors.school_years": "the school years",
+    "prevention.selectors.matrix_subject": "the access-log subject of a school's matrix",
+    "prevention.selectors.prevention_matrix_get": (
+        "a school's preventiematrix: no child's data (docs/prevention.md)"),
+    "prevention.selectors.prevention_offer_for_change": "an offer of a preventiematrix",
+    "prevention.selectors.prevention_schools_for": "schools and their preventiematrix",
+    "prevention.selectors.ranked_item_for_change": "a place of a preventiematrix's top 12",
+    "prevention.selectors.regie_agreement_for_change": (
+        "an agreement on regie of a preventiematrix"),
+    "prevention.selectors.school_for_prevention_change": "a school",
     "teams.selectors.current_members": "a team's members (the sociale kaart)",
     "teams.selectors.membership_for_change": "a team membership",
     "teams.selectors.school_teams": "a school's teams (the sociale kaart)",

@@ -381,3 +381,46 @@ def test_htmx_change_on_a_closed_case_reloads_the_page(nurse: Client, w: WebWorl
     assert response["HX-Redirect"] == reverse("cases:detail", kwargs={"case_id": w.case.pk})
     agreement.refresh_from_db()
     assert agreement.status == AgreementStatus.OPEN
+
+
+# --- the forms of the case page, fetched when opened ---------------------------------------
+
+ON_DEMAND = [("cases:consultation", {}), ("cases:plan_step", {"step": 3}),
+             ("cases:agreement_create", {}), ("cases:intervention", {}), ("cases:advice", {}),
+             ("cases:escalate", {})]
+
+
+def test_the_case_page_links_its_forms_instead_of_rendering_them(
+    nurse: Client, w: WebWorld,
+) -> None:
+    page = nurse.get(reverse("cases:detail", kwargs={"case_id": w.case.pk})).content.decode()
+    for name, kwargs in ON_DEMAND:
+        action = url(name, w, **kwargs)
+        assert f'hx-get="{action}"' in page
+        assert f'href="{action}"' in page  # without JavaScript: the form's own page
+        assert f'action="{action}"' not in page
+    assert 'name="consultation-signals_seen"' not in page
+
+
+@pytest.mark.parametrize(("name", "kwargs"), ON_DEMAND)
+def test_an_opened_form_arrives_as_a_fragment_that_posts_to_its_page(
+    nurse: Client, w: WebWorld, name: str, kwargs: dict[str, object],
+) -> None:
+    action = url(name, w, **kwargs)
+    response = nurse.get(action, headers={"HX-Request": "true"})
+    fragment = response.content.decode()
+    assert response.status_code == 200
+    assert "HX-Request" in response["Vary"]
+    assert fragment.startswith("<form")
+    assert "<html" not in fragment
+    assert f'action="{action}"' in fragment
+    assert "csrfmiddlewaretoken" in fragment
+    full = nurse.get(action).content.decode()
+    assert "<html" in full
+
+
+def test_an_outsider_gets_no_form_fragment(client: Client, w: WebWorld) -> None:
+    outsider = sign_in(client, w.outsider.user)
+    response = outsider.get(url("cases:consultation", w), headers={"HX-Request": "true"})
+    assert response.status_code == 404
+    assert "consultation-signals_seen" not in response.content.decode()

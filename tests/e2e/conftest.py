@@ -81,6 +81,18 @@ _AXE_RUN = r"""async tags => {
 }"""
 
 
+# WCAG 2.1's 4.1.1 (Parsing): ids are unique. axe-core no longer checks it (the criterion is
+# obsolete in WCAG 2.2), but a label's `for` finds only the first of two equal ids, so a
+# second form on the page would be unlabelled.
+_DUPLICATE_IDS = r"""() => {
+  const seen = new Map();
+  for (const element of document.querySelectorAll("[id]")) {
+    seen.set(element.id, (seen.get(element.id) || 0) + 1);
+  }
+  return [...seen].filter(([, n]) => n > 1).map(([id, n]) => `duplicate-id: id="${id}" ${n}x`);
+}"""
+
+
 @cache
 def _axe_source() -> str:
     return AXE.read_text(encoding="utf-8")
@@ -99,7 +111,8 @@ def axe_violations(page: Page) -> list[str]:
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(_axe_source())
     violations: list[str] = page.evaluate(_AXE_RUN, WCAG_21_AA)
-    return violations
+    duplicates: list[str] = page.evaluate(_DUPLICATE_IDS)
+    return violations + duplicates
 
 
 def assert_accessible(page: Page) -> None:

@@ -23,7 +23,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone, translation
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Locator, Page, expect
 from pytest_django.live_server_helper import LiveServer
 
 from schakel.accounts.models import User
@@ -161,17 +161,27 @@ def involve_as_coordinator(page: Page, nurse: Professional, *, javascript: bool)
     involved = page.get_by_role("region", name=t("Involved professionals"))
     expect(involved.get_by_role("link", name=nurse.full_name)).to_be_visible()
 
-    overview = page.get_by_role("region", name=t("Overview"))
-    overview.locator("summary", has_text=t("Choose the coordinator")).click()
+    overview = open_action(page, page.get_by_role("region", name=t("Overview")),
+                           t("Choose the coordinator"), javascript=javascript)
     overview.get_by_label(t("Coordinator (regiehouder)")).select_option(value=str(nurse.pk))
     overview.get_by_role("button", name=t("Make coordinator")).click()
     expect(page.get_by_role("region", name=t("Overview"))).to_contain_text(nurse.full_name)
 
 
-def fill_plan(page: Page) -> None:
+def open_action(page: Page, scope: Locator, summary: str, *, javascript: bool) -> Locator:
+    """Open one of the case page's forms: with JavaScript it arrives in place (htmx), without
+    it the link opens the form's own page. Returns where to fill it in."""
+    scope.locator("summary", has_text=summary).click()
+    if javascript:
+        return scope
+    scope.locator("details[open]").get_by_role("link", name=t("Open the form")).click()
+    return page.locator("main")
+
+
+def fill_plan(page: Page, *, javascript: bool) -> None:
     for number, text in PLAN.items():
-        step = page.locator(f"#step-{number}")
-        step.locator("summary", has_text=t("Fill in this step")).click()
+        step = open_action(page, page.locator(f"#step-{number}"), t("Fill in this step"),
+                           javascript=javascript)
         step.get_by_label(t("Answer for this step")).fill(text)
         if number == 3:
             step.get_by_label(t("Yes"), exact=True).check()
@@ -182,9 +192,9 @@ def fill_plan(page: Page) -> None:
         expect(page.locator(f"#step-{number}")).to_be_in_viewport()
 
 
-def make_agreement(page: Page, nurse: Professional, due: dt.date) -> None:
-    agreements = page.get_by_role("region", name=t("Agreements"))
-    agreements.locator("summary", has_text=t("New agreement")).click()
+def make_agreement(page: Page, nurse: Professional, due: dt.date, *, javascript: bool) -> None:
+    agreements = open_action(page, page.get_by_role("region", name=t("Agreements")),
+                             t("New agreement"), javascript=javascript)
     agreements.get_by_label(t("What will be done")).fill(AGREEMENT_TEXT)
     agreements.get_by_label(t("Who"), exact=True).select_option(value=str(nurse.pk))
     agreements.get_by_label(t("By when"), exact=True).fill(due.isoformat())
@@ -218,8 +228,8 @@ def test_signal_to_case_to_agreement_and_the_access_log(
     signal_id = raise_signal(ib, live_server, demo.bas, javascript=javascript)
     case_id = open_case(ib)
     involve_as_coordinator(ib, demo.nurse, javascript=javascript)
-    fill_plan(ib)
-    make_agreement(ib, demo.nurse, due)
+    fill_plan(ib, javascript=javascript)
+    make_agreement(ib, demo.nurse, due, javascript=javascript)
     screenshot(ib, f"case-flow-case-{variant}")
     assert_accessible(ib)  # the case with its plan and agreement
 

@@ -19,6 +19,7 @@ from schakel.jobs.models import ScheduledRun
 from schakel.jobs.schedule import SCHEDULE, Daily, Hourly, ScheduleEntry
 from schakel.jobs.services import due_jobs_enqueue
 from schakel.notifications.tasks import notification_digests_send, notification_emails_sweep
+from schakel.patterns.tasks import patterns_detect_job
 from schakel.retention.tasks import retention_run_job
 from tests.jobs.tasks import noop_job
 
@@ -42,6 +43,7 @@ def test_the_schedule_holds_the_daily_jobs() -> None:
     assert entries["agreement_reminders"].task == agreement_reminders_job
     assert entries["notification_digests"].task == notification_digests_send
     assert entries["attendance_figures"].task == attendance_figures_daily_job
+    assert entries["patterns_detect"].task == patterns_detect_job
     assert all(isinstance(entry.every, Daily) for entry in SCHEDULE)
 
 
@@ -54,7 +56,8 @@ def test_each_due_job_is_enqueued_once_per_period() -> None:
                           ("agreement_reminders", "2026-05-01"),
                           ("notification_digests", "2026-05-01"),
                           ("attendance_figures", "2026-05-01"),
-                          ("absence_reports_draft", "2026-05-01")}
+                          ("absence_reports_draft", "2026-05-01"),
+                          ("patterns_detect", "2026-05-01")}
     tasks = {str(task.pk): task for task in DBTaskResult.objects.all()}
     assert set(tasks) == {run.task_result_id for run in ScheduledRun.objects.all()}
     retention = tasks[ScheduledRun.objects.get(job_name="retention_run").task_result_id]
@@ -88,6 +91,7 @@ def test_a_job_is_due_from_its_time_of_day_on() -> None:
         "notification_digests": (False, "2026-05-01"),
         "attendance_figures": (False, "2026-05-01"),
         "absence_reports_draft": (False, "2026-05-01"),
+        "patterns_detect": (False, "2026-05-01"),
     }
 
 

@@ -113,7 +113,7 @@ def test_a_worker_killed_halfway_is_completed_by_the_next_run(processes: Process
             for run in ScheduledRun.objects.all()}
     assert set(runs) == {"retention_run", "access_log_verify", "notification_emails_sweep",
                          "agreement_reminders", "notification_digests", "attendance_figures",
-                         "absence_reports_draft"}
+                         "absence_reports_draft", "patterns_detect"}
     assert {name: task.status for name, task in runs.items()} == dict.fromkeys(
         runs, "SUCCESSFUL"), processes.log("worker")
     assert runs["notification_emails_sweep"].return_value == 2

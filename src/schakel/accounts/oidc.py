@@ -26,6 +26,7 @@ from schakel.accounts.signin import (
     idp_second_factor_passed,
     pending_next_url,
     second_factor_verified,
+    sign_in_locked,
 )
 
 
@@ -50,6 +51,8 @@ class ProfessionalOIDCCallbackView(OIDCAuthenticationCallbackView):  # type: ign
     def login_success(self) -> HttpResponseRedirect:
         request = self.request
         user: User = self.user
+        if sign_in_locked(request, user):
+            return redirect("accounts:login")
         next_step = first_factor_passed(request, user, request.session.get("oidc_login_next"))
         idp_second_factor_passed(request, user)
         if second_factor_verified(request):

@@ -109,6 +109,16 @@ def pending_next_url(request: HttpRequest) -> str:
     return safe_next_url(request, request.session.pop(NEXT_URL, None))
 
 
+def sign_in_locked(request: HttpRequest, user: User) -> bool:
+    """Whether the user is locked out from this address (wrong passwords or codes), for a first
+    factor that django-axes does not see: the organisation's sign-in. The lock-out page then
+    follows (`AxesMiddleware`)."""
+    if AxesProxyHandler.is_locked(request, {"username": user.get_username()}):
+        request.axes_locked_out = True  # type: ignore[attr-defined]
+        return True
+    return False
+
+
 def second_factor_failed(request: HttpRequest, user: User) -> bool:
     """Count a wrong code like a wrong password (django-axes, username + IP). Returns True when
     this locked the account out; the session then ends and axes shows the lock-out page."""

@@ -142,6 +142,12 @@ class EventCode(models.TextChoices):
     DIALOGUE_SYNTHESIS_READ = "dialogue.synthesis_read", _(
         "Read a synthesis of dialogue tables")
 
+    PATTERN_DETECT = "pattern.detect", _("Detected a rode draad in a class or school")
+    PATTERN_STATUS = "pattern.status", _("Changed the status of a rode draad")
+    PATTERN_ESCALATE = "pattern.escalate", _("Escalated a rode draad to management")
+    PATTERN_LIST = "pattern.list", _("Saw rode draden in a list")
+    PATTERN_READ = "pattern.read", _("Read a rode draad")
+
     MELDCODE_LIST = "meldcode.list", _("Saw Meldcode routes in a list")
     MELDCODE_READ = "meldcode.read", _("Read a Meldcode route")
     MELDCODE_START = "meldcode.start", _("Started a Meldcode route")
@@ -198,6 +204,18 @@ class EventCode(models.TextChoices):
 
     GLOSSARY_CHANGE = "glossary.change", _("Changed the shared glossary")
     TEAM_CHANGE = "team.change", _("Changed the members or the charter of a team")
+    PREVENTION_CHANGE = "prevention.change", _("Changed the prevention matrix of a school")
+    PREVENTION_READ = "prevention.read", _("Read the prevention matrix of a school")
+    TEAMDEV_READ = "teamdevelopment.read", _(
+        "Read the team development of a team (distributions only)")
+    TEAMDEV_SURVEY_ROUND = "teamdevelopment.survey_round", _(
+        "Opened or closed a round of a team questionnaire")
+    TEAMDEV_SURVEY_ANSWER = "teamdevelopment.survey_answer", _(
+        "Filled in a round of a team questionnaire")
+    TEAMDEV_SESSION_CREATE = "teamdevelopment.session_create", _(
+        "Started a taart van ambities session")
+    TEAMDEV_SESSION_CHANGE = "teamdevelopment.session_change", _(
+        "Changed a taart van ambities session")
     SCHOOL_CALENDAR_CHANGE = "schoolcalendar.change", _("Changed the calendar of a school")
 
     MEETING_AGENDA = "meeting.agenda", _("Read the agenda of a meeting")

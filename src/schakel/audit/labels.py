@@ -30,6 +30,7 @@ OBJECT_LABELS: dict[str, Promise] = {
     "retention.destructionrequest": gettext_lazy("a destruction request"),
     "retention.retentionaction": gettext_lazy("the end of a retention period"),
     "signals.signal": gettext_lazy("a signal"),
+    "patterns.pattern": gettext_lazy("a rode draad"),
 }
 
 GROUND_LABELS: dict[str, Promise] = {
@@ -53,6 +54,10 @@ GROUND_LABELS: dict[str, Promise] = {
     Ground.DIALOGUE_CHAIR: gettext_lazy("chair of the dialogue table"),
     Ground.DIALOGUE_PARTICIPANT: gettext_lazy("took part in the dialogue table"),
     Ground.PROFESSIONAL: gettext_lazy("a professional"),
+    Ground.POLICY_OFFICER: gettext_lazy("policy officer of the school's municipality"),
+    Ground.STEERING_GROUP: gettext_lazy("steering group of the school"),
+    Ground.MANAGEMENT: gettext_lazy("management of the school"),
+    Ground.TEAM_MEMBER: gettext_lazy("member of the team"),
     Ground.EMERGENCY: gettext_lazy("emergency access"),
     Ground.LISTED: gettext_lazy("shown in a list of what they may see"),
     "file_holder": gettext_lazy("organisation that holds the file"),

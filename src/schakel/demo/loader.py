@@ -16,8 +16,11 @@ from schakel.demo.attendance import demo_attendance_load
 from schakel.demo.dialogue import demo_dialogue_synthesis
 from schakel.demo.family import classmates_load, family_load, voogdij_child_load
 from schakel.demo.partners import partners_load
+from schakel.demo.patterns import demo_patterns_load
 from schakel.demo.people import professionals_load, teams_load
+from schakel.demo.prevention import demo_prevention_matrix
 from schakel.demo.stories import Cast, stories_load
+from schakel.demo.teamdevelopment import demo_team_development
 from schakel.demo.world import places_load
 from schakel.organisations.models import Professional
 from schakel.transactions import composed_services
@@ -59,9 +62,19 @@ def demo_world_load() -> DemoWorld:
                     today=today)
         bas_case = stories_load(cast, dylan, jayden)
         _attendance_load(cast, dylan, today)
+        # A rode draad in groep 4, on the next kernteam meeting's agenda.
+        demo_patterns_load(cast)
         # The three dialogue tables of seed 001 and their synthesis, chaired by the
         # municipality's policy officer (who organised them in the region).
         demo_dialogue_synthesis(actor=cast.actor("beleid.demo"))
+        # The secondary school's preventiematrix, kept by its kernteam's chair and the
+        # municipality's policy officer (seed 004 §3.3 e).
+        demo_prevention_matrix(school=places.schools["vo"],
+                               chair=cast.actor("zorgcoordinator.demo"),
+                               officer=cast.actor("beleid.demo"))
+        # The secondary school's kernteam: two nulmetingen a year apart and a taart van
+        # ambities (seed 004).
+        demo_team_development(cast)
         # As the morning's reminder job would: the IB'er's overdue agreement on Bas's case is
         # in her notifications (once: a second load finds it sent).
         agreement_reminders_send(today=today)

@@ -42,12 +42,14 @@ class ProposeForm(SchakelForm):
 
 
 class HistoryForm(SchakelForm):
+    id_prefix = "history"
     moment = forms.CharField(label=_("When (approximately)"), max_length=100, required=False,
                              help_text=_("E.g. \"groep 5\" or a month."))
     description = forms.CharField(label=_("What"), max_length=300)
 
 
 class ParticipantForm(SchakelForm):
+    id_prefix = "participant"
     perspective = forms.ChoiceField(label=_("Perspective"), choices=Perspective.choices)
     role = forms.CharField(label=_("Role"), max_length=200,
                            help_text=_("A role, not a name: e.g. mother, mentor, coach."))
@@ -66,6 +68,7 @@ class ParticipantForm(SchakelForm):
 
 
 class FactorForm(SchakelForm):
+    id_prefix = "factor"
     domain = forms.ChoiceField(label=_("Domain"), choices=[("", "---"), *Domain.choices],
                                required=False)
     valence = forms.ChoiceField(label=_("Helping or obstructing"),
@@ -92,11 +95,13 @@ class FactorForm(SchakelForm):
 
 
 class RecommendationForm(SchakelForm):
+    id_prefix = "recommendation"
     audience = forms.ChoiceField(label=_("For"), choices=Audience.choices)
     text = forms.CharField(label=_("Recommendation"), widget=forms.Textarea)
 
 
 class CommentForm(SchakelForm):
+    id_prefix = "comment"
     text = forms.CharField(label=_("Your comment"), widget=forms.Textarea)
 
 

@@ -43,8 +43,13 @@ class SchakelForm(forms.Form):
     # The server validates; browsers' own messages would be English and unlinked to ours.
     # Required fields are announced through aria-required instead.
     use_required_attribute = False
+    # Set where several forms share a page, so that their fields' ids (and the labels that
+    # point at them) stay unique: "factor" gives id_factor_text.
+    id_prefix = ""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        if self.id_prefix:
+            kwargs.setdefault("auto_id", f"id_{self.id_prefix}_%s")
         super().__init__(*args, **kwargs)
         for field in self.fields.values():
             widget = field.widget

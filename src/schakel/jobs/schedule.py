@@ -22,6 +22,7 @@ from schakel.attendance.tasks import attendance_figures_daily_job
 from schakel.audit.tasks import access_log_verify_job
 from schakel.cases.tasks import agreement_reminders_job
 from schakel.notifications.tasks import notification_digests_send, notification_emails_sweep
+from schakel.patterns.tasks import patterns_detect_job
 from schakel.retention.tasks import retention_run_job
 
 
@@ -120,6 +121,10 @@ SCHEDULE: tuple[ScheduleEntry, ...] = (
     # Draft truancy reports from what the figures found (docs/absencereports.md).
     ScheduleEntry(name="absence_reports_draft", task=absence_reports_draft_job,
                   every=Daily(at=dt.time(5, 30))),
+    # Rode draad: signals of one theme piling up in a class or school (docs/patterns.md),
+    # proposed for the kernteam's agenda before the school opens.
+    ScheduleEntry(name="patterns_detect", task=patterns_detect_job,
+                  every=Daily(at=dt.time(5, 45)), arguments=_as_on_the_day),
     ScheduleEntry(name="notification_digests", task=notification_digests_send,
                   every=Daily(at=dt.time(7, 0))),
 )

@@ -31,6 +31,7 @@ class NotificationKind(models.TextChoices):
     FAMILY_INVITATION = "family_invitation", _("Invitation to a meeting about your child")
     EMERGENCY_ACCESS = "emergency_access", _("Emergency access claimed")
     SIGNAL_ASSIGNED = "signal_assigned", _("A new signal was assigned to you")
+    PATTERN_ESCALATED = "pattern_escalated", _("A rode draad was escalated to management")
 
 
 class EmailDelivery(models.TextChoices):

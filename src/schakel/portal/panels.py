@@ -17,7 +17,7 @@ PORTAL_CASE_SECTIONS: PanelSlot[Case] = PanelSlot("portal_case")
 
 
 def portal_voice(actor: Actor, page: CasePage) -> Panel | None:
-    voice = case_portal_voice(actor=actor, case=page.case)
+    voice = case_portal_voice(actor=actor, case=page.case, read=page.read)
     if voice is None:
         return None
     return Panel("portal/panels/case_voice.html", {"voice": voice, "case": page.case})

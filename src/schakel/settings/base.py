@@ -56,9 +56,12 @@ INSTALLED_APPS = [
     "schakel.attachments",
     "schakel.meldcode",
     "schakel.dialogue",
+    "schakel.prevention",
     "schakel.attendance",
+    "schakel.teamdevelopment",
     "schakel.absencereports",
     "schakel.triage",
+    "schakel.patterns",
     "schakel.chronology",
     "schakel.consent",
     "schakel.retention",
@@ -172,6 +175,8 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = dt.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_CALLABLE = "schakel.accounts.lockout.lockout_response"
+# The organisation's sign-in (OpenID Connect) is not counted; the lock it finds holds there too.
+AXES_WHITELIST_CALLABLE = "schakel.accounts.lockout.organisation_sign_in"
 # Failures are cleared after the second factor, not after the password alone.
 AXES_RESET_ON_SUCCESS = False
 AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password", "code"]
@@ -318,6 +323,11 @@ SCHAKEL_PAGE_SIZE = env.int("SCHAKEL_PAGE_SIZE", default=25)
 SCHAKEL_BACKUP_DIR = env.str("SCHAKEL_BACKUP_DIR", default=str(VAR_DIR / "backups"))
 # The triage inbox flags a new signal untouched for this many school days (docs/triage.md).
 SCHAKEL_TRIAGE_UNTOUCHED_SCHOOL_DAYS = env.int("SCHAKEL_TRIAGE_UNTOUCHED_SCHOOL_DAYS", default=5)
+# Rode draad (docs/patterns.md): this many signals of one theme in one class, or in one school,
+# within this many weeks become a proposed agenda item of the school's kernteam.
+SCHAKEL_PATTERN_CLASS_THRESHOLD = env.int("SCHAKEL_PATTERN_CLASS_THRESHOLD", default=3)
+SCHAKEL_PATTERN_SCHOOL_THRESHOLD = env.int("SCHAKEL_PATTERN_SCHOOL_THRESHOLD", default=5)
+SCHAKEL_PATTERN_WINDOW_WEEKS = env.int("SCHAKEL_PATTERN_WINDOW_WEEKS", default=8)
 # Where the guardians must consent: "any" guardian with custody suffices, or "all" of them
 # (see `access.policy.consenters`).
 SCHAKEL_CONSENT_CUSTODY_RULE = env.str("SCHAKEL_CONSENT_CUSTODY_RULE", default="any")

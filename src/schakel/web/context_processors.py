@@ -22,5 +22,6 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         "may_list_absence_reports": bool(policy.may_list_absence_reports(actor)),
         "attendance_school_id": min(policy.attendance_figures_school_ids(actor), default=None),
         "in_core_team": bool(policy.core_team_school_ids(actor)),
+        "may_list_patterns": bool(policy.may_list_patterns(actor)),
         "new_signal_count": triage_inbox_count(actor=actor),
     }

@@ -30,12 +30,16 @@ child; in the portal, the parents and young person invited see their own child's
 `attachments` (files on a case or a note, read under the notes' rule),
 `meldcode` (the Meldcode route: its runner, the aandachtsfunctionaris, the privacy officer),
 `dialogue` (dialogue tables: the chair, the professional participants; a synthesis),
+`prevention` (a school's preventiematrix: its kernteam and the municipality's policy
+officer keep it, its steering group reads it),
+`patterns` (the rode draad: the kernteam; management once escalated, counts only),
 `attendance` (who imports a school's absence records and sees its figures) and
 `systems` (what a system calling the API may do for its own organisation), `pupils`
 (who runs a school's pupil administration: the board's system client, its functional
 administrator) and
 `absencereports` (the verzuimmelding: the school writes it, the leerplichtambtenaar of the
-school's municipality reads it).
+school's municipality reads it) and
+`teamdevelopment` (the team's own development: its current members only).
 Callers import this package only: `from schakel.access import policy`.
 """
 
@@ -213,6 +217,15 @@ from schakel.access.policy.notes import (
     note_edit_window_open as note_edit_window_open,
     notes_readable_q as notes_readable_q,
 )
+from schakel.access.policy.patterns import (
+    management_school_ids as management_school_ids,
+    may_change_pattern as may_change_pattern,
+    may_list_patterns as may_list_patterns,
+    may_read_pattern as may_read_pattern,
+    may_see_pattern_signals as may_see_pattern_signals,
+    patterns_visible_q as patterns_visible_q,
+    school_management_q as school_management_q,
+)
 from schakel.access.policy.portal import (
     ROLE_PARENT as ROLE_PARENT,
     ROLE_YOUNG_PERSON as ROLE_YOUNG_PERSON,
@@ -236,6 +249,12 @@ from schakel.access.policy.portal import (
     portal_person as portal_person,
     portal_readers_of_case as portal_readers_of_case,
 )
+from schakel.access.policy.prevention import (
+    may_change_prevention_matrix as may_change_prevention_matrix,
+    may_read_prevention_matrix as may_read_prevention_matrix,
+    policy_officer_municipality as policy_officer_municipality,
+    prevention_schools_q as prevention_schools_q,
+)
 from schakel.access.policy.pupils import (
     may_sync_pupils as may_sync_pupils,
     may_sync_pupils_somewhere as may_sync_pupils_somewhere,
@@ -254,6 +273,16 @@ from schakel.access.policy.systems import (
     notifications_for_system_q as notifications_for_system_q,
     organisations_for_system_q as organisations_for_system_q,
     schools_for_system_q as schools_for_system_q,
+)
+from schakel.access.policy.teamdevelopment import (
+    may_answer_survey as may_answer_survey,
+    may_change_ambition_session as may_change_ambition_session,
+    may_read_ambition_session as may_read_ambition_session,
+    may_read_survey as may_read_survey,
+    may_run_survey_rounds as may_run_survey_rounds,
+    may_start_ambition_session as may_start_ambition_session,
+    may_view_team_development as may_view_team_development,
+    team_development_teams_q as team_development_teams_q,
 )
 from schakel.access.policy.teams import (
     may_manage_team as may_manage_team,

@@ -50,6 +50,14 @@ class Ground(StrEnum):
     DIALOGUE_PARTICIPANT = "dialogue_participant"
     # Any professional may start a dialogue table or a synthesis of the tables they read.
     PROFESSIONAL = "professional"
+    # The preventiematrix (`policy.prevention`): the municipality's policy officer of the
+    # school's municipality; a member of the school's steering group.
+    POLICY_OFFICER = "policy_officer"
+    STEERING_GROUP = "steering_group"
+    # The school's management (`policy.patterns`): its steering group and its school leaders.
+    MANAGEMENT = "management"
+    # The team's own development (`policy.teamdevelopment`): a current member of the team.
+    TEAM_MEMBER = "team_member"
     # Break the glass (`policy.emergency`): a claimed, time-limited emergency access.
     EMERGENCY = "emergency"
     # A system calling the API for its own organisation (`policy.systems`).

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 
 from schakel.access import policy
@@ -77,7 +78,14 @@ def case_action(
         else:
             messages.success(request, success)
             return redirect(case_detail_url(case, anchor))
-    return render(request, template, {
-        "case": case, "form": form, "title": title, "submit": submit, "anchor": anchor,
-        **(context(case) if context else {}),
-    })
+    if request.method != "POST" and is_htmx(request):
+        # The case page fetches the form when it is opened (cases/partials/action_on_demand).
+        response = render(request, "cases/partials/action_form.html", {
+            "form": form, "submit": submit})
+    else:
+        response = render(request, template, {
+            "case": case, "form": form, "title": title, "submit": submit, "anchor": anchor,
+            **(context(case) if context else {}),
+        })
+    patch_vary_headers(response, ["HX-Request"])
+    return response

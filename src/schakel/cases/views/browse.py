@@ -10,16 +10,9 @@ from django.utils import timezone
 from schakel.access import policy
 from schakel.access.actor import actor_from_request
 from schakel.cases.forms import (
-    AdviceForm,
-    AgreementForm,
     AgreementStatusForm,
     CaseFilterForm,
-    CloseForm,
-    ConsultationForm,
-    CoordinatorForm,
     EndInvolvementForm,
-    EscalateForm,
-    InterventionForm,
     PlanStepForm,
 )
 from schakel.cases.models import Agreement, AgreementStatus, Case, Involvement, PlanStepEntry
@@ -80,7 +73,6 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     can_contribute = bool(policy.may_contribute_to_case(actor, case, read=read))
     can_steer = can_contribute and bool(policy.may_steer_case(actor, case, read=read))
     can_appoint = can_contribute and bool(policy.may_appoint_coordinator(actor, case, read=read))
-    active = active_professionals(case)
     steps = plan_steps(case)
     involvements = list(case.involvements.all())
     agreements = list(case.agreements.all())
@@ -90,17 +82,14 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "health": health_indicators(case),
         "can_contribute": can_contribute,
         "can_steer": can_steer,
+        "can_appoint": can_appoint,
         "family_children": list(case.family.children.all()) if case.family else [],
         "involvements": [
             (inv, end_involvement_form(inv)
              if can_contribute and getattr(inv, "is_active", False) else None)
             for inv in involvements],
         "consultations": list(case.consultations.all()),
-        "steps": [
-            (step, PlanStepForm(
-                prefix=f"step-{step.number}", records_consensus=step.records_consensus,
-                initial=step_initial(step.current)) if can_contribute else None)
-            for step in steps],
+        "steps": steps,
         "agreements": [
             (a, agreement_status_form(a) if can_contribute else None) for a in agreements],
         "interventions": list(case.interventions.all()),
@@ -111,18 +100,6 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "awaiting_consent": involvements_awaiting_consent(reader=actor, case=case)
         if can_contribute else [],
     }
-    if can_contribute:
-        context.update({
-            "coordinator_form": CoordinatorForm(
-                professionals=active, initial={"professional": case.coordinator_id})
-            if can_appoint else None,
-            "consultation_form": ConsultationForm(),
-            "agreement_form": AgreementForm(professionals=active),
-            "intervention_form": InterventionForm(),
-            "advice_form": AdviceForm(),
-            "escalate_form": EscalateForm(),
-            "close_form": CloseForm() if can_steer else None,
-        })
     page = CasePage(case=case, read=read, can_contribute=can_contribute)
     context["notices"] = CASE_NOTICES.panels(actor, page)
     context["sections"] = CASE_SECTIONS.panels(actor, page)

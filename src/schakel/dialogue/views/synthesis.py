@@ -70,9 +70,9 @@ def _render(request: HttpRequest, synthesis_id: int,
         "page": page, "synthesis": page.synthesis,
         "recommendation_form": recommendation_form or (
             RecommendationForm() if page.may_change else None),
-        "merge_forms": [(group, MergeForm(initial={
+        "merge_forms": [(group, MergeForm(auto_id=f"id_merge{number}_%s", initial={
             "rows": ",".join(str(r.row.pk) for r in group), "text": group[0].row.text}))
-            for group in page.proposals]})
+            for number, group in enumerate(page.proposals, start=1)]})
 
 
 @login_required

@@ -77,11 +77,14 @@ def _voice_subjects(voice: PortalVoice | None) -> list[Subject]:
 
 
 @logged_read(event_code=EventCode.PORTAL_VOICE, subjects=_voice_subjects)
-def case_portal_voice(*, actor: Actor, case: Case) -> PortalVoice | None:
+def case_portal_voice(*, actor: Actor, case: Case,
+                      read: policy.Decision | None = None) -> PortalVoice | None:
     """For a professional who reads the case: the parents' and young person's contributions,
     views, open correction requests and signatures. Logged when there are any (the rest of
-    the case page is the read `case_get` logged)."""
-    read = policy.may_read_case(actor, case)
+    the case page is the read `case_get` logged). `read`: the decision the case page took for
+    this actor and case in this request, so the policy does not decide it twice."""
+    if read is None:
+        read = policy.may_read_case(actor, case)
     if not read:
         return None
     read_allowed_on(read)

@@ -1,0 +1,71 @@
+"""The preventiematrix of a school (seed 004 §3.3 e): the collective work of the kernteam with
+the municipality.
+
+- The members of the school's kernteam (core team) today and the policy officer of the
+  school's municipality (a professional with the function *beleidsmedewerker* at a
+  municipality whose name is the school's municipality) read and change it.
+- The members of the school's steering group today read it.
+- Nobody else sees it, not even that it exists (404).
+
+The matrix holds no child's data."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.utils import timezone
+
+from schakel.access.actor import Actor
+from schakel.access.policy.core import DENY, Decision, Ground, core_team_school_ids
+from schakel.organisations.models import Function, School, Sector
+from schakel.teams.models import TeamLayer, TeamMembership
+
+
+def policy_officer_municipality(actor: Actor) -> str:
+    """The municipality a policy officer works for; '' for anyone else."""
+    professional = actor.professional
+    if professional is None or professional.function != Function.POLICY_OFFICER:
+        return ""
+    organisation = professional.organisation
+    if organisation.sector != Sector.MUNICIPALITY:
+        return ""
+    return organisation.municipality.strip()
+
+
+def _steering_school_ids(actor: Actor) -> frozenset[int]:
+    if actor.professional is None:
+        return frozenset()
+    return frozenset(TeamMembership.objects.active_on(timezone.localdate()).filter(
+        professional=actor.professional, team__layer=TeamLayer.STEERING,
+    ).values_list("team__school_id", flat=True))
+
+
+def may_change_prevention_matrix(actor: Actor, school: School) -> Decision:
+    if actor.professional is None:
+        return DENY
+    if school.pk in core_team_school_ids(actor):
+        return Decision(True, Ground.CORE_TEAM)
+    municipality = policy_officer_municipality(actor)
+    if municipality and municipality.casefold() == school.municipality.strip().casefold():
+        return Decision(True, Ground.POLICY_OFFICER)
+    return DENY
+
+
+def may_read_prevention_matrix(actor: Actor, school: School) -> Decision:
+    decision = may_change_prevention_matrix(actor, school)
+    if decision or actor.professional is None:
+        return decision
+    if school.pk in _steering_school_ids(actor):
+        return Decision(True, Ground.STEERING_GROUP)
+    return DENY
+
+
+def prevention_schools_q(actor: Actor) -> Q:
+    """The schools whose matrix `may_read_prevention_matrix` lets the actor read, as a filter
+    on `School`."""
+    if actor.professional is None:
+        return Q(pk__in=[])
+    visible = Q(pk__in=core_team_school_ids(actor) | _steering_school_ids(actor))
+    municipality = policy_officer_municipality(actor)
+    if municipality:
+        visible |= Q(municipality__iexact=municipality)
+    return visible

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class TeamDevelopmentConfig(AppConfig):
+    name = "schakel.teamdevelopment"
+    label = "teamdevelopment"

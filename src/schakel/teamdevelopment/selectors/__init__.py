@@ -1,0 +1,1 @@
+"""Reads of the team's development: the team's page with its trends, a round, a session."""
