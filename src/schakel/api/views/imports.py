@@ -74,7 +74,7 @@ class PupilEdexml(APIView):
         tags=["leerlingen"],
         request={"application/xml": OpenApiTypes.BINARY,
                  "multipart/form-data": EdexmlUploadSerializer},
-        responses=with_problems({200: EdexmlResultSerializer}, 400, 413))
+        responses=with_problems({200: EdexmlResultSerializer}, 400, 413, 415))
     def post(self, request: Request) -> Response:
         content = uploaded_content(request, "bestand", self.max_body_bytes())
         try:
@@ -102,7 +102,7 @@ class AttendanceImportStart(APIView):
 
     @extend_schema(tags=["verzuim"], request={"multipart/form-data":
                                               AttendanceImportStartSerializer},
-                   responses=with_problems({202: AttendanceImportStatusSerializer}, 400, 413))
+                   responses=with_problems({202: AttendanceImportStatusSerializer}, 400, 413, 415))
     def post(self, request: Request) -> Response:
         data = AttendanceImportStartSerializer(data=request.data)
         data.is_valid(raise_exception=True)
