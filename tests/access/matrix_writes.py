@@ -40,6 +40,7 @@ from schakel.signals.models import Signal
 from tests.access.matrix_write import SIGNAL_DESCRIPTION, Write, rows, today
 from tests.access.matrix_writes_absencereports import ABSENCE_REPORT_WRITES
 from tests.access.matrix_writes_api import API_WRITES
+from tests.access.matrix_writes_apiimport import APIIMPORT_WRITES
 from tests.access.matrix_writes_attachments import ATTACHMENT_WRITES
 from tests.access.matrix_writes_attendance import ATTENDANCE_WRITES
 from tests.access.matrix_writes_dialogue import DIALOGUE_WRITES
@@ -379,6 +380,7 @@ WRITES: dict[str, Write] = {
     **ABSENCE_REPORT_WRITES,
     **ATTACHMENT_WRITES,
     **API_WRITES,
+    **APIIMPORT_WRITES,
     **TRIAGE_WRITES,
     **MELDCODE_WRITES,
     **DIALOGUE_WRITES,

@@ -182,6 +182,10 @@ glossary:delete                  POST sign 404  404  404  404  404  404  404  40
 # the first letters of the child's names, so the page's own echo is no hit).
 children:search                  GET  sign 200* 200  200* 200* 200  200  200  200  200  200  200  404  404
 # The child: the core team of a current school and those in a case of the child.
+# The upload of a school's EDEXML export: the functional administrator of the school's
+# board (`policy.pupils`); no role of the matrix world is one (tests/children/test_edexml_import.py).
+children:edexml_upload           GET  sign 404  404  404  404  404  404  404  404  404  404  404  404  404
+children:edexml_upload           POST sign 404  404  404  404  404  404  404  404  404  404  404  404  404
 children:detail                  GET  sign 200* 404  200* 200* 404  404  404  404  404  404  404  404  404
 children:custody                 GET  sign 200* 404  200* 200* 404  404  404  404  404  404  404  404  404
 children:custody                 POST sign 200* 404  200* 200* 404  404  404  404  404  404  404  404  404
@@ -480,6 +484,12 @@ api:schools                      GET  401  401  401  401  401  401  401  401  40
 api:school                       GET  401  401  401  401  401  401  401  401  401  401  401  401  404  404
 api:pupil_sync                   GET  401  401  401  401  401  401  401  401  401  401  401  401  404  404
 api:pupil_sync                   POST 401  401  401  401  401  401  401  401  401  401  401  401  404  404
+api:pupil_edexml                 GET  401  401  401  401  401  401  401  401  401  401  401  401  404  404
+api:pupil_edexml                 POST 401  401  401  401  401  401  401  401  401  401  401  401  404  404
+api:attendance_imports           GET  401  401  401  401  401  401  401  401  401  401  401  401  404  404
+api:attendance_imports           POST 401  401  401  401  401  401  401  401  401  401  401  401  404  404
+api:attendance_import            GET  401  401  401  401  401  401  401  401  401  401  401  401  404  404
+api:notifications                GET  401  401  401  401  401  401  401  401  401  401  401  401  404  404
 api:signals                      GET  401  401  401  401  401  401  401  401  401  401  401  401  404  404
 api:signals                      POST 401  401  401  401  401  401  401  401  401  401  401  401  404  404
 api:signal                       GET  401  401  401  401  401  401  401  401  401  401  401  401  404  404

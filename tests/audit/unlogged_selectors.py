@@ -14,6 +14,13 @@ NOT_CHILD_DATA: dict[str, str] = {
     "accounts.selectors.totp_device_confirmed": "sign-in state of a user",
     "accounts.selectors.totp_device_pending": "sign-in state of a user",
     "api.selectors.client_of_token": "the API client of a token: no child's data",
+    "api.selectors.client_attendance_import_get": (
+        "an import's status and counts and the problems of its file's rows, for the client "
+        "that sent the file (as attendance_import_get for the uploader)"),
+    "children.selectors.pupil_administration_schools": "schools only",
+    "notifications.selectors.notifications_for_system": (
+        "kinds, links (ids) and dates of professionals' notifications, never their text; "
+        "each list is one access-log row of its own (notification.system_list)"),
     "organisations.selectors.organisations_for_system": "organisations: no child's data",
     "organisations.selectors.organisation_for_system_get": "an organisation: no child's data",
     "organisations.selectors.schools_for_system": "schools and classes: no child's data",

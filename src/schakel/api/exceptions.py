@@ -27,6 +27,7 @@ def _titles() -> dict[int, str]:
         404: _("Not found"),
         405: _("Method not allowed"),
         406: _("Not acceptable"),
+        413: _("Payload too large"),
         415: _("Unsupported media type"),
         429: _("Too many requests"),
         500: _("Internal error"),
@@ -63,7 +64,7 @@ def _flatten(detail: Any, prefix: str = "") -> Iterator[tuple[str, str]]:
 
 
 def problem(status_code: int, *, instance: str, detail: str = "",
-            invalid_params: list[dict[str, str]] | None = None,
+            invalid_params: list[dict[str, Any]] | None = None,
             headers: dict[str, str] | None = None) -> Response:
     body: dict[str, Any] = {
         "type": "about:blank",
@@ -95,7 +96,8 @@ def problem_handler(exc: Exception, context: dict[str, Any]) -> Response:
         return problem(400, instance=instance, detail=_(
             "The request has invalid fields; see invalid-params."),
             invalid_params=params, headers=headers)
-    detail = ""
+    detail = str(exc.detail) if response.status_code == 413 and isinstance(
+        exc, exceptions.APIException) else ""
     wait = getattr(exc, "wait", None) if isinstance(exc, exceptions.Throttled) else None
     if wait is not None:
         detail = _("Too many requests from this client; try again in %(seconds)s seconds.") % {

@@ -13,6 +13,8 @@ SCOPES: dict[str, str] = {
     "organisaties:lezen": "Organisaties en scholen lezen",
     "leerlingen:schrijven": "Leerlingen en inschrijvingen synchroniseren",
     "signalen:schrijven": "Signalen melden en hun status lezen",
+    "verzuim:schrijven": "Verzuimregistraties importeren en de voortgang lezen",
+    "meldingen:lezen": "Meldingen van professionals van de eigen organisatie lezen",
 }
 
 
@@ -55,3 +57,17 @@ class ClientSignal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.client_id} - {self.signal_id}"
+
+
+class ClientAttendanceImport(models.Model):
+    """An attendance import started through the API, and by which client: that client reads
+    its status (`policy.may_read_attendance_import_status`), and the job's access-log rows
+    name it as the source system."""
+
+    client = models.ForeignKey(ApiClient, on_delete=models.PROTECT,
+                               related_name="attendance_imports")
+    attendance_import = models.OneToOneField(
+        "attendance.AttendanceImport", on_delete=models.CASCADE, related_name="started_through")
+
+    def __str__(self) -> str:
+        return f"{self.client_id} - {self.attendance_import_id}"

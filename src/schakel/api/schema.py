@@ -32,6 +32,8 @@ class ClientTokenScheme(OpenApiAuthenticationExtension):  # type: ignore[no-unty
 class InvalidParamSerializer(serializers.Serializer[Any]):
     name = serializers.CharField()
     reason = serializers.CharField()
+    # An uploaded file's problems: the line of the element `name` is the path of.
+    regel = serializers.IntegerField(required=False, allow_null=True)
 
 
 class ProblemSerializer(serializers.Serializer[Any]):

@@ -1,4 +1,5 @@
-"""The API's own writes: registering a client, and raising a signal through a client."""
+"""The API's own writes: registering a client; raising a signal and starting an attendance
+import through a client."""
 
 from __future__ import annotations
 
@@ -6,17 +7,20 @@ import secrets
 
 from django.contrib.auth.hashers import make_password
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.utils.translation import gettext as _
 from oauth2_provider.models import Application
 
 from schakel.access.actor import Actor
 from schakel.accounts.models import User
-from schakel.api.models import SCOPES, ApiClient, ClientSignal
+from schakel.api.models import SCOPES, ApiClient, ClientAttendanceImport, ClientSignal
+from schakel.attendance.models import AttendanceImport, ImportProfile
+from schakel.attendance.services.start import attendance_import_start
 from schakel.children.models import Child
 from schakel.organisations.models import Organisation, School, SchoolClass
 from schakel.signals.models import Signal, SignalLevel, Theme
 from schakel.signals.services import signal_raise
-from schakel.transactions import service_transaction
+from schakel.transactions import composed_services, service_transaction
 
 
 def api_client_create(
@@ -66,3 +70,21 @@ def client_signal_raise(
     with service_transaction():
         ClientSignal.objects.create(client_id=actor.system.client_id, signal=signal)
     return signal
+
+
+def client_attendance_import_start(
+    *, actor: Actor, profile: ImportProfile, file: File[bytes], file_name: str,
+    import_valid_rows: bool,
+) -> AttendanceImport:
+    """Start the import of an attendance export as the professional `actor` (acting through
+    its system client) with the attendance's own service, and remember the client, in one
+    transaction: the job, enqueued on commit, finds the client and logs it as the source."""
+    if actor.system is None:
+        raise PermissionError("An import through the API needs its system client.")
+    with composed_services():
+        attendance_import = attendance_import_start(
+            actor=actor, profile=profile, file=file, file_name=file_name,
+            import_valid_rows=import_valid_rows)
+        ClientAttendanceImport.objects.create(client_id=actor.system.client_id,
+                                              attendance_import=attendance_import)
+    return attendance_import

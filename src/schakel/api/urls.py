@@ -12,6 +12,7 @@ from oauth2_provider.views import TokenView
 
 from schakel.accounts.decorators import second_factor_exempt
 from schakel.api import views
+from schakel.api.views import imports
 
 app_name = "api"
 
@@ -31,6 +32,12 @@ urlpatterns = [
     path("scholen/", _exempt(views.SchoolList.as_view()), name="schools"),
     path("scholen/<int:school_id>/", _exempt(views.SchoolDetail.as_view()), name="school"),
     path("leerlingen/synchronisatie/", _exempt(views.PupilSync.as_view()), name="pupil_sync"),
+    path("leerlingen/edexml/", _exempt(imports.PupilEdexml.as_view()), name="pupil_edexml"),
+    path("verzuimimports/", _exempt(imports.AttendanceImportStart.as_view()),
+         name="attendance_imports"),
+    path("verzuimimports/<int:import_id>/", _exempt(imports.AttendanceImportDetail.as_view()),
+         name="attendance_import"),
+    path("meldingen/", _exempt(views.NotificationList.as_view()), name="notifications"),
     path("signalen/", _exempt(views.SignalCreate.as_view()), name="signals"),
     path("signalen/<int:signal_id>/", _exempt(views.SignalDetail.as_view()), name="signal"),
     # Anything else under /api/v1/ (an id that is no number, a resource that does not exist) is

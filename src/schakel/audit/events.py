@@ -189,6 +189,10 @@ class EventCode(models.TextChoices):
         "Synchronised the pupils of a school from its pupil administration")
     PUPIL_SYNC_CHANGE = "pupil.sync_change", _(
         "Created, changed or ended a pupil's enrolment from the school's pupil administration")
+    NOTIFICATION_SYSTEM_LIST = "notification.system_list", _(
+        "Listed professionals' notifications (kind and link, no text) through the API")
+    PUPIL_ADMINISTRATION_VIEW = "pupil.administration_view", _(
+        "Opened the upload of a school's pupil administration (EDEXML)")
 
     PORTAL_SCHOOL_INFO = "portal.school_info", _("Viewed the school details in the portal")
     PORTAL_SHARE = "portal.share", _("Shared the case with the parents in the portal")

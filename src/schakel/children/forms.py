@@ -76,3 +76,10 @@ class ChildSearchForm(SchakelForm):
             except ValidationError as error:
                 self.add_error("q", error)
         return cleaned
+
+
+class EdexmlUploadForm(SchakelForm):
+    file = forms.FileField(
+        label=_("EDEXML file"),
+        help_text=_("The EDEXML 2.1 export of the school's administration system (ParnasSys, "
+                    "Magister, Somtoday, ...): one school, all its pupils."))

@@ -33,7 +33,7 @@ from schakel.audit.reads import logged_read, read_allowed_on
 from schakel.audit.writer import Subject, access_event_record
 from schakel.children.models import Child, Custody, Enrolment, Guardianship, Measure
 from schakel.children.search_query import ChildQuery, QueryKind
-from schakel.organisations.models import Professional
+from schakel.organisations.models import Professional, School
 
 SEARCH_LIMIT = 20
 
@@ -320,3 +320,12 @@ def children_search(*, actor: Actor, query: ChildQuery) -> ChildSearchResult:
         query=query,
         found=[ChildFound(child, child.current_enrolments) for child in rows[:CHILD_SEARCH_LIMIT]],
         more=len(rows) > CHILD_SEARCH_LIMIT)
+
+
+def pupil_administration_schools(*, actor: Actor) -> list[School]:
+    """The schools whose EDEXML export the actor uploads (`policy.pupils`); someone who runs
+    no school's pupil administration gets the 404."""
+    enforce(actor, policy.may_sync_pupils_somewhere(actor),
+            event_code=EventCode.PUPIL_ADMINISTRATION_VIEW, action=Action.READ,
+            subject=Subject("organisations.school", "", None))
+    return list(School.objects.filter(policy.pupil_sync_schools_q(actor)).order_by("name"))

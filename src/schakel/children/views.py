@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -14,10 +15,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from schakel.access.actor import actor_from_request
+from schakel.children.edexml import EdexmlInvalid
 from schakel.children.forms import (
     ChildSearchForm,
     CustodyEndForm,
     CustodyRecordForm,
+    EdexmlUploadForm,
     MeasureEndForm,
     MeasureStartForm,
 )
@@ -28,9 +31,11 @@ from schakel.children.selectors import (
     children_search,
     custody_page,
     measures_page,
+    pupil_administration_schools,
     siblings_shown,
 )
 from schakel.children.services import custody_end, custody_record, measure_end, measure_start
+from schakel.children.services.edexml_import import pupils_edexml_import
 from schakel.http.forms import apply_service_errors
 from schakel.http.requests import pick_or_404, service_errors_as_messages
 
@@ -160,3 +165,25 @@ def measure_end_view(request: HttpRequest, child_id: int) -> HttpResponse:
     else:
         messages.success(request, _("The measure has been ended; the school is told."))
     return redirect("children:measures", child_id=page.child.pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edexml_upload(request: HttpRequest) -> HttpResponse:
+    """The school's pupil administration as its EDEXML export: checked as a whole, then
+    synchronised (a pupil missing from the file leaves the school)."""
+    actor = actor_from_request(request)
+    schools = pupil_administration_schools(actor=actor)
+    form = EdexmlUploadForm(request.POST if request.method == "POST" else None,
+                            request.FILES if request.method == "POST" else None)
+    context: dict[str, object] = {"form": form, "schools": schools}
+    if request.method == "POST" and form.is_valid():
+        content = form.cleaned_data["file"].read(settings.SCHAKEL_EDEXML_MAX_BYTES + 1)
+        try:
+            context["result"] = pupils_edexml_import(actor=actor, content=content)
+        except EdexmlInvalid as invalid:
+            context["problems"] = invalid.problems
+        except ValidationError as error:
+            service_errors_as_messages(request, error)
+    status = 400 if "problems" in context else 200
+    return render(request, "children/edexml_upload.html", context, status=status)

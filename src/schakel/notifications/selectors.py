@@ -2,9 +2,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
+from schakel.access import policy
+from schakel.access.actor import Actor
 from schakel.accounts.models import User
+from schakel.audit.enforce import enforce
+from schakel.audit.events import EventCode
+from schakel.audit.models import Action
+from schakel.audit.writer import Subject, access_event_record
 from schakel.notifications.models import (
     EmailDelivery,
     Notification,
@@ -28,6 +34,26 @@ def notifications_for(
     if kind is not None:
         qs = qs.filter(kind=kind)
     return qs
+
+
+def notifications_for_system(
+    *, actor: Actor, professional_id: int | None = None, unread_only: bool = False,
+) -> QuerySet[Notification]:
+    """The notifications of the professionals of a system client's organisation
+    (`policy.notifications_for_system_q`), oldest first for paging, with the recipient's
+    professional id; one access-log row per request."""
+    decision = enforce(actor, policy.may_list_notifications(actor),
+                       event_code=EventCode.NOTIFICATION_SYSTEM_LIST, action=Action.READ,
+                       subject=Subject("notifications.notification", "", None))
+    qs = Notification.objects.filter(policy.notifications_for_system_q(actor))
+    if professional_id is not None:
+        qs = qs.filter(recipient__professional__id=professional_id)
+    if unread_only:
+        qs = qs.filter(read_at__isnull=True)
+    access_event_record(actor=actor, event_code=EventCode.NOTIFICATION_SYSTEM_LIST,
+                        action=Action.READ, ground=decision.log_ground,
+                        subject=Subject("notifications.notification", "", None))
+    return qs.annotate(professional_id=F("recipient__professional__id")).order_by("pk")
 
 
 def unread_count(*, user: User) -> int:

@@ -370,6 +370,13 @@ OAUTH2_PROVIDER = {
 # django-oauth-toolkit's own models (swappable; `api.ApiClient` points at the application).
 OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
 SCHAKEL_API_VERSION = "1.0.0"
+# The largest EDEXML file read, on the page and through the API (docs/edexml.md); a file of
+# 2000 pupils is about 2 MB.
+SCHAKEL_EDEXML_MAX_BYTES = env.int("SCHAKEL_EDEXML_MAX_BYTES", default=10_000_000)
+# The largest attendance export sent through the API (the page takes what the web server lets
+# through); a school's year of lesson absences is some tens of MB.
+SCHAKEL_ATTENDANCE_API_MAX_BYTES = env.int("SCHAKEL_ATTENDANCE_API_MAX_BYTES",
+                                           default=100_000_000)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["schakel.api.authentication.ClientTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["schakel.api.permissions.HasScope"],

@@ -18,6 +18,7 @@ def navigation(request: HttpRequest) -> dict[str, object]:
         "is_professional": actor.professional is not None,
         "may_read_access_log": bool(policy.may_read_access_log(actor)),
         "may_import_attendance": bool(policy.may_import_attendance_somewhere(actor)),
+        "may_sync_pupils": bool(policy.may_sync_pupils_somewhere(actor)),
         "may_list_absence_reports": bool(policy.may_list_absence_reports(actor)),
         "attendance_school_id": min(policy.attendance_figures_school_ids(actor), default=None),
         "may_view_school_profiles": bool(policy.may_list_school_profiles(actor)),

@@ -35,7 +35,9 @@ officer keep it, its steering group reads it),
 `patterns` (the rode draad: the kernteam; management once escalated, counts only),
 `schoolprofile` (who sees a school's aggregates, who imports the regional monitor),
 `attendance` (who imports a school's absence records and sees its figures) and
-`systems` (what a system calling the API may do for its own organisation) and
+`systems` (what a system calling the API may do for its own organisation), `pupils`
+(who runs a school's pupil administration: the board's system client, its functional
+administrator) and
 `absencereports` (the verzuimmelding: the school writes it, the leerplichtambtenaar of the
 school's municipality reads it) and
 `teamdevelopment` (the team's own development: its current members only).
@@ -254,6 +256,11 @@ from schakel.access.policy.prevention import (
     policy_officer_municipality as policy_officer_municipality,
     prevention_schools_q as prevention_schools_q,
 )
+from schakel.access.policy.pupils import (
+    may_sync_pupils as may_sync_pupils,
+    may_sync_pupils_somewhere as may_sync_pupils_somewhere,
+    pupil_sync_schools_q as pupil_sync_schools_q,
+)
 from schakel.access.policy.schoolcalendar import (
     may_edit_school_calendar as may_edit_school_calendar,
 )
@@ -267,10 +274,12 @@ from schakel.access.policy.schoolprofile import (
 )
 from schakel.access.policy.systems import (
     may_act_for_professional as may_act_for_professional,
+    may_list_notifications as may_list_notifications,
+    may_read_attendance_import_status as may_read_attendance_import_status,
     may_read_organisation as may_read_organisation,
     may_read_school as may_read_school,
     may_read_signal_status as may_read_signal_status,
-    may_sync_pupils as may_sync_pupils,
+    notifications_for_system_q as notifications_for_system_q,
     organisations_for_system_q as organisations_for_system_q,
     schools_for_system_q as schools_for_system_q,
 )

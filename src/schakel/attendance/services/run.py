@@ -17,7 +17,7 @@ import datetime as dt
 import hashlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from django.conf import settings
@@ -25,7 +25,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from schakel.access import policy
-from schakel.access.actor import actor_for_user
+from schakel.access.actor import Actor, SystemClient, actor_for_user
+from schakel.api.models import ClientAttendanceImport
 from schakel.attendance.files import FileProblem, Table, open_table
 from schakel.attendance.layouts import BoundHeader, bind_header, parse_row
 from schakel.attendance.models import (
@@ -280,6 +281,20 @@ def _figures_recompute(school_id: int, child_ids: set[int]) -> None:
         logger.exception("attendance figures of school %s not recomputed", school_id)
 
 
+def _actor_of(imp: AttendanceImport) -> Actor:
+    """The professional who uploaded the file; through the API, with the system client that
+    sent it, so that the access log names that client as the source system."""
+    actor = actor_for_user(imp.imported_by.user)
+    through = (ClientAttendanceImport.objects.select_related("client__organisation")
+               .filter(attendance_import=imp).first())
+    if through is None:
+        return actor
+    client = through.client
+    return replace(actor, system=SystemClient(
+        client_id=client.pk, name=client.name, organisation_id=client.organisation_id,
+        organisation_name=client.organisation.name))
+
+
 def attendance_import_run(*, import_id: int, progress: Progress | None = None) -> str:
     """Run the import (the job, and `manage.py attendance_import`); its final status. Done
     already: nothing happens. The work is done as the professional who uploaded the file,
@@ -293,7 +308,7 @@ def _run(import_id: int, progress: Progress | None) -> str:
         "profile", "school", "imported_by__user", "imported_by__organisation").get(pk=import_id)
     if imp.status in {ImportStatus.DONE, ImportStatus.FAILED}:
         return imp.status
-    actor = actor_for_user(imp.imported_by.user)
+    actor = _actor_of(imp)
     decision = policy.may_import_attendance(actor, imp.school_id)
     if not decision:
         _set(imp, status=ImportStatus.FAILED, finished_at=timezone.now(),

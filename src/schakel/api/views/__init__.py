@@ -19,6 +19,8 @@ from schakel.access.actor import Actor
 from schakel.api.authentication import system_actor_of
 from schakel.api.schema import with_problems
 from schakel.api.serializers import (
+    NotificationFilterSerializer,
+    NotificationSerializer,
     OrganisationFilterSerializer,
     OrganisationSerializer,
     PupilSyncResultSerializer,
@@ -32,6 +34,8 @@ from schakel.api.services import client_signal_raise
 from schakel.children.selectors import pupil_at_school
 from schakel.children.services.pupil_sync import PupilRecord, pupils_sync
 from schakel.http.requests import pick_or_404
+from schakel.notifications.models import Notification
+from schakel.notifications.selectors import notifications_for_system
 from schakel.organisations.models import Organisation, School
 from schakel.organisations.selectors import (
     organisation_for_system_get,
@@ -50,9 +54,10 @@ SIGNAL_FIELDS = {"description": "omschrijving", "theme": "thema", "child": "leer
 READ_ORGANISATIONS = ["organisaties:lezen"]
 WRITE_PUPILS = ["leerlingen:schrijven"]
 WRITE_SIGNALS = ["signalen:schrijven"]
+READ_NOTIFICATIONS = ["meldingen:lezen"]
 
 
-def _filters(serializer: type[serializers.Serializer[Any]], request: Request) -> dict[str, str]:
+def _filters(serializer: type[serializers.Serializer[Any]], request: Request) -> dict[str, Any]:
     """The list's filters from the query string; an invalid one is a 400."""
     names: list[str] = list(serializer().fields.keys())
     data = serializer(data={name: request.query_params[name]
@@ -134,14 +139,15 @@ class PupilSync(APIView):
         return Response(PupilSyncResultSerializer(result).data)
 
 
-def _acting_for(actor: Actor, professional_id: int) -> Actor:
-    """The professional of the client's organisation who raised the signal in that system,
-    as the actor (the access log names the client as the source system)."""
+def acting_for(actor: Actor, professional_id: int, field: str = "melder") -> Actor:
+    """The professional of the client's organisation who did the work in that system (raised
+    the signal, imports the attendance), as the actor (the access log names the client as the
+    source system)."""
     try:
         professional = professional_for_system_get(actor=actor, professional_id=professional_id)
     except Http404:
         raise serializers.ValidationError(
-            {"melder": [_not_found()]}) from None
+            {field: [_not_found()]}) from None
     return Actor(user=professional.user, professional=professional,
                  ip_address=actor.ip_address, system=actor.system)
 
@@ -150,7 +156,7 @@ def _not_found() -> str:
     return _("Unknown, or not for this client to use.")
 
 
-def _pick(items: list[Any], pk: int | None, field: str) -> Any:
+def pick_or_invalid(items: list[Any], pk: int | None, field: str) -> Any:
     try:
         return pick_or_404(items, pk)
     except Http404:
@@ -169,11 +175,12 @@ class SignalCreate(APIView):
         data = SignalCreateSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        actor = _acting_for(system_actor_of(request), values["melder"])
-        school = _pick(list(schools_for_raising(actor=actor)), values["school"], "school")
+        actor = acting_for(system_actor_of(request), values["melder"])
+        school = pick_or_invalid(list(schools_for_raising(actor=actor)), values["school"], "school")
         themes = [t for t in active_themes() if t.code == values["thema"]]
-        theme = _pick(themes, themes[0].pk if themes else None, "thema")
-        school_class = (_pick(list(school_classes(school_id=school.pk)), values["klas"], "klas")
+        theme = pick_or_invalid(themes, themes[0].pk if themes else None, "thema")
+        school_class = (pick_or_invalid(list(school_classes(school_id=school.pk)),
+                                        values["klas"], "klas")
                         if values["klas"] is not None else None)
         child = None
         if values["leerling"] is not None:
@@ -205,6 +212,23 @@ class SignalDetail(generics.RetrieveAPIView[Any]):
         signal, _decision = signal_get(actor=system_actor_of(self.request),
                                        signal_id=self.kwargs["signal_id"])
         return signal
+
+
+@extend_schema(tags=["meldingen"], parameters=[NotificationFilterSerializer],
+               responses=with_problems({200: NotificationSerializer(many=True)}, 400, 404))
+class NotificationList(generics.ListAPIView[Notification]):
+    """The notifications of the professionals of the client's organisation (filter by
+    `professional`, `ongelezen`), without their text: that something waits, of which kind,
+    and the page in Schakel."""
+
+    serializer_class = NotificationSerializer
+    required_scopes = READ_NOTIFICATIONS
+
+    def get_queryset(self) -> Any:
+        filters = _filters(NotificationFilterSerializer, self.request)
+        return notifications_for_system(actor=system_actor_of(self.request),
+                                        professional_id=filters.get("professional"),
+                                        unread_only=bool(filters.get("ongelezen", False)))
 
 
 @extend_schema(exclude=True)
