@@ -53,10 +53,18 @@ def releases(draw: st.DrawFn, depth: int = 2, width: int = 4) -> Leaves:
     return leaves
 
 
-def _published(figures: list[Figure], leaves: Leaves) -> dict[tuple[str, ...], tuple[Figure,
-                                                                                     set]]:
+Group = set[tuple[str, ...]]
+
+
+def _value(figure: Figure) -> int:
+    assert figure.value is not None, figure  # only called for exact figures
+    return figure.value
+
+
+def _published(figures: list[Figure], leaves: Leaves) -> dict[tuple[str, ...],
+                                                              tuple[Figure, Group]]:
     """Every figure by its path, with the leaves it counts."""
-    out: dict[tuple[str, ...], tuple[Figure, set]] = {}
+    out: dict[tuple[str, ...], tuple[Figure, Group]] = {}
 
     def walk(f: Figure, path: tuple[str, ...]) -> None:
         out[path] = (f, {leaf for leaf in leaves if leaf[:len(path)] == path})
@@ -71,7 +79,7 @@ def _published(figures: list[Figure], leaves: Leaves) -> dict[tuple[str, ...], t
 def _check_no_small_difference(leaves: Leaves) -> None:
     figures = suppress(tree(leaves.items()))
     published = _published(figures, leaves)
-    exact = [(f.value, group) for f, group in published.values() if f.is_exact]
+    exact = [(_value(f), group) for f, group in published.values() if f.is_exact]
     for value, group in exact:
         assert value == 0 or value >= SMALL_GROUP_THRESHOLD
         assert value == sum(leaves[leaf] for leaf in group)
@@ -82,7 +90,7 @@ def _check_no_small_difference(leaves: Leaves) -> None:
     # A published total minus all its published parts: the hidden rest is a group too.
     for path, (f, _group) in published.items():
         if f.is_exact and f.children:
-            rest = f.value - sum(c.value or 0 for c in f.children if c.is_exact)
+            rest = _value(f) - sum(c.value or 0 for c in f.children if c.is_exact)
             assert not 0 < rest < SMALL_GROUP_THRESHOLD, (path, rest)
 
 
@@ -105,13 +113,14 @@ def test_narrowing_a_filter_reveals_nothing_new(leaves: Leaves, data: st.DataObj
 
 
 def _intruder_domains(figures: list[Figure], leaves: Leaves, bound: int
-                      ) -> tuple[list[tuple[str, ...]], list[range], list]:
+                      ) -> tuple[list[tuple[str, ...]], list[range],
+                                 list[tuple[list[tuple[str, ...]], int, int]]]:
     """What an intruder knows: exact figures, "<5" is 1..4, "x" is 5 or more, "-" nothing."""
     published = _published(figures, leaves)
     constraints = []
     for _path, (f, group) in published.items():
         if f.shown == Shown.EXACT:
-            low, high = f.value, f.value
+            low, high = _value(f), _value(f)
         elif f.shown == Shown.SMALL:
             low, high = 1, SMALL_GROUP_THRESHOLD - 1
         elif f.shown == Shown.HIDDEN:
@@ -123,7 +132,7 @@ def _intruder_domains(figures: list[Figure], leaves: Leaves, bound: int
     domains = []
     for leaf in order:
         f, _group = published[leaf]
-        domains.append(range(f.value, f.value + 1) if f.is_exact else range(0, bound + 1))
+        domains.append(range(_value(f), _value(f) + 1) if f.is_exact else range(0, bound + 1))
     return order, domains, constraints
 
 
