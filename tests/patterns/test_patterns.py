@@ -178,7 +178,8 @@ def test_who_sees_what(world: World, pattern: Pattern, manager):
     assert page.may_see_signals
     assert page.may_change
     assert len(page.signals) == 3
-    assert patterns_for(actor=core) == [pattern]
+    assert [(row.pattern, row.count_shown) for row in patterns_for(actor=core)] == [
+        (pattern, "3")]
     for outsider in (world.teacher, world.other_core_member, world.nurse, manager):
         assert patterns_for(actor=world.actor(outsider)) == []
         with pytest.raises(Http404):
@@ -188,8 +189,10 @@ def test_who_sees_what(world: World, pattern: Pattern, manager):
     boss = world.actor(manager)
     seen = pattern_get(actor=boss, pattern_id=pattern.pk)
     assert (seen.may_see_signals, seen.may_change, seen.signals) == (False, False, [])
-    assert seen.pattern.signal_count == 3
-    assert patterns_for(actor=boss, status="escalated") == [pattern]
+    assert (seen.pattern.signal_count, page.count_shown) == (3, "3")
+    assert seen.count_shown == "<5"  # management sees aggregates only (aggregates.suppress)
+    assert [(row.pattern, row.count_shown)
+            for row in patterns_for(actor=boss, status="escalated")] == [(pattern, "<5")]
     with pytest.raises(Http404):
         pattern_get(actor=world.actor(world.other_core_member), pattern_id=pattern.pk)
 

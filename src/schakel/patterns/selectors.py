@@ -10,6 +10,7 @@ from django.db.models import QuerySet
 
 from schakel.access import policy
 from schakel.access.actor import Actor
+from schakel.aggregates import suppress, tree
 from schakel.audit.enforce import enforce
 from schakel.audit.events import EventCode
 from schakel.audit.models import Action
@@ -19,9 +20,28 @@ from schakel.patterns.models import Pattern, PatternStatus
 from schakel.signals.models import Signal
 
 
+def count_shown(count: int, *, exact: bool) -> str:
+    """How a pattern's number of signals is shown: as it is to the kernteam, which reads the
+    signals themselves; to anyone else (management) as every aggregate is published, so three
+    signals are "<5" (`aggregates.suppress`)."""
+    if exact:
+        return str(count)
+    return suppress(tree([((COUNT_KEY,), count)]))[0].text
+
+
+COUNT_KEY = "signals"
+
+
+@dataclass(frozen=True)
+class PatternRow:
+    pattern: Pattern
+    count_shown: str
+
+
 @dataclass(frozen=True)
 class PatternPage:
     pattern: Pattern
+    count_shown: str
     # The signals counted that the reader may read (empty for management).
     signals: list[Signal]
     may_see_signals: bool
@@ -32,7 +52,7 @@ def _patterns() -> QuerySet[Pattern]:
     return Pattern.objects.select_related("school", "school_class", "theme", "escalated_by")
 
 
-def patterns_for(*, actor: Actor, status: str = "") -> list[Pattern]:
+def patterns_for(*, actor: Actor, status: str = "") -> list[PatternRow]:
     """The patterns of the reader's schools, newest first; open ones (proposed, discussed)
     with `status="open"`."""
     patterns = _patterns().filter(policy.patterns_visible_q(actor))
@@ -40,7 +60,10 @@ def patterns_for(*, actor: Actor, status: str = "") -> list[Pattern]:
         patterns = patterns.filter(status__in=[PatternStatus.PROPOSED, PatternStatus.DISCUSSED])
     elif status in PatternStatus.values:
         patterns = patterns.filter(status=status)
-    return list(patterns.order_by("-period_end", "pk"))
+    kernteam = policy.core_team_school_ids(actor)
+    return [PatternRow(pattern, count_shown(pattern.signal_count,
+                                            exact=pattern.school_id in kernteam))
+            for pattern in patterns.order_by("-period_end", "pk")]
 
 
 def _page_subjects(page: PatternPage) -> list[Subject]:
@@ -63,5 +86,6 @@ def pattern_get(*, actor: Actor, pattern_id: int) -> PatternPage:
     if see:
         signals = list(pattern.signals.filter(policy.signals_readable_q(actor, []))
                        .select_related("theme", "school_class").order_by("raised_at", "pk"))
-    return PatternPage(pattern=pattern, signals=signals, may_see_signals=see,
+    return PatternPage(pattern=pattern, count_shown=count_shown(pattern.signal_count, exact=see),
+                       signals=signals, may_see_signals=see,
                        may_change=bool(policy.may_change_pattern(actor, pattern)))
