@@ -127,7 +127,7 @@ def regie_add(request: HttpRequest, school_id: int) -> HttpResponse:
 
 def _form_page(request: HttpRequest, form: SchakelForm, title: str, school_id: int,
                anchor: str) -> HttpResponse:
-    return render(request, "prevention/form.html", {
+    return render(request, "form_page.html", {
         "form": form, "title": title, "submit": _("Save"),
         "back": matrix_url(school_id, anchor)})
 

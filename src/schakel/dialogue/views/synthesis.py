@@ -58,7 +58,7 @@ def synthesis_create_view(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The synthesis has been created."))
             return redirect(synthesis_url(synthesis))
-    return render(request, "dialogue/form.html", {
+    return render(request, "form_page.html", {
         "form": form, "title": _("New synthesis of dialogue tables"), "submit": _("Create"),
         "back": reverse("dialogue:list")})
 
@@ -96,7 +96,7 @@ def synthesis_edit(request: HttpRequest, synthesis_id: int) -> HttpResponse:
         else:
             messages.success(request, _("The synthesis has been saved."))
             return redirect(synthesis_url(synthesis))
-    return render(request, "dialogue/form.html", {
+    return render(request, "form_page.html", {
         "form": form, "title": _("Edit the synthesis"), "submit": _("Save"),
         "back": synthesis_url(synthesis)})
 

@@ -76,7 +76,7 @@ def table_create(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("The dialogue table has been created."))
             return redirect(table_url(table))
-    return render(request, "dialogue/form.html", {
+    return render(request, "form_page.html", {
         "form": form, "title": _("New dialogue table"), "submit": _("Create"),
         "back": reverse("dialogue:list")})
 
@@ -119,7 +119,7 @@ def table_edit(request: HttpRequest, table_id: int) -> HttpResponse:
         else:
             messages.success(request, _("The dialogue table has been saved."))
             return redirect(table_url(table))
-    return render(request, "dialogue/form.html", {
+    return render(request, "form_page.html", {
         "form": form, "title": _("Edit the dialogue table"), "submit": _("Save"),
         "back": table_url(table)})
 
@@ -140,7 +140,7 @@ def table_propose(request: HttpRequest, table_id: int) -> HttpResponse:
             messages.success(request, _("The description has been proposed: check and edit "
                                         "it before the participants read it."))
             return redirect(reverse("dialogue:edit", kwargs={"table_id": table.pk}))
-    return render(request, "dialogue/form.html", {
+    return render(request, "form_page.html", {
         "form": form, "title": _("Propose the description from a case"),
         "submit": _("Propose"), "back": table_url(table)})
 
