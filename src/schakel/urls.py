@@ -29,6 +29,7 @@ urlpatterns = [
     path("verzuim/", include("schakel.attendance.urls")),
     path("verzuimmeldingen/", include("schakel.absencereports.urls")),
     path("api/v1/", include("schakel.api.urls")),
+    path("", include("schakel.observability.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 
