@@ -1,4 +1,7 @@
 from django.apps import AppConfig
+from django.core.signals import request_finished
+
+from schakel.observability.requestid import request_id_clear
 
 
 class ObservabilityConfig(AppConfig):
@@ -7,3 +10,6 @@ class ObservabilityConfig(AppConfig):
 
     name = "schakel.observability"
     label = "observability"
+
+    def ready(self) -> None:
+        request_finished.connect(request_id_clear, dispatch_uid="observability.request_id")

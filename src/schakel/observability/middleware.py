@@ -36,19 +36,17 @@ class RequestObservabilityMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         request_id = request_id_from(request.headers.get(HEADER))
-        token = current_request_id.set(request_id)
+        # Cleared when the response is finished (`apps`), after Django's own lines about it.
+        current_request_id.set(request_id)
         started = time.perf_counter()
-        try:
-            response = self.get_response(request)
-            seconds = time.perf_counter() - started
-            route = _route(request)
-            request_observe(route=route, method=request.method or "", status=response.status_code,
-                            seconds=seconds)
-            logger.info("request", extra={
-                "request_id": request_id, "user_id": _user_id(request), "route": route,
-                "method": request.method, "status": response.status_code,
-                "duration_ms": round(seconds * 1000, 1)})
-            response[HEADER] = request_id
-            return response
-        finally:
-            current_request_id.reset(token)
+        response = self.get_response(request)
+        seconds = time.perf_counter() - started
+        route = _route(request)
+        request_observe(route=route, method=request.method or "", status=response.status_code,
+                        seconds=seconds)
+        logger.info("request", extra={
+            "request_id": request_id, "user_id": _user_id(request), "route": route,
+            "method": request.method, "status": response.status_code,
+            "duration_ms": round(seconds * 1000, 1)})
+        response[HEADER] = request_id
+        return response

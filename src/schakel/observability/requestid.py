@@ -20,3 +20,8 @@ def request_id_from(incoming: str | None) -> str:
     if incoming is not None and WELL_FORMED.fullmatch(incoming):
         return incoming
     return uuid.uuid4().hex
+
+
+def request_id_clear(**kwargs: object) -> None:
+    """`request_finished` receiver: no request id on lines written between requests."""
+    current_request_id.set(None)
