@@ -301,6 +301,11 @@ SCHAKEL_SITE_URL = env.str("SCHAKEL_SITE_URL", default="http://127.0.0.1:8000")
 # Background jobs (docs/jobs.md): the tasks API of Django 6 through the `django-tasks` backport,
 # stored in this database and run by `manage.py db_worker`. Queues: "default" (the scheduled
 # maintenance: retention, audit chain) and "email".
+# A job RUNNING for longer than this lost its worker (killed, its machine gone): the
+# scheduler (`jobs_schedule`) gives it back to the queue, up to this many attempts in all, then
+# marks it failed (docs/jobs.md). Longer than the longest job (the retention run, an import).
+SCHAKEL_JOBS_STALE_AFTER_MINUTES = env.int("SCHAKEL_JOBS_STALE_AFTER_MINUTES", default=60)
+SCHAKEL_JOBS_MAX_ATTEMPTS = env.int("SCHAKEL_JOBS_MAX_ATTEMPTS", default=3)
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
