@@ -32,10 +32,12 @@ from typing import Any
 # prometheus-client counts each worker's requests in files in this folder, and /metrics adds
 # them up, whichever worker answers the scrape. It must be set before prometheus-client is
 # imported (here, before the application is loaded) and be empty at start: a folder of our own
-# by default; an operator's PROMETHEUS_MULTIPROC_DIR is emptied of an earlier run's files once
-# (not again on a reload, SIGHUP, which executes this file again in the same master).
+# by default (in GUNICORN_WORKER_TMP_DIR when set: the image's /dev/shm); an operator's
+# PROMETHEUS_MULTIPROC_DIR is emptied of an earlier run's files once (not again on a reload,
+# SIGHUP, which executes this file again in the same master).
 if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
-    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="schakel-metrics-")
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(
+        prefix="schakel-metrics-", dir=os.environ.get("GUNICORN_WORKER_TMP_DIR") or None)
 elif not os.environ.get("SCHAKEL_METRICS_DIR_EMPTIED"):
     for stale in Path(os.environ["PROMETHEUS_MULTIPROC_DIR"]).glob("*.db"):
         stale.unlink()
