@@ -14,6 +14,9 @@ NOT_CHILD_DATA: dict[str, str] = {
     "accounts.selectors.totp_device_confirmed": "sign-in state of a user",
     "accounts.selectors.totp_device_pending": "sign-in state of a user",
     "api.selectors.client_of_token": "the API client of a token: no child's data",
+    "observability.selectors.access_refusal_count": "a count of refusals, for the metrics",
+    "observability.selectors.job_counts_by_queue_and_status": (
+        "counts of jobs per queue and status, for the metrics"),
     "organisations.selectors.organisations_for_system": "organisations: no child's data",
     "organisations.selectors.organisation_for_system_get": "an organisation: no child's data",
     "organisations.selectors.schools_for_system": "schools and classes: no child's data",

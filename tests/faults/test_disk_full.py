@@ -92,11 +92,12 @@ def test_a_full_disk_gives_a_clear_error_and_no_corrupted_database(
         log = tmp_path / "web.log"
         limit = None if on_tmpfs else _file_limit(database.stat().st_size + HEADROOM)
         web = gunicorn_start(port, env, log, preexec=limit)
-        filler = _fill(disk) if on_tmpfs else None
+        filler = None
         try:
             browser = signed_in(port, world)
-            burst = Burst(browser, world, csrf_token(browser, world), clients=1,
-                          text_size=NOTE_SIZE).start()
+            token = csrf_token(browser, world)
+            filler = _fill(disk) if on_tmpfs else None
+            burst = Burst(browser, world, token, clients=1, text_size=NOTE_SIZE).start()
             _until_refused(burst)
             outcomes = burst.finish()
             refused = [o for o in outcomes if o.status != 302]
