@@ -37,7 +37,8 @@ from tests.faults.production import (
 )
 from tests.settings.test_production_start import _free_port, _stop
 
-RECOVERY_SECONDS = 30.0
+RECOVERY_SECONDS = 60.0
+SETTLE_SECONDS = 3.0
 CHILD_NAMES = ("Bas van 't Riet", "van 't Riet", "Riet")  # the child of the production-start world
 
 
@@ -99,44 +100,43 @@ def test_the_database_away_for_30_s_under_load(cluster: Cluster, tmp_path: Path,
         time.sleep(3)
 
         cluster.stop()
-        down = time.monotonic()
+        # A request whose queries were done before the stop may still be answered after it.
+        down = time.monotonic() + SETTLE_SECONDS
         time.sleep(outage_seconds() / 2)
         during = metrics(port)
         time.sleep(outage_seconds() / 2)
+        restarting = time.monotonic()
         cluster.start()
-        up = time.monotonic()
 
-        deadline = up + RECOVERY_SECONDS
-        while Browser(port).get("/readyz").status != 200:
+        # Back: the same gunicorn (never restarted) and the same session read and write.
+        page, ready = readers
+        committed = burst.committed()
+        deadline = time.monotonic() + RECOVERY_SECONDS
+        while not (burst.committed() > committed + 1
+                   and [s for _, s, _ in page.answers[-3:]] == [200] * 3
+                   and ready.answers[-1][1] == 200):
             assert time.monotonic() < deadline, log.read_text()[-3000:]
             time.sleep(0.2)
-        time.sleep(3)
         for reader in readers:
             reader.stop.set()
         outcomes = burst.finish()
         for thread in threads:
             thread.join(timeout=30)
+        assert web.poll() is None
+        assert Browser(port, dict(browser.cookies)).get(case_page).status == 200
 
         # In the outage: the Dutch 503 page, the readiness check failing, no other answer.
-        page, ready = readers
-        outage = page.between(down, up)
+        outage = page.between(down, restarting)
         assert outage, "no request in the outage"
         assert {status for _, status, _ in outage} == {503}
         assert all(UNAVAILABLE in body for _, _, body in outage)
-        assert {s for _, s, body in ready.between(down, up)} == {503}
+        assert {s for _, s, body in ready.between(down, restarting)} == {503}
         assert all(body.startswith("database: unreachable")
-                   for _, _, body in ready.between(down, up))
+                   for _, _, body in ready.between(down, restarting))
         assert "schakel_database_up 0.0" in during
         assert {o.status for o in outcomes} <= {302, 503}
         assert all(UNAVAILABLE in o.body for o in outcomes if o.status == 503)
         assert any(o.status == 503 for o in outcomes)
-
-        # Back: the same gunicorn (never restarted), the same session, reads and writes.
-        assert web.poll() is None
-        assert [s for _, s, _ in page.answers[-5:]] == [200] * 5
-        assert any(o.status == 302 for o in outcomes[-4:])
-        after = Browser(port, dict(browser.cookies))
-        assert after.get(case_page).status == 200
 
         # Nothing half-written.
         stored, events = notes_stored(env, world)

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
 
 from schakel.observability.metrics import UNMATCHED_ROUTE, request_observe
 from schakel.observability.requestid import HEADER, current_request_id, request_id_from
@@ -19,8 +20,15 @@ logger = logging.getLogger("schakel.request")
 
 
 def _route(request: HttpRequest) -> str:
+    """The URL pattern's name. A request that a middleware answered before the URL was
+    resolved (a session that cannot be read in an outage) is resolved here: no database."""
     match = request.resolver_match
-    return match.view_name if match is not None and match.view_name else UNMATCHED_ROUTE
+    if match is None:
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return UNMATCHED_ROUTE
+    return match.view_name or UNMATCHED_ROUTE
 
 
 def _user_id(request: HttpRequest) -> int | None:
