@@ -24,6 +24,27 @@ workers x machines + the job workers + a margin.
 from __future__ import annotations
 
 import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+# --- metrics of all workers (docs/production.md "Observability") -----------------------------
+# prometheus-client counts each worker's requests in files in this folder, and /metrics adds
+# them up, whichever worker answers the scrape. It must be set before prometheus-client is
+# imported (here, before the application is loaded) and be empty at start: a folder of our own
+# by default (in GUNICORN_WORKER_TMP_DIR when set: the image's /dev/shm); an operator's
+# PROMETHEUS_MULTIPROC_DIR is emptied of an earlier run's files once (not again on a reload,
+# SIGHUP, which executes this file again in the same master).
+if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(
+        prefix="schakel-metrics-", dir=os.environ.get("GUNICORN_WORKER_TMP_DIR") or None)
+elif not os.environ.get("SCHAKEL_METRICS_DIR_EMPTIED"):
+    for stale in Path(os.environ["PROMETHEUS_MULTIPROC_DIR"]).glob("*.db"):
+        stale.unlink()
+os.environ["SCHAKEL_METRICS_DIR_EMPTIED"] = "1"
+
+# Imported after PROMETHEUS_MULTIPROC_DIR is set (above).
+from prometheus_client import multiprocess
 
 
 def _cores() -> int:
@@ -89,3 +110,8 @@ access_log_format = '%(h)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
 # Where the workers' heartbeat files go; the image sets /dev/shm (memory), since a container's
 # /tmp on an overlay file system can stall the heartbeat. Default: the system's temp folder.
 worker_tmp_dir = os.environ.get("GUNICORN_WORKER_TMP_DIR") or None
+
+
+def child_exit(server: Any, worker: Any) -> None:
+    """A worker that ended keeps its counts in the metrics; its live gauges go."""
+    multiprocess.mark_process_dead(worker.pid)  # type: ignore[no-untyped-call]

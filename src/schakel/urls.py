@@ -33,6 +33,7 @@ urlpatterns = [
     path("schoolprofiel/", include("schakel.schoolprofile.urls")),
     path("verzuimmeldingen/", include("schakel.absencereports.urls")),
     path("api/v1/", include("schakel.api.urls")),
+    path("", include("schakel.observability.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

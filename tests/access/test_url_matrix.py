@@ -62,6 +62,9 @@ MATRIX = """
 web:dashboard                    GET  sign 200* 200  200* 200* 200  200  200  200  200  200  200  404  404
 web:healthz                      GET  200  200  200  200  200  200  200  200  200  200  200  200  200  200
 web:readyz                       GET  200  200  200  200  200  200  200  200  200  200  200  200  200  200
+# Prometheus metrics: a bearer token from the environment, not configured in the tests (404);
+# refused without or with a wrong token: tests/observability.
+observability:metrics            GET  404  404  404  404  404  404  404  404  404  404  404  404  404  404
 
 # Signing in. The second step and enrolment send a signed-in user on; logout takes POST only.
 accounts:login                   GET  200  302  302  302  302  302  302  302  302  302  302  302  404  404

@@ -21,6 +21,9 @@ NOT_CHILD_DATA: dict[str, str] = {
     "notifications.selectors.notifications_for_system": (
         "kinds, links (ids) and dates of professionals' notifications, never their text; "
         "each list is one access-log row of its own (notification.system_list)"),
+    "observability.selectors.access_refusal_count": "a count of refusals, for the metrics",
+    "observability.selectors.job_counts_by_queue_and_status": (
+        "counts of jobs per queue and status, for the metrics"),
     "organisations.selectors.organisations_for_system": "organisations: no child's data",
     "organisations.selectors.organisation_for_system_get": "an organisation: no child's data",
     "organisations.selectors.schools_for_system": "schools and classes: no child's data",

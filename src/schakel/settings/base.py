@@ -72,12 +72,16 @@ INSTALLED_APPS = [
     "schakel.glossary",
     "schakel.jobs",
     "schakel.backups",
+    "schakel.observability",
     "schakel.portal",
     "schakel.web",
     "schakel.api",
 ]
 
 MIDDLEWARE = [
+    # First: the request id, one JSON log line and the metrics of every request, whatever
+    # answers it (docs/production.md "Observability").
+    "schakel.observability.middleware.RequestObservabilityMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -189,7 +193,7 @@ SCHAKEL_RECOVERY_CODE_COUNT = 10
 SCHAKEL_PUBLIC_URL_NAMES = frozenset({
     "accounts:login", "accounts:logout", "accounts:verify", "accounts:enrol",
     "accounts:oidc_start", "accounts:oidc_callback", "web:healthz", "web:readyz",
-    "set_language",
+    "observability:metrics", "set_language",
 })
 
 # Sessions: the session rows carry the user id, so that deactivating a user ends their sessions
@@ -315,6 +319,11 @@ SCHAKEL_SITE_URL = env.str("SCHAKEL_SITE_URL", default="http://127.0.0.1:8000")
 # Background jobs (docs/jobs.md): the tasks API of Django 6 through the `django-tasks` backport,
 # stored in this database and run by `manage.py db_worker`. Queues: "default" (the scheduled
 # maintenance: retention, audit chain) and "email".
+# A job RUNNING for longer than this lost its worker (killed, its machine gone): the
+# scheduler (`jobs_schedule`) gives it back to the queue, up to this many attempts in all, then
+# marks it failed (docs/jobs.md). Longer than the longest job (the retention run, an import).
+SCHAKEL_JOBS_STALE_AFTER_MINUTES = env.int("SCHAKEL_JOBS_STALE_AFTER_MINUTES", default=60)
+SCHAKEL_JOBS_MAX_ATTEMPTS = env.int("SCHAKEL_JOBS_MAX_ATTEMPTS", default=3)
 TASKS = {
     "default": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
@@ -403,12 +412,26 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": "/api/v1",
 }
 
+# Logs to stderr: plain text, or one JSON object per line (`LOG_FORMAT=json`, the default in
+# production), each with the request id. `schakel.request` writes one line per request (ids,
+# route name, status, duration; never a name or a text: docs/production.md "Observability").
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "schakel.observability.logs.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {"()": "schakel.observability.logs.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id"],
+                             "formatter": env.str("LOG_FORMAT", default="text")}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
+    "loggers": {"schakel.request": {"level": env.str("REQUEST_LOG_LEVEL", default="INFO")}},
 }
+
+# Prometheus metrics at /metrics for the scraper that sends this bearer token; without it the
+# endpoint does not exist (404).
+SCHAKEL_METRICS_TOKEN = env.str("SCHAKEL_METRICS_TOKEN", default="")
 
 # The access log's anchors (chain head after each verification), appended outside the database
 # (docs/security.md); in production on storage the database role cannot reach.

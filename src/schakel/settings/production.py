@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, CACHES, SECRET_KEY, STORAGES, env
+from .base import ALLOWED_HOSTS, CACHES, LOGGING, SECRET_KEY, STORAGES, env
 
 if not SECRET_KEY or len(SECRET_KEY) < 50:
     raise ImproperlyConfigured("SECRET_KEY must be set (at least 50 characters) in production.")
@@ -22,8 +22,14 @@ SECURE_HSTS_PRELOAD = True
 # with far-future caching. A file missing from the manifest is an error, not a broken link.
 STORAGES = {**STORAGES, "staticfiles": {
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
-# Health probes of a load balancer or an orchestrator speak plain HTTP inside the cluster.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# Health probes of a load balancer or an orchestrator, and Prometheus (with its bearer token),
+# speak plain HTTP inside the cluster.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
+
+# One JSON object per log line for the log collector (LOG_FORMAT=text for plain lines).
+LOGGING = {**LOGGING, "handlers": {"console": {
+    **LOGGING["handlers"]["console"],  # type: ignore[index]
+    "formatter": env.str("LOG_FORMAT", default="json")}}}
 
 # E-mail by SMTP, from Django's own setting names in the environment; `EMAIL_URL` (all in one,
 # `smtp+tls://user:password@host:587`) still wins when it is set.

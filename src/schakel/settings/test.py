@@ -5,7 +5,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import DATABASES, INSTALLED_APPS, STORAGES
+from .base import DATABASES, INSTALLED_APPS, LOGGING, STORAGES
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast, tests only
@@ -21,6 +21,9 @@ STORAGES = {**STORAGES, "staticfiles": {
 # Tests assert the English message ids; the browser tests ask for Dutch (Accept-Language),
 # as a Dutch user's browser does, and `tests/web/test_translations.py` checks the catalogue.
 LANGUAGE_CODE = "en"
+
+# No request line per test request (tests/observability turn it on where they read it).
+LOGGING = {**LOGGING, "loggers": {"schakel.request": {"level": "WARNING"}}}
 
 # The demo world, its sign-in helpers and `generate_region`: development and tests only.
 INSTALLED_APPS = [*INSTALLED_APPS, "schakel.demo"]
