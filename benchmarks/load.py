@@ -256,7 +256,9 @@ def measure(database: str, args: argparse.Namespace, secret: str,
         "--pages", str(most), "--signal-clients", str(most),
         "--sync-runs", str(len(api_steps))]), world_file)
     _progress(f"{database}: gunicorn and db_worker, warm-up")
-    with Servers(env, args.port, database) as servers:
+    # A port per database: a worker of the first gunicorn may still finish a request.
+    port = args.port + (database == "sqlite")
+    with Servers(env, port, database) as servers:
         warm_up(servers, world_file, args.ceiling_users)
         for step in steps:
             run_step(step, servers, world_file, args)

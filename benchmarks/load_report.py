@@ -38,6 +38,12 @@ class Step:
         return (f"| {NAMES[self.database]} | {self.kind} | {self.users} | {self.think_text} |")
 
 
+def _number(row: dict[str, str], column: str) -> float:
+    """A figure of Locust's CSV; "N/A" (no request of the kind) as infinity."""
+    value = row.get(column, "")
+    return float("inf") if value in ("", "N/A") else float(value)
+
+
 def _ms(row: dict[str, str], column: str) -> str:
     value = row.get(column, "")
     return "-" if value in ("", "N/A") else f"{float(value):,.0f}"
@@ -55,18 +61,21 @@ def _target_lines(steps: list[Step]) -> list[str]:
                  and s.users == TARGET_USERS and s.think != "0"]
     if at_target:
         total = at_target[0].total
-        p95, errors = float(total["95%"]), int(total["Failure Count"])
+        p95, errors = _number(total, "95%"), int(total["Failure Count"])
         met = p95 <= TARGET_P95_MS and errors == 0
         lines.append(f"- Pages, PostgreSQL, {TARGET_USERS} users with think time: p95 "
                      f"{p95:,.0f} ms and {errors} errors (target p95 ≤ {TARGET_P95_MS} ms, 0 "
                      f"errors) — {'met' if met else 'NOT met'}.")
     else:
         lines.append(f"- Pages at {TARGET_USERS} users: not measured in this run.")
+    if not any(r["Name"].startswith("pupil sync") and int(r["Request Count"])
+               for s in steps if s.kind == "api" for r in s.rows):
+        lines.append("- Pupil sync: no synchronisation finished in this run.")
     syncs = [(s, r) for s in steps if s.database == "postgresql" and s.kind == "api"
              for r in s.rows if r["Name"].startswith("pupil sync")]
     if syncs:
-        alone = [float(r["Max Response Time"]) / 1000 for s, r in syncs if s.users == 1]
-        worst = max(float(r["Max Response Time"]) / 1000 for _s, r in syncs)
+        alone = [_number(r, "Max Response Time") / 1000 for s, r in syncs if s.users == 1]
+        worst = max(_number(r, "Max Response Time") / 1000 for _s, r in syncs)
         if alone:
             lines.append(
                 f"- Pupil sync of 1,500 pupils, PostgreSQL, alone (1 API user): at most "
