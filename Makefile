@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1:8000
 PYTEST_ARGS ?=
 
-.PHONY: run test lint setup system demo messages messages-check browser benchmark clean production
+.PHONY: run test lint setup system demo messages messages-check browser benchmark load clean production
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -105,6 +105,16 @@ benchmark: setup
 	$(BIN)/python benchmarks/case_pages.py
 	$(BIN)/pip install --quiet "pandas>=2.2,<3.1"
 	PYTHONPATH=src $(BIN)/python benchmarks/attendance.py --pupils 90000 --out benchmarks/results-attendance.json
+
+# The load test (benchmarks/README.md "Load"): Locust against gunicorn with the production
+# settings, on PostgreSQL (LOAD_DATABASE_URL, dropped and recreated) and then on SQLite, with a
+# generated region; writes benchmarks/results-load.md. LOAD_ARGS for other sizes or steps.
+LOAD_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/schakel_load
+LOAD_ARGS ?=
+
+load: setup
+	$(BIN)/pip install --quiet "locust==2.47.0"
+	PYTHONPATH=src $(BIN)/python benchmarks/load.py --database-url $(LOAD_DATABASE_URL) $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules var

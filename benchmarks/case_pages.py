@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import secrets
 import statistics
 import subprocess
@@ -31,10 +30,20 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
-ROOT = Path(__file__).resolve().parent.parent
-VAR_BENCH = ROOT / "var" / "bench"
+from region import (
+    FULL_SIZES,
+    ROOT,
+    database_env,
+    django_start,
+    machine_text,
+    median_cases,
+    open_case_counts,
+    region_build,
+    sizes_text,
+)
+
 RESULTS_DIR = Path(__file__).resolve().parent
 
 SMALL = {"schools": 10, "pupils": 2_000, "professionals": 200, "cases": 200,
@@ -68,28 +77,6 @@ class RunResult:
 
 
 # --- the measuring child process ---------------------------------------------------------
-
-
-def _database(database_url: str | None, label: str, *, fresh: bool) -> dict[str, str]:
-    """The environment for Django to use one data set's database; when `fresh`, the
-    database is dropped and created first."""
-    if database_url:
-        parts = urlsplit(database_url)
-        name = parts.path.lstrip("/") + ("" if label == "full" else f"_{label}")
-        if fresh:
-            import psycopg
-
-            admin = urlunsplit(parts._replace(path="/postgres"))
-            with psycopg.connect(admin, autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-                conn.execute(f'CREATE DATABASE "{name}"')
-        return {"DATABASE_URL": urlunsplit(parts._replace(path=f"/{name}"))}
-    VAR_BENCH.mkdir(parents=True, exist_ok=True)
-    path = VAR_BENCH / f"{label}.sqlite3"
-    if fresh:
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-    return {"SQLITE_PATH": str(path)}
 
 
 def _percentile(values: list[float], share: float) -> float:
@@ -163,20 +150,10 @@ def _typical_professional() -> tuple[Any, int, float, Any, Any, int]:
     """The generated professional whose number of open cases is closest to the median over
     everyone with at least one (and who has a case with every kind of content), that case,
     and the busiest professional."""
-    from django.db.models import Count, Q
-    from django.utils import timezone
-
-    from schakel.cases.models import CaseStatus, Involvement
     from schakel.organisations.models import Professional
 
-    today = timezone.localdate()
-    counts = list(
-        Involvement.objects.filter(professional__user__username__startswith="gen-")
-        .filter(Q(end_date__isnull=True) | Q(end_date__gte=today))
-        .exclude(case__status=CaseStatus.CLOSED)
-        .values("professional").annotate(n=Count("case", distinct=True))
-        .order_by("n", "professional").values_list("professional", "n"))
-    median = statistics.median(n for _p, n in counts)
+    counts = open_case_counts()
+    median = median_cases(counts)
     get = Professional.objects.select_related("user").get
     for pk, n in sorted(counts, key=lambda pn: (abs(pn[1] - median), pn[0]))[:500]:
         professional, cases = get(pk=pk), n
@@ -215,39 +192,24 @@ def _search_by_core_team() -> tuple[Any, str]:
 
 
 def run_child(args: argparse.Namespace) -> None:
-    os.environ.update(_database(args.database_url, args.label, fresh=not args.reuse))
-    os.environ["DJANGO_SETTINGS_MODULE"] = "schakel.settings.test"
     os.environ["DEBUG"] = "false"
     os.environ["ALLOWED_HOSTS"] = "testserver,127.0.0.1,localhost"
     os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
-    sys.path[:0] = [str(ROOT), str(ROOT / "src")]
-    import django
-
-    django.setup()
+    django_start("schakel.settings.test",
+                 database_env(args.database_url, args.label, fresh=not args.reuse))
     from django.conf import settings
-    from django.core.management import call_command
     from django.db import connection
     from django.test import Client
     from django.urls import reverse
     from tests.support import sign_in
 
-    from schakel.demo.generator import RegionSize, region_generate
-
     assert not settings.DEBUG
-    started = time.monotonic()
-    call_command("migrate", verbosity=0)
-    generation = {"migrate": time.monotonic() - started}
-    sizes = json.loads(args.sizes)
 
     def progress(phase: str, seconds: float) -> None:
-        generation[phase] = seconds
         print(f"    [{args.label}] {phase}: {seconds:.1f} s", file=sys.stderr, flush=True)
 
-    counts = {} if args.reuse else region_generate(
-        RegionSize(seed=args.seed, **sizes), progress=progress)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    counts, generation = region_build(json.loads(args.sizes), seed=args.seed,
+                                      reuse=args.reuse, progress=progress)
     typical, typical_n, median, case, busiest, busiest_n = _typical_professional()
     result = RunResult(args.label, connection.vendor, counts,
                        {k: round(v, 1) for k, v in generation.items()},
@@ -303,11 +265,9 @@ def report(small: RunResult, full: RunResult, args: argparse.Namespace) -> str:
         f"Measured {time.strftime('%Y-%m-%d %H:%M')} with `python benchmarks/case_pages.py"
         + (" --database-url ..." if args.database_url else "") + "`: Django test client "
         f"in-process, DEBUG off, full middleware, {args.requests} requests per page after "
-        f"{args.warmup} warm-up requests. Python {platform.python_version()}, "
-        f"{platform.machine()}, {os.cpu_count()} CPU(s) shared with other work (load "
-        f"average {full.load_average:.1f} at the end of the measurement).",
+        f"{args.warmup} warm-up requests. {machine_text(full.load_average)}.",
         "",
-        f"Full data set: {_sizes(full.sizes)}. Small data set: {_sizes(small.sizes)} "
+        f"Full data set: {sizes_text(full.sizes)}. Small data set: {sizes_text(small.sizes)} "
         "(measured right after the full one).",
         f"Signed in as `{full.professional}`, involved in {full.professional_cases} open "
         f"cases (median over professionals with an open case: {full.median_cases:g}; the "
@@ -340,18 +300,14 @@ def report(small: RunResult, full: RunResult, args: argparse.Namespace) -> str:
     return "\n".join(lines)
 
 
-def _sizes(sizes: dict[str, int]) -> str:
-    return ", ".join(f"{v:,} {k.replace('_', ' ')}" for k, v in sizes.items())
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database-url", help="PostgreSQL URL (default: SQLite files)")
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--seed", type=int, default=1)
-    for name, default in (("schools", 300), ("pupils", 90_000), ("professionals", 3_000),
-                          ("cases", 9_000), ("audit-rows", 1_000_000), ("signals", 20_000)):
+    for key, default in FULL_SIZES.items():
+        name = key.replace("_", "-")
         parser.add_argument(f"--{name}", type=int, default=default,
                             help=f"full data set (default {default})")
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
