@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-from tests.settings.test_production_start import (
+from tests.production_support import (
     CASE_TITLE,
     PASSWORD,
     ROOT,
@@ -25,10 +25,9 @@ from tests.settings.test_production_start import (
     START_TIMEOUT,
     Answer,
     Browser,
-    Production,
-    _environment,
-    _manage,
-    _sign_in,
+    environment as production_environment,
+    manage as production_manage,
+    sign_in,
 )
 
 __all__ = ["CASE_TITLE", "SECRET", "Answer", "Browser", "environment", "manage"]
@@ -51,7 +50,7 @@ def environment(tmp: Path, *, database_url: str = "", sqlite_path: str = "",
                 static_root: Path | None = None) -> dict[str, str]:
     """The production environment of `test_production_start`, on PostgreSQL (`database_url`)
     or on the SQLite default (`sqlite_path`), with the metrics endpoint on."""
-    env = _environment(database_url, tmp)
+    env = production_environment(database_url, tmp)
     if not database_url:
         del env["DATABASE_URL"]
         env["SQLITE_PATH"] = sqlite_path
@@ -63,7 +62,7 @@ def environment(tmp: Path, *, database_url: str = "", sqlite_path: str = "",
 
 
 def manage(args: list[str], env: dict[str, str]) -> str:
-    return _manage(args, env)
+    return production_manage(args, env)
 
 
 @dataclass
@@ -102,8 +101,9 @@ def gunicorn_start(port: int, env: dict[str, str], log: Path, *, own_session: bo
 
 
 def signed_in(port: int, world: World) -> Browser:
-    return _sign_in(Production(web=port, down=0, case_id=world.case_id,
-                               totp_key=world.totp_key, static_root=Path()))
+    browser = Browser(port)
+    sign_in(browser, world.totp_key)
+    return browser
 
 
 def note_path(world: World) -> str:

@@ -26,7 +26,7 @@ from tests.faults.production import (
     signed_in,
     world_create,
 )
-from tests.settings.test_production_start import _free_port, _stop
+from tests.production_support import free_port as _free_port, stop as _stop
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
