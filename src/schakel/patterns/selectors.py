@@ -20,7 +20,7 @@ from schakel.patterns.models import Pattern, PatternStatus
 from schakel.signals.models import Signal
 
 
-def count_shown(count: int, *, exact: bool) -> str:
+def _count_shown(count: int, *, exact: bool) -> str:
     """How a pattern's number of signals is shown: as it is to the kernteam, which reads the
     signals themselves; to anyone else (management) as every aggregate is published, so three
     signals are "<5" (`aggregates.suppress`)."""
@@ -61,7 +61,7 @@ def patterns_for(*, actor: Actor, status: str = "") -> list[PatternRow]:
     elif status in PatternStatus.values:
         patterns = patterns.filter(status=status)
     kernteam = policy.core_team_school_ids(actor)
-    return [PatternRow(pattern, count_shown(pattern.signal_count,
+    return [PatternRow(pattern, _count_shown(pattern.signal_count,
                                             exact=pattern.school_id in kernteam))
             for pattern in patterns.order_by("-period_end", "pk")]
 
@@ -86,6 +86,6 @@ def pattern_get(*, actor: Actor, pattern_id: int) -> PatternPage:
     if see:
         signals = list(pattern.signals.filter(policy.signals_readable_q(actor, []))
                        .select_related("theme", "school_class").order_by("raised_at", "pk"))
-    return PatternPage(pattern=pattern, count_shown=count_shown(pattern.signal_count, exact=see),
+    return PatternPage(pattern=pattern, count_shown=_count_shown(pattern.signal_count, exact=see),
                        signals=signals, may_see_signals=see,
                        may_change=bool(policy.may_change_pattern(actor, pattern)))

@@ -95,17 +95,53 @@ def _date(value: str, *, field: str) -> dt.date:
         raise _RowRefused(_("%(field)s is not a date (YYYY-MM-DD).") % {"field": field}) from None
 
 
-def _school_class(school: School, name: str) -> SchoolClass | None:
-    if not name.strip():
-        return None
-    school_class = SchoolClass.objects.filter(
-        school=school, name=name.strip()).order_by("-school_year").first()
-    if school_class is None:
-        raise _RowRefused(_("The school has no class %(name)s.") % {"name": name.strip()})
-    return school_class
+class _SchoolIndex:
+    """What the batch is checked against, read once: the school's enrolments by pupil number,
+    its classes by name (the latest school year's), and the children with the batch's
+    onderwijsnummers; kept up to date as rows are applied, so a row sees what the rows before
+    it did (as if each had been looked up in the database)."""
+
+    def __init__(self, school: School, records: Sequence[PupilRecord]) -> None:
+        self.school = school
+        self.enrolments: dict[str, Enrolment] = {
+            e.pupil_number: e for e in
+            Enrolment.objects.select_related("child").filter(school=school)
+            .exclude(pupil_number="").order_by("start_date", "pk")}
+        self.enrolled_child_ids = set(
+            Enrolment.objects.filter(school=school).values_list("child_id", flat=True))
+        self.classes: dict[str, SchoolClass] = {}
+        for school_class in SchoolClass.objects.filter(school=school).order_by("school_year"):
+            self.classes[school_class.name] = school_class  # the latest year wins
+        numbers = {r.education_number.strip() for r in records if r.education_number.strip()}
+        self.by_education: dict[str, Child] = {
+            child.education_number: child
+            for child in Child.objects.filter(education_number__in=numbers)
+            if child.education_number}
+        for enrolment in self.enrolments.values():
+            if enrolment.child.education_number in self.by_education:
+                # One object per child, whichever way it is found.
+                self.by_education[enrolment.child.education_number] = enrolment.child
+
+    def school_class(self, name: str) -> SchoolClass | None:
+        if not name.strip():
+            return None
+        school_class = self.classes.get(name.strip())
+        if school_class is None:
+            raise _RowRefused(_("The school has no class %(name)s.") % {"name": name.strip()})
+        return school_class
+
+    def child_renumbered(self, child: Child, before: str | None) -> None:
+        if before and self.by_education.get(before) is child:
+            del self.by_education[before]
+        if child.education_number:
+            self.by_education[child.education_number] = child
+
+    def enrolled(self, enrolment: Enrolment) -> None:
+        self.enrolments[enrolment.pupil_number] = enrolment
+        self.enrolled_child_ids.add(enrolment.child_id)
 
 
-def _check(school: School, record: PupilRecord, today: dt.date) -> _Checked:
+def _check(index: _SchoolIndex, record: PupilRecord, today: dt.date) -> _Checked:
     pupil_number = record.pupil_number.strip()
     first_name, last_name = record.first_name.strip(), record.last_name.strip()
     if not pupil_number or len(pupil_number) > _PUPIL_NUMBER_MAX:
@@ -125,10 +161,11 @@ def _check(school: School, record: PupilRecord, today: dt.date) -> _Checked:
     if start_date < birth_date:
         raise _RowRefused(_("The enrolment cannot start before the date of birth."))
     return _Checked(pupil_number, first_name, last_name, birth_date, education_number,
-                    _school_class(school, record.class_name), start_date)
+                    index.school_class(record.class_name), start_date)
 
 
-def _update_child(child: Child, row: _Checked) -> bool:
+def _update_child(index: _SchoolIndex, child: Child, row: _Checked) -> bool:
+    before = child.education_number
     changed = [field for field, value in (
         ("first_name", row.first_name), ("last_name", row.last_name),
         ("birth_date", row.birth_date), ("education_number", row.education_number))
@@ -137,6 +174,7 @@ def _update_child(child: Child, row: _Checked) -> bool:
         setattr(child, field, getattr(row, field))
     if changed:
         child.save(update_fields=changed)
+        index.child_renumbered(child, before)
     return bool(changed)
 
 
@@ -153,32 +191,32 @@ def _update_enrolment(enrolment: Enrolment, row: _Checked) -> bool:
     return bool(changed)
 
 
-def _apply(school: School, row: _Checked) -> tuple[RowResult, Enrolment]:
-    enrolment = Enrolment.objects.select_related("child").filter(
-        school=school, pupil_number=row.pupil_number).first()
-    known = (Child.objects.filter(education_number=row.education_number).first()
-             if row.education_number else None)
+def _apply(index: _SchoolIndex, row: _Checked) -> tuple[RowResult, Enrolment]:
+    enrolment = index.enrolments.get(row.pupil_number)
+    known = index.by_education.get(row.education_number) if row.education_number else None
     if enrolment is not None:
         if known is not None and known.pk != enrolment.child_id:
             raise _RowRefused(_("This onderwijsnummer belongs to another pupil than this pupil "
                                 "number."))
-        child_changed = _update_child(enrolment.child, row)
+        child_changed = _update_child(index, enrolment.child, row)
         enrolment_changed = _update_enrolment(enrolment, row)
         changed = child_changed or enrolment_changed
         return (RowResult.UPDATED if changed else RowResult.UNCHANGED), enrolment
     if known is not None:
-        if Enrolment.objects.filter(school=school, child=known).exists():
+        if known.pk in index.enrolled_child_ids:
             raise _RowRefused(_("This onderwijsnummer is enrolled at this school under another "
                                 "pupil number."))
-        _update_child(known, row)
+        _update_child(index, known, row)
         child = known
     else:
         child = Child.objects.create(
             first_name=row.first_name, last_name=row.last_name, birth_date=row.birth_date,
             education_number=row.education_number)
+        index.child_renumbered(child, None)
     enrolment = Enrolment.objects.create(
-        child=child, school=school, school_class=row.school_class,
+        child=child, school=index.school, school_class=row.school_class,
         pupil_number=row.pupil_number, start_date=row.start_date)
+    index.enrolled(enrolment)
     return RowResult.CREATED, enrolment
 
 
@@ -234,10 +272,16 @@ def pupils_sync(
     today = timezone.localdate()
     duplicates = _duplicates(pupils)
     outcomes: list[PupilOutcome] = []
+    changes: dict[Action, list[Subject]] = {Action.CREATE: [], Action.UPDATE: []}
     with service_transaction():
-        for index, record in enumerate(pupils):
-            outcomes.append(_sync_row(actor, school, record, duplicates.get(index), today,
-                                      decision.log_ground))
+        index = _SchoolIndex(school, pupils)
+        for number, record in enumerate(pupils):
+            outcomes.append(_sync_row(index, record, duplicates.get(number), today, changes))
+        # One access-log row per pupil created or changed, written together (not row by row:
+        # each write takes the log's chain lock, which every other write waits for).
+        for action, subjects in changes.items():
+            access_events_record(actor=actor, event_code=EventCode.PUPIL_SYNC_CHANGE,
+                                 action=action, subjects=subjects, ground=decision.log_ground)
         present = {record.pupil_number.strip() for record in pupils}
         left = _mark_left(actor, school, present, today, decision.log_ground) if full else []
         access_event_record(
@@ -247,21 +291,18 @@ def pupils_sync(
     return SyncResult(rows=outcomes, left=left)
 
 
-def _sync_row(actor: Actor, school: School, record: PupilRecord, refused: str | None,
-              today: dt.date, ground: str) -> PupilOutcome:
+def _sync_row(index: _SchoolIndex, record: PupilRecord, refused: str | None,
+              today: dt.date, changes: dict[Action, list[Subject]]) -> PupilOutcome:
     number = record.pupil_number.strip()
     if refused is not None:
         return PupilOutcome(number, RowResult.ERROR, refused)
     # Every refusal is raised before the row writes anything (`_check`, and the conflicts
     # `_apply` looks for first), so a refused row leaves nothing behind.
     try:
-        result, enrolment = _apply(school, _check(school, record, today))
+        result, enrolment = _apply(index, _check(index, record, today))
     except _RowRefused as refusal:
         return PupilOutcome(number, RowResult.ERROR, str(refusal))
     if result != RowResult.UNCHANGED:
-        access_event_record(
-            actor=actor, event_code=EventCode.PUPIL_SYNC_CHANGE,
-            action=Action.CREATE if result == RowResult.CREATED else Action.UPDATE,
-            subject=Subject.of(enrolment, enrolment.child_id), ground=ground,
-        )
+        action = Action.CREATE if result == RowResult.CREATED else Action.UPDATE
+        changes[action].append(Subject.of(enrolment, enrolment.child_id))
     return PupilOutcome(number, result, "", enrolment.child_id)
