@@ -40,9 +40,28 @@ def static_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return static
 
 
-def sqlite_copy(destination: Path) -> None:
-    """The suite's SQLite test database (migrated), copied with the online backup API."""
-    source = sqlite3.connect(str(connection.settings_dict["NAME"]))
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory,
+                    django_db_setup: None) -> Path:
+    """A migrated SQLite database to copy: the suite's own on the SQLite run; on the
+    PostgreSQL run one migrated here, once for all the fault tests (shared, under a lock)."""
+    if connection.vendor == "sqlite":
+        return Path(str(connection.settings_dict["NAME"]))
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    database = shared / "fault-migrated.sqlite3"
+    with (shared / "fault-migrated.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (shared / "fault-migrated.done").exists():
+            manage(["migrate", "--noinput", "-v", "0"], environment(
+                shared, sqlite_path=str(database), static_root=shared / "unused-static"))
+            (shared / "fault-migrated.done").touch()
+    return database
+
+
+def sqlite_copy(source_path: Path, destination: Path) -> None:
+    """A migrated SQLite database, copied with the online backup API."""
+    source = sqlite3.connect(str(source_path))
     target = sqlite3.connect(str(destination))
     try:
         source.backup(target)
@@ -72,7 +91,7 @@ def production_database(tmp_path: Path, static_root: Path) -> Iterator[Database]
     run, PostgreSQL on the PostgreSQL run), in the production environment."""
     if connection.vendor == "sqlite":
         path = tmp_path / "schakel.sqlite3"
-        sqlite_copy(path)
+        sqlite_copy(Path(str(connection.settings_dict["NAME"])), path)
         yield Database("sqlite", environment(tmp_path, sqlite_path=str(path),
                                              static_root=static_root), path)
         return

@@ -78,9 +78,9 @@ def _until_refused(burst: Burst, timeout: float = 300) -> None:
 
 
 def test_a_full_disk_gives_a_clear_error_and_no_corrupted_database(
-        tmp_path: Path, static_root: Path) -> None:
+        tmp_path: Path, static_root: Path, migrated_sqlite: Path) -> None:
     copy = tmp_path / "copy.sqlite3"
-    sqlite_copy(copy)
+    sqlite_copy(migrated_sqlite, copy)
     disk = tmp_path / "disk"
     with small_disk(disk, copy.stat().st_size + 2 * HEADROOM) as on_tmpfs:
         database = disk / "schakel.sqlite3"
