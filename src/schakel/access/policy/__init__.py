@@ -121,6 +121,9 @@ from schakel.access.policy.core import (
     Decision as Decision,
     Ground as Ground,
     core_team_school_ids as core_team_school_ids,
+    policy_officer_municipality as policy_officer_municipality,
+    same_municipality as same_municipality,
+    steering_school_ids as steering_school_ids,
 )
 from schakel.access.policy.custody import (
     VOOGDIJ_KINDS as VOOGDIJ_KINDS,
@@ -253,7 +256,6 @@ from schakel.access.policy.portal import (
 from schakel.access.policy.prevention import (
     may_change_prevention_matrix as may_change_prevention_matrix,
     may_read_prevention_matrix as may_read_prevention_matrix,
-    policy_officer_municipality as policy_officer_municipality,
     prevention_schools_q as prevention_schools_q,
 )
 from schakel.access.policy.pupils import (

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from schakel.access.actor import Actor
 from schakel.cases.models import Case, Involvement
+from schakel.organisations.models import Function, School, Sector
 from schakel.teams.models import TeamLayer, TeamMembership
 
 
@@ -106,6 +107,32 @@ def core_team_school_ids(actor: Actor) -> frozenset[int]:
             ).values_list("team__school_id", flat=True)
         )
     return cache[key]
+
+
+def steering_school_ids(actor: Actor) -> frozenset[int]:
+    """Schools whose steering group (stuurgroep) the actor belongs to today."""
+    if actor.professional is None:
+        return frozenset()
+    return frozenset(TeamMembership.objects.active_on(_today()).filter(
+        professional=actor.professional, team__layer=TeamLayer.STEERING,
+    ).values_list("team__school_id", flat=True))
+
+
+def policy_officer_municipality(actor: Actor) -> str:
+    """The municipality a policy officer (beleidsmedewerker of a municipality) works for;
+    '' for anyone else. Compare it with `same_municipality`."""
+    professional = actor.professional
+    if professional is None or professional.function != Function.POLICY_OFFICER:
+        return ""
+    organisation = professional.organisation
+    if organisation.sector != Sector.MUNICIPALITY:
+        return ""
+    return organisation.municipality.strip()
+
+
+def same_municipality(municipality: str, school: School) -> bool:
+    return bool(municipality) and (
+        municipality.casefold() == school.municipality.strip().casefold())
 
 
 def _active_involvement_q(actor: Actor, prefix: str = "") -> Q:

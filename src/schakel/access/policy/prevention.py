@@ -12,31 +12,18 @@ The matrix holds no child's data."""
 from __future__ import annotations
 
 from django.db.models import Q
-from django.utils import timezone
 
 from schakel.access.actor import Actor
-from schakel.access.policy.core import DENY, Decision, Ground, core_team_school_ids
-from schakel.organisations.models import Function, School, Sector
-from schakel.teams.models import TeamLayer, TeamMembership
-
-
-def policy_officer_municipality(actor: Actor) -> str:
-    """The municipality a policy officer works for; '' for anyone else."""
-    professional = actor.professional
-    if professional is None or professional.function != Function.POLICY_OFFICER:
-        return ""
-    organisation = professional.organisation
-    if organisation.sector != Sector.MUNICIPALITY:
-        return ""
-    return organisation.municipality.strip()
-
-
-def _steering_school_ids(actor: Actor) -> frozenset[int]:
-    if actor.professional is None:
-        return frozenset()
-    return frozenset(TeamMembership.objects.active_on(timezone.localdate()).filter(
-        professional=actor.professional, team__layer=TeamLayer.STEERING,
-    ).values_list("team__school_id", flat=True))
+from schakel.access.policy.core import (
+    DENY,
+    Decision,
+    Ground,
+    core_team_school_ids,
+    policy_officer_municipality,
+    same_municipality,
+    steering_school_ids,
+)
+from schakel.organisations.models import School
 
 
 def may_change_prevention_matrix(actor: Actor, school: School) -> Decision:
@@ -44,8 +31,7 @@ def may_change_prevention_matrix(actor: Actor, school: School) -> Decision:
         return DENY
     if school.pk in core_team_school_ids(actor):
         return Decision(True, Ground.CORE_TEAM)
-    municipality = policy_officer_municipality(actor)
-    if municipality and municipality.casefold() == school.municipality.strip().casefold():
+    if same_municipality(policy_officer_municipality(actor), school):
         return Decision(True, Ground.POLICY_OFFICER)
     return DENY
 
@@ -54,7 +40,7 @@ def may_read_prevention_matrix(actor: Actor, school: School) -> Decision:
     decision = may_change_prevention_matrix(actor, school)
     if decision or actor.professional is None:
         return decision
-    if school.pk in _steering_school_ids(actor):
+    if school.pk in steering_school_ids(actor):
         return Decision(True, Ground.STEERING_GROUP)
     return DENY
 
@@ -64,7 +50,7 @@ def prevention_schools_q(actor: Actor) -> Q:
     on `School`."""
     if actor.professional is None:
         return Q(pk__in=[])
-    visible = Q(pk__in=core_team_school_ids(actor) | _steering_school_ids(actor))
+    visible = Q(pk__in=core_team_school_ids(actor) | steering_school_ids(actor))
     municipality = policy_officer_municipality(actor)
     if municipality:
         visible |= Q(municipality__iexact=municipality)

@@ -10,29 +10,23 @@ officer of its municipality, who receives the regional monitor."""
 from __future__ import annotations
 
 from django.db.models import Q
-from django.utils import timezone
 
 from schakel.access.actor import Actor
-from schakel.access.policy.core import DENY, Decision, Ground, core_team_school_ids
-from schakel.organisations.models import Function, School, Sector
-from schakel.teams.models import TeamLayer, TeamMembership
-
-
-def _steering_school_ids(actor: Actor) -> frozenset[int]:
-    if actor.professional is None:
-        return frozenset()
-    return frozenset(TeamMembership.objects.active_on(timezone.localdate()).filter(
-        professional=actor.professional, team__layer=TeamLayer.STEERING,
-    ).values_list("team__school_id", flat=True))
+from schakel.access.policy.core import (
+    DENY,
+    Decision,
+    Ground,
+    core_team_school_ids,
+    policy_officer_municipality,
+    same_municipality,
+    steering_school_ids,
+)
+from schakel.organisations.models import Function, School
 
 
 def _policy_officer_q(actor: Actor) -> Q | None:
-    professional = actor.professional
-    if (professional is None or professional.function != Function.POLICY_OFFICER
-            or professional.organisation.sector != Sector.MUNICIPALITY
-            or not professional.organisation.municipality):
-        return None
-    return Q(municipality=professional.organisation.municipality)
+    municipality = policy_officer_municipality(actor)
+    return Q(municipality__iexact=municipality) if municipality else None
 
 
 def _manager_q(actor: Actor) -> Q | None:
@@ -49,9 +43,7 @@ def _is_manager_of(actor: Actor, school: School) -> bool:
 
 
 def _is_policy_officer_for(actor: Actor, school: School) -> bool:
-    professional = actor.professional
-    return (_policy_officer_q(actor) is not None and professional is not None
-            and professional.organisation.municipality == school.municipality)
+    return same_municipality(policy_officer_municipality(actor), school)
 
 
 def may_view_school_profile(actor: Actor, school: School) -> Decision:
@@ -61,7 +53,7 @@ def may_view_school_profile(actor: Actor, school: School) -> Decision:
         return Decision(True, Ground.SCHOOL_MANAGER)
     if _is_policy_officer_for(actor, school):
         return Decision(True, Ground.POLICY_OFFICER)
-    if school.pk in _steering_school_ids(actor):
+    if school.pk in steering_school_ids(actor):
         return Decision(True, Ground.STEERING_GROUP)
     return DENY
 
@@ -80,7 +72,7 @@ def may_list_school_profiles(actor: Actor) -> Decision:
 
 def school_profiles_visible_q(actor: Actor) -> Q:
     """The schools whose profile the actor sees (the list page, the menu)."""
-    visible = Q(pk__in=core_team_school_ids(actor) | _steering_school_ids(actor))
+    visible = Q(pk__in=core_team_school_ids(actor) | steering_school_ids(actor))
     for extra in (_manager_q(actor), _policy_officer_q(actor)):
         if extra is not None:
             visible |= extra
