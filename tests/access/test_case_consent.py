@@ -310,12 +310,27 @@ def test_the_fixture_helper_gives_what_the_age_rule_asks(db: None, age: int) -> 
 
 def test_lists_show_only_what_the_pages_allow(cw: ConsentWorld) -> None:
     """The case list and the own agreements follow the same rule as the case page: without a
-    ground the case is not listed; after consent it is; after a withdrawal it is gone again."""
-    actor = cw.nurse_actor()
-    assert list(_cases_for_actor(actor=actor)) == []
+    ground the case is not listed; after consent it is; after a withdrawal it is gone again —
+    from the next request on (each request has an actor of its own)."""
+    assert list(_cases_for_actor(actor=cw.nurse_actor())) == []
     consent = ConsentFactory(child=cw.child, organisation=cw.nurse.organisation,
                              signed_by=[cw.guardian])
-    assert list(_cases_for_actor(actor=actor)) == [cw.case]
+    assert list(_cases_for_actor(actor=cw.nurse_actor())) == [cw.case]
     consent_withdraw(actor=actor_for(cw.holder), child=cw.child, consent_id=consent.pk,
                      by_guardian=cw.guardian)
-    assert list(_cases_for_actor(actor=actor)) == []
+    assert list(_cases_for_actor(actor=cw.nurse_actor())) == []
+
+
+def test_the_listable_cases_are_read_once_per_actor(
+        cw: ConsentWorld, django_assert_num_queries: Any) -> None:
+    """Lists filter by `listable_case_ids` several times a request: one query per actor (that
+    is, per request), the same ids each time, and a new actor reads them afresh."""
+    ConsentFactory(child=cw.child, organisation=cw.nurse.organisation, signed_by=[cw.guardian])
+    actor = cw.nurse_actor()
+    with django_assert_num_queries(1):
+        assert policy.listable_case_ids(actor) == {cw.case.pk}
+    with django_assert_num_queries(0):
+        assert policy.listable_case_ids(actor) == {cw.case.pk}
+    other = CaseFactory(child=cw.child, school=cw.case.school, coordinator=cw.nurse)
+    assert policy.listable_case_ids(actor) == {cw.case.pk}
+    assert policy.listable_case_ids(cw.nurse_actor()) == {cw.case.pk, other.pk}

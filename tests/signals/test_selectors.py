@@ -69,7 +69,7 @@ def test_signals_for_actor_takes_constant_queries(world: World, django_assert_nu
     _signals(world, 9)
     with django_assert_num_queries(one):
         _read_signals(world.actor(professional))  # a fresh actor: no cached team lookup
-    assert one == 2  # the core-team lookup, then one query
+    assert one == 3  # the core-team lookup, the listable case ids, then one query
 
 
 def test_signal_get_logs_child_signals(world: World):

@@ -19,6 +19,7 @@ from .api import (  # the API for systems
     SCHAKEL_EDEXML_MAX_BYTES as SCHAKEL_EDEXML_MAX_BYTES,
     SPECTACULAR_SETTINGS as SPECTACULAR_SETTINGS,
 )
+from .database import database_config
 from .oidc import authentication_backends, oidc_settings
 
 SRC_DIR = Path(__file__).resolve().parent.parent
@@ -144,32 +145,7 @@ TEMPLATES = [
 ]
 
 
-def _database_config() -> dict[str, object]:
-    url = env.str("DATABASE_URL", default="")
-    if url:
-        config: dict[str, object] = env.db_url_config(url)
-        config.setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
-        config["CONN_HEALTH_CHECKS"] = True
-        return config
-    VAR_DIR.mkdir(exist_ok=True)
-    return {
-        "ENGINE": "django.db.backends.sqlite3",
-        "NAME": env.str("SQLITE_PATH", default=str(VAR_DIR / "schakel.sqlite3")),
-        # The test database is a file too (pytest-xdist adds each worker's suffix), so that
-        # the worker processes that `tests/jobs` start can open it.
-        "TEST": {"NAME": str(VAR_DIR / "test.sqlite3")},
-        "OPTIONS": {
-            # WAL lets readers and one writer work side by side; IMMEDIATE avoids lock upgrades.
-            "init_command": (
-                "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL;"
-                "PRAGMA foreign_keys=ON;PRAGMA busy_timeout=5000;"
-            ),
-            "transaction_mode": "IMMEDIATE",
-        },
-    }
-
-
-DATABASES = {"default": _database_config()}
+DATABASES = {"default": database_config(VAR_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

@@ -79,6 +79,7 @@ from schakel.access.policy.cases import (
     child_cases_q as child_cases_q,
     children_visible_q as children_visible_q,
     lacks_care_basis as lacks_care_basis,
+    listable_case_ids as listable_case_ids,
     may_appoint_coordinator as may_appoint_coordinator,
     may_contribute_to_case as may_contribute_to_case,
     may_open_case_at_school as may_open_case_at_school,

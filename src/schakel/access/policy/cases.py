@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from django.db import models
@@ -49,6 +50,26 @@ def case_content_visible_q(actor: Actor) -> Q:
 
 
 def case_listable_q(actor: Actor) -> Q:
+    """`listable_case_ids` as a filter on `Case`."""
+    return Q(pk__in=sorted(listable_case_ids(actor)))
+
+
+def listable_case_ids(actor: Actor) -> frozenset[int]:
+    """The ids of `_case_listable_q`, read once per actor and day (like
+    `core_team_school_ids`): lists and dashboards filter by them several times a request,
+    and the filter's subqueries cost more to plan than the few ids cost to send."""
+    if actor.professional is None:
+        return frozenset()
+    cache: dict[tuple[int, dt.date], frozenset[int]] = actor.__dict__.setdefault(
+        "_listable_cases", {})
+    key = (actor.professional.pk, _today())
+    if key not in cache:
+        cache[key] = frozenset(
+            Case.objects.filter(_case_listable_q(actor)).values_list("pk", flat=True))
+    return cache[key]
+
+
+def _case_listable_q(actor: Actor) -> Q:
     """Cases that lists and dashboards show the actor: those they work on whose care content
     their organisation may receive — as the file holder, or on a consent or legal ground in
     force for the child (for a family case: for every child of the family). Here a consent in
