@@ -58,6 +58,7 @@ def main() -> None:
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--slowest", type=int, default=8, help="queries of the last request")
     parser.add_argument("--sql-width", type=int, default=300)
+    parser.add_argument("--dump", help="also write each page's profile to <DUMP>-<page>.prof")
     parser.add_argument("--plain", action="store_true", help="time only, no profiler")
     parser.add_argument("--page", help="only the pages whose name starts with this")
     args = parser.parse_args()
@@ -103,6 +104,8 @@ def main() -> None:
         slowest = sorted(timer.each[-timer.queries // args.requests:], reverse=True)
         for seconds, sql in slowest[:args.slowest]:
             print(f"  {1000 * seconds:6.1f} ms  {sql[:args.sql_width]}")
+        if args.dump:
+            profile.dump_stats(f"{args.dump}-{name.replace(' ', '-')}.prof")
         for order in () if args.plain else ("tottime", "cumulative"):
             out = io.StringIO()
             pstats.Stats(profile, stream=out).sort_stats(order).print_stats(args.top)

@@ -30,7 +30,7 @@ ANCHOR = "attachments"
 @login_required
 def attachment_add_view(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    case, read = case_get(actor=actor, case_id=case_id)
+    case, read = case_get(actor=actor, case_id=case_id, content=False)
     refused = refusal(request, case, decide=policy.may_contribute_to_case, actor=actor,
                       read=read, refused=_("Only those involved in the case add attachments."))
     if refused is not None:

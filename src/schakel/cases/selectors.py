@@ -202,14 +202,22 @@ def _read_subjects(read: tuple[Case, policy.Decision]) -> list[Subject]:
     return case_subjects(read[0])
 
 
+def _case_queryset() -> QuerySet[Case]:
+    return Case.objects.select_related(
+        "child", "family", "school", "coordinator__organisation", "plan_template", "opened_by")
+
+
 @logged_read(event_code=EventCode.CASE_VIEW, subjects=_read_subjects)
-def case_get(*, actor: Actor, case_id: int) -> tuple[Case, policy.Decision]:
+def case_get(*, actor: Actor, case_id: int, content: bool = True) -> tuple[Case,
+                                                                           policy.Decision]:
     """Fetch a case whose content the actor may read, or 404 — the same 404 whether the case
-    is missing or forbidden. The read is logged."""
+    is missing or forbidden. The read is logged. With `content` everything the case page
+    shows is loaded with it (its sections, the health indicators); without, only the case
+    and its people, for the pages that act on a case (a form, a download)."""
     # The policy's filter is part of the query, so "forbidden" takes the path of "missing"
     # and costs the same; only the denial row looks the child up, for the access log.
     case = (
-        _case_detail_queryset().filter(
+        (_case_detail_queryset() if content else _case_queryset()).filter(
             policy.case_content_visible_q(actor) | policy.emergency_cases_q(actor), pk=case_id)
         .first())
     if case is None:

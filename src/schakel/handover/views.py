@@ -58,7 +58,7 @@ def _professionals(query: str, chosen: int | None, me: Professional | None,
 @login_required
 def handover_offer_view(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    case, _decision = case_get(actor=actor, case_id=case_id)
+    case, _decision = case_get(actor=actor, case_id=case_id, content=False)
     kinds = handover_kinds_offerable(actor=actor, case=case)
     if not kinds:
         messages.info(request, _("This case is closed and can no longer be changed.")

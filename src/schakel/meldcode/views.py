@@ -50,7 +50,7 @@ def route_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def route_start(request: HttpRequest, case_id: int) -> HttpResponse:
     actor = actor_from_request(request)
-    case, read = case_get(actor=actor, case_id=case_id)
+    case, read = case_get(actor=actor, case_id=case_id, content=False)
     refused = refusal(request, case, decide=policy.may_start_meldcode_route, actor=actor,
                       read=read, refused=_("Only those who work on the case start a Meldcode "
                                            "route on it."))

@@ -64,7 +64,7 @@ def case_action(
     context: Callable[[Case], Mapping[str, object]] | None = None,
 ) -> HttpResponse:
     actor = actor_from_request(request)
-    case, read = case_get(actor=actor, case_id=case_id)
+    case, read = case_get(actor=actor, case_id=case_id, content=False)
     refusal_response = refusal(request, case, decide=decide, actor=actor, read=read,
                                refused=refused)
     if refusal_response is not None:

@@ -49,7 +49,7 @@ def involve(request: HttpRequest, case_id: int) -> HttpResponse:
 
     if request.method == "GET" and is_htmx(request):
         actor = actor_from_request(request)
-        case, _decision = case_get(actor=actor, case_id=case_id)
+        case, _decision = case_get(actor=actor, case_id=case_id, content=False)
         form = form_factory(case, None)
         return render(request, "partials/field.html", {"field": form["professional"]})
     return case_action(

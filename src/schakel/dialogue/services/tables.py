@@ -157,7 +157,7 @@ def dialogue_description_propose(*, actor: Actor, table: DialogueTable,
     decision = _enforce_change(actor, table, EventCode.DIALOGUE_CHANGE)
     case_id = Case.objects.filter(reference=case_reference.strip()).values_list(
         "pk", flat=True).first()
-    case, read = case_get(actor=actor, case_id=case_id or 0)
+    case, read = case_get(actor=actor, case_id=case_id or 0, content=False)
     proposal = anon.anonymise("\n\n".join(_case_texts(case)), _case_names(case))
     with service_transaction():
         table = _lock_changeable(table)
