@@ -7,12 +7,16 @@ with the caller's failure. A caller that composes several services into one all-
 on purpose (the demo world loader, a bulk import) says so with `composed_services()`; inside it
 the services join that one transaction. Tests run inside Django's test transaction, in which
 durable blocks are allowed.
+
+A layer above may ask to run something just before a service's transaction begins
+(`before_service_transactions`): the access log writes the reads that a request logged so far
+(`audit.writer.reads_together`), so that a service that fails cannot roll them back.
 """
 
 from __future__ import annotations
 
 import contextvars
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from django.db import transaction
@@ -21,9 +25,30 @@ _composing: contextvars.ContextVar[bool] = contextvars.ContextVar(
     "schakel_composing_services", default=False)
 
 
+_BEFORE_SERVICE: list[Callable[[], None]] = []
+
+
+def before_service_transactions(callback: Callable[[], None]) -> None:
+    """Call `callback` whenever an outermost service transaction is about to begin."""
+    if callback not in _BEFORE_SERVICE:
+        _BEFORE_SERVICE.append(callback)
+
+
+class _ServiceAtomic(transaction.Atomic):
+    def __init__(self, using: str | None, *, durable: bool) -> None:
+        super().__init__(using, True, durable)
+        self.outermost = durable
+
+    def __enter__(self) -> None:
+        if self.outermost:
+            for callback in _BEFORE_SERVICE:
+                callback()
+        super().__enter__()
+
+
 def service_transaction(using: str | None = None) -> transaction.Atomic:
     """The outermost transaction of one service (usable with `with` or as a decorator)."""
-    return transaction.atomic(using=using, durable=not _composing.get())
+    return _ServiceAtomic(using, durable=not _composing.get())
 
 
 @contextmanager

@@ -3,21 +3,35 @@ the log. Every row is linked into the hash chain on insert (see `models` and `ch
 
 The ground is the access policy's decision as logged (`Decision.log_ground`); the writer
 codes it into the row's `basis` (`audit.basis`) and copies the user on whose behalf the actor
-acts (`Actor.on_behalf_of`) next to the user, so callers pass the decision's ground only."""
+acts (`Actor.on_behalf_of`) next to the user, so callers pass the decision's ground only.
+
+Within `reads_together` (a request: `audit.middleware`) the read rows wait and are written
+together, one link of the chain and one insert, instead of a transaction each. Any other row
+first writes the waiting ones with it, and so does the start of a service's transaction
+(`transactions.before_service_transactions`), so the chain keeps the order of events and a
+service that rolls back cannot take the reads with it. Only inside a transaction that is not
+a service's (rare) does a row go before the reads that wait, which keep their own time."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
-from django.db import models
+from django.db import connection, models
 from django.utils import timezone
 
 from schakel.access.actor import Actor
 from schakel.audit.basis import basis_of
 from schakel.audit.events import EventCode
 from schakel.audit.models import AccessEvent, Action, Outcome
+from schakel.transactions import before_service_transactions
+
+# The read rows waiting to be written, while `reads_together` runs.
+_waiting: ContextVar[list[AccessEvent] | None] = ContextVar("schakel_waiting_reads",
+                                                             default=None)
 
 
 @dataclass(frozen=True)
@@ -71,7 +85,7 @@ def access_event_record(
         actor, event_code=EventCode(event_code), action=action, subject=subject, outcome=outcome,
         ground=ground, now=timezone.now(),
     )
-    event.save()
+    _write([event], read=action == Action.READ and outcome == Outcome.SUCCESS)
     return event
 
 
@@ -87,5 +101,50 @@ def access_events_record(
                outcome=Outcome.SUCCESS, ground=ground, now=now)
         for subject in subjects
     ]
-    AccessEvent.objects.bulk_create(events)
+    _write(events, read=action == Action.READ)
     return len(events)
+
+
+def _write(events: list[AccessEvent], *, read: bool) -> None:
+    waiting = _waiting.get()
+    if waiting is None:
+        AccessEvent.objects.bulk_create(events)
+    elif read:
+        waiting.extend(events)
+    elif _in_transaction():
+        AccessEvent.objects.bulk_create(events)
+    else:
+        together = [*waiting, *events]
+        waiting.clear()
+        AccessEvent.objects.bulk_create(together)
+
+
+def _in_transaction() -> bool:
+    """Inside a transaction that may still roll back (the test case's own is not one)."""
+    return any(not getattr(block, "_from_testcase", False) for block in connection.atomic_blocks)
+
+
+def waiting_reads_write() -> None:
+    """Write the read rows that wait, now."""
+    waiting = _waiting.get()
+    if waiting and not _in_transaction():
+        events = list(waiting)
+        waiting.clear()
+        AccessEvent.objects.bulk_create(events)
+
+
+@contextmanager
+def reads_together() -> Iterator[None]:
+    """Within: read rows are written together (see the module's docstring); all of them are
+    written when the block ends, also when it raises."""
+    waiting: list[AccessEvent] = []
+    token = _waiting.set(waiting)
+    try:
+        yield
+    finally:
+        _waiting.reset(token)
+        if waiting:
+            AccessEvent.objects.bulk_create(waiting)
+
+
+before_service_transactions(waiting_reads_write)

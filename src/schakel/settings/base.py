@@ -115,6 +115,8 @@ MIDDLEWARE = [
     # With DEBUG on too (`make run`), refusals and errors show the application's own pages;
     # below the middleware that add headers, so that these pages get them as well.
     "schakel.web.middleware.ErrorPagesInDebugMiddleware",
+    # The reads a request logs are written together when the view has answered.
+    "schakel.audit.middleware.ReadsTogetherMiddleware",
     # A view that cannot reach the database answers 503 with Retry-After (below the above, so
     # that its `process_exception` comes first).
     "schakel.web.middleware.DatabaseUnavailableMiddleware",

@@ -299,7 +299,7 @@ def signals_visible_q(actor: Actor) -> Q:
     q = Q(raised_by=actor.professional)
     if schools:
         q |= Q(school_id__in=schools)
-    q |= Q(case__in=Case.objects.filter(case_listable_q(actor)))
+    q |= Q(case_id__in=sorted(listable_case_ids(actor)))
     return q
 
 
@@ -368,9 +368,6 @@ def may_triage_signals_at_school(actor: Actor, school_id: int) -> Decision:
 
 
 def readable_case_ids(actor: Actor, case_ids: list[int]) -> set[int]:
-    """Which of these cases the actor may open (read the content of), in one query; for
-    pages of other apps that link to cases (a signal, a child's page)."""
-    return set(
-        Case.objects.filter(case_listable_q(actor), pk__in=case_ids)
-        .values_list("pk", flat=True)
-    )
+    """Which of these cases the actor may open (read the content of); for pages of other
+    apps that link to cases (a signal, a child's page)."""
+    return set(case_ids) & listable_case_ids(actor)
