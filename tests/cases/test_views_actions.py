@@ -168,15 +168,22 @@ def test_agreement_status_changes(nurse: Client, w: WebWorld) -> None:
     assert agreement.status == AgreementStatus.DONE
 
 
-def test_agreement_status_with_htmx_returns_the_row(nurse: Client, w: WebWorld) -> None:
+def test_an_agreements_status_form_arrives_when_its_row_opens_it(
+    nurse: Client, w: WebWorld,
+) -> None:
     agreement = make_agreement(w.case, w.nurse, due=today())
-    response = nurse.post(url("cases:agreement_status", w),
-                          {"agreement": agreement.pk, "status": AgreementStatus.CANCELLED},
-                          HTTP_HX_REQUEST="true")
-    assert response.status_code == 200
-    body = errors_in(response)
-    assert body.lstrip().startswith("<tr")
-    assert f'id="agreement-{agreement.pk}"' in body
+    form_url = f"{url('cases:agreement_status', w)}?agreement={agreement.pk}"
+    page = nurse.get(url("cases:detail", w)).content.decode()
+    assert f'hx-get="{form_url}"' in page
+    assert 'name="status"' not in page
+    form = nurse.get(form_url, HTTP_HX_REQUEST="true").content.decode()
+    assert f'id="id_agreement_{agreement.pk}_status"' in form
+    assert f'<option value="{AgreementStatus.OPEN}" selected>' in form
+    response = nurse.post(form_url, {"agreement": agreement.pk,
+                                     "status": AgreementStatus.CANCELLED})
+    assert response.status_code == 302
+    agreement.refresh_from_db()
+    assert agreement.status == AgreementStatus.CANCELLED
 
 
 def test_agreement_of_another_case_is_404(nurse: Client, w: WebWorld) -> None:
@@ -235,6 +242,19 @@ def test_end_an_involvement(nurse: Client, w: WebWorld) -> None:
     assert response.status_code == 302
     involvement.refresh_from_db()
     assert involvement.end_date == today()
+
+
+def test_the_end_of_an_involvement_arrives_when_its_row_opens_it(
+    nurse: Client, w: WebWorld,
+) -> None:
+    involvement = Involvement.objects.get(case=w.case, professional=w.core)
+    form_url = f"{url('cases:end_involvement', w)}?involvement={involvement.pk}"
+    page = nurse.get(url("cases:detail", w)).content.decode()
+    assert f'hx-get="{form_url}"' in page
+    assert 'name="end_date"' not in page
+    form = nurse.get(form_url, HTTP_HX_REQUEST="true").content.decode()
+    assert f'id="id_involvement_{involvement.pk}_end_date"' in form
+    assert f'value="{today().isoformat()}"' in form
 
 
 def test_ending_the_coordinators_involvement_shows_error(nurse: Client, w: WebWorld) -> None:

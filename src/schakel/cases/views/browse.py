@@ -10,12 +10,10 @@ from django.utils import timezone
 from schakel.access import policy
 from schakel.access.actor import actor_from_request
 from schakel.cases.forms import (
-    AgreementStatusForm,
     CaseFilterForm,
-    EndInvolvementForm,
     PlanStepForm,
 )
-from schakel.cases.models import Agreement, AgreementStatus, Case, Involvement, PlanStepEntry
+from schakel.cases.models import AgreementStatus, Case, PlanStepEntry
 from schakel.cases.panels import CASE_NOTICES, CASE_SECTIONS, CasePage
 from schakel.cases.selectors import (
     case_awaiting_consent_get,
@@ -47,18 +45,6 @@ def active_professionals(case: Case) -> list[Professional]:
     return [inv.professional for inv in case.involvements.all() if inv.is_active_on(today)]
 
 
-def agreement_status_form(agreement: Agreement) -> AgreementStatusForm:
-    return AgreementStatusForm(
-        initial={"agreement": agreement.pk, "status": agreement.status},
-        auto_id=f"id_agreement_{agreement.pk}_%s")
-
-
-def end_involvement_form(involvement: Involvement) -> EndInvolvementForm:
-    return EndInvolvementForm(
-        initial={"involvement": involvement.pk, "end_date": timezone.localdate()},
-        auto_id=f"id_involvement_{involvement.pk}_%s")
-
-
 @login_required
 def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
     """Everything about one case on one page, in sections. A closed case is read-only: no
@@ -84,14 +70,12 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         "can_steer": can_steer,
         "can_appoint": can_appoint,
         "family_children": list(case.family.children.all()) if case.family else [],
+        # Each row's form arrives when it is opened (`action_on_demand.html`).
         "involvements": [
-            (inv, end_involvement_form(inv)
-             if can_contribute and getattr(inv, "is_active", False) else None)
-            for inv in involvements],
+            (inv, can_contribute and getattr(inv, "is_active", False)) for inv in involvements],
         "consultations": list(case.consultations.all()),
         "steps": steps,
-        "agreements": [
-            (a, agreement_status_form(a) if can_contribute else None) for a in agreements],
+        "agreements": agreements,
         "interventions": list(case.interventions.all()),
         "advice": list(case.classroom_advice.all()),
         "escalations": list(case.escalations.all()),

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from schakel.access import policy
@@ -21,7 +20,7 @@ from schakel.cases.forms import (
     InterventionForm,
     PlanStepForm,
 )
-from schakel.cases.models import Agreement, AgreementStatus, Case, EscalationLevel
+from schakel.cases.models import AgreementStatus, Case, EscalationLevel
 from schakel.cases.selectors import PlanStepView, plan_steps
 from schakel.cases.services.lifecycle import case_close, case_escalate
 from schakel.cases.services.plan import (
@@ -33,9 +32,9 @@ from schakel.cases.services.plan import (
     plan_step_save,
 )
 from schakel.cases.views.action_flow import case_action
-from schakel.cases.views.browse import active_professionals, agreement_status_form, step_initial
+from schakel.cases.views.browse import active_professionals, step_initial
 from schakel.http.forms import SchakelForm
-from schakel.http.requests import int_or_none, is_htmx, pick_or_404
+from schakel.http.requests import int_or_none, pick_or_404
 
 
 @login_required
@@ -99,35 +98,26 @@ def agreement_new(request: HttpRequest, case_id: int) -> HttpResponse:
 
 @login_required
 def agreement_status(request: HttpRequest, case_id: int) -> HttpResponse:
-    """Mark an agreement done, cancelled or open again. With htmx, only the row is
-    replaced."""
+    """Mark an agreement done, cancelled or open again."""
     agreement_id = int_or_none(request.POST.get("agreement") or request.GET.get("agreement"))
-    changed: list[Agreement] = []
-
     def form_factory(case: Case, data: QueryDict | None) -> SchakelForm:
         agreement = pick_or_404(case.agreements.all(), agreement_id)
+        # Ids of their own: the case page may hold several rows' forms at once.
         return AgreementStatusForm(data, initial={"agreement": agreement.pk,
-                                                  "status": agreement.status})
+                                                  "status": agreement.status},
+                                   auto_id=f"id_agreement_{agreement.pk}_%s")
 
     def perform(actor: Actor, case: Case, form: SchakelForm) -> object:
         agreement = pick_or_404(case.agreements.all(), form.cleaned_data["agreement"])
-        result = agreement_set_status(actor=actor, agreement=agreement,
-                                      status=AgreementStatus(form.cleaned_data["status"]))
-        changed.append(result)
-        return result
+        return agreement_set_status(actor=actor, agreement=agreement,
+                                    status=AgreementStatus(form.cleaned_data["status"]))
 
-    response = case_action(
+    return case_action(
         request, case_id, form_factory=form_factory, perform=perform,
         title=_("Change the status of an agreement"), submit=_("Change status"),
         anchor="agreements", success=_("The status of the agreement has been changed."),
         template="cases/agreement_status.html",
         context=lambda case: {"agreement": pick_or_404(case.agreements.all(), agreement_id)})
-    if changed and is_htmx(request):
-        agreement = changed[0]
-        return render(request, "cases/partials/agreement_row.html", {
-            "agreement": agreement, "status_form": agreement_status_form(agreement),
-            "case": agreement.case})
-    return response
 
 
 @login_required

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from schakel.access import policy
@@ -66,7 +67,10 @@ def end_involvement(request: HttpRequest, case_id: int) -> HttpResponse:
 
     def form_factory(case: Case, data: QueryDict | None) -> SchakelForm:
         involvement = pick_or_404(case.involvements.all(), involvement_id)
-        return EndInvolvementForm(data, initial={"involvement": involvement.pk})
+        # Ids of their own: the case page may hold several rows' forms at once.
+        return EndInvolvementForm(
+            data, initial={"involvement": involvement.pk, "end_date": timezone.localdate()},
+            auto_id=f"id_involvement_{involvement.pk}_%s")
 
     def perform(actor: Actor, case: Case, form: SchakelForm) -> object:
         involvement = pick_or_404(case.involvements.all(), form.cleaned_data["involvement"])
