@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -93,3 +93,19 @@ def test_a_page_writes_its_reads_in_one_insert(world: World) -> None:
     assert len(inserts) == 1
     assert {EventCode.CHILD_VIEW, EventCode.SIGNAL_LIST, EventCode.CASE_EXISTENCE} <= codes
     assert access_log_verify().intact
+
+
+def test_a_page_whose_reads_cannot_be_written_is_not_sent(
+    world: World, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    client = sign_in(Client(raise_request_exception=False), world.core_member.user)
+    before = AccessEvent.objects.count()
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise DatabaseError("the access log cannot be written")
+
+    monkeypatch.setattr(AccessEvent.objects, "bulk_create", refuse)
+    response = client.get(reverse("children:detail", kwargs={"child_id": world.child.pk}))
+    assert response.status_code == 500
+    assert world.child.last_name not in response.content.decode()
+    assert AccessEvent.objects.count() == before
